@@ -1,0 +1,212 @@
+"""Settings: sources/*.toml over the packaged defaults, the contact identity, and brand.toml."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """The packaged copy of a top-level folder (templates, sources) or, in a checkout, the folder."""
+    packaged = PACKAGE_DIR / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    checkout = PACKAGE_DIR.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise ConfigError(f"The packaged {name}/ folder is missing; reinstall dossier.")
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """One source's settings from sources/<name>.toml."""
+
+    name: str
+    enabled: bool = True
+    label: str = ""
+    min_interval: float = 1.0
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 1.0
+    cache_ttl_hours: float = 24.0
+    max_bytes: int = 10_000_000
+    precedence: int = 50
+    precedence_by_field: dict[str, int] = field(default_factory=dict)
+    hosts: tuple[str, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    disabled_reason: str = ""
+
+
+_KNOWN = {
+    "name", "enabled", "label", "min_interval_seconds", "timeout_seconds", "retries",
+    "backoff_seconds", "cache_ttl_hours", "max_response_mb", "precedence", "hosts", "options",
+    "disabled_reason",
+}
+
+
+def _parse_source(path: Path, data: dict[str, Any]) -> SourceSettings:
+    unknown = set(data) - _KNOWN
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting(s) {', '.join(sorted(unknown))}. "
+            f"Known settings: {', '.join(sorted(_KNOWN))}."
+        )
+    prec = data.get("precedence", {})
+    if isinstance(prec, int):
+        prec = {"default": prec}
+    try:
+        return SourceSettings(
+            name=str(data.get("name", path.stem)),
+            enabled=bool(data.get("enabled", True)),
+            label=str(data.get("label", "")),
+            min_interval=float(data.get("min_interval_seconds", 1.0)),
+            timeout=float(data.get("timeout_seconds", 20.0)),
+            retries=int(data.get("retries", 3)),
+            backoff=float(data.get("backoff_seconds", 1.0)),
+            cache_ttl_hours=float(data.get("cache_ttl_hours", 24.0)),
+            max_bytes=int(float(data.get("max_response_mb", 10)) * 1_000_000),
+            precedence=int(prec.get("default", 50)),
+            precedence_by_field={k: int(v) for k, v in prec.items() if k != "default"},
+            hosts=tuple(data.get("hosts", ())),
+            options=dict(data.get("options", {})),
+            disabled_reason=str(data.get("disabled_reason", "")),
+        )
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{path}: {exc}. See docs/configuration.md for the format.") from exc
+
+
+def load_sources(extra_dir: Path | None = None) -> dict[str, SourceSettings]:
+    """Packaged sources/*.toml, then each file in ``extra_dir`` overriding keys it sets."""
+    merged: dict[str, dict[str, Any]] = {}
+    paths: dict[str, Path] = {}
+    dirs = [data_dir("sources")]
+    if extra_dir is not None and extra_dir.resolve() != dirs[0].resolve():
+        dirs.append(extra_dir)
+    for d in dirs:
+        for path in sorted(d.glob("*.toml")):
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{path} is not valid TOML: {exc}.") from exc
+            # Seed the packaged defaults first so a partial user file only overrides its keys.
+            base = merged.setdefault(path.stem, {})
+            for key, value in data.items():
+                if isinstance(value, dict) and isinstance(base.get(key), dict):
+                    base[key] = {**base[key], **value}
+                else:
+                    base[key] = value
+            paths[path.stem] = path
+    return {name: _parse_source(paths[name], data) for name, data in merged.items()}
+
+
+def user_sources_dir() -> Path | None:
+    """A ``sources/`` folder from DOSSIER_SOURCES or the current folder, if there is one."""
+    env = os.environ.get("DOSSIER_SOURCES")
+    if env:
+        p = Path(env)
+        if not p.is_dir():
+            raise ConfigError(f"DOSSIER_SOURCES={env} is not a folder.")
+        return p
+    p = Path.cwd() / "sources"
+    return p if p.is_dir() else None
+
+
+def contact() -> str | None:
+    """The contact identity for User-Agent headers: DOSSIER_CONTACT, else dossier.toml ``contact``."""
+    env = os.environ.get("DOSSIER_CONTACT", "").strip()
+    if env:
+        return env
+    for path in _config_files():
+        value = _read_toml(path).get("contact")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _config_files() -> list[Path]:
+    from platformdirs import user_config_dir
+
+    return [Path.cwd() / "dossier.toml", Path(user_config_dir("dossier")) / "config.toml"]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}.") from exc
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The sender's brand: how documents look and who they come from."""
+
+    name: str
+    logo: str = "assets/logo.svg"
+    primary: str = "#1f3a5f"
+    accent: str = "#c8794a"
+    text: str = "#1d1d1f"
+    muted: str = "#6b7280"
+    font_body: str = "Inter"
+    font_heading: str = "Inter"
+    sender_name: str = ""
+    sender_title: str = ""
+    sender_email: str = ""
+    footer: str = ""
+    root: Path = field(default_factory=lambda: data_dir("templates"))
+
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
+_BRAND_KEYS = {
+    "name", "logo", "colours", "fonts", "sender", "footer",
+}
+
+
+def load_brand(path: Path | None = None) -> Brand:
+    """Read brand.toml: ``path``, else ./brand.toml, else the packaged default."""
+    if path is None:
+        local = Path.cwd() / "brand.toml"
+        path = local if local.is_file() else data_dir("templates") / "brand.toml"
+    if not path.is_file():
+        raise ConfigError(f"Brand file {path} does not exist.")
+    data = _read_toml(path)
+    unknown = set(data) - _BRAND_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
+            f"Known keys: {', '.join(sorted(_BRAND_KEYS))}."
+        )
+    if not str(data.get("name", "")).strip():
+        raise ConfigError(f"{path}: 'name' is required (the brand name shown on every page).")
+    colours = data.get("colours", {})
+    for key, value in colours.items():
+        if not _COLOUR.match(str(value)):
+            raise ConfigError(
+                f"{path}: colours.{key} = {value!r} is not a colour; use #rrggbb or a CSS name."
+            )
+    fonts = data.get("fonts", {})
+    sender = data.get("sender", {})
+    return Brand(
+        name=str(data["name"]),
+        logo=str(data.get("logo", "assets/logo.svg")),
+        primary=str(colours.get("primary", Brand.primary)),
+        accent=str(colours.get("accent", Brand.accent)),
+        text=str(colours.get("text", Brand.text)),
+        muted=str(colours.get("muted", Brand.muted)),
+        font_body=str(fonts.get("body", Brand.font_body)),
+        font_heading=str(fonts.get("heading", Brand.font_heading)),
+        sender_name=str(sender.get("name", "")),
+        sender_title=str(sender.get("title", "")),
+        sender_email=str(sender.get("email", "")),
+        footer=str(data.get("footer", "")),
+        root=path.resolve().parent,
+    )

@@ -1,0 +1,232 @@
+"""The neutral schema: facts with provenance, and the normalised organisation record.
+
+Every value dossier shows is a :class:`Fact`, and a fact cannot be built without a
+:class:`Provenance` (source, URL, retrieval time, as-of date). No I/O here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Money(_Frozen):
+    """An amount of money in one currency (ISO 4217 code)."""
+
+    kind: Literal["money"] = "money"
+    amount: float
+    currency: str
+
+
+class Quantity(_Frozen):
+    """A counted quantity, such as employees."""
+
+    kind: Literal["quantity"] = "quantity"
+    amount: float
+    unit: str = ""
+
+
+class Person(_Frozen):
+    """A person in a role at the organisation."""
+
+    kind: Literal["person"] = "person"
+    name: str
+    role: str = ""
+    since: str | None = None
+
+
+class Ticker(_Frozen):
+    """A listing: symbol and exchange."""
+
+    kind: Literal["ticker"] = "ticker"
+    symbol: str
+    exchange: str | None = None
+
+
+class Code(_Frozen):
+    """A classification code with its description (for example SEC SIC 3571)."""
+
+    kind: Literal["code"] = "code"
+    code: str
+    description: str = ""
+    scheme: str = ""
+
+
+class Filing(_Frozen):
+    """A regulatory filing."""
+
+    kind: Literal["filing"] = "filing"
+    form: str
+    filed: date
+    accession: str
+    period: date | None = None
+    url: str
+    description: str = ""
+
+
+class FormerName(_Frozen):
+    """A name the organisation used before, with the dates it was used."""
+
+    kind: Literal["former_name"] = "former_name"
+    name: str
+    start: date | None = None
+    end: date | None = None
+
+
+Structured = Annotated[
+    Money | Quantity | Person | Ticker | Code | Filing | FormerName, Field(discriminator="kind")
+]
+Value = Structured | str | int | float
+
+
+class Provenance(_Frozen):
+    """Where a fact came from: source, document URL, retrieval time and as-of date."""
+
+    source: str
+    url: str
+    retrieved_at: datetime
+    as_of: date
+    locator: str = ""
+    licence: str = ""
+    constructed: bool = False
+
+
+class Fact(_Frozen):
+    """One value about the organisation, with its provenance.
+
+    ``period`` labels what a figure covers ("FY2025", "2024"); ``field`` names the schema slot.
+    """
+
+    field: str
+    value: Value
+    provenance: Provenance
+    period: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.provenance.source
+
+    def display(self) -> str:
+        """A plain-text rendering of the value (used for de-duplication and messages)."""
+        v = self.value
+        if isinstance(v, Person):
+            return f"{v.name} ({v.role})" if v.role else v.name
+        if isinstance(v, Money):
+            return f"{v.amount:,.0f} {v.currency}"
+        if isinstance(v, Quantity):
+            return f"{v.amount:,.0f}"
+        if isinstance(v, Ticker):
+            return f"{v.exchange}: {v.symbol}" if v.exchange else v.symbol
+        if isinstance(v, Code):
+            return f"{v.code} ({v.description})" if v.description else v.code
+        if isinstance(v, Filing):
+            return f"{v.form} filed {v.filed.isoformat()}"
+        if isinstance(v, FormerName):
+            return v.name
+        return str(v)
+
+
+class Claim(_Frozen):
+    """A field's chosen fact, the other sources' facts, and whether they disagree."""
+
+    chosen: Fact
+    others: list[Fact] = []
+    conflict: list[Fact] = []
+
+
+class Gap(_Frozen):
+    """Something we could not get: a failed source or request, or a field no source had."""
+
+    source: str
+    message: str
+    url: str | None = None
+
+
+class Identifiers(_Frozen):
+    """The identifiers the entity was resolved to."""
+
+    wikidata: str | None = None
+    cik: str | None = None
+    domain: str | None = None
+    ticker: str | None = None
+    wikipedia_title: str | None = None
+
+
+class Organisation(BaseModel):
+    """The normalised record of one organisation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str
+    identifiers: Identifiers
+    legal_name: Claim | None = None
+    common_name: Claim | None = None
+    description: Claim | None = None
+    org_type: Claim | None = None
+    industry: Claim | None = None
+    sic: Claim | None = None
+    founded: Claim | None = None
+    headquarters: Claim | None = None
+    country: Claim | None = None
+    address: Claim | None = None
+    phone: Claim | None = None
+    state_of_incorporation: Claim | None = None
+    fiscal_year_end: Claim | None = None
+    website: Claim | None = None
+    logo: Claim | None = None
+    parent: Claim | None = None
+    employees: Claim | None = None
+    revenue: Claim | None = None
+    net_income: Claim | None = None
+    total_assets: Claim | None = None
+    former_names: list[Fact] = []
+    founders: list[Fact] = []
+    key_people: list[Fact] = []
+    tickers: list[Fact] = []
+    subsidiaries: list[Fact] = []
+    awards: list[Fact] = []
+    filings: list[Fact] = []
+    revenue_history: list[Fact] = []
+    net_income_history: list[Fact] = []
+
+    def claim(self, name: str) -> Claim | None:
+        value = getattr(self, name)
+        return value if isinstance(value, Claim) else None
+
+
+class Source(_Frozen):
+    """A numbered entry in the document's source list."""
+
+    number: int
+    source: str
+    label: str
+    url: str
+    retrieved_at: datetime
+    constructed: bool = False
+
+
+class Dossier(BaseModel):
+    """Everything a rendered report needs: the record, the numbered sources and the gaps."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: Organisation
+    sources: list[Source]
+    gaps: list[Gap]
+    generated_at: datetime
+    prepared_for: str | None = None
+    offline: bool = False
+    meta: dict[str, Any] = {}
+
+    def cite(self, fact: Fact) -> int:
+        """The number of the source entry that backs ``fact``."""
+        for s in self.sources:
+            if s.url == fact.provenance.url:
+                return s.number
+        raise KeyError(fact.provenance.url)

@@ -1,0 +1,221 @@
+"""The overview in a neutral, encyclopaedic voice: every sentence is built from facts.
+
+A :class:`Sentence` holds its text and the facts behind it; a sentence with no fact cannot be
+made, so a missing fact removes its sentence instead of leaving it uncited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import formatting as fmt
+from .model import Claim, Fact, Filing, FormerName, Money, Organisation, Person, Quantity, Ticker
+
+SOURCE_LABELS = {"sec": "SEC EDGAR", "wikidata": "Wikidata", "wikipedia": "Wikipedia"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One generated sentence and the facts it states."""
+
+    text: str
+    facts: tuple[Fact, ...]
+
+    def __post_init__(self) -> None:
+        if not self.facts:
+            raise ValueError(f"a sentence needs at least one fact behind it: {self.text!r}")
+
+
+def _end(text: str) -> str:
+    """Close a sentence without doubling a final full stop ("Apple Computer, Inc.")."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _role(role: str) -> str:
+    """Roles read in lower case mid-sentence, acronyms excepted ("Chair" -> "chair", "CEO")."""
+    return role if role.isupper() else role[:1].lower() + role[1:]
+
+
+def _founded_phrase(fact: Fact) -> str:
+    text = str(fact.value)
+    return f"on {fmt.human_date(text)}" if text.count("-") == 2 else f"in {fmt.human_date(text)}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def figure_period(fact: Fact) -> str:
+    """How a figure's period reads: "fiscal year 2025 (ended 27 September 2025)" or "2024"."""
+    if fact.period and fact.period.startswith("FY"):
+        return f"fiscal year {fact.period[2:]} (ended {fmt.human_date(fact.provenance.as_of)})"
+    return fact.period or f"as of {fmt.human_date(fact.provenance.as_of)}"
+
+
+def display_value(fact: Fact) -> str:
+    """A fact's value as it reads in a sentence or table cell."""
+    v = fact.value
+    if isinstance(v, Money):
+        return fmt.money(v)
+    if isinstance(v, Quantity):
+        return fmt.count(v)
+    if isinstance(v, Person):
+        return v.name
+    if fact.field == "founded":
+        return fmt.human_date(str(v))
+    if fact.field in {"headquarters", "state_of_incorporation"}:
+        return fmt.place(str(v))
+    if fact.field == "fiscal_year_end":
+        return fmt.month_day(str(v))
+    return fact.display()
+
+
+def _identity(org: Organisation) -> list[Sentence]:
+    out = []
+    desc = org.description
+    if desc is not None:
+        text = str(desc.chosen.value).strip().rstrip(".")
+        if desc.chosen.source == "wikidata" and len(text.split()) <= 12:
+            out.append(Sentence(f"{org.display_name} is {_article(text)} {text}.", (desc.chosen,)))
+        else:
+            out.append(Sentence(_end(text), (desc.chosen,)))
+    founded, founders = org.founded, org.founders
+    if founded is not None and founders:
+        names = fmt.join_names([display_value(f) for f in founders])
+        out.append(Sentence(
+            f"It was founded {_founded_phrase(founded.chosen)} by {names}.",
+            (founded.chosen, *founders),
+        ))
+    elif founded is not None:
+        out.append(Sentence(f"It was founded {_founded_phrase(founded.chosen)}.", (founded.chosen,)))
+    elif founders:
+        names = fmt.join_names([display_value(f) for f in founders])
+        out.append(Sentence(f"Its founders were {names}.", tuple(founders)))
+    if org.headquarters is not None:
+        out.append(Sentence(
+            f"Its headquarters are in {display_value(org.headquarters.chosen)}.",
+            (org.headquarters.chosen,),
+        ))
+    if org.parent is not None:
+        out.append(Sentence(
+            f"It is a subsidiary of {display_value(org.parent.chosen)}.", (org.parent.chosen,)
+        ))
+    former = [f for f in org.former_names if isinstance(f.value, FormerName)]
+    filed = [f for f in former if f.source == "sec"]
+    other = [f for f in former if f.source != "sec"]
+    if filed:
+        names = fmt.join_names([f.value.name for f in filed])  # type: ignore[union-attr]
+        out.append(Sentence(_end(f"SEC EDGAR lists its former filer names as {names}"), tuple(filed)))
+    if other:
+        names = fmt.join_names([f.value.name for f in other])  # type: ignore[union-attr]
+        out.append(Sentence(_end(f"It was formerly known as {names}"), tuple(other)))
+    return out
+
+
+def _market(org: Organisation) -> list[Sentence]:
+    out = []
+    tickers = [f for f in org.tickers if isinstance(f.value, Ticker)]
+    if tickers:
+        bits = [
+            f"{f.value.symbol} on {f.value.exchange}" if f.value.exchange else f.value.symbol  # type: ignore[union-attr]
+            for f in tickers
+        ]
+        out.append(Sentence(f"Its shares trade as {fmt.join_names(bits)}.", tuple(tickers)))
+    if org.state_of_incorporation is not None:
+        out.append(Sentence(
+            f"It is incorporated in {display_value(org.state_of_incorporation.chosen)}.",
+            (org.state_of_incorporation.chosen,),
+        ))
+    if org.sic is not None:
+        out.append(Sentence(
+            f"The SEC classifies it under Standard Industrial Classification code "
+            f"{display_value(org.sic.chosen)}.",
+            (org.sic.chosen,),
+        ))
+    if org.industry is not None:
+        out.append(Sentence(
+            f"Its industry is given as {display_value(org.industry.chosen).lower()}.",
+            (org.industry.chosen,),
+        ))
+    return out
+
+
+def _figures(org: Organisation) -> list[Sentence]:
+    out = []
+    rev, ni = org.revenue, org.net_income
+    if rev is not None and ni is not None and rev.chosen.period == ni.chosen.period:
+        out.append(Sentence(
+            f"For {figure_period(rev.chosen)} it reported revenue of {display_value(rev.chosen)} "
+            f"and net income of {display_value(ni.chosen)}.",
+            (rev.chosen, ni.chosen),
+        ))
+    else:
+        for claim, label in ((rev, "revenue"), (ni, "net income")):
+            if claim is not None:
+                out.append(Sentence(
+                    f"For {figure_period(claim.chosen)} it reported {label} of "
+                    f"{display_value(claim.chosen)}.",
+                    (claim.chosen,),
+                ))
+    if org.total_assets is not None:
+        c = org.total_assets.chosen
+        out.append(Sentence(
+            f"Total assets were {display_value(c)} at the end of {figure_period(c)}.", (c,)
+        ))
+    annual = latest_annual_report(org)
+    if annual is not None and isinstance(annual.value, Filing):
+        a = annual.value
+        period = f" for the period ended {fmt.human_date(a.period)}" if a.period else ""
+        out.append(Sentence(
+            f"Its most recent annual report on Form {a.form} was filed on "
+            f"{fmt.human_date(a.filed)}{period}.",
+            (annual,),
+        ))
+    if org.employees is not None:
+        c = org.employees.chosen
+        out.append(Sentence(f"It reported {display_value(c)} employees for {figure_period(c)}.", (c,)))
+    return out
+
+
+def _people(org: Organisation) -> list[Sentence]:
+    out = []
+    for f in org.key_people[:4]:
+        p = f.value
+        if not isinstance(p, Person) or not p.role:
+            continue
+        since = f" since {fmt.human_date(p.since)}" if p.since else ""
+        out.append(Sentence(f"{p.name} has held the role of {_role(p.role)}{since}.", (f,)))
+    return out
+
+
+def overview(org: Organisation) -> list[list[Sentence]]:
+    """The overview as paragraphs of sentences."""
+    paragraphs = [_identity(org), _market(org) + _figures(org), _people(org)]
+    return [p for p in paragraphs if p]
+
+
+def conflict_sentences(org: Organisation) -> list[Sentence]:
+    """One neutral sentence per field where sources disagree for the same period."""
+    out = []
+    labels = {"revenue": "revenue", "net_income": "net income", "total_assets": "total assets",
+              "employees": "the number of employees", "founded": "the founding date"}
+    for field, label in labels.items():
+        claim = getattr(org, field)
+        if not isinstance(claim, Claim) or not claim.conflict:
+            continue
+        parts = [f"{SOURCE_LABELS.get(f.source, f.source)} gives {display_value(f)}"
+                 for f in (claim.chosen, *claim.conflict)]
+        period = f" for {claim.chosen.period}" if claim.chosen.period else ""
+        out.append(Sentence(
+            f"Sources differ on {label}{period}: {'; '.join(parts)}.",
+            (claim.chosen, *claim.conflict),
+        ))
+    return out
+
+
+def latest_annual_report(org: Organisation) -> Fact | None:
+    """The most recent 10-K, 20-F or 40-F filing fact."""
+    for f in org.filings:
+        if isinstance(f.value, Filing) and f.value.form in {"10-K", "20-F", "40-F"}:
+            return f
+    return None

@@ -1,0 +1,232 @@
+"""Render a Dossier to HTML (Jinja2, autoescaped), PDF (WeasyPrint, locked-down fetcher) and JSON.
+
+Templates come from the user's folder first, then the packaged defaults
+(``{% extends "default:base.html.j2" %}`` reaches the packaged one). WeasyPrint may read only
+files inside the template folders and the brand folder, and ``data:`` URIs; everything else
+(``file:///etc/passwd``, ``http://169.254.169.254/``) is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import mimetypes
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import (
+    ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
+)
+from markupsafe import Markup
+
+from . import __version__, charts, prose
+from . import formatting as fmt
+from .config import Brand, data_dir
+from .errors import RenderError
+from .fsutil import atomic_write_bytes, atomic_write_text
+from .model import Claim, Dossier, Fact
+
+log = logging.getLogger(__name__)
+
+REPORT_TEMPLATE = "company-report.html.j2"
+
+
+def environment(user_templates: Path | None = None) -> Environment:
+    """The Jinja environment: user templates before packaged ones, autoescape always on."""
+    packaged = data_dir("templates")
+    loaders: list[Any] = []
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise RenderError(f"Templates folder {user_templates} does not exist.")
+        loaders.append(FileSystemLoader(str(user_templates)))
+    loaders.append(FileSystemLoader(str(packaged)))
+    loaders.append(PrefixLoader({"default": FileSystemLoader(str(packaged))}, delimiter=":"))
+    env = Environment(
+        # HTML is escaped everywhere; CSS templates use the css_string filter instead.
+        loader=ChoiceLoader(loaders), autoescape=lambda name: not (name or "").endswith(".css.j2"),
+        undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["human_date"] = fmt.human_date
+    env.filters["value"] = prose.display_value
+    env.filters["period"] = prose.figure_period
+    env.filters["money_full"] = fmt.money_full
+    env.filters["safe_link"] = safe_link
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> str:
+    """Text safe inside a double-quoted CSS string in a <style> element."""
+    cleaned = re.sub(r"[<>\r\n\x00-\x1f]", " ", str(text))
+    return cleaned.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def safe_link(url: str) -> str:
+    """The URL if it is plain http(s), else an empty string (never a file: or javascript: link)."""
+    parts = urlsplit(str(url))
+    return str(url) if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+class Citations:
+    """Turns facts into citation numbers, from the dossier's numbered source list."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self._by_url = {s.url: s.number for s in dossier.sources}
+
+    def numbers(self, facts: list[Fact] | tuple[Fact, ...]) -> list[int]:
+        return sorted({self._by_url[f.provenance.url] for f in facts})
+
+    def marks(self, *facts: Fact) -> Markup:
+        nums = self.numbers(list(facts))
+        inner = "".join(f'<a class="cite" href="#src-{n}">[{n}]</a>' for n in nums)
+        return Markup(f'<sup class="cites">{inner}</sup>')
+
+
+def _data_uri(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".svg":
+        mime = "image/svg+xml"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def _logo(brand: Brand) -> str:
+    path = (brand.root / brand.logo).resolve()
+    if not path.is_file():
+        path = (data_dir("templates") / brand.logo).resolve()
+    if not path.is_file():
+        raise RenderError(f"Brand logo {brand.logo} not found next to the brand file or in templates/.")
+    return _data_uri(path)
+
+
+def key_facts(org: Any) -> list[tuple[str, Claim]]:
+    """The rows of the key-facts panel that have a value."""
+    rows = [
+        ("Legal name", "legal_name"), ("Founded", "founded"), ("Headquarters", "headquarters"),
+        ("Industry", "industry"), ("SEC industry code", "sic"), ("Type", "org_type"),
+        ("Incorporated in", "state_of_incorporation"), ("Fiscal year ends", "fiscal_year_end"),
+        ("Employees", "employees"), ("Revenue", "revenue"), ("Net income", "net_income"),
+        ("Total assets", "total_assets"), ("Parent", "parent"), ("Website", "website"),
+    ]
+    return [(label, c) for label, field in rows if (c := org.claim(field)) is not None]
+
+
+def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
+    """Everything the templates may use."""
+    org = dossier.organisation
+    cites = Citations(dossier)
+    rev = org.revenue_history
+    chart = (
+        charts.financial_bars(rev, org.net_income_history, brand.primary, brand.accent, brand.font_body)
+        if len(rev) >= 2 else None
+    )
+    return {
+        "d": dossier,
+        "org": org,
+        "brand": brand,
+        "logo_uri": _logo(brand),
+        "cite": cites.marks,
+        "overview": prose.overview(org),
+        "conflicts": prose.conflict_sentences(org),
+        "key_facts": key_facts(org),
+        "latest_annual": prose.latest_annual_report(org),
+        "chart": chart,
+        "today": date.today(),
+        "version": __version__,
+        "constructed_sources": [s for s in dossier.sources if s.constructed],
+    }
+
+
+def render_html(dossier: Dossier, brand: Brand, templates: Path | None = None) -> str:
+    """The report as one self-contained HTML string."""
+    env = environment(templates)
+    try:
+        css = env.get_template("report.css.j2").render(brand=brand)
+        return env.get_template(REPORT_TEMPLATE).render(css=Markup(css), **context(dossier, brand))
+    except TemplateError as exc:
+        raise RenderError(f"Template error in {getattr(exc, 'name', REPORT_TEMPLATE)}: {exc}") from exc
+
+
+def _safe_fetcher(roots: list[Path]) -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = [Path(os.path.realpath(r)) for r in roots]
+
+    class SafeFetcher(URLFetcher):  # type: ignore[misc]
+        """Allow data: URIs and regular files inside the template and brand folders only."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=2)
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(os.path.realpath(unquote(urlsplit(url).path)))
+                if path.is_file() and any(path.is_relative_to(root) for root in allowed):
+                    return URLFetcherResponse(url, path.read_bytes())
+            log.warning("blocked resource in document: %s", url[:200])
+            raise ValueError(f"blocked resource: {url[:200]}")
+
+    return SafeFetcher()
+
+
+def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
+    """HTML to PDF bytes with the locked-down fetcher."""
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # missing Pango & co.
+        raise RenderError(
+            f"WeasyPrint cannot load its system libraries ({exc}). "
+            "Run: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+        ) from exc
+    packaged = data_dir("templates")
+    roots = [packaged, brand.root] + ([templates] if templates else [])
+    base = (templates or packaged).resolve().as_uri() + "/"
+    try:
+        return bytes(HTML(string=html, base_url=base, url_fetcher=_safe_fetcher(roots)).write_pdf())
+    except Exception as exc:  # WeasyPrint raises many kinds; name the document
+        raise RenderError(f"PDF rendering failed: {exc}") from exc
+
+
+def facts_json(dossier: Dossier) -> str:
+    """The record with all provenance, the sources, the gaps and the overview's sentences."""
+    cites = Citations(dossier)
+    sentences = [
+        {
+            "text": s.text,
+            "citations": cites.numbers(s.facts),
+            "facts": [f.model_dump(mode="json") for f in s.facts],
+        }
+        for para in prose.overview(dossier.organisation) + [prose.conflict_sentences(dossier.organisation)]
+        for s in para
+    ]
+    data = dossier.model_dump(mode="json")
+    data["sentences"] = sentences
+    data["generator"] = f"dossier {__version__}"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_outputs(
+    dossier: Dossier, folder: Path, formats: tuple[str, ...], brand: Brand,
+    templates: Path | None = None,
+) -> dict[str, Path]:
+    """Write company-report.{pdf,html} and facts.json atomically into ``folder``."""
+    out: dict[str, Path] = {}
+    html = render_html(dossier, brand, templates) if {"html", "pdf"} & set(formats) else ""
+    if "json" in formats:
+        out["json"] = folder / "facts.json"
+        atomic_write_text(out["json"], facts_json(dossier))
+    if "html" in formats:
+        out["html"] = folder / "company-report.html"
+        atomic_write_text(out["html"], html)
+    if "pdf" in formats:
+        out["pdf"] = folder / "company-report.pdf"
+        atomic_write_bytes(out["pdf"], render_pdf(html, brand, templates))
+    return out

@@ -1,0 +1,303 @@
+"""SEC EDGAR: ticker map, submissions (registry facts, filings) and XBRL company facts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, ClassVar
+
+from ..errors import ExtractError, FetchError
+from ..model import Code, Fact, Filing, FormerName, Gap, Money, Provenance, Quantity, Ticker
+from .base import Candidate, Document, Entity, Fetched
+from .names import clean_name, name_score
+
+TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
+SUBMISSIONS_URL = "https://data.sec.gov/submissions/CIK{cik}.json"
+COMPANYFACTS_URL = "https://data.sec.gov/api/xbrl/companyfacts/CIK{cik}.json"
+ARCHIVE_URL = "https://www.sec.gov/Archives/edgar/data/{cik}/{acc}/{doc}"
+LICENCE = "Public domain (U.S. government work)"
+
+#: US-GAAP concepts per field, most preferred first (older filings use the later ones).
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "revenue": (
+        "RevenueFromContractWithCustomerExcludingAssessedTax",
+        "Revenues",
+        "SalesRevenueNet",
+        "RevenueFromContractWithCustomerIncludingAssessedTax",
+    ),
+    "net_income": ("NetIncomeLoss", "ProfitLoss"),
+    "total_assets": ("Assets",),
+}
+IFRS_CONCEPTS = {"revenue": ("Revenue",), "net_income": ("ProfitLoss",), "total_assets": ("Assets",)}
+ANNUAL_FORMS = frozenset({"10-K", "10-K/A", "20-F", "20-F/A", "40-F", "40-F/A"})
+FORM_NAMES = {
+    "10-K": "Annual report", "20-F": "Annual report (foreign private issuer)",
+    "40-F": "Annual report (Canadian issuer)", "10-Q": "Quarterly report",
+}
+#: 8-K item numbers and their titles (Form 8-K General Instructions).
+ITEM_NAMES = {
+    "1.01": "Entry into a material agreement", "1.02": "Termination of a material agreement",
+    "2.01": "Acquisition or disposition of assets", "2.02": "Results of operations",
+    "2.03": "Creation of a financial obligation", "2.05": "Exit or disposal costs",
+    "2.06": "Material impairments", "3.01": "Listing notice", "3.02": "Unregistered equity sales",
+    "3.03": "Modification of security holders' rights", "4.01": "Change of accountant",
+    "5.01": "Change in control", "5.02": "Directors or officers: departure, election or appointment",
+    "5.03": "Amendments to articles or bylaws", "5.07": "Shareholder vote",
+    "7.01": "Regulation FD disclosure", "8.01": "Other events",
+    "9.01": "Financial statements and exhibits",
+}
+RECENT_FORMS = {"10-K": 3, "20-F": 3, "40-F": 3, "10-Q": 3, "8-K": 6}
+
+
+def pad_cik(cik: str | int) -> str:
+    """CIK as the 10-digit zero-padded string the SEC URLs use."""
+    digits = str(cik).strip().lstrip("CIKcik")
+    if not digits.isdigit():
+        raise ValueError(f"not a CIK: {cik!r}")
+    return digits.zfill(10)
+
+
+def parse_tickers(body: bytes) -> list[tuple[str, str, str]]:
+    """company_tickers.json to (cik, ticker, title) rows."""
+    try:
+        data = json.loads(body)
+        return [(pad_cik(v["cik_str"]), str(v["ticker"]), str(v["title"])) for v in data.values()]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ExtractError("sec", f"company_tickers.json has an unexpected shape ({exc})") from exc
+
+
+def match_tickers(rows: list[tuple[str, str, str]], query: str, limit: int = 5) -> list[Candidate]:
+    """Rows whose title matches ``query`` (cleaned-name similarity) or whose ticker equals it."""
+    scored: dict[str, tuple[float, Candidate]] = {}
+    q_upper = query.strip().upper()
+    for cik, ticker, title in rows:
+        score = 1.0 if ticker.upper() == q_upper else name_score(query, title)
+        if score < 0.85:
+            continue
+        # One CIK can list several share classes; keep its best row.
+        if cik not in scored or score > scored[cik][0]:
+            scored[cik] = (score, Candidate(source="sec", name=title, cik=cik, ticker=ticker))
+    best = sorted(scored.values(), key=lambda sc: -sc[0])[:limit]
+    return [Candidate(**{**c.__dict__, "rank": i}) for i, (_s, c) in enumerate(best)]
+
+
+def _prov(doc: Document, as_of: date | None = None, locator: str = "") -> Provenance:
+    return Provenance(
+        source="sec", url=doc.url, retrieved_at=doc.retrieved_at,
+        as_of=as_of or doc.retrieved_at.date(), locator=locator, licence=LICENCE,
+        constructed=doc.constructed,
+    )
+
+
+def _address(addr: dict[str, Any]) -> str:
+    street = ", ".join(s for s in (addr.get("street1"), addr.get("street2")) if s)
+    city = (addr.get("city") or "").title()
+    region = addr.get("stateOrCountryDescription") or addr.get("stateOrCountry") or ""
+    tail = " ".join(x for x in (region, addr.get("zipCode") or "") if x)
+    return ", ".join(x for x in (street.title(), city, tail) if x)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def extract_submissions(doc: Document) -> list[Fact]:
+    """Registry facts and recent filings from a submissions JSON."""
+    try:
+        d = json.loads(doc.body)
+        cik = pad_cik(d["cik"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ExtractError("sec", f"{doc.url} is not a submissions document ({exc})", doc.url) from exc
+    facts: list[Fact] = []
+
+    def add(field: str, value: Any, locator: str, as_of: date | None = None) -> None:
+        facts.append(Fact(field=field, value=value, provenance=_prov(doc, as_of, locator)))
+
+    if d.get("name"):
+        add("legal_name", d["name"], "name")
+    for fn in d.get("formerNames") or []:
+        add(
+            "former_names",
+            FormerName(name=fn["name"], start=_day(fn.get("from")), end=_day(fn.get("to"))),
+            "formerNames",
+        )
+    if d.get("sic"):
+        add("sic", Code(code=str(d["sic"]), description=d.get("sicDescription") or "",
+                        scheme="SEC SIC"), "sic")
+    if d.get("stateOfIncorporation"):
+        add("state_of_incorporation",
+            d.get("stateOfIncorporationDescription") or d["stateOfIncorporation"],
+            "stateOfIncorporation")
+    fye = str(d.get("fiscalYearEnd") or "")
+    if len(fye) == 4 and fye.isdigit():
+        add("fiscal_year_end", f"--{fye[:2]}-{fye[2:]}", "fiscalYearEnd")
+    business = (d.get("addresses") or {}).get("business") or {}
+    if business.get("city"):
+        add("address", _address(business), "addresses.business")
+        city = business["city"].title()
+        region = business.get("stateOrCountry") or ""
+        add("headquarters", f"{city}, {region}".strip(", "), "addresses.business")
+    if d.get("phone"):
+        add("phone", d["phone"], "phone")
+    if d.get("website"):
+        add("website", d["website"], "website")
+    tickers = d.get("tickers") or []
+    exchanges = d.get("exchanges") or []
+    for i, symbol in enumerate(tickers):
+        exch = exchanges[i] if i < len(exchanges) else None
+        add("tickers", Ticker(symbol=symbol, exchange=exch), "tickers")
+    if tickers:
+        add("org_type", "Public company", "tickers")
+    facts.extend(_recent_filings(doc, d, cik))
+    return facts
+
+
+def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
+    recent = ((d.get("filings") or {}).get("recent")) or {}
+    forms = recent.get("form") or []
+    wanted = dict(RECENT_FORMS)
+    out: list[Fact] = []
+    for i, form in enumerate(forms):
+        if wanted.get(form, 0) <= 0:
+            continue
+        wanted[form] -= 1
+        acc = recent["accessionNumber"][i]
+        primary = (recent.get("primaryDocument") or [""] * len(forms))[i]
+        filed = date.fromisoformat(recent["filingDate"][i])
+        report = (recent.get("reportDate") or [""] * len(forms))[i]
+        url = ARCHIVE_URL.format(cik=int(cik), acc=acc.replace("-", ""), doc=primary)
+        items = [x.strip() for x in ((recent.get("items") or [""] * len(forms))[i]).split(",")]
+        named = [f"{x} {ITEM_NAMES[x]}" if x in ITEM_NAMES else f"Item {x}" for x in items if x]
+        filing = Filing(
+            form=form, filed=filed, accession=acc, period=_day(report) if report else None,
+            url=url, description="; ".join(named) or FORM_NAMES.get(form, ""),
+        )
+        out.append(Fact(field="filings", value=filing,
+                        provenance=_prov(doc, filed, f"filings.recent[{i}]")))
+    return out
+
+
+def _annual_series(doc: Document, concept: str, rows: list[dict[str, Any]]) -> dict[str, Fact]:
+    """One value per fiscal period: the latest filing's value, labelled by the first filing's FY."""
+    by_end: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("form") not in ANNUAL_FORMS or r.get("fp") != "FY" or "end" not in r:
+            continue
+        if r.get("start"):
+            days = (date.fromisoformat(r["end"]) - date.fromisoformat(r["start"])).days
+            if not 330 <= days <= 400:
+                continue
+        by_end.setdefault(r["end"], []).append(r)
+    out: dict[str, Fact] = {}
+    for end, group in by_end.items():
+        group.sort(key=lambda r: (r.get("filed", ""), r.get("accn", "")))
+        first, latest = group[0], group[-1]
+        out[end] = Fact(
+            field="",
+            value=Money(amount=float(latest["val"]), currency="USD"),
+            period=f"FY{first.get('fy') or end[:4]}",
+            provenance=_prov(
+                doc, date.fromisoformat(end),
+                f"{concept}; {latest['form']} accession {latest['accn']} filed {latest.get('filed')}",
+            ),
+        )
+    return out
+
+
+def extract_companyfacts(doc: Document) -> list[Fact]:
+    """Annual revenue, net income and total assets (and employees where tagged)."""
+    try:
+        d = json.loads(doc.body)
+        facts_root = d["facts"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ExtractError("sec", f"{doc.url} is not a companyfacts document ({exc})", doc.url) from exc
+    out: list[Fact] = []
+    for field, concepts in CONCEPTS.items():
+        merged: dict[str, Fact] = {}
+        for taxonomy, names in (("us-gaap", concepts), ("ifrs-full", IFRS_CONCEPTS[field])):
+            for concept in names:
+                node = (facts_root.get(taxonomy) or {}).get(concept)
+                if not node:
+                    continue
+                for unit, rows in (node.get("units") or {}).items():
+                    if len(unit) != 3 or not unit.isalpha():
+                        continue
+                    series = _annual_series(doc, f"{taxonomy}:{concept}", rows)
+                    for end, fact in series.items():
+                        if end not in merged:
+                            value = Money(amount=fact.value.amount, currency=unit.upper())  # type: ignore[union-attr]
+                            merged[end] = fact.model_copy(update={"field": field, "value": value})
+        out.extend(merged[end] for end in sorted(merged))
+    emp = ((facts_root.get("dei") or {}).get("EntityNumberOfEmployees") or {}).get("units", {})
+    for rows in emp.values():
+        for r in rows:
+            if r.get("form") in ANNUAL_FORMS and "end" in r:
+                out.append(Fact(
+                    field="employees", value=Quantity(amount=float(r["val"])),
+                    period=f"FY{r.get('fy') or r['end'][:4]}",
+                    provenance=_prov(doc, date.fromisoformat(r["end"]),
+                                     f"dei:EntityNumberOfEmployees; accession {r.get('accn')}"),
+                ))
+    return out
+
+
+class Sec:
+    """SEC EDGAR (U.S. filers): registry facts, filings and XBRL financials."""
+
+    name: ClassVar[str] = "sec"
+    label: ClassVar[str] = "SEC EDGAR"
+    licence: ClassVar[str] = LICENCE
+
+    def __init__(self, settings: Any, client: Any) -> None:
+        self.settings = settings
+        self.client = client
+        self._rows: list[tuple[str, str, str]] | None = None
+
+    def _ticker_rows(self) -> list[tuple[str, str, str]]:
+        if self._rows is None:
+            self._rows = parse_tickers(self.client.get(TICKERS_URL, source=self.name).body)
+        return self._rows
+
+    def search(self, query: str) -> list[Candidate]:
+        """Filers whose name or ticker matches ``query``."""
+        return match_tickers(self._ticker_rows(), query)
+
+    def by_ticker(self, symbol: str) -> Candidate | None:
+        """The filer listed under ``symbol``, if any."""
+        for cik, ticker, title in self._ticker_rows():
+            if ticker.upper() == symbol.strip().upper():
+                return Candidate(source="sec", name=title, cik=cik, ticker=ticker)
+        return None
+
+    def by_cik(self, cik: str) -> Candidate | None:
+        """The filer's name from its submissions document (None when EDGAR has no such CIK)."""
+        try:
+            doc = self.client.get(SUBMISSIONS_URL.format(cik=pad_cik(cik)), source=self.name)
+        except FetchError:
+            return None
+        name = json.loads(doc.body).get("name") or ""
+        return Candidate(source="sec", name=name, cik=pad_cik(cik))
+
+    def fetch(self, entity: Entity) -> Fetched:
+        """Submissions and company facts for the entity's CIK."""
+        out = Fetched()
+        if not entity.ids.cik:
+            return out
+        cik = pad_cik(entity.ids.cik)
+        for template in (SUBMISSIONS_URL, COMPANYFACTS_URL):
+            url = template.format(cik=cik)
+            try:
+                out.documents.append(self.client.get(url, source=self.name))
+            except FetchError as exc:
+                out.gaps.append(Gap(source=self.name, message=str(exc), url=exc.url or url))
+        return out
+
+    def extract(self, documents: list[Document]) -> list[Fact]:
+        """Facts from submissions and companyfacts documents."""
+        facts: list[Fact] = []
+        for doc in documents:
+            if "/submissions/" in doc.url:
+                facts.extend(extract_submissions(doc))
+            elif "/companyfacts/" in doc.url:
+                facts.extend(extract_companyfacts(doc))
+        return facts

@@ -1,0 +1,80 @@
+"""Assemble the bundled offline snapshots from the fixtures in tests/fixtures/.
+
+Run from the repository root: ``python tools/make_example_snapshot.py``. It writes
+examples/apple-inc/snapshot/ (real SEC responses + hand-built Wikidata and Wikipedia
+responses, marked ``constructed``) and tests/fixtures/snapshots/nvidia-sec-only/ (real SEC
+submissions only). Only a maintainer runs it; nothing reads tests/fixtures at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+from dossier.sources import wikidata, wikipedia
+from dossier.sources.sec import COMPANYFACTS_URL, SUBMISSIONS_URL, TICKERS_URL
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "tests" / "fixtures"
+JSON = "application/json"
+
+
+def write(dest: Path, entries: list[dict[str, object]]) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    (dest / "bodies").mkdir(parents=True)
+    lines = []
+    for e in entries:
+        src = Path(str(e.pop("file")))
+        target = dest / "bodies" / src.name
+        shutil.copyfile(src, target)
+        e["body"] = f"bodies/{src.name}"
+        lines.append(json.dumps(e, ensure_ascii=False))
+    (dest / "index.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def sec_entries(cik: str, name: str, facts: bool) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = [
+        {"method": "GET", "url": SUBMISSIONS_URL.format(cik=cik), "status": 200,
+         "content_type": JSON, "retrieved_at": "2026-03-05T00:00:00+00:00",
+         "file": FIX / "sec" / f"submissions_CIK{cik}_{name}.json"},
+    ]
+    if facts:
+        out.append({"method": "GET", "url": COMPANYFACTS_URL.format(cik=cik), "status": 200,
+                    "content_type": JSON, "retrieved_at": "2026-03-25T00:00:00+00:00",
+                    "file": FIX / "sec" / f"companyfacts_CIK{cik}_{name}.json.gz"})
+    return out
+
+
+def main() -> None:
+    note = "constructed by hand for the offline example; not a recorded response"
+    entity = json.loads((FIX / "wikidata" / "Q312.json").read_bytes())["entities"]["Q312"]
+    label_urls = wikidata.label_urls(wikidata.referenced_items(entity))
+    assert len(label_urls) == 1
+    apple = [
+        {"method": "GET", "url": TICKERS_URL, "status": 200, "content_type": JSON,
+         "retrieved_at": "2024-05-14T00:00:00+00:00", "file": FIX / "sec" / "company_tickers.json.gz"},
+        *sec_entries("0000320193", "apple", facts=True),
+        {"method": "GET", "url": wikidata.search_url("Apple Inc."), "status": 200,
+         "content_type": JSON, "retrieved_at": "2026-11-20T00:00:00+00:00",
+         "constructed": True, "note": note, "file": FIX / "wikidata" / "search_apple_inc.json"},
+        {"method": "GET", "url": wikidata.entity_url("Q312"), "status": 200, "content_type": JSON,
+         "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True, "note": note,
+         "file": FIX / "wikidata" / "Q312.json"},
+        {"method": "GET", "url": label_urls[0], "status": 200, "content_type": JSON,
+         "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True, "note": note,
+         "file": FIX / "wikidata" / "labels_Q312.json"},
+        {"method": "GET", "url": wikipedia.revisions_url("en", "Apple Inc."), "status": 200,
+         "content_type": JSON, "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True,
+         "note": note, "file": FIX / "wikipedia" / "apple_inc_revisions.json"},
+    ]
+    write(ROOT / "examples" / "apple-inc" / "snapshot", apple)
+    write(FIX / "snapshots" / "nvidia-sec-only", sec_entries("0001045810", "nvidia", facts=False))
+    # The tickers map is not needed offline for a --cik run; keep the NVIDIA snapshot SEC-only.
+    assert gzip.decompress((FIX / "sec" / "company_tickers.json.gz").read_bytes())[:1] == b"{"
+
+
+if __name__ == "__main__":
+    main()
