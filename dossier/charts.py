@@ -12,9 +12,15 @@ def _amount(f: Fact) -> float:
     return f.value.amount if isinstance(f.value, Money) else 0.0
 
 
-def financial_bars(revenue: list[Fact], net_income: list[Fact], primary: str = "#1f3a5f",
-                   accent: str = "#c8794a", font: str = "Inter", width: int = 640,
-                   height: int = 220) -> Markup:
+def financial_bars(
+    revenue: list[Fact],
+    net_income: list[Fact],
+    primary: str = "#1f3a5f",
+    accent: str = "#c8794a",
+    font: str = "Inter",
+    width: int = 640,
+    height: int = 220,
+) -> Markup:
     """Grouped bars of revenue and net income per fiscal year, with a zero line.
 
     Styles are attributes, not classes: WeasyPrint does not apply the page's CSS inside SVG.

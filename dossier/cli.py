@@ -66,24 +66,57 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company (Q312).")
 @click.option("--domain", help="The company's website domain, to pick between candidates.")
 @click.option("--contact", "prepared_for", help='Who the report is prepared for ("Jane Doe").')
-@click.option("--offline", type=click.Path(path_type=Path, file_okay=False),
-              help="Serve every request from this snapshot folder; no network.")
-@click.option("--save-snapshot", type=click.Path(path_type=Path, file_okay=False),
-              help="Record every response this run uses into this folder.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output"), show_default=True, help="Output folder.")
-@click.option("--format", "formats", default="pdf,html,json", show_default=True,
-              callback=_formats, help="Comma-separated: pdf, html, json.")
-@click.option("--brand", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Brand file (default ./brand.toml, else the packaged example brand).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Your templates folder, searched before the packaged templates.")
+@click.option(
+    "--offline",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Serve every request from this snapshot folder; no network.",
+)
+@click.option(
+    "--save-snapshot",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Record every response this run uses into this folder.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,html,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: pdf, html, json.",
+)
+@click.option(
+    "--brand",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Brand file (default ./brand.toml, else the packaged example brand).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Your templates folder, searched before the packaged templates.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 def build(
-    company: str | None, ticker: str | None, cik: str | None, wikidata_id: str | None,
-    domain: str | None, prepared_for: str | None, offline: Path | None,
-    save_snapshot: Path | None, out_dir: Path, formats: tuple[str, ...], brand: Path | None,
-    templates: Path | None, no_cache: bool,
+    company: str | None,
+    ticker: str | None,
+    cik: str | None,
+    wikidata_id: str | None,
+    domain: str | None,
+    prepared_for: str | None,
+    offline: Path | None,
+    save_snapshot: Path | None,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    brand: Path | None,
+    templates: Path | None,
+    no_cache: bool,
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
@@ -98,15 +131,24 @@ def build(
     from .resolve import Hints
 
     if not (company or ticker or cik or wikidata_id):
-        raise click.UsageError("Give --company NAME (or pin the company with --ticker, --cik or --wikidata).")
+        raise click.UsageError(
+            "Give --company NAME (or pin the company with --ticker, --cik or --wikidata)."
+        )
     if offline is not None and save_snapshot is not None:
         raise click.UsageError("--offline and --save-snapshot cannot be used together.")
     if offline is not None and not offline.is_dir():
         raise click.UsageError(f"--offline {offline}: no such folder.")
     opts = BuildOptions(
-        company=company, hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
-        prepared_for=prepared_for, offline=offline, save_snapshot=save_snapshot, out_dir=out_dir,
-        formats=formats, brand=brand, templates=templates, cache=not no_cache,
+        company=company,
+        hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
+        prepared_for=prepared_for,
+        offline=offline,
+        save_snapshot=save_snapshot,
+        out_dir=out_dir,
+        formats=formats,
+        brand=brand,
+        templates=templates,
+        cache=not no_cache,
     )
     try:
         result = run_build(opts)
@@ -119,10 +161,14 @@ def build(
             click.echo(f"warning: {gap.message}", err=True)
     missing = [g for g in result.gaps if not g.source]
     if missing:
-        click.echo(f"note: {len(missing)} field(s) not available from the sources consulted "
-                   "(listed in the report).", err=True)
-    click.echo(f"{org.display_name}: {len(result.dossier.sources)} sources, "
-               f"{len(result.gaps)} gaps")
+        click.echo(
+            f"note: {len(missing)} field(s) not available from the sources consulted "
+            "(listed in the report).",
+            err=True,
+        )
+    click.echo(
+        f"{org.display_name}: {len(result.dossier.sources)} sources, {len(result.gaps)} gaps"
+    )
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:<4} {path}")
 
@@ -151,7 +197,7 @@ def sources() -> None:
             why = (s.disabled_reason if s else "") or f"disabled in sources/{name}.toml"
             state = f"disabled: {why}"
         elif name == "sec" and not contact:
-            state = "needs a contact for live runs: set DOSSIER_CONTACT=\"Your Name you@example.com\""
+            state = 'needs a contact for live runs: set DOSSIER_CONTACT="Your Name you@example.com"'
         else:
             state = "enabled"
         click.echo(f"{name:<10} {cls.label:<11} {state}")

@@ -46,8 +46,18 @@ class SourceSettings:
 
 
 _KNOWN = {
-    "name", "enabled", "label", "min_interval_seconds", "timeout_seconds", "retries",
-    "backoff_seconds", "cache_ttl_hours", "max_response_mb", "precedence", "hosts", "options",
+    "name",
+    "enabled",
+    "label",
+    "min_interval_seconds",
+    "timeout_seconds",
+    "retries",
+    "backoff_seconds",
+    "cache_ttl_hours",
+    "max_response_mb",
+    "precedence",
+    "hosts",
+    "options",
     "disabled_reason",
 }
 
@@ -167,7 +177,12 @@ class Brand:
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
 _BRAND_KEYS = {
-    "name", "logo", "colours", "fonts", "sender", "footer",
+    "name",
+    "logo",
+    "colours",
+    "fonts",
+    "sender",
+    "footer",
 }
 
 

@@ -123,7 +123,9 @@ class PoliteClient:
 
                 self._cache_path.parent.mkdir(parents=True, exist_ok=True)
                 self._session = requests_cache.CachedSession(
-                    str(self._cache_path), backend="sqlite", allowable_codes=(200,),
+                    str(self._cache_path),
+                    backend="sqlite",
+                    allowable_codes=(200,),
                     stale_if_error=False,
                 )
             else:
@@ -140,7 +142,9 @@ class PoliteClient:
             memo = self._memo.get(url)
         if memo is not None:
             return memo
-        doc = self._from_snapshot(url, source) if self.snapshot else self._live(url, source, headers)
+        doc = (
+            self._from_snapshot(url, source) if self.snapshot else self._live(url, source, headers)
+        )
         if doc.status != 200:
             raise FetchError(source, f"HTTP {doc.status} from {url}", url, doc.status)
         with self._lock:
@@ -157,8 +161,13 @@ class PoliteClient:
         if len(body) > cap:
             raise ResponseTooLarge(source, f"response from {url} is over {cap:,} bytes", url)
         return Document(
-            source=source, url=entry.url, status=entry.status, content_type=entry.content_type,
-            body=body, retrieved_at=entry.retrieved_at, constructed=entry.constructed,
+            source=source,
+            url=entry.url,
+            status=entry.status,
+            content_type=entry.content_type,
+            body=body,
+            retrieved_at=entry.retrieved_at,
+            constructed=entry.constructed,
         )
 
     def check_url(self, url: str, source: str) -> None:
@@ -177,7 +186,8 @@ class PoliteClient:
         bad = [a for a in addrs if not is_public_address(a)]
         if bad or not addrs:
             raise BlockedURL(
-                source, f"refused {url}: {host} resolves to a non-public address ({bad[0] if bad else 'none'})",
+                source,
+                f"refused {url}: {host} resolves to a non-public address ({bad[0] if bad else 'none'})",
                 url,
             )
 
@@ -207,8 +217,12 @@ class PoliteClient:
                 retrieved = retrieved.replace(tzinfo=UTC)
             ctype = resp.headers.get("Content-Type", "")
             doc = Document(
-                source=source, url=current, status=resp.status_code, content_type=ctype,
-                body=body, retrieved_at=retrieved,
+                source=source,
+                url=current,
+                status=resp.status_code,
+                content_type=ctype,
+                body=body,
+                retrieved_at=retrieved,
             )
             if self.recorder is not None and resp.status_code == 200:
                 self.recorder.add("GET", url, 200, ctype, retrieved, body)
@@ -226,7 +240,9 @@ class PoliteClient:
             self._wait_turn(host, cfg.min_interval)
             delay = cfg.backoff * (2**attempt) * (0.5 + random.random() / 2)
             kwargs: dict[str, Any] = {
-                "headers": dict(headers or {}), "timeout": cfg.timeout, "stream": True,
+                "headers": dict(headers or {}),
+                "timeout": cfg.timeout,
+                "stream": True,
                 "allow_redirects": False,
             }
             if self._cache_path is not None:
@@ -239,7 +255,8 @@ class PoliteClient:
                     self.sleep(delay)
                     continue
                 raise FetchError(
-                    source, f"no response from {url} after {attempts} attempts ({type(exc).__name__})",
+                    source,
+                    f"no response from {url} after {attempts} attempts ({type(exc).__name__})",
                     url,
                 ) from exc
             if resp.status_code in RETRY_STATUSES and attempt + 1 < attempts:

@@ -99,7 +99,11 @@ def _number(fact: Fact) -> float | None:
 
 def differs(a: Fact, b: Fact) -> bool:
     """Whether two facts for the same field and period disagree beyond the tolerance."""
-    if isinstance(a.value, Money) and isinstance(b.value, Money) and a.value.currency != b.value.currency:
+    if (
+        isinstance(a.value, Money)
+        and isinstance(b.value, Money)
+        and a.value.currency != b.value.currency
+    ):
         return False  # different currencies are not comparable without a rate
     x, y = _number(a), _number(b)
     if x is not None and y is not None:
@@ -118,6 +122,7 @@ def _same_period(a: Fact, b: Fact) -> bool:
 
 def choose(facts: list[Fact], field: str, mode: str, ranking: Ranking) -> Claim:
     """Pick the fact to show and keep the rest, flagging same-period disagreements."""
+
     def by_source(f: Fact) -> tuple[int, int, float]:
         return (ranking.rank(f.source, field), -(_year(f) or 0), -_when(f).toordinal())
 
@@ -167,7 +172,9 @@ def merge_list(facts: list[Fact], field: str, ranking: Ranking) -> list[Fact]:
 
 
 def normalise(
-    facts: Iterable[Fact], ids: Identifiers, fallback_name: str,
+    facts: Iterable[Fact],
+    ids: Identifiers,
+    fallback_name: str,
     settings: Mapping[str, SourceSettings],
 ) -> Organisation:
     """Build the Organisation record from all sources' facts."""
@@ -200,7 +207,9 @@ def normalise(
 
 def missing_fields(org: Organisation, searched: list[str]) -> list[Gap]:
     """A gap for each expected field that no source had."""
-    where = ", ".join(searched[:-1]) + (f" or {searched[-1]}" if len(searched) > 1 else "".join(searched))
+    where = ", ".join(searched[:-1]) + (
+        f" or {searched[-1]}" if len(searched) > 1 else "".join(searched)
+    )
     gaps = []
     for field, label in EXPECTED.items():
         value = getattr(org, field)

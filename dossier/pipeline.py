@@ -103,16 +103,22 @@ def number_sources(org: Organisation) -> list[Source]:
         if f.provenance.url not in seen:
             cls = SOURCES.get(f.source)
             seen[f.provenance.url] = Source(
-                number=len(seen) + 1, source=f.source, label=cls.label if cls else f.source,
-                url=f.provenance.url, retrieved_at=f.provenance.retrieved_at,
+                number=len(seen) + 1,
+                source=f.source,
+                label=cls.label if cls else f.source,
+                url=f.provenance.url,
+                retrieved_at=f.provenance.retrieved_at,
                 constructed=f.provenance.constructed,
             )
     return list(seen.values())
 
 
 def research(
-    company: str | None, hints: Hints, client: PoliteClient,
-    settings: dict[str, config.SourceSettings], contact: str | None,
+    company: str | None,
+    hints: Hints,
+    client: PoliteClient,
+    settings: dict[str, config.SourceSettings],
+    contact: str | None,
 ) -> Dossier:
     """Resolve the company, collect every source's facts and normalise them."""
     sources, gaps = make_sources(settings, client, contact)
@@ -134,20 +140,27 @@ def research(
     labels = [SOURCES[n].label for n in sources]
     gaps.extend(missing_fields(org, labels))
     return Dossier(
-        organisation=org, sources=number_sources(org), gaps=gaps,
-        generated_at=datetime.now(UTC), offline=client.offline,
+        organisation=org,
+        sources=number_sources(org),
+        gaps=gaps,
+        generated_at=datetime.now(UTC),
+        offline=client.offline,
         meta={"query": company, "evidence": list(entity.evidence)},
     )
 
 
-def make_client(opts: BuildOptions, settings: dict[str, config.SourceSettings],
-                contact: str | None) -> PoliteClient:
+def make_client(
+    opts: BuildOptions, settings: dict[str, config.SourceSettings], contact: str | None
+) -> PoliteClient:
     """The HTTP client for a build: offline, recording, or live with the disk cache."""
     cache = None
     if opts.cache and opts.offline is None:
         cache = Path(user_cache_dir("dossier")) / "http-cache.sqlite"
     return PoliteClient(
-        settings, contact=contact, offline=opts.offline, save_snapshot=opts.save_snapshot,
+        settings,
+        contact=contact,
+        offline=opts.offline,
+        save_snapshot=opts.save_snapshot,
         cache_path=cache,
     )
 

@@ -49,7 +49,9 @@ def figure_period(fact: Fact) -> str:
     """How a figure's period reads: "fiscal year 2025 (ended 27 September 2025)" or "2024"."""
     if fact.period and fact.period.startswith("FY"):
         return f"fiscal year {fact.period[2:]} (ended {fmt.human_date(fact.provenance.as_of)})"
-    return fact.period or f"as of {fmt.human_date(fact.provenance.as_of)}"
+    if fact.period:
+        return fact.period
+    return f"a year the source does not state (seen {fmt.human_date(fact.provenance.as_of)})"
 
 
 def display_value(fact: Fact) -> str:
@@ -82,30 +84,40 @@ def _identity(org: Organisation) -> list[Sentence]:
     founded, founders = org.founded, org.founders
     if founded is not None and founders:
         names = fmt.join_names([display_value(f) for f in founders])
-        out.append(Sentence(
-            f"It was founded {_founded_phrase(founded.chosen)} by {names}.",
-            (founded.chosen, *founders),
-        ))
+        out.append(
+            Sentence(
+                f"It was founded {_founded_phrase(founded.chosen)} by {names}.",
+                (founded.chosen, *founders),
+            )
+        )
     elif founded is not None:
-        out.append(Sentence(f"It was founded {_founded_phrase(founded.chosen)}.", (founded.chosen,)))
+        out.append(
+            Sentence(f"It was founded {_founded_phrase(founded.chosen)}.", (founded.chosen,))
+        )
     elif founders:
         names = fmt.join_names([display_value(f) for f in founders])
         out.append(Sentence(f"Its founders were {names}.", tuple(founders)))
     if org.headquarters is not None:
-        out.append(Sentence(
-            f"Its headquarters are in {display_value(org.headquarters.chosen)}.",
-            (org.headquarters.chosen,),
-        ))
+        out.append(
+            Sentence(
+                f"Its headquarters are in {display_value(org.headquarters.chosen)}.",
+                (org.headquarters.chosen,),
+            )
+        )
     if org.parent is not None:
-        out.append(Sentence(
-            f"It is a subsidiary of {display_value(org.parent.chosen)}.", (org.parent.chosen,)
-        ))
+        out.append(
+            Sentence(
+                f"It is a subsidiary of {display_value(org.parent.chosen)}.", (org.parent.chosen,)
+            )
+        )
     former = [f for f in org.former_names if isinstance(f.value, FormerName)]
     filed = [f for f in former if f.source == "sec"]
     other = [f for f in former if f.source != "sec"]
     if filed:
         names = fmt.join_names([f.value.name for f in filed])  # type: ignore[union-attr]
-        out.append(Sentence(_end(f"SEC EDGAR lists its former filer names as {names}"), tuple(filed)))
+        out.append(
+            Sentence(_end(f"SEC EDGAR lists its former filer names as {names}"), tuple(filed))
+        )
     if other:
         names = fmt.join_names([f.value.name for f in other])  # type: ignore[union-attr]
         out.append(Sentence(_end(f"It was formerly known as {names}"), tuple(other)))
@@ -122,21 +134,27 @@ def _market(org: Organisation) -> list[Sentence]:
         ]
         out.append(Sentence(f"Its shares trade as {fmt.join_names(bits)}.", tuple(tickers)))
     if org.state_of_incorporation is not None:
-        out.append(Sentence(
-            f"It is incorporated in {display_value(org.state_of_incorporation.chosen)}.",
-            (org.state_of_incorporation.chosen,),
-        ))
+        out.append(
+            Sentence(
+                f"It is incorporated in {display_value(org.state_of_incorporation.chosen)}.",
+                (org.state_of_incorporation.chosen,),
+            )
+        )
     if org.sic is not None:
-        out.append(Sentence(
-            f"The SEC classifies it under Standard Industrial Classification code "
-            f"{display_value(org.sic.chosen)}.",
-            (org.sic.chosen,),
-        ))
+        out.append(
+            Sentence(
+                f"The SEC classifies it under Standard Industrial Classification code "
+                f"{display_value(org.sic.chosen)}.",
+                (org.sic.chosen,),
+            )
+        )
     if org.industry is not None:
-        out.append(Sentence(
-            f"Its industry is given as {display_value(org.industry.chosen).lower()}.",
-            (org.industry.chosen,),
-        ))
+        out.append(
+            Sentence(
+                f"Its industry is given as {display_value(org.industry.chosen).lower()}.",
+                (org.industry.chosen,),
+            )
+        )
     return out
 
 
@@ -144,36 +162,46 @@ def _figures(org: Organisation) -> list[Sentence]:
     out = []
     rev, ni = org.revenue, org.net_income
     if rev is not None and ni is not None and rev.chosen.period == ni.chosen.period:
-        out.append(Sentence(
-            f"For {figure_period(rev.chosen)} it reported revenue of {display_value(rev.chosen)} "
-            f"and net income of {display_value(ni.chosen)}.",
-            (rev.chosen, ni.chosen),
-        ))
+        out.append(
+            Sentence(
+                f"For {figure_period(rev.chosen)} it reported revenue of {display_value(rev.chosen)} "
+                f"and net income of {display_value(ni.chosen)}.",
+                (rev.chosen, ni.chosen),
+            )
+        )
     else:
         for claim, label in ((rev, "revenue"), (ni, "net income")):
             if claim is not None:
-                out.append(Sentence(
-                    f"For {figure_period(claim.chosen)} it reported {label} of "
-                    f"{display_value(claim.chosen)}.",
-                    (claim.chosen,),
-                ))
+                out.append(
+                    Sentence(
+                        f"For {figure_period(claim.chosen)} it reported {label} of "
+                        f"{display_value(claim.chosen)}.",
+                        (claim.chosen,),
+                    )
+                )
     if org.total_assets is not None:
         c = org.total_assets.chosen
-        out.append(Sentence(
-            f"Total assets were {display_value(c)} at the end of {figure_period(c)}.", (c,)
-        ))
+        out.append(
+            Sentence(
+                f"Total assets were {display_value(c)} at the end of {figure_period(c)}.", (c,)
+            )
+        )
     annual = latest_annual_report(org)
     if annual is not None and isinstance(annual.value, Filing):
         a = annual.value
         period = f" for the period ended {fmt.human_date(a.period)}" if a.period else ""
-        out.append(Sentence(
-            f"Its most recent annual report on Form {a.form} was filed on "
-            f"{fmt.human_date(a.filed)}{period}.",
-            (annual,),
-        ))
+        out.append(
+            Sentence(
+                f"Its most recent annual report on Form {a.form} was filed on "
+                f"{fmt.human_date(a.filed)}{period}.",
+                (annual,),
+            )
+        )
     if org.employees is not None:
         c = org.employees.chosen
-        out.append(Sentence(f"It reported {display_value(c)} employees for {figure_period(c)}.", (c,)))
+        out.append(
+            Sentence(f"It reported {display_value(c)} employees for {figure_period(c)}.", (c,))
+        )
     return out
 
 
@@ -197,19 +225,28 @@ def overview(org: Organisation) -> list[list[Sentence]]:
 def conflict_sentences(org: Organisation) -> list[Sentence]:
     """One neutral sentence per field where sources disagree for the same period."""
     out = []
-    labels = {"revenue": "revenue", "net_income": "net income", "total_assets": "total assets",
-              "employees": "the number of employees", "founded": "the founding date"}
+    labels = {
+        "revenue": "revenue",
+        "net_income": "net income",
+        "total_assets": "total assets",
+        "employees": "the number of employees",
+        "founded": "the founding date",
+    }
     for field, label in labels.items():
         claim = getattr(org, field)
         if not isinstance(claim, Claim) or not claim.conflict:
             continue
-        parts = [f"{SOURCE_LABELS.get(f.source, f.source)} gives {display_value(f)}"
-                 for f in (claim.chosen, *claim.conflict)]
+        parts = [
+            f"{SOURCE_LABELS.get(f.source, f.source)} gives {display_value(f)}"
+            for f in (claim.chosen, *claim.conflict)
+        ]
         period = f" for {claim.chosen.period}" if claim.chosen.period else ""
-        out.append(Sentence(
-            f"Sources differ on {label}{period}: {'; '.join(parts)}.",
-            (claim.chosen, *claim.conflict),
-        ))
+        out.append(
+            Sentence(
+                f"Sources differ on {label}{period}: {'; '.join(parts)}.",
+                (claim.chosen, *claim.conflict),
+            )
+        )
     return out
 
 

@@ -20,7 +20,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import (
-    ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
 )
 from markupsafe import Markup
 
@@ -29,7 +34,7 @@ from . import formatting as fmt
 from .config import Brand, data_dir
 from .errors import RenderError
 from .fsutil import atomic_write_bytes, atomic_write_text
-from .model import Claim, Dossier, Fact
+from .model import Claim, Dossier, Fact, Money
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +53,11 @@ def environment(user_templates: Path | None = None) -> Environment:
     loaders.append(PrefixLoader({"default": FileSystemLoader(str(packaged))}, delimiter=":"))
     env = Environment(
         # HTML is escaped everywhere; CSS templates use the css_string filter instead.
-        loader=ChoiceLoader(loaders), autoescape=lambda name: not (name or "").endswith(".css.j2"),
+        loader=ChoiceLoader(loaders),
+        autoescape=lambda name: not (name or "").endswith(".css.j2"),
         undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters["human_date"] = fmt.human_date
     env.filters["value"] = prose.display_value
@@ -58,7 +65,14 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["money_full"] = fmt.money_full
     env.filters["safe_link"] = safe_link
     env.filters["css_string"] = css_string
+    env.filters["millions"] = _millions
+    env.filters["bracket"] = lambda n: f"[{n}]"
     return env
+
+
+def _millions(fact: Fact) -> str:
+    v = fact.value
+    return f"{v.amount / 1e6:,.0f}" if isinstance(v, Money) else prose.display_value(fact)
 
 
 def css_string(text: str) -> str:
@@ -100,18 +114,29 @@ def _logo(brand: Brand) -> str:
     if not path.is_file():
         path = (data_dir("templates") / brand.logo).resolve()
     if not path.is_file():
-        raise RenderError(f"Brand logo {brand.logo} not found next to the brand file or in templates/.")
+        raise RenderError(
+            f"Brand logo {brand.logo} not found next to the brand file or in templates/."
+        )
     return _data_uri(path)
 
 
 def key_facts(org: Any) -> list[tuple[str, Claim]]:
     """The rows of the key-facts panel that have a value."""
     rows = [
-        ("Legal name", "legal_name"), ("Founded", "founded"), ("Headquarters", "headquarters"),
-        ("Industry", "industry"), ("SEC industry code", "sic"), ("Type", "org_type"),
-        ("Incorporated in", "state_of_incorporation"), ("Fiscal year ends", "fiscal_year_end"),
-        ("Employees", "employees"), ("Revenue", "revenue"), ("Net income", "net_income"),
-        ("Total assets", "total_assets"), ("Parent", "parent"), ("Website", "website"),
+        ("Legal name", "legal_name"),
+        ("Founded", "founded"),
+        ("Headquarters", "headquarters"),
+        ("Industry", "industry"),
+        ("SEC industry code", "sic"),
+        ("Type", "org_type"),
+        ("Incorporated in", "state_of_incorporation"),
+        ("Fiscal year ends", "fiscal_year_end"),
+        ("Employees", "employees"),
+        ("Revenue", "revenue"),
+        ("Net income", "net_income"),
+        ("Total assets", "total_assets"),
+        ("Parent", "parent"),
+        ("Website", "website"),
     ]
     return [(label, c) for label, field in rows if (c := org.claim(field)) is not None]
 
@@ -122,8 +147,11 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
     cites = Citations(dossier)
     rev = org.revenue_history
     chart = (
-        charts.financial_bars(rev, org.net_income_history, brand.primary, brand.accent, brand.font_body)
-        if len(rev) >= 2 else None
+        charts.financial_bars(
+            rev, org.net_income_history, brand.primary, brand.accent, brand.font_body
+        )
+        if len(rev) >= 2
+        else None
     )
     return {
         "d": dossier,
@@ -139,6 +167,9 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
         "today": date.today(),
         "version": __version__,
         "constructed_sources": [s for s in dossier.sources if s.constructed],
+        "money_unit": (
+            f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
+        ),
     }
 
 
@@ -149,7 +180,9 @@ def render_html(dossier: Dossier, brand: Brand, templates: Path | None = None) -
         css = env.get_template("report.css.j2").render(brand=brand)
         return env.get_template(REPORT_TEMPLATE).render(css=Markup(css), **context(dossier, brand))
     except TemplateError as exc:
-        raise RenderError(f"Template error in {getattr(exc, 'name', REPORT_TEMPLATE)}: {exc}") from exc
+        raise RenderError(
+            f"Template error in {getattr(exc, 'name', REPORT_TEMPLATE)}: {exc}"
+        ) from exc
 
 
 def _safe_fetcher(roots: list[Path]) -> Any:
@@ -204,7 +237,8 @@ def facts_json(dossier: Dossier) -> str:
             "citations": cites.numbers(s.facts),
             "facts": [f.model_dump(mode="json") for f in s.facts],
         }
-        for para in prose.overview(dossier.organisation) + [prose.conflict_sentences(dossier.organisation)]
+        for para in prose.overview(dossier.organisation)
+        + [prose.conflict_sentences(dossier.organisation)]
         for s in para
     ]
     data = dossier.model_dump(mode="json")
@@ -214,7 +248,10 @@ def facts_json(dossier: Dossier) -> str:
 
 
 def write_outputs(
-    dossier: Dossier, folder: Path, formats: tuple[str, ...], brand: Brand,
+    dossier: Dossier,
+    folder: Path,
+    formats: tuple[str, ...],
+    brand: Brand,
     templates: Path | None = None,
 ) -> dict[str, Path]:
     """Write company-report.{pdf,html} and facts.json atomically into ``folder``."""

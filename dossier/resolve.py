@@ -66,8 +66,9 @@ class Group:
 
     @property
     def flag(self) -> str:
-        c = Candidate(source="", name=self.name, wikidata=self.wikidata, cik=self.cik,
-                      ticker=self.ticker)
+        c = Candidate(
+            source="", name=self.name, wikidata=self.wikidata, cik=self.cik, ticker=self.ticker
+        )
         return c.flag
 
 
@@ -113,8 +114,9 @@ class Resolver:
             raise CompanyNotFound("", [])
         groups = self._candidates(name, hints)
         if not groups:
-            searched = [getattr(s, "label", k) for k, s in self.sources.items()
-                        if hasattr(s, "search")]
+            searched = [
+                getattr(s, "label", k) for k, s in self.sources.items() if hasattr(s, "search")
+            ]
             raise CompanyNotFound(name, searched)
         groups.sort(key=lambda g: -g.score)
         top = groups[0]
@@ -125,7 +127,10 @@ class Resolver:
 
     def _entity(self, g: Group, hints: Hints) -> Entity:
         ids = Identifiers(
-            wikidata=g.wikidata, cik=g.cik, domain=hints.domain or g.domain, ticker=g.ticker,
+            wikidata=g.wikidata,
+            cik=g.cik,
+            domain=hints.domain or g.domain,
+            ticker=g.ticker,
             wikipedia_title=g.wikipedia_title,
         )
         return Entity(name=g.name, ids=ids, evidence=tuple(g.evidence))
@@ -221,8 +226,15 @@ class Resolver:
             score -= 0.01 * c.rank
             if score < 0.5:
                 continue
-            groups.append(Group(score=score, name=c.name, description=c.description,
-                                wikidata=c.wikidata, evidence=[f"Wikidata search: {c.wikidata}"]))
+            groups.append(
+                Group(
+                    score=score,
+                    name=c.name,
+                    description=c.description,
+                    wikidata=c.wikidata,
+                    evidence=[f"Wikidata search: {c.wikidata}"],
+                )
+            )
         # Look up identifiers for the plausible Wikidata candidates so SEC can be linked.
         for g in sorted(groups, key=lambda g: -g.score)[:3]:
             if g.score >= MIN_SCORE and g.wikidata:
@@ -236,9 +248,16 @@ class Resolver:
                 linked.ticker = linked.ticker or c.ticker
                 linked.evidence.append(f"SEC {c.name} (CIK {c.cik}) has the same CIK")
                 continue
-            groups.append(Group(score=name_score(name, c.name) - 0.02, name=c.name,
-                                description=f"SEC filer, ticker {c.ticker}", cik=c.cik,
-                                ticker=c.ticker, evidence=[f"SEC ticker map: CIK {c.cik}"]))
+            groups.append(
+                Group(
+                    score=name_score(name, c.name) - 0.02,
+                    name=c.name,
+                    description=f"SEC filer, ticker {c.ticker}",
+                    cik=c.cik,
+                    ticker=c.ticker,
+                    evidence=[f"SEC ticker map: CIK {c.cik}"],
+                )
+            )
         if hints.domain:
             wanted = domain_of(hints.domain)
             for g in groups:

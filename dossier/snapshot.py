@@ -72,7 +72,9 @@ class SnapshotReader:
                     constructed=bool(raw.get("constructed", False)),
                 )
             except (KeyError, ValueError, TypeError) as exc:
-                raise ConfigError(f"{index}, line {n}: not a valid snapshot entry ({exc}).") from exc
+                raise ConfigError(
+                    f"{index}, line {n}: not a valid snapshot entry ({exc})."
+                ) from exc
             self._entries[match_key(entry.method, entry.url)] = entry
 
     def _body_path(self, rel: str) -> Path:
@@ -104,7 +106,12 @@ class SnapshotWriter:
                     self._lines[match_key(raw.get("method", "GET"), raw["url"])] = line
 
     def add(
-        self, method: str, url: str, status: int, content_type: str, retrieved_at: datetime,
+        self,
+        method: str,
+        url: str,
+        status: int,
+        content_type: str,
+        retrieved_at: datetime,
         body: bytes,
     ) -> None:
         """Store one response (replacing an earlier one for the same request)."""

@@ -36,8 +36,13 @@ LABELS_URL = (
 
 def doc(body: bytes, url: str = Q312_URL) -> Document:
     return Document(
-        source="wikidata", url=url, status=200, content_type="application/json", body=body,
-        retrieved_at=RETRIEVED, constructed=True,
+        source="wikidata",
+        url=url,
+        status=200,
+        content_type="application/json",
+        body=body,
+        retrieved_at=RETRIEVED,
+        constructed=True,
     )
 
 
@@ -85,7 +90,8 @@ def test_item_labels_are_resolved(facts: list[Fact]) -> None:
 def test_deprecated_claim_is_skipped(facts: list[Fact]) -> None:
     employees = [f for f in facts if f.field == "employees"]
     assert [(f.value.amount, f.period) for f in employees] == [
-        (164000.0, "2024"), (161000.0, "2023")
+        (164000.0, "2024"),
+        (161000.0, "2023"),
     ]
 
 
@@ -113,12 +119,16 @@ def test_provenance(facts: list[Fact]) -> None:
     for f in facts:
         p = f.provenance
         assert (p.source, p.url, p.licence) == (
-            "wikidata", "https://www.wikidata.org/wiki/Q312", "CC0 1.0"
+            "wikidata",
+            "https://www.wikidata.org/wiki/Q312",
+            "CC0 1.0",
         )
         assert p.retrieved_at == RETRIEVED and p.constructed is True
     founded = next(f for f in facts if f.field == "founded")
     assert (founded.provenance.as_of, founded.provenance.locator, founded.period) == (
-        date(2026, 11, 20), "P571", None
+        date(2026, 11, 20),
+        "P571",
+        None,
     )
     assert {f.provenance.locator for f in facts if f.field == "revenue"} == {"P2139"}
 
@@ -156,25 +166,60 @@ def _claim(snak: dict[str, Any], rank: str = "normal", **quals: list[Any]) -> di
     return {"mainsnak": snak, "rank": rank, "type": "statement", "qualifiers": quals}
 
 
-SYNTHETIC = {"entities": {"Q1000001": {"id": "Q1000001", "type": "item", "claims": {
-    "P17": [_claim(_snak("P17", _item("Q2"), "wikibase-entityid")),
-            _claim(_snak("P17", _item("Q3"), "wikibase-entityid"), "preferred")],
-    "P31": [_claim(_snak("P31", _item("Q4"), "wikibase-entityid")),
-            _claim(_snak("P31", _item("Q5"), "wikibase-entityid"), "preferred")],
-    "P749": [_claim(_snak("P749", None, "", "novalue")),
-             _claim(_snak("P749", _item("Q6"), "wikibase-entityid"))],
-    "P571": [_claim(_snak("P571", _time("+1998-07-15T00:00:00Z", 10), "time"))],
-    "P166": [_claim(_snak("P166", _item("Q7"), "wikibase-entityid"),
-                    P585=[_snak("P585", _time("+2019-00-00T00:00:00Z", 9), "time")])],
-    "P169": [_claim(_snak("P169", _item("Q8"), "wikibase-entityid"),
-                    P582=[_snak("P582", None, "", "somevalue")])],
-    "P2139": [_claim(_snak("P2139", {"amount": "+5", "unit": "http://www.wikidata.org/entity/Q9"},
-                           "quantity")),
-              _claim(_snak("P2139", {"amount": "+7", "unit": "http://www.wikidata.org/entity/Q4916"},
-                           "quantity"))],
-}}}}
-SYNTHETIC_LABELS = {"entities": {f"Q{n}": {"labels": {"en": {"value": f"label {n}"}}}
-                                 for n in range(2, 10)}}
+SYNTHETIC = {
+    "entities": {
+        "Q1000001": {
+            "id": "Q1000001",
+            "type": "item",
+            "claims": {
+                "P17": [
+                    _claim(_snak("P17", _item("Q2"), "wikibase-entityid")),
+                    _claim(_snak("P17", _item("Q3"), "wikibase-entityid"), "preferred"),
+                ],
+                "P31": [
+                    _claim(_snak("P31", _item("Q4"), "wikibase-entityid")),
+                    _claim(_snak("P31", _item("Q5"), "wikibase-entityid"), "preferred"),
+                ],
+                "P749": [
+                    _claim(_snak("P749", None, "", "novalue")),
+                    _claim(_snak("P749", _item("Q6"), "wikibase-entityid")),
+                ],
+                "P571": [_claim(_snak("P571", _time("+1998-07-15T00:00:00Z", 10), "time"))],
+                "P166": [
+                    _claim(
+                        _snak("P166", _item("Q7"), "wikibase-entityid"),
+                        P585=[_snak("P585", _time("+2019-00-00T00:00:00Z", 9), "time")],
+                    )
+                ],
+                "P169": [
+                    _claim(
+                        _snak("P169", _item("Q8"), "wikibase-entityid"),
+                        P582=[_snak("P582", None, "", "somevalue")],
+                    )
+                ],
+                "P2139": [
+                    _claim(
+                        _snak(
+                            "P2139",
+                            {"amount": "+5", "unit": "http://www.wikidata.org/entity/Q9"},
+                            "quantity",
+                        )
+                    ),
+                    _claim(
+                        _snak(
+                            "P2139",
+                            {"amount": "+7", "unit": "http://www.wikidata.org/entity/Q4916"},
+                            "quantity",
+                        )
+                    ),
+                ],
+            },
+        }
+    }
+}
+SYNTHETIC_LABELS = {
+    "entities": {f"Q{n}": {"labels": {"en": {"value": f"label {n}"}}} for n in range(2, 10)}
+}
 
 
 def test_rank_rules_and_rare_shapes() -> None:
@@ -224,7 +269,8 @@ def test_parse_search_fixtures() -> None:
     assert apple[2].label == "Apple Records (British record label)"
     acme = parse_search(fixture("search_acme.json"))
     assert [(c.name, c.flag) for c in acme] == [
-        ("Acme Corporation", "--wikidata Q1000001"), ("Acme Corp", "--wikidata Q1000002")
+        ("Acme Corporation", "--wikidata Q1000001"),
+        ("Acme Corp", "--wikidata Q1000002"),
     ]
 
 

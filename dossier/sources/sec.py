@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from ..errors import ExtractError, FetchError
 from ..model import Code, Fact, Filing, FormerName, Gap, Money, Provenance, Quantity, Ticker
 from .base import Candidate, Document, Entity, Fetched
-from .names import clean_name, name_score
+from .names import name_score
 
 TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
 SUBMISSIONS_URL = "https://data.sec.gov/submissions/CIK{cik}.json"
@@ -28,22 +28,37 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "net_income": ("NetIncomeLoss", "ProfitLoss"),
     "total_assets": ("Assets",),
 }
-IFRS_CONCEPTS = {"revenue": ("Revenue",), "net_income": ("ProfitLoss",), "total_assets": ("Assets",)}
+IFRS_CONCEPTS = {
+    "revenue": ("Revenue",),
+    "net_income": ("ProfitLoss",),
+    "total_assets": ("Assets",),
+}
 ANNUAL_FORMS = frozenset({"10-K", "10-K/A", "20-F", "20-F/A", "40-F", "40-F/A"})
 FORM_NAMES = {
-    "10-K": "Annual report", "20-F": "Annual report (foreign private issuer)",
-    "40-F": "Annual report (Canadian issuer)", "10-Q": "Quarterly report",
+    "10-K": "Annual report",
+    "20-F": "Annual report (foreign private issuer)",
+    "40-F": "Annual report (Canadian issuer)",
+    "10-Q": "Quarterly report",
 }
 #: 8-K item numbers and their titles (Form 8-K General Instructions).
 ITEM_NAMES = {
-    "1.01": "Entry into a material agreement", "1.02": "Termination of a material agreement",
-    "2.01": "Acquisition or disposition of assets", "2.02": "Results of operations",
-    "2.03": "Creation of a financial obligation", "2.05": "Exit or disposal costs",
-    "2.06": "Material impairments", "3.01": "Listing notice", "3.02": "Unregistered equity sales",
-    "3.03": "Modification of security holders' rights", "4.01": "Change of accountant",
-    "5.01": "Change in control", "5.02": "Directors or officers: departure, election or appointment",
-    "5.03": "Amendments to articles or bylaws", "5.07": "Shareholder vote",
-    "7.01": "Regulation FD disclosure", "8.01": "Other events",
+    "1.01": "Entry into a material agreement",
+    "1.02": "Termination of a material agreement",
+    "2.01": "Acquisition or disposition of assets",
+    "2.02": "Results of operations",
+    "2.03": "Creation of a financial obligation",
+    "2.05": "Exit or disposal costs",
+    "2.06": "Material impairments",
+    "3.01": "Listing notice",
+    "3.02": "Unregistered equity sales",
+    "3.03": "Modification of security holders' rights",
+    "4.01": "Change of accountant",
+    "5.01": "Change in control",
+    "5.02": "Directors or officers: departure, election or appointment",
+    "5.03": "Amendments to articles or bylaws",
+    "5.07": "Shareholder vote",
+    "7.01": "Regulation FD disclosure",
+    "8.01": "Other events",
     "9.01": "Financial statements and exhibits",
 }
 RECENT_FORMS = {"10-K": 3, "20-F": 3, "40-F": 3, "10-Q": 3, "8-K": 6}
@@ -83,8 +98,12 @@ def match_tickers(rows: list[tuple[str, str, str]], query: str, limit: int = 5) 
 
 def _prov(doc: Document, as_of: date | None = None, locator: str = "") -> Provenance:
     return Provenance(
-        source="sec", url=doc.url, retrieved_at=doc.retrieved_at,
-        as_of=as_of or doc.retrieved_at.date(), locator=locator, licence=LICENCE,
+        source="sec",
+        url=doc.url,
+        retrieved_at=doc.retrieved_at,
+        as_of=as_of or doc.retrieved_at.date(),
+        locator=locator,
+        licence=LICENCE,
         constructed=doc.constructed,
     )
 
@@ -107,7 +126,9 @@ def extract_submissions(doc: Document) -> list[Fact]:
         d = json.loads(doc.body)
         cik = pad_cik(d["cik"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise ExtractError("sec", f"{doc.url} is not a submissions document ({exc})", doc.url) from exc
+        raise ExtractError(
+            "sec", f"{doc.url} is not a submissions document ({exc})", doc.url
+        ) from exc
     facts: list[Fact] = []
 
     def add(field: str, value: Any, locator: str, as_of: date | None = None) -> None:
@@ -122,12 +143,17 @@ def extract_submissions(doc: Document) -> list[Fact]:
             "formerNames",
         )
     if d.get("sic"):
-        add("sic", Code(code=str(d["sic"]), description=d.get("sicDescription") or "",
-                        scheme="SEC SIC"), "sic")
+        add(
+            "sic",
+            Code(code=str(d["sic"]), description=d.get("sicDescription") or "", scheme="SEC SIC"),
+            "sic",
+        )
     if d.get("stateOfIncorporation"):
-        add("state_of_incorporation",
+        add(
+            "state_of_incorporation",
             d.get("stateOfIncorporationDescription") or d["stateOfIncorporation"],
-            "stateOfIncorporation")
+            "stateOfIncorporation",
+        )
     fye = str(d.get("fiscalYearEnd") or "")
     if len(fye) == 4 and fye.isdigit():
         add("fiscal_year_end", f"--{fye[:2]}-{fye[2:]}", "fiscalYearEnd")
@@ -169,17 +195,28 @@ def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
         items = [x.strip() for x in ((recent.get("items") or [""] * len(forms))[i]).split(",")]
         named = [f"{x} {ITEM_NAMES[x]}" if x in ITEM_NAMES else f"Item {x}" for x in items if x]
         filing = Filing(
-            form=form, filed=filed, accession=acc, period=_day(report) if report else None,
-            url=url, description="; ".join(named) or FORM_NAMES.get(form, ""),
+            form=form,
+            filed=filed,
+            accession=acc,
+            period=_day(report) if report else None,
+            url=url,
+            description="; ".join(named) or FORM_NAMES.get(form, ""),
         )
-        out.append(Fact(field="filings", value=filing,
-                        provenance=_prov(doc, filed, f"filings.recent[{i}]")))
+        out.append(
+            Fact(
+                field="filings", value=filing, provenance=_prov(doc, filed, f"filings.recent[{i}]")
+            )
+        )
     return out
 
 
 def _annual_series(doc: Document, concept: str, rows: list[dict[str, Any]]) -> dict[str, Fact]:
-    """One value per fiscal period: the latest filing's value, labelled by the first filing's FY."""
-    by_end: dict[str, list[dict[str, Any]]] = {}
+    """One value per fiscal period: the latest filing's value (restatements win).
+
+    The fiscal-year label comes from the filing whose own reporting period ends on that date
+    (``fy`` is the filing's fiscal year, not the row's); failing that, the end date's year.
+    """
+    annual = []
     for r in rows:
         if r.get("form") not in ANNUAL_FORMS or r.get("fp") != "FY" or "end" not in r:
             continue
@@ -187,17 +224,26 @@ def _annual_series(doc: Document, concept: str, rows: list[dict[str, Any]]) -> d
             days = (date.fromisoformat(r["end"]) - date.fromisoformat(r["start"])).days
             if not 330 <= days <= 400:
                 continue
+        annual.append(r)
+    primary_end: dict[str, str] = {}
+    for r in annual:
+        primary_end[r["accn"]] = max(primary_end.get(r["accn"], ""), r["end"])
+    by_end: dict[str, list[dict[str, Any]]] = {}
+    for r in annual:
         by_end.setdefault(r["end"], []).append(r)
     out: dict[str, Fact] = {}
     for end, group in by_end.items():
         group.sort(key=lambda r: (r.get("filed", ""), r.get("accn", "")))
-        first, latest = group[0], group[-1]
+        latest = group[-1]
+        own = [r for r in group if primary_end.get(r["accn"]) == end and r.get("fy")]
+        fiscal_year = own[0]["fy"] if own else int(end[:4])
         out[end] = Fact(
             field="",
             value=Money(amount=float(latest["val"]), currency="USD"),
-            period=f"FY{first.get('fy') or end[:4]}",
+            period=f"FY{fiscal_year}",
             provenance=_prov(
-                doc, date.fromisoformat(end),
+                doc,
+                date.fromisoformat(end),
                 f"{concept}; {latest['form']} accession {latest['accn']} filed {latest.get('filed')}",
             ),
         )
@@ -210,7 +256,9 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
         d = json.loads(doc.body)
         facts_root = d["facts"]
     except (ValueError, KeyError, TypeError) as exc:
-        raise ExtractError("sec", f"{doc.url} is not a companyfacts document ({exc})", doc.url) from exc
+        raise ExtractError(
+            "sec", f"{doc.url} is not a companyfacts document ({exc})", doc.url
+        ) from exc
     out: list[Fact] = []
     for field, concepts in CONCEPTS.items():
         merged: dict[str, Fact] = {}
@@ -232,12 +280,18 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
     for rows in emp.values():
         for r in rows:
             if r.get("form") in ANNUAL_FORMS and "end" in r:
-                out.append(Fact(
-                    field="employees", value=Quantity(amount=float(r["val"])),
-                    period=f"FY{r.get('fy') or r['end'][:4]}",
-                    provenance=_prov(doc, date.fromisoformat(r["end"]),
-                                     f"dei:EntityNumberOfEmployees; accession {r.get('accn')}"),
-                ))
+                out.append(
+                    Fact(
+                        field="employees",
+                        value=Quantity(amount=float(r["val"])),
+                        period=f"FY{r.get('fy') or r['end'][:4]}",
+                        provenance=_prov(
+                            doc,
+                            date.fromisoformat(r["end"]),
+                            f"dei:EntityNumberOfEmployees; accession {r.get('accn')}",
+                        ),
+                    )
+                )
     return out
 
 

@@ -62,8 +62,13 @@ _TIME = re.compile(r"\+0*(\d{1,4})-(\d\d)-(\d\d)T")  # old dumps pad years to 11
 def search_url(query: str) -> str:
     """The wbsearchentities URL for an English name search."""
     params = {
-        "action": "wbsearchentities", "search": query, "language": "en", "uselang": "en",
-        "type": "item", "limit": "10", "format": "json",
+        "action": "wbsearchentities",
+        "search": query,
+        "language": "en",
+        "uselang": "en",
+        "type": "item",
+        "limit": "10",
+        "format": "json",
     }
     return f"{API}?{urlencode(params)}"
 
@@ -83,8 +88,11 @@ def label_urls(ids: list[str]) -> list[str]:
     urls = []
     for start in range(0, len(ids), LABEL_BATCH):
         params = {
-            "action": "wbgetentities", "ids": "|".join(ids[start : start + LABEL_BATCH]),
-            "props": "labels", "languages": "en", "format": "json",
+            "action": "wbgetentities",
+            "ids": "|".join(ids[start : start + LABEL_BATCH]),
+            "props": "labels",
+            "languages": "en",
+            "format": "json",
         }
         urls.append(f"{API}?{urlencode(params)}")
     return urls
@@ -121,8 +129,10 @@ def _value(snak: Any) -> Any:
 def _claims(entity: dict[str, Any], prop: str) -> list[dict[str, Any]]:
     """Usable claims: not deprecated, with a value; only preferred ones for single-valued props."""
     claims = [
-        c for c in _dict(entity.get("claims")).get(prop, [])
-        if isinstance(c, dict) and c.get("rank") != "deprecated"
+        c
+        for c in _dict(entity.get("claims")).get(prop, [])
+        if isinstance(c, dict)
+        and c.get("rank") != "deprecated"
         and _value(c.get("mainsnak")) is not None
     ]
     if prop in SINGLE_VALUED and any(c.get("rank") == "preferred" for c in claims):
@@ -215,7 +225,9 @@ def _labels(label_docs: list[Document]) -> dict[str, str]:
 def referenced_items(entity: dict[str, Any]) -> list[str]:
     """Item ids the claims we use point at, in numeric order (what needs a label)."""
     ids = {
-        qid for prop in ITEM_PROPERTIES for c in _claims(entity, prop)
+        qid
+        for prop in ITEM_PROPERTIES
+        for c in _claims(entity, prop)
         if (qid := _item_id(_value(c.get("mainsnak"))))
     }
     return sorted(ids, key=lambda q: int(q[1:]))
@@ -230,11 +242,20 @@ def extract_entity(entity_doc: Document, label_docs: list[Document]) -> list[Fac
     def fact(field: str, value: Value, locator: str, when: tuple[str, date] | None) -> Fact:
         as_of = when[1] if when else entity_doc.retrieved_at.date()
         provenance = Provenance(
-            source=SOURCE, url=url, retrieved_at=entity_doc.retrieved_at, as_of=as_of,
-            locator=locator, licence=LICENCE, constructed=entity_doc.constructed,
+            source=SOURCE,
+            url=url,
+            retrieved_at=entity_doc.retrieved_at,
+            as_of=as_of,
+            locator=locator,
+            licence=LICENCE,
+            constructed=entity_doc.constructed,
         )
-        return Fact(field=field, value=value, provenance=provenance,
-                    period=str(when[1].year) if when else None)
+        return Fact(
+            field=field,
+            value=value,
+            provenance=provenance,
+            period=str(when[1].year) if when else None,
+        )
 
     facts = []
     for key, field in (("labels", "common_name"), ("descriptions", "description")):
@@ -253,8 +274,14 @@ def entity_summary(body: bytes) -> dict[str, Any]:
     entity = _entity(body)
 
     def first(prop: str) -> str | None:
-        return next((v for c in _claims(entity, prop)
-                     if isinstance(v := _value(c.get("mainsnak")), str) and v), None)
+        return next(
+            (
+                v
+                for c in _claims(entity, prop)
+                if isinstance(v := _value(c.get("mainsnak")), str) and v
+            ),
+            None,
+        )
 
     cik = first("P5531")
     tickers = [
@@ -287,10 +314,15 @@ def parse_search(body: bytes) -> list[Candidate]:
         name = hit.get("label") or _dict(hit.get("match")).get("text")
         if isinstance(qid, str) and isinstance(name, str) and name:
             description = hit.get("description")
-            candidates.append(Candidate(
-                source=SOURCE, name=name, wikidata=qid, rank=len(candidates),
-                description=description if isinstance(description, str) else "",
-            ))
+            candidates.append(
+                Candidate(
+                    source=SOURCE,
+                    name=name,
+                    wikidata=qid,
+                    rank=len(candidates),
+                    description=description if isinstance(description, str) else "",
+                )
+            )
     return candidates
 
 

@@ -1,0 +1,42 @@
+# dossier: two commands on a fresh Debian/Ubuntu machine with Python 3.11+.
+#   make demo   set everything up, build the bundled Apple Inc. example offline, say where the PDF is
+#   make test   set everything up with the test tools and run the whole suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: demo test setup lint bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dossier needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
+	@scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(TSTAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@ $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	@scripts/system-deps.sh
+	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot --contact "Jane Doe"
+	@echo
+	@echo "Done. Open output/apple-inc/company-report.pdf (HTML and facts.json are beside it)."
+
+test: $(TSTAMP)
+	@scripts/system-deps.sh
+	$(BIN)/python -m pytest
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check dossier tests tools
+
+clean:
+	rm -rf $(VENV) output/*/ .pytest_cache

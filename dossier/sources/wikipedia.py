@@ -1,0 +1,399 @@
+"""Wikipedia: the article's company infobox and the first sentence of its lead (CC BY-SA 4.0).
+
+``fetch`` asks the MediaWiki Action API for the article's current wikitext (searching for the title
+first when resolution did not pin one); ``extract`` is a pure function of that JSON response.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode, urlparse
+
+from ..errors import ConfigError, ExtractError, FetchError
+from ..model import Fact, FormerName, Gap, Money, Person, Provenance, Quantity, Ticker, Value
+from ..wikitext import (
+    clean_value,
+    find_infobox,
+    find_tickers,
+    first_sentence,
+    lead_text,
+    parse_count,
+    parse_date,
+    parse_money,
+    split_people,
+)
+from .base import Document, Entity, Fetched
+
+if TYPE_CHECKING:
+    from ..config import SourceSettings
+    from ..http import PoliteClient
+
+SOURCE = "wikipedia"
+LICENCE = "CC BY-SA 4.0"
+
+# Nynorsk "Infoboks verksemd" parameter -> English "Infobox company" parameter (+ role for people).
+ALIASES: dict[str, tuple[str, str | None]] = {
+    "namn": ("name", None),
+    "selskapsform": ("type", None),
+    "skipa": ("founded", None),
+    "hovudkontor": ("hq_location", None),
+    "land": ("hq_location_country", None),
+    "bransje": ("industry", None),
+    "direktør": ("key_people", "direktør"),
+    "styreleiar": ("key_people", "styreleiar"),
+    "dagleg leiar": ("key_people", "dagleg leiar"),
+    "tilsette": ("num_employees", None),
+    "tilsette år": ("num_employees_year", None),
+    "omsetnad": ("revenue", None),
+    "omsetnad år": ("revenue_year", None),
+    "dotterselskap": ("subsid", None),
+    "nettstad": ("website", None),
+    "founders": ("founder", None),
+}
+_LEGAL_SUFFIX = re.compile(
+    r"[\s,]+(inc|incorporated|corp|corporation|ltd|limited|plc|llc|l\.l\.c|co|company|ag|sa|asa|"
+    r"nv|se|gmbh|s\.a|n\.v)\.?$"
+)
+_COMPANY_WORDS = ("company", "agency", "corporation", "business", "firm", "brand", "group")
+
+
+def _api(lang: str, params: dict[str, str]) -> str:
+    return f"https://{lang}.wikipedia.org/w/api.php?" + urlencode(params, safe="|")
+
+
+def search_url(lang: str, name: str) -> str:
+    """The Action API full-text search URL for an article title."""
+    return _api(
+        lang,
+        {
+            "action": "query",
+            "list": "search",
+            "srsearch": name,
+            "srnamespace": "0",
+            "srlimit": "5",
+            "format": "json",
+            "formatversion": "2",
+        },
+    )
+
+
+def revisions_url(lang: str, title: str) -> str:
+    """The Action API URL for an article's current wikitext, revision id and timestamp."""
+    return _api(
+        lang,
+        {
+            "action": "query",
+            "prop": "revisions",
+            "rvprop": "content|ids|timestamp",
+            "rvslots": "main",
+            "titles": title,
+            "redirects": "1",
+            "format": "json",
+            "formatversion": "2",
+        },
+    )
+
+
+def _path(title: str) -> str:
+    return quote(title.strip().replace(" ", "_"), safe="/:(),'!*")
+
+
+def article_url(lang: str, title: str) -> str:
+    """The reader-facing URL of an article."""
+    return f"https://{lang}.wikipedia.org/wiki/{_path(title)}"
+
+
+def permalink(lang: str, title: str, revid: int | str | None) -> str:
+    """A link to one revision when its id is known, else the article URL."""
+    if revid in (None, ""):
+        return article_url(lang, title)
+    return f"https://{lang}.wikipedia.org/w/index.php?title={_path(title)}&oldid={revid}"
+
+
+def clean_name(name: str) -> str:
+    """Lower-cased name without punctuation noise or a trailing legal suffix (Inc., plc, ...)."""
+    text = re.sub(r"\s+", " ", name.strip().lower())
+    text = _LEGAL_SUFFIX.sub("", text)
+    return re.sub(r"[\s,.]+$", "", text)
+
+
+def pick_title(results: list[dict[str, Any]], name: str) -> str | None:
+    """The first search hit whose title matches the name (a company disambiguator is allowed)."""
+    if not isinstance(results, list):
+        return None
+    want = clean_name(name)
+    titles = [str(r.get("title", "")) for r in results if isinstance(r, dict)]
+    for title in titles:
+        if clean_name(title) == want:
+            return title
+    for title in titles:
+        m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", title)
+        if (
+            m
+            and clean_name(m.group(1)) == want
+            and any(w in m.group(2).lower() for w in _COMPANY_WORDS)
+        ):
+            return title
+    return None
+
+
+class Wikipedia:
+    """Company facts from a Wikipedia article's infobox and lead."""
+
+    name = SOURCE
+    label = "Wikipedia"
+    licence = LICENCE
+
+    def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
+        options = getattr(settings, "options", None) or {}
+        lang = str(options.get("language", "en")).strip().lower()
+        if not re.fullmatch(r"[a-z][a-z0-9-]{1,15}", lang):
+            raise ConfigError(
+                f"The Wikipedia option language={lang!r} is not a wiki language code; "
+                'use one such as "en" or "nn" in sources/wikipedia.toml.'
+            )
+        self.language = lang
+        self.client = client
+
+    def fetch(self, entity: Entity) -> Fetched:
+        """Search for the title if needed, then get the article's wikitext; failures are gaps."""
+        out = Fetched()
+        title = entity.ids.wikipedia_title
+        try:
+            if not title:
+                url = search_url(self.language, entity.name)
+                doc = self.client.get(url, source=SOURCE)
+                out.documents.append(doc)
+                try:
+                    results = doc.json()["query"]["search"]  # type: ignore[index]
+                except (ValueError, TypeError, KeyError):
+                    out.gaps.append(
+                        Gap(
+                            source=SOURCE,
+                            message="Wikipedia search returned an unexpected response",
+                            url=url,
+                        )
+                    )
+                    return out
+                title = pick_title(results, entity.name)
+                if title is None:
+                    out.gaps.append(
+                        Gap(source=SOURCE, message=f"no Wikipedia article found for {entity.name}")
+                    )
+                    return out
+            url = revisions_url(self.language, title)
+            doc = self.client.get(url, source=SOURCE)
+            out.documents.append(doc)
+            if _missing(doc):
+                out.gaps.append(
+                    Gap(
+                        source=SOURCE, url=url, message=f"Wikipedia has no article titled {title!r}"
+                    )
+                )
+        except FetchError as err:
+            out.gaps.append(Gap(source=SOURCE, message=str(err), url=err.url))
+        return out
+
+    def extract(self, documents: list[Document]) -> list[Fact]:
+        """Pure: facts from the revisions responses among the documents."""
+        facts: list[Fact] = []
+        for doc in documents:
+            if doc.source == SOURCE and "prop=revisions" in doc.url and doc.status < 400:
+                facts.extend(extract_article(doc))
+        return facts
+
+
+def _missing(doc: Document) -> bool:
+    try:
+        pages = doc.json()["query"]["pages"]  # type: ignore[index]
+        return not pages or bool(pages[0].get("missing") or pages[0].get("invalid"))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return False
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    url: str
+    retrieved_at: datetime
+    as_of: date
+    constructed: bool
+
+    def fact(
+        self,
+        field: str,
+        value: Value,
+        locator: str,
+        year: str | None = None,
+        period: str | None = None,
+    ) -> Fact:
+        as_of = date(int(year), 1, 1) if year else self.as_of
+        prov = Provenance(
+            source=SOURCE,
+            url=self.url,
+            retrieved_at=self.retrieved_at,
+            as_of=as_of,
+            locator=locator,
+            licence=LICENCE,
+            constructed=self.constructed,
+        )
+        return Fact(field=field, value=value, provenance=prov, period=period or year)
+
+
+def _language(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host.split(".")[0] if host.endswith(".wikipedia.org") else "en"
+
+
+def extract_article(doc: Document) -> list[Fact]:
+    """Pure: facts from one formatversion=2 revisions response (none for a missing page)."""
+    try:
+        data = json.loads(doc.body)
+        pages = data["query"]["pages"]
+    except (ValueError, TypeError, KeyError) as err:
+        raise ExtractError(
+            SOURCE, f"Wikipedia response is not a revisions query: {err}", doc.url
+        ) from err
+    facts: list[Fact] = []
+    for page in pages:
+        if not isinstance(page, dict) or page.get("missing") or page.get("invalid"):
+            continue
+        revs = page.get("revisions") or []
+        if not revs:
+            continue
+        rev = revs[0]
+        content = ((rev.get("slots") or {}).get("main") or {}).get("content")
+        if content is None:
+            content = rev.get("content")
+        if not isinstance(content, str):
+            continue
+        title = str(page.get("title", ""))
+        as_of = doc.retrieved_at.date()
+        if rev.get("timestamp"):
+            as_of = datetime.fromisoformat(str(rev["timestamp"]).replace("Z", "+00:00")).date()
+        ctx = _Ctx(
+            permalink(_language(doc.url), title, rev.get("revid")),
+            doc.retrieved_at,
+            as_of,
+            doc.constructed,
+        )
+        facts.extend(_infobox_facts(content, ctx))
+        sentence = first_sentence(lead_text(content))
+        if sentence:
+            facts.append(ctx.fact("description", sentence, "lead"))
+    return facts
+
+
+def _split(text: str, people: bool = False) -> list[str]:
+    parts = re.split(r"\s*;\s*|,\s+(?!(?:inc|llc|ltd|plc|corp|co)\b\.?)", text, flags=re.I)
+    if people:
+        parts = [p for part in parts for p in re.split(r"\s+(?:and|&)\s+", part)]
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _year(text: str | None) -> str | None:
+    m = re.search(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)", text or "")
+    return m.group(1) if m else None
+
+
+def _infobox_facts(content: str, ctx: _Ctx) -> list[Fact]:
+    box = find_infobox(content)
+    if box is None:
+        return []
+    fields: dict[str, tuple[str, str]] = {}
+    people: list[tuple[str, str, str | None]] = []
+    for param, raw in box.items():
+        key, role = ALIASES.get(param.lower(), (param.lower(), None))
+        if not clean_value(raw):
+            continue
+        if key == "key_people":
+            people.append((param, raw, role))
+        else:
+            fields.setdefault(key, (param, raw))
+
+    def text(key: str) -> str:
+        return clean_value(fields[key][1]) if key in fields else ""
+
+    def loc(key: str) -> str:
+        return f"infobox:{fields[key][0]}"
+
+    facts: list[Fact] = []
+    if text("name"):
+        facts.append(ctx.fact("common_name", text("name"), loc("name")))
+    for item in (bit.strip() for bit in text("former_name").split(";")):
+        m = re.fullmatch(r"(.*?)\s*\(([^()]*\d{4}[^()]*)\)", item)
+        name, period = (m.group(1), m.group(2)) if m else (item, None)
+        if name:
+            facts.append(
+                ctx.fact("former_names", FormerName(name=name), loc("former_name"), period=period)
+            )
+    if text("type"):
+        facts.append(ctx.fact("org_type", text("type"), loc("type")))
+    for item in _split(text("industry")):
+        facts.append(ctx.fact("industry", item, loc("industry")))
+    founded = parse_date(text("founded"))
+    if founded:
+        facts.append(ctx.fact("founded", founded, loc("founded")))
+    for item in _split(text("founder"), people=True):
+        facts.append(ctx.fact("founders", item, loc("founder")))
+    city, country = text("hq_location_city"), text("hq_location_country")
+    if text("hq_location"):
+        facts.append(ctx.fact("headquarters", text("hq_location"), loc("hq_location")))
+    elif city:
+        hq = f"{city}, {country}" if country else city
+        facts.append(ctx.fact("headquarters", hq, loc("hq_location_city")))
+    if country:
+        facts.append(ctx.fact("country", country, loc("hq_location_country")))
+    for param, raw, hint in people:
+        for name, role in split_people(clean_value(raw)):
+            role = f"{hint} ({role})" if hint and role else (hint or role)
+            facts.append(ctx.fact("key_people", Person(name=name, role=role), f"infobox:{param}"))
+    # A figure without a year keeps period None; documents say "year not stated".
+    count = parse_count(text("num_employees"))
+    year = _year(text("num_employees_year")) or _paren_year(text("num_employees"))
+    if count is not None:
+        facts.append(ctx.fact("employees", Quantity(amount=count), loc("num_employees"), year))
+    for field, keys in (
+        ("revenue", ("revenue",)),
+        ("net_income", ("net_income", "profit")),
+        ("total_assets", ("assets",)),
+    ):
+        key = next((k for k in keys if k in fields), None)
+        money = parse_money(text(key)) if key else None
+        year = (_year(text(f"{key}_year")) or _paren_year(text(key))) if key else None
+        if key and money:
+            amount, currency = money
+            facts.append(ctx.fact(field, Money(amount=amount, currency=currency), loc(key), year))
+    if text("parent"):
+        facts.append(ctx.fact("parent", text("parent"), loc("parent")))
+    for item in _split(text("subsid")):
+        facts.append(ctx.fact("subsidiaries", item, loc("subsid")))
+    website = _website(text("website"))
+    if website:
+        facts.append(ctx.fact("website", website, loc("website")))
+    if "traded_as" in fields:
+        for symbol, exchange in find_tickers(fields["traded_as"][1]):
+            facts.append(
+                ctx.fact("tickers", Ticker(symbol=symbol, exchange=exchange), loc("traded_as"))
+            )
+    return facts
+
+
+def _paren_year(text: str) -> str | None:
+    m = re.search(r"\((?:[^()]*?\D)?(1\d{3}|20\d{2})\)", text)
+    return m.group(1) if m else None
+
+
+def _website(text: str) -> str | None:
+    """The first web address in the field; anything but http(s) or a bare host is dropped."""
+    first = text.split(";")[0].strip()
+    if not first or " " in first:
+        return None
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", first)
+    if scheme and scheme.group(1).lower() not in {"http", "https"}:
+        return None
+    host = urlparse(first if scheme else f"http://{first}").hostname or ""
+    return first if "." in host else None

@@ -1,0 +1,41 @@
+"""Shared fixtures. The network is blocked for every test by pytest-socket (see pyproject)."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dossier.sources.base import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+APPLE_SNAPSHOT = ROOT / "examples" / "apple-inc" / "snapshot"
+NVIDIA_SNAPSHOT = FIXTURES / "snapshots" / "nvidia-sec-only"
+RETRIEVED = datetime(2026, 3, 5, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's cache, config and contact out of every test."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("DOSSIER_CONTACT", raising=False)
+    monkeypatch.delenv("DOSSIER_SOURCES", raising=False)
+
+
+def fixture_bytes(*parts: str) -> bytes:
+    """A fixture file's bytes (gunzipped when it ends in .gz)."""
+    data = FIXTURES.joinpath(*parts).read_bytes()
+    return gzip.decompress(data) if parts[-1].endswith(".gz") else data
+
+
+def doc(source: str, url: str, body: bytes, constructed: bool = False) -> Document:
+    """Wrap a recorded body in a Document, as the HTTP client would."""
+    return Document(
+        source=source, url=url, status=200, content_type="application/json", body=body,
+        retrieved_at=RETRIEVED, constructed=constructed,
+    )
