@@ -67,6 +67,8 @@ def _retry_after(value: str | None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:  # "-0000" zones parse naive; HTTP dates are UTC
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
@@ -103,6 +105,7 @@ class PoliteClient:
         self.clock = clock
         self._cache_path = cache_path
         self._session = session
+        self._identified = False
         self._memo: dict[str, Document] = {}
         self._last: dict[str, float] = {}
         self._host_locks: dict[str, threading.Lock] = {}
@@ -132,8 +135,13 @@ class PoliteClient:
                 import requests
 
                 self._session = requests.Session()
-            self._session.headers["User-Agent"] = user_agent(self.contact)
-            self._session.headers["Accept-Encoding"] = "gzip, deflate"
+        if not self._identified:
+            # Also for an injected session: every request must carry the User-Agent.
+            session_headers = getattr(self._session, "headers", None)
+            if session_headers is not None:
+                session_headers["User-Agent"] = user_agent(self.contact)
+                session_headers["Accept-Encoding"] = "gzip, deflate"
+            self._identified = True
         return self._session
 
     def get(self, url: str, *, source: str, headers: Mapping[str, str] | None = None) -> Document:
@@ -249,7 +257,14 @@ class PoliteClient:
                 kwargs["expire_after"] = int(cfg.cache_ttl_hours * 3600)
             try:
                 resp = self.session().get(url, **kwargs)
-            except (requests.Timeout, requests.ConnectionError) as exc:
+                retry = resp.status_code in RETRY_STATUSES and attempt + 1 < attempts
+                # Read the body here: with stream=True a timeout can happen while reading.
+                body = b"" if retry else self._read_capped(resp, url, source, cfg.max_bytes)
+            except (
+                requests.Timeout,
+                requests.ConnectionError,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
                 if attempt + 1 < attempts:
                     log.info("%s: %s, retrying in %.1fs", source, type(exc).__name__, delay)
                     self.sleep(delay)
@@ -259,12 +274,16 @@ class PoliteClient:
                     f"no response from {url} after {attempts} attempts ({type(exc).__name__})",
                     url,
                 ) from exc
-            if resp.status_code in RETRY_STATUSES and attempt + 1 < attempts:
+            except requests.RequestException as exc:
+                raise FetchError(
+                    source, f"request to {url} failed ({type(exc).__name__}: {exc})", url
+                ) from exc
+            if retry:
                 wait = _retry_after(resp.headers.get("Retry-After"))
                 resp.close()
                 self.sleep(delay if wait is None else min(wait, 300.0))
                 continue
-            return resp, self._read_capped(resp, url, source, cfg.max_bytes)
+            return resp, body
         raise AssertionError("unreachable")
 
     @staticmethod

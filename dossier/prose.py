@@ -218,8 +218,19 @@ def _people(org: Organisation) -> list[Sentence]:
 
 def overview(org: Organisation) -> list[list[Sentence]]:
     """The overview as paragraphs of sentences."""
-    paragraphs = [_identity(org), _market(org) + _figures(org), _people(org)]
-    return [p for p in paragraphs if p]
+    paragraphs = [p for p in (_identity(org), _market(org) + _figures(org), _people(org)) if p]
+    if paragraphs:
+        # The overview must open with the company's name, not with "It".
+        first = paragraphs[0][0]
+        name = org.display_name
+        if first.text.startswith("Its "):
+            text = f"{name}’s {first.text[4:]}"
+        elif first.text.startswith("It "):
+            text = f"{name} {first.text[3:]}"
+        else:
+            text = first.text
+        paragraphs[0][0] = Sentence(text, first.facts)
+    return paragraphs
 
 
 def conflict_sentences(org: Organisation) -> list[Sentence]:

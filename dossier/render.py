@@ -165,6 +165,7 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
         "latest_annual": prose.latest_annual_report(org),
         "chart": chart,
         "today": date.today(),
+        "source_labels": dict(prose.SOURCE_LABELS),
         "version": __version__,
         "constructed_sources": [s for s in dossier.sources if s.constructed],
         "money_unit": (

@@ -13,7 +13,7 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -41,8 +41,13 @@ class Entry:
     constructed: bool = False
 
     def read_body(self) -> bytes:
-        data = self.body_path.read_bytes()
-        return gzip.decompress(data) if self.body_path.suffix == ".gz" else data
+        try:
+            data = self.body_path.read_bytes()
+            return gzip.decompress(data) if self.body_path.suffix == ".gz" else data
+        except (OSError, EOFError) as exc:
+            raise ConfigError(
+                f"Snapshot body {self.body_path} for {self.url} cannot be read ({exc})."
+            ) from exc
 
 
 class SnapshotReader:
@@ -62,12 +67,17 @@ class SnapshotReader:
                 continue
             try:
                 raw = json.loads(line)
+                if not isinstance(raw, dict):
+                    raise TypeError("expected a JSON object")
+                retrieved_at = datetime.fromisoformat(str(raw["retrieved_at"]))
+                if retrieved_at.tzinfo is None:
+                    retrieved_at = retrieved_at.replace(tzinfo=UTC)
                 entry = Entry(
                     method=str(raw.get("method", "GET")),
                     url=str(raw["url"]),
                     status=int(raw["status"]),
                     content_type=str(raw.get("content_type", "")),
-                    retrieved_at=datetime.fromisoformat(str(raw["retrieved_at"])),
+                    retrieved_at=retrieved_at,
                     body_path=self._body_path(str(raw["body"])),
                     constructed=bool(raw.get("constructed", False)),
                 )

@@ -1,0 +1,196 @@
+"""The CLI end to end through CliRunner, offline, with the PDFs opened and read (pypdf)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from dossier import __version__
+from dossier.cli import cli
+
+from .conftest import APPLE_SNAPSHOT, NVIDIA_SNAPSHOT
+
+pytestmark = pytest.mark.pdf
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(str(path))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def apple_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT), "--out", str(out),
+         "--contact", "Jane Doe"],
+        catch_exceptions=False,
+    )
+    return result, out / "apple-inc"
+
+
+def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
+    result, folder = apple_build
+    assert result.exit_code == 0, result.output
+    assert "Apple Inc.: 4 sources, 0 gaps" in result.stdout
+    for name in ("company-report.pdf", "company-report.html", "facts.json"):
+        assert (folder / name).stat().st_size > 0
+        assert str(folder / name) in result.stdout
+
+
+def test_apple_pdf_text(apple_build) -> None:
+    _, folder = apple_build
+    text = pdf_text(folder / "company-report.pdf")
+    for expected in (
+        "Apple Inc.",
+        "Prepared for Jane Doe",
+        "Cupertino, California",
+        "For fiscal year 2025 (ended 27 September 2025) it reported revenue of US$416.2 billion "
+        "and net income of US$112.0 billion.",
+        "416,161",  # the exact figure, in USD millions, in the financials table
+        "3571 (Electronic Computers)",
+        "APPLE INC, APPLE COMPUTER INC and APPLE COMPUTER INC/ FA",
+        "Its most recent annual report on Form 10-K was filed on 31 October 2025",
+        "0000320193-25-000079",
+        "https://data.sec.gov/submissions/CIK0000320193.json",
+        "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json",
+        "Not available from public sources",
+        "Page 1 of",
+    ):
+        assert expected in text, expected
+    # Every overview sentence carries a citation mark.
+    overview = text.split("Overview", 1)[1].split("Key facts", 1)[0]
+    sentences = [s for s in re.split(r"(?<=\])\s+", overview.strip()) if s]
+    assert sentences and all(re.search(r"\[\d+\]$", s) for s in sentences), sentences
+
+
+def test_apple_pdf_is_clean(apple_build) -> None:
+    _, folder = apple_build
+    reader = PdfReader(str(folder / "company-report.pdf"))
+    assert 2 <= len(reader.pages) <= 5
+    assert not reader.attachments
+    fonts = set()
+    for page in reader.pages:
+        for f in (page.get("/Resources") or {}).get("/Font", {}).values():
+            fonts.add(str(f.get_object().get("/BaseFont")))
+    assert any("Inter" in f for f in fonts), fonts
+
+
+def test_apple_facts_json_has_provenance(apple_build) -> None:
+    _, folder = apple_build
+    data = json.loads((folder / "facts.json").read_text())
+    rev = data["organisation"]["revenue"]["chosen"]
+    assert rev["value"] == {"kind": "money", "amount": 416161000000.0, "currency": "USD"}
+    assert rev["period"] == "FY2025"
+    prov = rev["provenance"]
+    assert prov["url"] == "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json"
+    assert prov["as_of"] == "2025-09-27" and prov["retrieved_at"].startswith("2026-03-25")
+    assert data["organisation"]["identifiers"] == {
+        "wikidata": "Q312", "cik": "0000320193", "domain": "apple.com", "ticker": "AAPL",
+        "wikipedia_title": "Apple Inc."}
+    assert all(s["citations"] for s in data["sentences"])
+    constructed = {s["source"] for s in data["sources"] if s["constructed"]}
+    assert constructed == {"wikidata", "wikipedia"}
+
+
+def test_nvidia_from_sec_only_snapshot(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", "--cik", "1045810", "--offline", str(NVIDIA_SNAPSHOT), "--out", str(tmp_path)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    text = pdf_text(tmp_path / "nvidia-corp" / "company-report.pdf")
+    for expected in (
+        "NVIDIA CORP",
+        "NVIDIA CORP/CA",
+        "incorporated in Delaware",
+        "Santa Clara, California",
+        "31 January",
+        "0001045810-26-000021",
+        "not in snapshot: https://www.wikidata.org/w/api.php?action=wbsearchentities",
+        "not in snapshot: https://en.wikipedia.org/w/api.php",
+        "not in snapshot: https://data.sec.gov/api/xbrl/companyfacts/CIK0001045810.json",
+        "Revenue: not found in SEC EDGAR, Wikidata or Wikipedia",
+    ):
+        # Long URLs wrap in the PDF, and text extraction puts a space at the wrap.
+        assert expected.replace(" ", "") in text.replace(" ", ""), expected
+    assert "Wikidata: not in snapshot" in text
+    assert "warning: not in snapshot: https://www.wikidata.org/" in result.stderr
+    assert "Apple" not in text
+
+
+def test_ambiguous_name_exits_1_with_choices(tmp_path: Path) -> None:
+    snap = tmp_path / "snap"
+    (snap / "b").mkdir(parents=True)
+    from dossier.sources.wikidata import search_url
+
+    body = (Path(__file__).parent / "fixtures" / "wikidata" / "search_acme.json").read_bytes()
+    (snap / "b" / "acme.json").write_bytes(body)
+    (snap / "index.jsonl").write_text(json.dumps({
+        "method": "GET", "url": search_url("Acme"), "status": 200, "content_type": "application/json",
+        "retrieved_at": "2026-11-20T00:00:00+00:00", "body": "b/acme.json"}) + "\n")
+    result = CliRunner().invoke(cli, ["build", "--company", "Acme", "--offline", str(snap),
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "'Acme' matches more than one company. Pick one with its flag:" in result.stderr
+    assert "--wikidata Q" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(cli, ["build"])
+    assert r.exit_code == 2 and "Give --company NAME" in r.output
+    r = runner.invoke(cli, ["build", "--company", "X", "--format", "docx"])
+    assert r.exit_code == 2 and "docx is not a format" in r.output
+    r = runner.invoke(cli, ["build", "--company", "X", "--offline", str(tmp_path / "nope")])
+    assert r.exit_code == 2
+
+
+def test_offline_folder_without_index_is_a_clear_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["build", "--company", "X", "--offline", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "is not a snapshot folder: it has no index.jsonl" in r.stderr
+
+
+def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT),
+                                 "--out", str(tmp_path), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == ["facts.json"]
+
+
+def test_sources_command_explains_sec_contact(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = CliRunner().invoke(cli, ["sources"])
+    assert r.exit_code == 0
+    assert re.search(r"^sec\s+SEC EDGAR\s+needs a contact for live runs: set DOSSIER_CONTACT", r.output, re.M)
+    assert re.search(r"^wikidata\s+Wikidata\s+enabled$", r.output, re.M)
+    monkeypatch.setenv("DOSSIER_CONTACT", "Jane Doe jane@example.com")
+    r = CliRunner().invoke(cli, ["sources"])
+    assert re.search(r"^sec\s+SEC EDGAR\s+enabled$", r.output, re.M)
+    assert "jane@example.com" not in r.output
+
+
+def test_live_run_without_contact_skips_sec_with_one_line(monkeypatch, tmp_path: Path) -> None:
+    from dossier import config
+    from dossier.http import PoliteClient
+    from dossier.pipeline import SEC_NEEDS_CONTACT, make_sources
+
+    client = PoliteClient(config.load_sources(), contact=None)
+    active, gaps = make_sources(config.load_sources(), client, contact=None)
+    assert "sec" not in active and {"wikidata", "wikipedia"} <= set(active)
+    assert [g.message for g in gaps] == [SEC_NEEDS_CONTACT]
+    assert "\n" not in SEC_NEEDS_CONTACT and "DOSSIER_CONTACT" in SEC_NEEDS_CONTACT
+
+
+def test_version_and_help() -> None:
+    r = CliRunner().invoke(cli, ["--version"])
+    assert r.output.strip() == f"dossier, version {__version__}"
+    r = CliRunner().invoke(cli, ["build", "--help"])
+    assert "--save-snapshot" in r.output and "Example:" in r.output
