@@ -155,10 +155,12 @@ def build(
     except DossierError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
+    from .prose import SOURCE_LABELS
+
     org = result.dossier.organisation
     for gap in result.gaps:
         if gap.source:
-            click.echo(f"warning: {gap.message}", err=True)
+            click.echo(f"warning: {SOURCE_LABELS.get(gap.source, gap.source)}: {gap.message}", err=True)
     missing = [g for g in result.gaps if not g.source]
     if missing:
         click.echo(

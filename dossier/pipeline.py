@@ -65,7 +65,7 @@ def make_sources(
         s = settings.get(name) or config.SourceSettings(name=name)
         if not s.enabled:
             why = s.disabled_reason or f"disabled in sources/{name}.toml"
-            gaps.append(Gap(source=name, message=f"{cls.label} not used: {why}"))
+            gaps.append(Gap(source=name, message=f"not used: {why}"))
             continue
         if name == "sec" and not contact and not client.offline:
             gaps.append(Gap(source=name, message=SEC_NEEDS_CONTACT))
@@ -75,7 +75,7 @@ def make_sources(
 
 
 SEC_NEEDS_CONTACT = (
-    "SEC EDGAR skipped: the SEC asks every client to name a contact. Set "
+    "skipped, because the SEC asks every client to name a contact. Set "
     'DOSSIER_CONTACT="Your Name you@example.com" or contact = "..." in dossier.toml.'
 )
 

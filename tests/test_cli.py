@@ -121,7 +121,7 @@ def test_nvidia_from_sec_only_snapshot(tmp_path: Path) -> None:
         # Long URLs wrap in the PDF, and text extraction puts a space at the wrap.
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
     assert "Wikidata: not in snapshot" in text
-    assert "warning: not in snapshot: https://www.wikidata.org/" in result.stderr
+    assert "warning: Wikidata: not in snapshot: https://www.wikidata.org/" in result.stderr
     assert "Apple" not in text
 
 

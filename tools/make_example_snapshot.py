@@ -37,14 +37,26 @@ def write(dest: Path, entries: list[dict[str, object]]) -> None:
 
 def sec_entries(cik: str, name: str, facts: bool) -> list[dict[str, object]]:
     out: list[dict[str, object]] = [
-        {"method": "GET", "url": SUBMISSIONS_URL.format(cik=cik), "status": 200,
-         "content_type": JSON, "retrieved_at": "2026-03-05T00:00:00+00:00",
-         "file": FIX / "sec" / f"submissions_CIK{cik}_{name}.json"},
+        {
+            "method": "GET",
+            "url": SUBMISSIONS_URL.format(cik=cik),
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2026-03-05T00:00:00+00:00",
+            "file": FIX / "sec" / f"submissions_CIK{cik}_{name}.json",
+        },
     ]
     if facts:
-        out.append({"method": "GET", "url": COMPANYFACTS_URL.format(cik=cik), "status": 200,
-                    "content_type": JSON, "retrieved_at": "2026-03-25T00:00:00+00:00",
-                    "file": FIX / "sec" / f"companyfacts_CIK{cik}_{name}.json.gz"})
+        out.append(
+            {
+                "method": "GET",
+                "url": COMPANYFACTS_URL.format(cik=cik),
+                "status": 200,
+                "content_type": JSON,
+                "retrieved_at": "2026-03-25T00:00:00+00:00",
+                "file": FIX / "sec" / f"companyfacts_CIK{cik}_{name}.json.gz",
+            }
+        )
     return out
 
 
@@ -54,21 +66,55 @@ def main() -> None:
     label_urls = wikidata.label_urls(wikidata.referenced_items(entity))
     assert len(label_urls) == 1
     apple = [
-        {"method": "GET", "url": TICKERS_URL, "status": 200, "content_type": JSON,
-         "retrieved_at": "2024-05-14T00:00:00+00:00", "file": FIX / "sec" / "company_tickers.json.gz"},
+        {
+            "method": "GET",
+            "url": TICKERS_URL,
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2024-05-14T00:00:00+00:00",
+            "file": FIX / "sec" / "company_tickers.json.gz",
+        },
         *sec_entries("0000320193", "apple", facts=True),
-        {"method": "GET", "url": wikidata.search_url("Apple Inc."), "status": 200,
-         "content_type": JSON, "retrieved_at": "2026-11-20T00:00:00+00:00",
-         "constructed": True, "note": note, "file": FIX / "wikidata" / "search_apple_inc.json"},
-        {"method": "GET", "url": wikidata.entity_url("Q312"), "status": 200, "content_type": JSON,
-         "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True, "note": note,
-         "file": FIX / "wikidata" / "Q312.json"},
-        {"method": "GET", "url": label_urls[0], "status": 200, "content_type": JSON,
-         "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True, "note": note,
-         "file": FIX / "wikidata" / "labels_Q312.json"},
-        {"method": "GET", "url": wikipedia.revisions_url("en", "Apple Inc."), "status": 200,
-         "content_type": JSON, "retrieved_at": "2026-11-20T00:00:00+00:00", "constructed": True,
-         "note": note, "file": FIX / "wikipedia" / "apple_inc_revisions.json"},
+        {
+            "method": "GET",
+            "url": wikidata.search_url("Apple Inc."),
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2026-11-20T00:00:00+00:00",
+            "constructed": True,
+            "note": note,
+            "file": FIX / "wikidata" / "search_apple_inc.json",
+        },
+        {
+            "method": "GET",
+            "url": wikidata.entity_url("Q312"),
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2026-11-20T00:00:00+00:00",
+            "constructed": True,
+            "note": note,
+            "file": FIX / "wikidata" / "Q312.json",
+        },
+        {
+            "method": "GET",
+            "url": label_urls[0],
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2026-11-20T00:00:00+00:00",
+            "constructed": True,
+            "note": note,
+            "file": FIX / "wikidata" / "labels_Q312.json",
+        },
+        {
+            "method": "GET",
+            "url": wikipedia.revisions_url("en", "Apple Inc."),
+            "status": 200,
+            "content_type": JSON,
+            "retrieved_at": "2026-11-20T00:00:00+00:00",
+            "constructed": True,
+            "note": note,
+            "file": FIX / "wikipedia" / "apple_inc_revisions.json",
+        },
     ]
     write(ROOT / "examples" / "apple-inc" / "snapshot", apple)
     write(FIX / "snapshots" / "nvidia-sec-only", sec_entries("0001045810", "nvidia", facts=False))

@@ -1,0 +1,95 @@
+"""Rendering: scraped text is untrusted, the PDF fetcher reads only our own assets."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dossier.config import load_brand
+from dossier.model import Claim, Dossier, Fact, Identifiers, Organisation, Person, Provenance
+from dossier.pipeline import number_sources
+from dossier.render import render_html, render_pdf, safe_link
+
+HOSTILE = '<img src="file:///etc/passwd"><script>alert(1)</script><link rel="attachment" href="file:///etc/hostname">'
+
+
+def _fact(field: str, value: object, url: str = "https://en.wikipedia.org/wiki/Evil") -> Fact:
+    return Fact(field=field, value=value, provenance=Provenance(
+        source="wikipedia", url=url, retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
+        as_of=date(2026, 11, 20)))
+
+
+def _dossier() -> Dossier:
+    org = Organisation(
+        display_name=f"Evil {HOSTILE} Corp",
+        identifiers=Identifiers(),
+        description=Claim(chosen=_fact("description", f"A company that says {HOSTILE}")),
+        headquarters=Claim(chosen=_fact("headquarters", "file:///etc/passwd")),
+        website=Claim(chosen=_fact("website", "file:///etc/passwd")),
+        key_people=[_fact("key_people", Person(name=HOSTILE, role="CEO"))],
+    )
+    return Dossier(organisation=org, sources=number_sources(org), gaps=[],
+                   generated_at=datetime(2026, 11, 23, tzinfo=UTC))
+
+
+def test_hostile_values_are_escaped_in_html() -> None:
+    html = render_html(_dossier(), load_brand())
+    assert "<script>alert(1)</script>" not in html
+    assert '<img src="file:' not in html
+    assert '<link rel="attachment"' not in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    assert 'href="file:' not in html  # a file: website is shown as text, never as a link
+
+
+@pytest.mark.pdf
+def test_hostile_values_render_as_text_and_read_no_file(tmp_path: Path) -> None:
+    pdf = render_pdf(render_html(_dossier(), load_brand()), load_brand())
+    out = tmp_path / "evil.pdf"
+    out.write_bytes(pdf)
+    reader = PdfReader(str(out))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "<script>alert(1)</script>" in text  # shown, as text
+    assert not reader.attachments
+    passwd = Path("/etc/passwd").read_text().splitlines()[0]
+    assert passwd not in text and passwd.encode() not in pdf
+
+
+@pytest.mark.pdf
+def test_user_template_cannot_read_local_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tpl = tmp_path / "templates"
+    tpl.mkdir()
+    (tpl / "company-report.html.j2").write_text(
+        '{% extends "default:company-report.html.j2" %}'
+    )
+    (tpl / "report.css.j2").write_text(
+        '@import url("file:///etc/passwd");\nbody { background: url("http://169.254.169.254/x"); }'
+    )
+    html = render_html(_dossier(), load_brand(), tpl)
+    html += '<img src="file:///etc/passwd"><a rel="attachment" href="file:///etc/hostname">a</a>'
+    html += '<img src="../../../../etc/passwd">'
+    pdf = render_pdf(html, load_brand(), tpl)
+    out = tmp_path / "x.pdf"
+    out.write_bytes(pdf)
+    assert not PdfReader(str(out)).attachments
+    blocked = {r.getMessage().split(": ", 1)[1] for r in caplog.records if "blocked resource" in r.getMessage()}
+    assert {"file:///etc/passwd", "http://169.254.169.254/x", "file:///etc/hostname"} <= blocked
+
+
+def test_user_templates_override_packaged_ones(tmp_path: Path) -> None:
+    (tmp_path / "company-report.html.j2").write_text(
+        "<html><body><h1>Our own layout: {{ org.display_name }}</h1></body></html>"
+    )
+    html = render_html(_dossier(), load_brand(), tmp_path)
+    assert html.startswith("<html><body><h1>Our own layout: Evil &lt;img")
+    # The packaged stylesheet still comes from the defaults (not overridden here).
+    assert "Key facts" not in html
+
+
+def test_safe_link() -> None:
+    assert safe_link("https://www.apple.com/") == "https://www.apple.com/"
+    assert safe_link("javascript:alert(1)") == ""
+    assert safe_link("file:///etc/passwd") == ""
+    assert safe_link("apple.com") == ""
