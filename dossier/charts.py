@@ -53,7 +53,9 @@ def financial_bars(
         f"Revenue</text>"
         f'<rect x="{left + 70}" y="5" width="9" height="9" fill="{accent}"/>'
         f'<text x="{left + 83}" y="13" font-family="{font}, sans-serif" font-size="10" fill="#374151">'
-        f"Net income ({escape(currency)} {escape(word)}, by fiscal year)</text>",
+        f"Net income</text>"
+        f'<text x="{width - right}" y="13" text-anchor="end" font-family="{font}, sans-serif" '
+        f'font-size="9" fill="#6b7280">{escape(currency)} {escape(word)}, by fiscal year</text>',
     ]
     for i in range(5):
         v = top - (top - bottom) * i / 4

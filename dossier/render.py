@@ -67,6 +67,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["millions"] = _millions
     env.filters["bracket"] = lambda n: f"[{n}]"
+    env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
 
