@@ -160,7 +160,9 @@ def build(
     org = result.dossier.organisation
     for gap in result.gaps:
         if gap.source:
-            click.echo(f"warning: {SOURCE_LABELS.get(gap.source, gap.source)}: {gap.message}", err=True)
+            click.echo(
+                f"warning: {SOURCE_LABELS.get(gap.source, gap.source)}: {gap.message}", err=True
+            )
     missing = [g for g in result.gaps if not g.source]
     if missing:
         click.echo(

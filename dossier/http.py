@@ -232,8 +232,10 @@ class PoliteClient:
                 body=body,
                 retrieved_at=retrieved,
             )
-            if self.recorder is not None and resp.status_code == 200:
-                self.recorder.add("GET", url, 200, ctype, retrieved, body)
+            # Definite answers (200, and "no such thing" 404/410) replay faithfully offline;
+            # transient failures are not recorded.
+            if self.recorder is not None and resp.status_code in (200, 404, 410):
+                self.recorder.add("GET", url, resp.status_code, ctype, retrieved, body)
             return doc
         raise FetchError(source, f"too many redirects from {url}", url)
 

@@ -79,7 +79,7 @@ class SnapshotReader:
                     content_type=str(raw.get("content_type", "")),
                     retrieved_at=retrieved_at,
                     body_path=self._body_path(str(raw["body"])),
-                    constructed=bool(raw.get("constructed", False)),
+                    constructed=raw.get("constructed", False) is True,
                 )
             except (KeyError, ValueError, TypeError) as exc:
                 raise ConfigError(
@@ -110,10 +110,17 @@ class SnapshotWriter:
         self._lines: dict[tuple[object, ...], str] = {}
         index = root / "index.jsonl"
         if index.is_file():
-            for line in index.read_text(encoding="utf-8").splitlines():
-                if line.strip():
+            for n, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
                     raw = json.loads(line)
                     self._lines[match_key(raw.get("method", "GET"), raw["url"])] = line
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise ConfigError(
+                        f"{index}, line {n}: not a valid snapshot entry ({exc}); "
+                        "fix or remove it before recording into this folder."
+                    ) from exc
 
     def add(
         self,

@@ -36,6 +36,11 @@ def fixture_bytes(*parts: str) -> bytes:
 def doc(source: str, url: str, body: bytes, constructed: bool = False) -> Document:
     """Wrap a recorded body in a Document, as the HTTP client would."""
     return Document(
-        source=source, url=url, status=200, content_type="application/json", body=body,
-        retrieved_at=RETRIEVED, constructed=constructed,
+        source=source,
+        url=url,
+        status=200,
+        content_type="application/json",
+        body=body,
+        retrieved_at=RETRIEVED,
+        constructed=constructed,
     )

@@ -27,6 +27,10 @@ class FakeClient:
         if hit is None:
             raise NotInSnapshot(source, url)
         return Document(
-            source=source, url=hit[0], status=200, content_type="application/json",
-            body=hit[1], retrieved_at=RETRIEVED,
+            source=source,
+            url=hit[0],
+            status=200,
+            content_type="application/json",
+            body=hit[1],
+            retrieved_at=RETRIEVED,
         )

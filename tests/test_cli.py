@@ -28,8 +28,17 @@ def apple_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(
         cli,
-        ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT), "--out", str(out),
-         "--contact", "Jane Doe"],
+        [
+            "build",
+            "--company",
+            "Apple Inc.",
+            "--offline",
+            str(APPLE_SNAPSHOT),
+            "--out",
+            str(out),
+            "--contact",
+            "Jane Doe",
+        ],
         catch_exceptions=False,
     )
     return result, out / "apple-inc"
@@ -92,8 +101,12 @@ def test_apple_facts_json_has_provenance(apple_build) -> None:
     assert prov["url"] == "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json"
     assert prov["as_of"] == "2025-09-27" and prov["retrieved_at"].startswith("2026-03-25")
     assert data["organisation"]["identifiers"] == {
-        "wikidata": "Q312", "cik": "0000320193", "domain": "apple.com", "ticker": "AAPL",
-        "wikipedia_title": "Apple Inc."}
+        "wikidata": "Q312",
+        "cik": "0000320193",
+        "domain": "apple.com",
+        "ticker": "AAPL",
+        "wikipedia_title": "Apple Inc.",
+    }
     assert all(s["citations"] for s in data["sentences"])
     constructed = {s["source"] for s in data["sources"] if s["constructed"]}
     assert constructed == {"wikidata", "wikipedia"}
@@ -101,7 +114,8 @@ def test_apple_facts_json_has_provenance(apple_build) -> None:
 
 def test_nvidia_from_sec_only_snapshot(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["build", "--cik", "1045810", "--offline", str(NVIDIA_SNAPSHOT), "--out", str(tmp_path)],
+        cli,
+        ["build", "--cik", "1045810", "--offline", str(NVIDIA_SNAPSHOT), "--out", str(tmp_path)],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
@@ -132,11 +146,22 @@ def test_ambiguous_name_exits_1_with_choices(tmp_path: Path) -> None:
 
     body = (Path(__file__).parent / "fixtures" / "wikidata" / "search_acme.json").read_bytes()
     (snap / "b" / "acme.json").write_bytes(body)
-    (snap / "index.jsonl").write_text(json.dumps({
-        "method": "GET", "url": search_url("Acme"), "status": 200, "content_type": "application/json",
-        "retrieved_at": "2026-11-20T00:00:00+00:00", "body": "b/acme.json"}) + "\n")
-    result = CliRunner().invoke(cli, ["build", "--company", "Acme", "--offline", str(snap),
-                                      "--out", str(tmp_path / "out")])
+    (snap / "index.jsonl").write_text(
+        json.dumps(
+            {
+                "method": "GET",
+                "url": search_url("Acme"),
+                "status": 200,
+                "content_type": "application/json",
+                "retrieved_at": "2026-11-20T00:00:00+00:00",
+                "body": "b/acme.json",
+            }
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(
+        cli, ["build", "--company", "Acme", "--offline", str(snap), "--out", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert "'Acme' matches more than one company. Pick one with its flag:" in result.stderr
     assert "--wikidata Q" in result.stderr
@@ -160,8 +185,20 @@ def test_offline_folder_without_index_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
-    r = CliRunner().invoke(cli, ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT),
-                                 "--out", str(tmp_path), "--format", "json"])
+    r = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--company",
+            "Apple Inc.",
+            "--offline",
+            str(APPLE_SNAPSHOT),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "json",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == ["facts.json"]
 
@@ -169,7 +206,9 @@ def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
 def test_sources_command_explains_sec_contact(monkeypatch: pytest.MonkeyPatch) -> None:
     r = CliRunner().invoke(cli, ["sources"])
     assert r.exit_code == 0
-    assert re.search(r"^sec\s+SEC EDGAR\s+needs a contact for live runs: set DOSSIER_CONTACT", r.output, re.M)
+    assert re.search(
+        r"^sec\s+SEC EDGAR\s+needs a contact for live runs: set DOSSIER_CONTACT", r.output, re.M
+    )
     assert re.search(r"^wikidata\s+Wikidata\s+enabled$", r.output, re.M)
     monkeypatch.setenv("DOSSIER_CONTACT", "Jane Doe jane@example.com")
     r = CliRunner().invoke(cli, ["sources"])

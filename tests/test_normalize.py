@@ -14,9 +14,15 @@ SETTINGS = load_sources()
 
 def fact(field, value, source, period=None, as_of=date(2025, 1, 1), url=None):
     return Fact(
-        field=field, value=value, period=period,
-        provenance=Provenance(source=source, url=url or f"https://{source}.example/{field}",
-                              retrieved_at=datetime(2026, 11, 20, tzinfo=UTC), as_of=as_of),
+        field=field,
+        value=value,
+        period=period,
+        provenance=Provenance(
+            source=source,
+            url=url or f"https://{source}.example/{field}",
+            retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
+            as_of=as_of,
+        ),
     )
 
 
@@ -79,22 +85,45 @@ def test_wikidata_wins_the_founders_and_lists_merge_across_sources() -> None:
     ]
     org = normalise(facts, Identifiers(), "Apple Inc.", SETTINGS)
     assert [(f.value.name, f.source) for f in org.key_people] == [
-        ("Tim Cook", "wikidata"), ("Arthur Levinson", "wikidata")]
+        ("Tim Cook", "wikidata"),
+        ("Arthur Levinson", "wikidata"),
+    ]
     # SEC's own two entries stay; Wikipedia's duplicate of one of them goes.
-    assert [f.value.name for f in org.former_names] == ["APPLE COMPUTER INC", "APPLE COMPUTER INC/ FA"]
+    assert [f.value.name for f in org.former_names] == [
+        "APPLE COMPUTER INC",
+        "APPLE COMPUTER INC/ FA",
+    ]
 
 
 def test_display_name_prefers_the_common_name_and_history_is_kept() -> None:
     facts = [
         fact("legal_name", "NVIDIA CORP", "sec"),
-        *[fact("revenue", usd(v), "sec", f"FY{y}", date(y, 1, 28)) for y, v in
-          [(2020, 10.9e9), (2021, 16.7e9), (2022, 26.9e9), (2023, 27.0e9), (2024, 60.9e9),
-           (2025, 130.5e9), (2026, 190e9)]],
+        *[
+            fact("revenue", usd(v), "sec", f"FY{y}", date(y, 1, 28))
+            for y, v in [
+                (2020, 10.9e9),
+                (2021, 16.7e9),
+                (2022, 26.9e9),
+                (2023, 27.0e9),
+                (2024, 60.9e9),
+                (2025, 130.5e9),
+                (2026, 190e9),
+            ]
+        ],
     ]
     org = normalise(facts, Identifiers(), "nvidia", SETTINGS)
     assert org.display_name == "NVIDIA CORP"
-    assert [f.period for f in org.revenue_history] == ["FY2021", "FY2022", "FY2023", "FY2024", "FY2025", "FY2026"]
-    org2 = normalise([*facts, fact("common_name", "Nvidia", "wikidata")], Identifiers(), "x", SETTINGS)
+    assert [f.period for f in org.revenue_history] == [
+        "FY2021",
+        "FY2022",
+        "FY2023",
+        "FY2024",
+        "FY2025",
+        "FY2026",
+    ]
+    org2 = normalise(
+        [*facts, fact("common_name", "Nvidia", "wikidata")], Identifiers(), "x", SETTINGS
+    )
     assert org2.display_name == "Nvidia"
 
 

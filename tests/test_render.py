@@ -17,9 +17,16 @@ HOSTILE = '<img src="file:///etc/passwd"><script>alert(1)</script><link rel="att
 
 
 def _fact(field: str, value: object, url: str = "https://en.wikipedia.org/wiki/Evil") -> Fact:
-    return Fact(field=field, value=value, provenance=Provenance(
-        source="wikipedia", url=url, retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
-        as_of=date(2026, 11, 20)))
+    return Fact(
+        field=field,
+        value=value,
+        provenance=Provenance(
+            source="wikipedia",
+            url=url,
+            retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
+            as_of=date(2026, 11, 20),
+        ),
+    )
 
 
 def _dossier() -> Dossier:
@@ -31,8 +38,12 @@ def _dossier() -> Dossier:
         website=Claim(chosen=_fact("website", "file:///etc/passwd")),
         key_people=[_fact("key_people", Person(name=HOSTILE, role="CEO"))],
     )
-    return Dossier(organisation=org, sources=number_sources(org), gaps=[],
-                   generated_at=datetime(2026, 11, 23, tzinfo=UTC))
+    return Dossier(
+        organisation=org,
+        sources=number_sources(org),
+        gaps=[],
+        generated_at=datetime(2026, 11, 23, tzinfo=UTC),
+    )
 
 
 def test_hostile_values_are_escaped_in_html() -> None:
@@ -58,12 +69,12 @@ def test_hostile_values_render_as_text_and_read_no_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-def test_user_template_cannot_read_local_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_user_template_cannot_read_local_files(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     tpl = tmp_path / "templates"
     tpl.mkdir()
-    (tpl / "company-report.html.j2").write_text(
-        '{% extends "default:company-report.html.j2" %}'
-    )
+    (tpl / "company-report.html.j2").write_text('{% extends "default:company-report.html.j2" %}')
     (tpl / "report.css.j2").write_text(
         '@import url("file:///etc/passwd");\nbody { background: url("http://169.254.169.254/x"); }'
     )
@@ -74,7 +85,11 @@ def test_user_template_cannot_read_local_files(tmp_path: Path, caplog: pytest.Lo
     out = tmp_path / "x.pdf"
     out.write_bytes(pdf)
     assert not PdfReader(str(out)).attachments
-    blocked = {r.getMessage().split(": ", 1)[1] for r in caplog.records if "blocked resource" in r.getMessage()}
+    blocked = {
+        r.getMessage().split(": ", 1)[1]
+        for r in caplog.records
+        if "blocked resource" in r.getMessage()
+    }
     assert {"file:///etc/passwd", "http://169.254.169.254/x", "file:///etc/hostname"} <= blocked
 
 

@@ -24,8 +24,10 @@ def _client(**searches: str) -> FakeClient:
     c = FakeClient()
     c.add(sec_mod.TICKERS_URL, fixture_bytes("sec", "company_tickers.json.gz"))
     c.add(wd_mod.entity_url("Q312"), fixture_bytes("wikidata", "Q312.json"))
-    c.add(sec_mod.SUBMISSIONS_URL.format(cik="0000320193"),
-          fixture_bytes("sec", "submissions_CIK0000320193_apple.json"))
+    c.add(
+        sec_mod.SUBMISSIONS_URL.format(cik="0000320193"),
+        fixture_bytes("sec", "submissions_CIK0000320193_apple.json"),
+    )
     for query, fixture in searches.items():
         c.add(wd_mod.search_url(query), fixture_bytes("wikidata", fixture))
     return c
@@ -68,10 +70,31 @@ def test_ambiguous_lists_candidates_with_flags() -> None:
 def test_domain_hint_breaks_a_tie() -> None:
     client = _client(Acme="search_acme.json")
     first = json.loads(fixture_bytes("wikidata", "search_acme.json"))["search"][0]["id"]
-    body = {"entities": {first: {"id": first, "labels": {"en": {"language": "en", "value": "Acme Corporation"}},
-            "descriptions": {}, "claims": {"P856": [{"mainsnak": {"snaktype": "value", "property": "P856",
-            "datavalue": {"value": "https://www.acme.example/", "type": "string"}}, "rank": "normal"}]},
-            "sitelinks": {}}}}
+    body = {
+        "entities": {
+            first: {
+                "id": first,
+                "labels": {"en": {"language": "en", "value": "Acme Corporation"}},
+                "descriptions": {},
+                "claims": {
+                    "P856": [
+                        {
+                            "mainsnak": {
+                                "snaktype": "value",
+                                "property": "P856",
+                                "datavalue": {
+                                    "value": "https://www.acme.example/",
+                                    "type": "string",
+                                },
+                            },
+                            "rank": "normal",
+                        }
+                    ]
+                },
+                "sitelinks": {},
+            }
+        }
+    }
     client.add(wd_mod.entity_url(first), json.dumps(body).encode())
     entity = _resolver(client, only=("wikidata",)).resolve("Acme", Hints(domain="acme.example"))
     assert entity.ids.wikidata == first
@@ -80,10 +103,14 @@ def test_domain_hint_breaks_a_tie() -> None:
 
 def test_unknown_name_names_the_sources_searched() -> None:
     client = _client(Zzyzx="search_acme.json")
-    client.add(wd_mod.search_url("Qwxz Holdings"), b'{"searchinfo": {}, "search": [], "success": 1}')
+    client.add(
+        wd_mod.search_url("Qwxz Holdings"), b'{"searchinfo": {}, "search": [], "success": 1}'
+    )
     with pytest.raises(CompanyNotFound) as err:
         _resolver(client).resolve("Qwxz Holdings", Hints())
-    assert "No company matching 'Qwxz Holdings' was found. Searched: SEC EDGAR, Wikidata." in str(err.value)
+    assert "No company matching 'Qwxz Holdings' was found. Searched: SEC EDGAR, Wikidata." in str(
+        err.value
+    )
 
 
 def test_unreachable_search_is_a_gap_not_a_crash() -> None:
@@ -91,7 +118,10 @@ def test_unreachable_search_is_a_gap_not_a_crash() -> None:
     resolver = _resolver(client)
     entity = resolver.resolve("Apple Inc.", Hints())
     assert entity.ids.cik == "0000320193"
-    assert any(g.message.startswith("not in snapshot: https://www.wikidata.org/w/api.php") for g in resolver.gaps)
+    assert any(
+        g.message.startswith("not in snapshot: https://www.wikidata.org/w/api.php")
+        for g in resolver.gaps
+    )
 
 
 def test_cik_hint_pins_without_search() -> None:

@@ -31,7 +31,9 @@ def _by_field(facts):
 @pytest.fixture(scope="module")
 def apple():
     body = fixture_bytes("sec", "submissions_CIK0000320193_apple.json")
-    return _by_field(extract_submissions(doc("sec", SUBMISSIONS_URL.format(cik="0000320193"), body)))
+    return _by_field(
+        extract_submissions(doc("sec", SUBMISSIONS_URL.format(cik="0000320193"), body))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,9 @@ def apple_facts():
 
 def test_submissions_registry_facts(apple) -> None:
     assert apple["legal_name"][0].value == "Apple Inc."
-    assert apple["sic"][0].value == Code(code="3571", description="Electronic Computers", scheme="SEC SIC")
+    assert apple["sic"][0].value == Code(
+        code="3571", description="Electronic Computers", scheme="SEC SIC"
+    )
     assert apple["state_of_incorporation"][0].value == "CA"
     assert apple["fiscal_year_end"][0].value == "--09-26"
     assert apple["address"][0].value == "One Apple Park Way, Cupertino, CA 95014"
@@ -53,7 +57,9 @@ def test_submissions_registry_facts(apple) -> None:
     assert [t.value for t in apple["tickers"]] == [Ticker(symbol="AAPL", exchange="Nasdaq")]
     names = [f.value for f in apple["former_names"]]
     assert [n.name for n in names] == ["APPLE INC", "APPLE COMPUTER INC", "APPLE COMPUTER INC/ FA"]
-    assert names[1] == FormerName(name="APPLE COMPUTER INC", start=date(1994, 1, 26), end=date(2007, 1, 4))
+    assert names[1] == FormerName(
+        name="APPLE COMPUTER INC", start=date(1994, 1, 26), end=date(2007, 1, 4)
+    )
 
 
 def test_submissions_provenance(apple) -> None:
@@ -69,7 +75,9 @@ def test_latest_10k_is_first_and_linked(apple) -> None:
     assert tenk[0].filed == date(2025, 10, 31)
     assert tenk[0].accession == "0000320193-25-000079"
     assert tenk[0].period == date(2025, 9, 27)
-    assert tenk[0].url.startswith("https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/")
+    assert tenk[0].url.startswith(
+        "https://www.sec.gov/Archives/edgar/data/320193/000032019325000079/"
+    )
     assert len(tenk) == 3
     eightk = [f.value for f in apple["filings"] if f.value.form == "8-K"]
     assert eightk[0].description == "5.07 Shareholder vote; 9.01 Financial statements and exhibits"
@@ -130,7 +138,9 @@ def test_ticker_map_matching() -> None:
 
 def test_bad_shapes_raise_extract_error() -> None:
     with pytest.raises(ExtractError):
-        extract_submissions(doc("sec", SUBMISSIONS_URL.format(cik="1"), b"<html>rate limited</html>"))
+        extract_submissions(
+            doc("sec", SUBMISSIONS_URL.format(cik="1"), b"<html>rate limited</html>")
+        )
     with pytest.raises(ExtractError):
         parse_tickers(b"[]")
 
