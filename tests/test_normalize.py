@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from dossier.config import load_sources
 from dossier.model import Fact, FormerName, Identifiers, Money, Person, Provenance, Quantity
-from dossier.normalize import choose, differs, missing_fields, normalise, Ranking
+from dossier.normalize import Ranking, choose, differs, missing_fields, normalise
 from dossier.prose import conflict_sentences
 
 SETTINGS = load_sources()
