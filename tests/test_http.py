@@ -593,3 +593,52 @@ def test_redirect_without_location_is_an_http_error() -> None:
 )
 def test_is_public_address(addr: str, public: bool) -> None:
     assert is_public_address(addr) is public
+
+
+def test_disk_cache_serves_a_repeat_request_across_clients(tmp_path) -> None:
+    """The real requests-cache session, with a transport adapter instead of a network."""
+    import io
+
+    import requests
+    import urllib3
+    from requests.adapters import BaseAdapter
+
+    from dossier.config import SourceSettings
+
+    calls: list[str] = []
+
+    class Adapter(BaseAdapter):
+        def send(self, request, **kwargs):
+            calls.append(request.url)
+            r = requests.Response()
+            r.status_code = 200
+            r.headers["Content-Type"] = "application/json"
+            r.raw = urllib3.HTTPResponse(
+                body=io.BytesIO(b'{"n": %d}' % len(calls)),
+                preload_content=False,
+                status=200,
+                headers={"Content-Type": "application/json"},
+                request_url=request.url,
+            )
+            r.url, r.request = request.url, request
+            return r
+
+        def close(self) -> None:
+            pass
+
+    def client() -> PoliteClient:
+        c = PoliteClient(
+            {"t": SourceSettings(name="t", min_interval=0, cache_ttl_hours=1)},
+            contact="Jane Doe jane@example.com",
+            cache_path=tmp_path / "cache.sqlite",
+            resolver=fake_resolver,
+        )
+        c.session().mount("https://", Adapter())
+        return c
+
+    first = client().get("https://example.com/a", source="t")
+    second = client().get("https://example.com/a", source="t")
+    assert first.body == second.body == b'{"n": 1}'
+    assert calls == ["https://example.com/a"]
+    assert second.retrieved_at.tzinfo is not None
+    assert abs((second.retrieved_at - first.retrieved_at).total_seconds()) < 60
