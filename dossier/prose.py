@@ -6,6 +6,7 @@ made, so a missing fact removes its sentence instead of leaving it uncited.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import formatting as fmt
@@ -72,6 +73,15 @@ def display_value(fact: Fact) -> str:
     return fact.display()
 
 
+def _about(
+    claim: Claim | None, template: str, transform: Callable[[str], str] = str
+) -> list[Sentence]:
+    """One sentence stating a single claim's value, or none when the claim is missing."""
+    if claim is None:
+        return []
+    return [Sentence(template.format(transform(display_value(claim.chosen))), (claim.chosen,))]
+
+
 def _identity(org: Organisation) -> list[Sentence]:
     out = []
     desc = org.description
@@ -97,19 +107,8 @@ def _identity(org: Organisation) -> list[Sentence]:
     elif founders:
         names = fmt.join_names([display_value(f) for f in founders])
         out.append(Sentence(f"Its founders were {names}.", tuple(founders)))
-    if org.headquarters is not None:
-        out.append(
-            Sentence(
-                f"Its headquarters are in {display_value(org.headquarters.chosen)}.",
-                (org.headquarters.chosen,),
-            )
-        )
-    if org.parent is not None:
-        out.append(
-            Sentence(
-                f"It is a subsidiary of {display_value(org.parent.chosen)}.", (org.parent.chosen,)
-            )
-        )
+    out += _about(org.headquarters, "Its headquarters are in {}.")
+    out += _about(org.parent, "It is a subsidiary of {}.")
     former = [f for f in org.former_names if isinstance(f.value, FormerName)]
     filed = [f for f in former if f.source == "sec"]
     other = [f for f in former if f.source != "sec"]
@@ -133,28 +132,11 @@ def _market(org: Organisation) -> list[Sentence]:
             for f in tickers
         ]
         out.append(Sentence(f"Its shares trade as {fmt.join_names(bits)}.", tuple(tickers)))
-    if org.state_of_incorporation is not None:
-        out.append(
-            Sentence(
-                f"It is incorporated in {display_value(org.state_of_incorporation.chosen)}.",
-                (org.state_of_incorporation.chosen,),
-            )
-        )
-    if org.sic is not None:
-        out.append(
-            Sentence(
-                f"The SEC classifies it under Standard Industrial Classification code "
-                f"{display_value(org.sic.chosen)}.",
-                (org.sic.chosen,),
-            )
-        )
-    if org.industry is not None:
-        out.append(
-            Sentence(
-                f"Its industry is given as {display_value(org.industry.chosen).lower()}.",
-                (org.industry.chosen,),
-            )
-        )
+    out += _about(org.state_of_incorporation, "It is incorporated in {}.")
+    out += _about(
+        org.sic, "The SEC classifies it under Standard Industrial Classification code {}."
+    )
+    out += _about(org.industry, "Its industry is given as {}.", str.lower)
     return out
 
 

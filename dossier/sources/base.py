@@ -38,6 +38,18 @@ class Fetched:
     documents: list[Document] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
 
+    def get(self, client: PoliteClient, url: str, source: str) -> Document | None:
+        """GET ``url``; keep the document, or record the failure as a gap and return None."""
+        from ..errors import FetchError
+
+        try:
+            doc = client.get(url, source=source)
+        except FetchError as err:
+            self.gaps.append(Gap(source=source, message=str(err), url=err.url or url))
+            return None
+        self.documents.append(doc)
+        return doc
+
 
 @dataclass(frozen=True)
 class Candidate:

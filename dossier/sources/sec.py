@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from ..errors import ExtractError, FetchError
-from ..model import Code, Fact, Filing, FormerName, Gap, Money, Provenance, Quantity, Ticker
+from ..model import Code, Fact, Filing, FormerName, Money, Provenance, Quantity, Ticker
 from .base import Candidate, Document, Entity, Fetched
 from .names import name_score
 
@@ -339,11 +339,7 @@ class Sec:
             return out
         cik = pad_cik(entity.ids.cik)
         for template in (SUBMISSIONS_URL, COMPANYFACTS_URL):
-            url = template.format(cik=cik)
-            try:
-                out.documents.append(self.client.get(url, source=self.name))
-            except FetchError as exc:
-                out.gaps.append(Gap(source=self.name, message=str(exc), url=exc.url or url))
+            out.get(self.client, template.format(cik=cik), self.name)
         return out
 
     def extract(self, documents: list[Document]) -> list[Fact]:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlencode
 
-from ..errors import ExtractError, FetchError
+from ..errors import ExtractError
 from ..model import Fact, Gap, Money, Person, Provenance, Quantity, Ticker, Value
 from .base import Candidate, Document, Entity, Fetched
 
@@ -351,7 +351,7 @@ class Wikidata:
             message = f"{entity.ids.wikidata!r} is not a Wikidata item id (Q followed by digits)."
             fetched.gaps.append(Gap(source=SOURCE, message=message))
             return fetched
-        doc = self._get(entity_url(qid), fetched)
+        doc = fetched.get(self.client, entity_url(qid), SOURCE)
         if doc is not None:
             try:
                 ids = referenced_items(_entity(doc.body))
@@ -359,17 +359,8 @@ class Wikidata:
                 fetched.gaps.append(Gap(source=SOURCE, message=str(err), url=doc.url))
                 ids = []
             for url in label_urls(ids):
-                self._get(url, fetched)
+                fetched.get(self.client, url, SOURCE)
         return fetched
-
-    def _get(self, url: str, fetched: Fetched) -> Document | None:
-        try:
-            doc = self.client.get(url, source=SOURCE)
-        except FetchError as err:
-            fetched.gaps.append(Gap(source=SOURCE, message=str(err), url=err.url or url))
-            return None
-        fetched.documents.append(doc)
-        return doc
 
     def extract(self, documents: list[Document]) -> list[Fact]:
         """Facts from fetched documents (pure); raises ExtractError on a malformed document."""

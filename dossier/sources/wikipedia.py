@@ -27,6 +27,7 @@ from ..wikitext import (
     split_people,
 )
 from .base import Document, Entity, Fetched
+from .names import clean_name
 
 if TYPE_CHECKING:
     from ..config import SourceSettings
@@ -54,10 +55,6 @@ ALIASES: dict[str, tuple[str, str | None]] = {
     "nettstad": ("website", None),
     "founders": ("founder", None),
 }
-_LEGAL_SUFFIX = re.compile(
-    r"[\s,]+(inc|incorporated|corp|corporation|ltd|limited|plc|llc|l\.l\.c|co|company|ag|sa|asa|"
-    r"nv|se|gmbh|s\.a|n\.v)\.?$"
-)
 _COMPANY_WORDS = ("company", "agency", "corporation", "business", "firm", "brand", "group")
 
 
@@ -112,13 +109,6 @@ def permalink(lang: str, title: str, revid: int | str | None) -> str:
     if revid in (None, ""):
         return article_url(lang, title)
     return f"https://{lang}.wikipedia.org/w/index.php?title={_path(title)}&oldid={revid}"
-
-
-def clean_name(name: str) -> str:
-    """Lower-cased name without punctuation noise or a trailing legal suffix (Inc., plc, ...)."""
-    text = re.sub(r"\s+", " ", name.strip().lower())
-    text = _LEGAL_SUFFIX.sub("", text)
-    return re.sub(r"[\s,.]+$", "", text)
 
 
 def pick_title(results: list[dict[str, Any]], name: str) -> str | None:
