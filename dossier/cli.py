@@ -170,8 +170,11 @@ def build(
             "(listed in the report).",
             err=True,
         )
+    for w in result.dossier.warnings:
+        click.echo(f"review: {w.message}", err=True)
     click.echo(
-        f"{org.display_name}: {len(result.dossier.sources)} sources, {len(result.gaps)} gaps"
+        f"{org.display_name}: {len(result.dossier.sources)} sources, {len(result.gaps)} gaps, "
+        f"{len(result.dossier.warnings)} review warnings"
     )
     for kind, path in result.outputs.items():
         click.echo(f"  {kind:<4} {path}")
@@ -206,6 +209,37 @@ def sources() -> None:
             state = "enabled"
         click.echo(f"{name:<10} {cls.label:<11} {state}")
     click.echo(f"contact: {'set' if contact else 'not set (DOSSIER_CONTACT or dossier.toml)'}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option("--errors-only", is_flag=True, help="Report errors only, not warnings.")
+def lint(files: tuple[Path, ...], errors_only: bool) -> None:
+    """Check text for Wikipedia's words to watch (puffery, weasel words, editorialising...).
+
+    Works on Markdown, text, HTML and Jinja templates. Quoted words are allowed only inside an
+    attribution ("The company describes itself as ..."). Exits 1 when anything is found.
+
+    \b
+    Example:
+      dossier lint my-note.md templates/company-report.html.j2
+    """
+    from .neutrality import lint_file
+
+    total = 0
+    for path in files:
+        findings = lint_file(path)
+        if errors_only:
+            findings = [f for f in findings if f.severity == "error"]
+        for f in findings:
+            click.echo(f"{path}:{f.line}:{f.column}: {f.describe()}")
+        total += len(findings)
+    if total:
+        click.echo(f"{total} finding(s) in {len(files)} file(s).", err=True)
+        sys.exit(1)
+    click.echo(f"No findings in {len(files)} file(s).", err=True)
 
 
 def main() -> None:

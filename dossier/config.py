@@ -141,6 +141,19 @@ def contact() -> str | None:
     return None
 
 
+def max_figure_age_months() -> int:
+    """Figures older than this are flagged "as of YEAR" (dossier.toml ``[freshness]``)."""
+    for path in _config_files():
+        value = _read_toml(path).get("freshness", {}).get("max_figure_age_months")
+        if value is not None:
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(
+                    f"{path}: freshness.max_figure_age_months must be a whole number of months."
+                )
+            return value
+    return 24
+
+
 def _config_files() -> list[Path]:
     from platformdirs import user_config_dir
 

@@ -148,6 +148,14 @@ class Gap(_Frozen):
     url: str | None = None
 
 
+class ReviewWarning(_Frozen):
+    """Something a reviewer should look at before the document is sent."""
+
+    kind: str  # "stale", "neutrality", "conflict", "gap"
+    message: str
+    detail: dict[str, Any] = {}
+
+
 class Identifiers(_Frozen):
     """The identifiers the entity was resolved to."""
 
@@ -220,6 +228,8 @@ class Dossier(BaseModel):
     sources: list[Source]
     gaps: list[Gap]
     generated_at: datetime
+    warnings: list[ReviewWarning] = []
+    max_figure_age_months: int = 24
     prepared_for: str | None = None
     offline: bool = False
     meta: dict[str, Any] = {}

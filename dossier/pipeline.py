@@ -167,8 +167,9 @@ def make_client(
 
 def build(opts: BuildOptions) -> BuildResult:
     """Research one company and write its report in the requested formats."""
+    from .audit import audit
     from .fsutil import slugify
-    from .render import write_outputs
+    from .render import template_files, write_outputs
 
     settings = config.load_sources(opts.sources_dir or config.user_sources_dir())
     contact = config.contact()
@@ -176,6 +177,8 @@ def build(opts: BuildOptions) -> BuildResult:
     client = make_client(opts, settings, contact)
     dossier = research(opts.company, opts.hints, client, settings, contact)
     dossier.prepared_for = opts.prepared_for
+    dossier.max_figure_age_months = config.max_figure_age_months()
+    dossier.warnings = audit(dossier, template_files(opts.templates))
     folder = opts.out_dir / slugify(dossier.organisation.display_name)
     outputs = write_outputs(dossier, folder, opts.formats, brand, opts.templates)
     return BuildResult(dossier=dossier, folder=folder, outputs=outputs)

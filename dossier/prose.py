@@ -6,13 +6,53 @@ made, so a missing fact removes its sentence instead of leaving it uncited.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from . import formatting as fmt
 from .model import Claim, Fact, Filing, FormerName, Money, Organisation, Person, Quantity, Ticker
+from .neutrality import lint_text
 
 SOURCE_LABELS = {"sec": "SEC EDGAR", "wikidata": "Wikidata", "wikipedia": "Wikipedia"}
+
+
+FIGURE_FIELDS = frozenset({"revenue", "net_income", "total_assets", "employees"})
+#: Fields whose values are proper names: masked before the words-to-watch check.
+NAME_FIELDS = frozenset(
+    {
+        "legal_name",
+        "common_name",
+        "former_names",
+        "founders",
+        "key_people",
+        "headquarters",
+        "country",
+        "parent",
+        "subsidiaries",
+        "tickers",
+        "sic",
+        "awards",
+        "address",
+        "website",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When a figure counts as old: older than ``max_age_months`` before ``today``."""
+
+    today: date
+    max_age_months: int = 24
+
+    def is_stale(self, fact: Fact) -> bool:
+        if fact.field not in FIGURE_FIELDS:
+            return False
+        a = fact.provenance.as_of
+        months = (self.today.year - a.year) * 12 + (self.today.month - a.month)
+        return months > self.max_age_months
 
 
 @dataclass(frozen=True)
@@ -73,6 +113,32 @@ def display_value(fact: Fact) -> str:
     return fact.display()
 
 
+def _as_of(sentence: Sentence, freshness: Freshness | None) -> Sentence:
+    """Prefix "As of YEAR," when a figure behind the sentence is older than the limit."""
+    if freshness is None:
+        return sentence
+    stale = [f for f in sentence.facts if freshness.is_stale(f) and f.period]
+    if not stale:
+        return sentence
+    year = min(f.provenance.as_of.year for f in stale)
+    first, _, rest = sentence.text.partition(" ")
+    if first in {"It", "Its", "For", "Total"}:
+        first = first.lower()
+    return Sentence(f"As of {year}, {first} {rest}", sentence.facts)
+
+
+def names_in(facts: Iterable[Fact]) -> list[str]:
+    """The proper names among the facts' values (masked by the neutrality check)."""
+    out = []
+    for f in facts:
+        if f.field in NAME_FIELDS:
+            v = f.value
+            out.append(v.name if isinstance(v, Person | FormerName) else display_value(f))
+            if isinstance(v, Person) and v.role:
+                out.append(v.role)
+    return out
+
+
 def _about(
     claim: Claim | None, template: str, transform: Callable[[str], str] = str
 ) -> list[Sentence]:
@@ -87,7 +153,14 @@ def _identity(org: Organisation) -> list[Sentence]:
     desc = org.description
     if desc is not None:
         text = str(desc.chosen.value).strip().rstrip(".")
-        if desc.chosen.source == "wikidata" and len(text.split()) <= 12:
+        label = SOURCE_LABELS.get(desc.chosen.source, desc.chosen.source)
+        names = [org.display_name, *names_in(_all_list_facts(org))]
+        if any(f.severity == "error" for f in lint_text(text, names)):
+            # Not our voice: quote it, attributed to the source.
+            out.append(
+                Sentence(f"{label} describes {org.display_name} as “{text}”.", (desc.chosen,))
+            )
+        elif desc.chosen.source == "wikidata" and len(text.split()) <= 12:
             out.append(Sentence(f"{org.display_name} is {_article(text)} {text}.", (desc.chosen,)))
         else:
             out.append(Sentence(_end(text), (desc.chosen,)))
@@ -140,7 +213,18 @@ def _market(org: Organisation) -> list[Sentence]:
     return out
 
 
-def _figures(org: Organisation) -> list[Sentence]:
+def _all_list_facts(org: Organisation) -> list[Fact]:
+    facts: list[Fact] = []
+    for name in ("legal_name", "common_name", "headquarters", "country", "parent"):
+        claim = org.claim(name)
+        if claim is not None:
+            facts.append(claim.chosen)
+    for name in ("former_names", "founders", "key_people", "subsidiaries", "tickers"):
+        facts.extend(getattr(org, name))
+    return facts
+
+
+def _figures(org: Organisation, freshness: Freshness | None = None) -> list[Sentence]:
     out = []
     rev, ni = org.revenue, org.net_income
     if rev is not None and ni is not None and rev.chosen.period == ni.chosen.period:
@@ -184,7 +268,7 @@ def _figures(org: Organisation) -> list[Sentence]:
         out.append(
             Sentence(f"It reported {display_value(c)} employees for {figure_period(c)}.", (c,))
         )
-    return out
+    return [_as_of(s, freshness) for s in out]
 
 
 def _people(org: Organisation) -> list[Sentence]:
@@ -198,19 +282,22 @@ def _people(org: Organisation) -> list[Sentence]:
     return out
 
 
-def overview(org: Organisation) -> list[list[Sentence]]:
+def overview(org: Organisation, freshness: Freshness | None = None) -> list[list[Sentence]]:
     """The overview as paragraphs of sentences."""
-    paragraphs = [p for p in (_identity(org), _market(org) + _figures(org), _people(org)) if p]
+    parts = (_identity(org), _market(org) + _figures(org, freshness), _people(org))
+    paragraphs = [p for p in parts if p]
     if paragraphs:
         # The overview must open with the company's name, not with "It".
         first = paragraphs[0][0]
         name = org.display_name
-        if first.text.startswith("Its "):
-            text = f"{name}’s {first.text[4:]}"
-        elif first.text.startswith("It "):
-            text = f"{name} {first.text[3:]}"
-        else:
-            text = first.text
+        text = first.text
+        if text.startswith("Its "):
+            text = f"{name}’s {text[4:]}"
+        elif text.startswith("It "):
+            text = f"{name} {text[3:]}"
+        elif text.startswith("As of "):
+            text = re.sub(r", its ", f", {name}’s ", text, count=1)
+            text = re.sub(r", it ", f", {name} ", text, count=1)
         paragraphs[0][0] = Sentence(text, first.facts)
     return paragraphs
 

@@ -144,8 +144,11 @@ def key_facts(org: Any) -> list[tuple[str, Claim]]:
 
 def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
     """Everything the templates may use."""
+    from .audit import freshness_of
+
     org = dossier.organisation
     cites = Citations(dossier)
+    fresh = freshness_of(dossier)
     rev = org.revenue_history
     chart = (
         charts.financial_bars(
@@ -160,7 +163,8 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
         "brand": brand,
         "logo_uri": _logo(brand),
         "cite": cites.marks,
-        "overview": prose.overview(org),
+        "overview": prose.overview(org, fresh),
+        "stale": fresh.is_stale,
         "conflicts": prose.conflict_sentences(org),
         "key_facts": key_facts(org),
         "latest_annual": prose.latest_annual_report(org),
@@ -230,21 +234,33 @@ def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def template_files(templates: Path | None = None) -> list[Path]:
+    """The files of the report template in use (the user's copy when they have one)."""
+    env = environment(templates)
+    files = []
+    for name in (REPORT_TEMPLATE,):
+        filename = env.get_template(name).filename
+        if filename:
+            files.append(Path(filename))
+    return files
+
+
 def facts_json(dossier: Dossier) -> str:
-    """The record with all provenance, the sources, the gaps and the overview's sentences."""
+    """The record with all provenance, the sources, the gaps, warnings and every sentence."""
+    from .audit import sentence_findings, sentences
+
     cites = Citations(dossier)
-    sentences = [
+    rows = [
         {
             "text": s.text,
             "citations": cites.numbers(s.facts),
             "facts": [f.model_dump(mode="json") for f in s.facts],
+            "findings": sentence_findings(dossier, s),
         }
-        for para in prose.overview(dossier.organisation)
-        + [prose.conflict_sentences(dossier.organisation)]
-        for s in para
+        for s in sentences(dossier)
     ]
     data = dossier.model_dump(mode="json")
-    data["sentences"] = sentences
+    data["sentences"] = rows
     data["generator"] = f"dossier {__version__}"
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
