@@ -29,6 +29,7 @@ def test_wheel_ships_templates_fonts_and_sources(tmp_path: Path) -> None:
         "dossier/_data/sources/wikidata.toml",
         "dossier/_data/sources/wikipedia.toml",
         "dossier/cli.py",
+        "dossier/data/words_to_watch.toml",
     ):
         assert expected in names, expected
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
