@@ -44,3 +44,21 @@ def doc(source: str, url: str, body: bytes, constructed: bool = False) -> Docume
         retrieved_at=RETRIEVED,
         constructed=constructed,
     )
+
+
+def values_by_field(facts: list) -> dict[str, list]:
+    """Fact values grouped by schema field."""
+    out: dict[str, list] = {}
+    for f in facts:
+        out.setdefault(f.field, []).append(f.value)
+    return out
+
+
+def build_apple(out: Path, *extra: str):
+    """Run ``dossier build`` on the bundled Apple snapshot into ``out``."""
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+
+    args = ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT), "--out", str(out)]
+    return CliRunner().invoke(cli, [*args, *extra], catch_exceptions=False)

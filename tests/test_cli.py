@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from dossier import __version__
 from dossier.cli import cli
 
-from .conftest import APPLE_SNAPSHOT, NVIDIA_SNAPSHOT
+from .conftest import APPLE_SNAPSHOT, NVIDIA_SNAPSHOT, build_apple
 
 pytestmark = pytest.mark.pdf
 
@@ -185,20 +185,7 @@ def test_offline_folder_without_index_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
-    r = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--company",
-            "Apple Inc.",
-            "--offline",
-            str(APPLE_SNAPSHOT),
-            "--out",
-            str(tmp_path),
-            "--format",
-            "json",
-        ],
-    )
+    r = build_apple(tmp_path, "--format", "json")
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == ["facts.json"]
 

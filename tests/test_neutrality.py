@@ -20,7 +20,7 @@ from dossier.pipeline import number_sources
 from dossier.prose import Sentence, overview
 from dossier.render import render_html
 
-from .conftest import APPLE_SNAPSHOT, ROOT
+from .conftest import ROOT, build_apple
 
 CATEGORIES = tomllib.loads(WORDS_FILE.read_text())["categories"]
 
@@ -86,20 +86,7 @@ def test_packaged_templates_have_zero_findings() -> None:
 
 @pytest.mark.pdf
 def test_the_generated_apple_report_has_zero_findings(tmp_path: Path) -> None:
-    r = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--company",
-            "Apple Inc.",
-            "--offline",
-            str(APPLE_SNAPSHOT),
-            "--out",
-            str(tmp_path),
-            "--format",
-            "json,html",
-        ],
-    )
+    r = build_apple(tmp_path, "--format", "json,html")
     assert r.exit_code == 0, r.output
     data = json.loads((tmp_path / "apple-inc" / "facts.json").read_text())
     assert len(data["sentences"]) >= 10

@@ -23,6 +23,7 @@ from dossier.sources.wikidata import (
     parse_search,
     search_url,
 )
+from tests.conftest import values_by_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikidata"
 RETRIEVED = datetime(2026, 11, 20, tzinfo=UTC)
@@ -50,20 +51,13 @@ def fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-def by_field(facts: list[Fact]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for f in facts:
-        out.setdefault(f.field, []).append(f.value)
-    return out
-
-
 @pytest.fixture
 def facts() -> list[Fact]:
     return extract_entity(doc(fixture("Q312.json")), [doc(fixture("labels_Q312.json"), LABELS_URL)])
 
 
 def test_every_field_is_produced_with_model_types(facts: list[Fact]) -> None:
-    values = by_field(facts)
+    values = values_by_field(facts)
     assert values["common_name"] == ["Apple Inc."]
     assert values["description"] == ["American multinational technology company"]
     assert values["legal_name"] == ["Apple Inc."]
@@ -83,7 +77,7 @@ def test_every_field_is_produced_with_model_types(facts: list[Fact]) -> None:
 
 
 def test_item_labels_are_resolved(facts: list[Fact]) -> None:
-    assert by_field(facts)["founders"] == ["Steve Jobs", "Steve Wozniak", "Ronald Wayne"]
+    assert values_by_field(facts)["founders"] == ["Steve Jobs", "Steve Wozniak", "Ronald Wayne"]
     assert not any(isinstance(f.value, str) and f.value.startswith("Q") for f in facts)
 
 
@@ -96,7 +90,7 @@ def test_deprecated_claim_is_skipped(facts: list[Fact]) -> None:
 
 
 def test_ended_office_is_skipped_and_since_is_kept(facts: list[Fact]) -> None:
-    assert by_field(facts)["key_people"] == [
+    assert values_by_field(facts)["key_people"] == [
         Person(name="Tim Cook", role="Chief executive officer", since="2011-08-24"),
         Person(name="Arthur Levinson", role="Chair", since="2011-11-15"),
     ]
@@ -138,10 +132,10 @@ def test_missing_labels_drop_values_rather_than_show_qids() -> None:
     del labels["entities"]["Q332591"]  # Ronald Wayne
     labels["entities"]["Q82059"] = {"id": "Q82059", "missing": ""}  # Nasdaq
     facts = extract_entity(doc(fixture("Q312.json")), [doc(json.dumps(labels).encode(), "l")])
-    values = by_field(facts)
+    values = values_by_field(facts)
     assert values["founders"] == ["Steve Jobs", "Steve Wozniak"]
     assert values["tickers"] == [Ticker(symbol="AAPL", exchange=None)]
-    unlabelled = by_field(extract_entity(doc(fixture("Q312.json")), []))
+    unlabelled = values_by_field(extract_entity(doc(fixture("Q312.json")), []))
     assert "founders" not in unlabelled and "key_people" not in unlabelled
     assert len(unlabelled["revenue"]) == 2  # numbers need no labels
 
@@ -226,7 +220,7 @@ def test_rank_rules_and_rare_shapes() -> None:
     facts = extract_entity(
         doc(json.dumps(SYNTHETIC).encode()), [doc(json.dumps(SYNTHETIC_LABELS).encode(), "l")]
     )
-    values = by_field(facts)
+    values = values_by_field(facts)
     assert values["country"] == ["label 3"]  # single-valued: preferred only
     assert values["org_type"] == ["label 4", "label 5"]  # multi-valued: every non-deprecated
     assert values["parent"] == ["label 6"]  # the novalue claim is ignored

@@ -22,6 +22,7 @@ from dossier.sources.wikipedia import (
     revisions_url,
     search_url,
 )
+from tests.conftest import values_by_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikipedia"
 RETRIEVED = datetime(2026, 11, 20, tzinfo=UTC)
@@ -55,13 +56,6 @@ def revisions_body(content: str, title: str, **rev: Any) -> bytes:
     return json.dumps({"query": {"pages": [{"title": title, "revisions": [revision]}]}}).encode()
 
 
-def by_field(facts: list[Fact]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for f in facts:
-        out.setdefault(f.field, []).append(f.value)
-    return out
-
-
 @pytest.fixture
 def apple() -> list[Fact]:
     return extract_article(doc((FIXTURES / "apple_inc_revisions.json").read_bytes()))
@@ -84,7 +78,7 @@ def test_urls() -> None:
 
 
 def test_apple_every_field(apple: list[Fact]) -> None:
-    got = by_field(apple)
+    got = values_by_field(apple)
     assert got["common_name"] == ["Apple Inc."]
     assert got["former_names"] == [FormerName(name="Apple Computer, Inc.")]
     assert got["org_type"] == ["Public"]
@@ -136,7 +130,7 @@ def test_apple_provenance(apple: list[Fact]) -> None:
 
 
 def test_statoil_real_nynorsk_infobox(statoil: list[Fact]) -> None:
-    got = by_field(statoil)
+    got = values_by_field(statoil)
     assert got["common_name"] == ["Statoil ASA"]
     assert got["org_type"] == ["Allmenaksjeføretak"]
     assert got["founded"] == ["1972-09-18"]
@@ -185,7 +179,7 @@ def test_unparseable_money_is_skipped() -> None:
     wikitext = (
         "{{Infobox company|name=X|revenue=$5 billion|net_income=undisclosed|assets=kr 5 mrd}}"
     )
-    got = by_field(extract_article(doc(revisions_body(wikitext, "X"))))
+    got = values_by_field(extract_article(doc(revisions_body(wikitext, "X"))))
     assert "revenue" not in got and "net_income" not in got and "total_assets" not in got
 
 
@@ -195,7 +189,7 @@ def test_city_country_and_year_companions() -> None:
         "|profit={{GBP|1.5 billion}}|profit_year=2023|parent=[[Z plc]]|founder=A, B and C}}"
     )
     facts = extract_article(doc(revisions_body(wikitext, "Y")))
-    got = by_field(facts)
+    got = values_by_field(facts)
     assert got["headquarters"] == ["London, England"]
     assert got["country"] == ["England"]
     assert got["net_income"] == [Money(amount=1_500_000_000.0, currency="GBP")]
@@ -212,7 +206,7 @@ def test_hostile_values_come_out_as_plain_text() -> None:
         "| hq_location = file:///etc/passwd\n| website = {{URL|file:///etc/passwd}}\n}}"
     )
     facts = extract_article(doc(revisions_body(wikitext, "Evil Corp")))
-    got = by_field(facts)
+    got = values_by_field(facts)
     assert got["common_name"] == ["Evil Corp"]
     assert got["industry"] == ["Widgets"]
     assert got["headquarters"] == ["file:///etc/passwd"]  # plain text; the renderer escapes it
@@ -252,7 +246,7 @@ def test_fetch_with_known_title() -> None:
     fetched = source.fetch(entity)
     assert client.calls == [APPLE_REV_URL]
     assert fetched.gaps == []
-    assert by_field(source.extract(fetched.documents))["common_name"] == ["Apple Inc."]
+    assert values_by_field(source.extract(fetched.documents))["common_name"] == ["Apple Inc."]
 
 
 def test_fetch_searches_when_no_title() -> None:
@@ -262,7 +256,7 @@ def test_fetch_searches_when_no_title() -> None:
     assert client.calls == [APPLE_SEARCH_URL, APPLE_REV_URL]
     assert fetched.gaps == [] and len(fetched.documents) == 2
     facts = source.extract(fetched.documents)  # the search document is ignored
-    assert by_field(facts)["tickers"] == [Ticker(symbol="AAPL", exchange="NASDAQ")]
+    assert values_by_field(facts)["tickers"] == [Ticker(symbol="AAPL", exchange="NASDAQ")]
 
 
 def test_fetch_unknown_url_is_a_gap_not_an_exception() -> None:
