@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from dossier import __version__
 from dossier.cli import cli
 
-from .conftest import APPLE_SNAPSHOT, NVIDIA_SNAPSHOT, build_apple
+from .conftest import NVIDIA_SNAPSHOT, build_apple
 
 pytestmark = pytest.mark.pdf
 
@@ -26,21 +26,7 @@ def pdf_text(path: Path) -> str:
 @pytest.fixture(scope="module")
 def apple_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
     out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--company",
-            "Apple Inc.",
-            "--offline",
-            str(APPLE_SNAPSHOT),
-            "--out",
-            str(out),
-            "--contact",
-            "Jane Doe",
-        ],
-        catch_exceptions=False,
-    )
+    result = build_apple(out, "--contact", "Jane Doe")
     return result, out / "apple-inc"
 
 
