@@ -79,8 +79,44 @@ class FormerName(_Frozen):
     end: date | None = None
 
 
+class Article(_Frozen):
+    """A news item: headline, outlet, date, URL; syndicated copies folded in."""
+
+    kind: Literal["article"] = "article"
+    headline: str
+    outlet: str = ""
+    published: datetime | None = None
+    url: str
+    language: str = ""
+    tone: float | None = None
+    copies: list[str] = []  # other outlets that ran the same story
+
+
+class Measure(_Frozen):
+    """A figure computed or reported about coverage, with its method and period."""
+
+    kind: Literal["measure"] = "measure"
+    name: str  # "gdelt_article_count", "gdelt_average_tone", "pageviews_total", ...
+    value: float
+    unit: str = ""
+    method: str
+    start: date
+    end: date
+
+
+class Series(_Frozen):
+    """A time series (coverage volume, tone, page views), with its method."""
+
+    kind: Literal["series"] = "series"
+    name: str  # "gdelt_volume", "gdelt_tone", "pageviews"
+    points: list[tuple[date, float]]
+    unit: str = ""
+    method: str
+
+
 Structured = Annotated[
-    Money | Quantity | Person | Ticker | Code | Filing | FormerName, Field(discriminator="kind")
+    Money | Quantity | Person | Ticker | Code | Filing | FormerName | Article | Measure | Series,
+    Field(discriminator="kind"),
 ]
 Value = Structured | str | int | float
 
@@ -164,6 +200,7 @@ class Identifiers(_Frozen):
     domain: str | None = None
     ticker: str | None = None
     wikipedia_title: str | None = None
+    website: str | None = None  # the official site's URL as a source gives it
 
 
 class Organisation(BaseModel):
@@ -200,6 +237,11 @@ class Organisation(BaseModel):
     subsidiaries: list[Fact] = []
     awards: list[Fact] = []
     filings: list[Fact] = []
+    self_description: list[Fact] = []  # the company's own words, always quoted and attributed
+    same_as: list[Fact] = []  # profile links the company's site lists (JSON-LD sameAs)
+    contact_points: list[Fact] = []
+    news: list[Fact] = []  # Article facts, newest first, duplicates folded
+    perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []
     net_income_history: list[Fact] = []
 

@@ -57,6 +57,7 @@ class Group:
     cik: str | None = None
     ticker: str | None = None
     domain: str | None = None
+    website: str | None = None
     wikipedia_title: str | None = None
     evidence: list[str] = field(default_factory=list)
 
@@ -126,12 +127,18 @@ class Resolver:
         return self._entity(top, hints)
 
     def _entity(self, g: Group, hints: Hints) -> Entity:
+        domain = domain_of(hints.domain) if hints.domain else g.domain
+        # The official URL as a source gives it, unless --domain names another site.
+        website = g.website if (g.website and domain_of(g.website) == domain) else None
+        if website is None and domain:
+            website = f"https://{domain}/"
         ids = Identifiers(
             wikidata=g.wikidata,
             cik=g.cik,
-            domain=hints.domain or g.domain,
+            domain=domain,
             ticker=g.ticker,
             wikipedia_title=g.wikipedia_title,
+            website=website,
         )
         return Entity(name=g.name, ids=ids, evidence=tuple(g.evidence))
 
@@ -140,6 +147,7 @@ class Resolver:
         g.wikipedia_title = summary.get("enwiki_title") or g.wikipedia_title
         if summary.get("website"):
             g.domain = g.domain or domain_of(summary["website"])
+            g.website = g.website or summary["website"]
         if summary.get("cik") and not g.cik:
             g.cik = summary["cik"]
         tickers = summary.get("tickers") or []

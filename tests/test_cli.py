@@ -92,6 +92,7 @@ def test_apple_facts_json_has_provenance(apple_build) -> None:
         "domain": "apple.com",
         "ticker": "AAPL",
         "wikipedia_title": "Apple Inc.",
+        "website": "https://www.apple.com/",
     }
     assert all(s["citations"] for s in data["sentences"])
     constructed = {s["source"] for s in data["sources"] if s["constructed"]}
