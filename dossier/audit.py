@@ -29,7 +29,12 @@ def sentences(dossier: Dossier) -> list[prose.Sentence]:
     """Every generated sentence of the company report, in document order."""
     org = dossier.organisation
     paragraphs = prose.overview(org, freshness_of(dossier))
-    return [s for p in paragraphs for s in p] + prose.conflict_sentences(org)
+    return (
+        [s for p in paragraphs for s in p]
+        + prose.conflict_sentences(org)
+        + prose.self_presentation(org)
+        + prose.perception_sentences(org)
+    )
 
 
 def sentence_findings(dossier: Dossier, sentence: prose.Sentence) -> list[dict[str, object]]:

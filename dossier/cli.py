@@ -102,6 +102,13 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Your templates folder, searched before the packaged templates.",
 )
+@click.option(
+    "--news-days",
+    type=click.IntRange(1, 365),
+    default=90,
+    show_default=True,
+    help="How many days of news to collect.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 def build(
     company: str | None,
@@ -117,6 +124,7 @@ def build(
     brand: Path | None,
     templates: Path | None,
     no_cache: bool,
+    news_days: int,
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
@@ -149,20 +157,19 @@ def build(
         brand=brand,
         templates=templates,
         cache=not no_cache,
+        news_days=news_days,
     )
     try:
         result = run_build(opts)
     except DossierError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    from .prose import SOURCE_LABELS
+    from .prose import source_label
 
     org = result.dossier.organisation
     for gap in result.gaps:
         if gap.source:
-            click.echo(
-                f"warning: {SOURCE_LABELS.get(gap.source, gap.source)}: {gap.message}", err=True
-            )
+            click.echo(f"warning: {source_label(gap.source)}: {gap.message}", err=True)
     missing = [g for g in result.gaps if not g.source]
     if missing:
         click.echo(

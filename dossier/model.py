@@ -238,6 +238,8 @@ class Organisation(BaseModel):
     awards: list[Fact] = []
     filings: list[Fact] = []
     self_description: list[Fact] = []  # the company's own words, always quoted and attributed
+    website_name: list[Fact] = []  # the name the site uses for itself (JSON-LD, og:site_name)
+    sub_organizations: list[Fact] = []  # JSON-LD subOrganization: parts the site names
     same_as: list[Fact] = []  # profile links the company's site lists (JSON-LD sameAs)
     contact_points: list[Fact] = []
     news: list[Fact] = []  # Article facts, newest first, duplicates folded

@@ -46,7 +46,21 @@ SINGLE_FIELDS: dict[str, str] = {
     "net_income": "source",
     "total_assets": "source",
 }
-LIST_FIELDS = ("former_names", "founders", "key_people", "tickers", "subsidiaries", "awards")
+LIST_FIELDS = (
+    "former_names",
+    "founders",
+    "key_people",
+    "tickers",
+    "subsidiaries",
+    "awards",
+    "self_description",
+    "same_as",
+    "contact_points",
+    "website_name",
+    "sub_organizations",
+)
+#: Kept as the sources gave them (news is de-duplicated later, in perception.py).
+RAW_FIELDS = ("news", "perception")
 SERIES_FIELDS = {"revenue": "revenue_history", "net_income": "net_income_history"}
 NUMERIC_TOLERANCE = 0.02
 
@@ -190,6 +204,8 @@ def normalise(
         values[field] = merge_list(by_field.get(field, []), field, ranking)
     filings = sorted(by_field.get("filings", []), key=lambda f: f.value.filed, reverse=True)  # type: ignore[union-attr]
     values["filings"] = filings
+    for field in RAW_FIELDS:
+        values[field] = list(by_field.get(field, []))
     for field, history in SERIES_FIELDS.items():
         claim = values.get(field)
         if isinstance(claim, Claim):

@@ -19,6 +19,7 @@ from .errors import ExtractError, SourceError
 from .http import PoliteClient
 from .model import Claim, Dossier, Fact, Gap, Organisation, Source
 from .normalize import missing_fields, normalise
+from .prose import source_label
 from .resolve import Hints, Resolver
 from .sources import SOURCES
 
@@ -36,6 +37,7 @@ class BuildOptions:
     save_snapshot: Path | None = None
     out_dir: Path = Path("output")
     formats: tuple[str, ...] = ("pdf", "html", "json")
+    news_days: int = 90
     brand: Path | None = None
     templates: Path | None = None
     sources_dir: Path | None = None
@@ -101,11 +103,10 @@ def number_sources(org: Organisation) -> list[Source]:
     )
     for f in facts:
         if f.provenance.url not in seen:
-            cls = SOURCES.get(f.source)
             seen[f.provenance.url] = Source(
                 number=len(seen) + 1,
                 source=f.source,
-                label=cls.label if cls else f.source,
+                label=source_label(f.source),
                 url=f.provenance.url,
                 retrieved_at=f.provenance.retrieved_at,
                 constructed=f.provenance.constructed,
@@ -119,8 +120,10 @@ def research(
     client: PoliteClient,
     settings: dict[str, config.SourceSettings],
     contact: str | None,
+    news_days: int = 90,
 ) -> Dossier:
     """Resolve the company, collect every source's facts and normalise them."""
+    settings = with_news_days(settings, news_days)
     sources, gaps = make_sources(settings, client, contact)
     resolver = Resolver(sources, client)
     entity = resolver.resolve(company, hints)
@@ -129,24 +132,71 @@ def research(
     for name, source in sources.items():
         fetched = source.fetch(entity)
         gaps.extend(fetched.gaps)
-        try:
-            facts.extend(source.extract(fetched.documents))
-        except (ExtractError, SourceError) as exc:
-            gaps.append(Gap(source=name, message=str(exc), url=getattr(exc, "url", None)))
+        facts.extend(_extract(name, source, fetched.documents, gaps))
     for g in resolver.gaps:
         if g not in gaps:
             gaps.append(g)
+    now = datetime.now(UTC)
     org = normalise(facts, entity.ids, entity.name, settings)
-    labels = [SOURCES[n].label for n in sources]
+    org.news, extra = summarise_news(org.news, news_days, now)
+    org.perception = [*org.perception, *extra]
+    labels = [SOURCES[n].label for n in sources if n in COMPANY_FACT_SOURCES]
     gaps.extend(missing_fields(org, labels))
     return Dossier(
         organisation=org,
         sources=number_sources(org),
         gaps=gaps,
-        generated_at=datetime.now(UTC),
+        generated_at=now,
         offline=client.offline,
-        meta={"query": company, "evidence": list(entity.evidence)},
+        meta={"query": company, "evidence": list(entity.evidence), "news_days": news_days},
     )
+
+
+#: Sources that can supply the company's own facts (named in "not found in ..." gaps).
+COMPANY_FACT_SOURCES = ("sec", "wikidata", "wikipedia", "website")
+
+
+def _extract(name: str, source: Any, documents: list[Any], gaps: list[Gap]) -> list[Fact]:
+    """A source's facts; when one document is malformed, keep what the others give."""
+    try:
+        return list(source.extract(documents))
+    except (ExtractError, SourceError) as exc:
+        if len(documents) <= 1:
+            gaps.append(Gap(source=name, message=str(exc), url=getattr(exc, "url", None)))
+            return []
+    facts: list[Fact] = []
+    for doc in documents:
+        try:
+            facts.extend(source.extract([doc]))
+        except (ExtractError, SourceError) as exc:
+            gaps.append(
+                Gap(source=name, message=str(exc), url=getattr(exc, "url", None) or doc.url)
+            )
+    return facts
+
+
+def summarise_news(articles: list[Fact], days: int, now: datetime) -> tuple[list[Fact], list[Fact]]:
+    """Recent, de-duplicated articles (newest first) and the headline-sentiment measures."""
+    from .perception import dedupe, headline_sentiment, recent
+
+    kept = dedupe(recent(articles, days, now.date()))
+    return kept, (headline_sentiment(kept, now) if kept else [])
+
+
+NEWS_SOURCES = ("google_news", "gdelt", "news")
+
+
+def with_news_days(
+    settings: dict[str, config.SourceSettings], days: int
+) -> dict[str, config.SourceSettings]:
+    """The settings with every news source's ``days`` option set."""
+    from dataclasses import replace
+
+    out = dict(settings)
+    for name in NEWS_SOURCES:
+        if name in out:
+            out[name] = replace(out[name], options={**out[name].options, "days": days})
+    return out
 
 
 def make_client(
@@ -175,7 +225,7 @@ def build(opts: BuildOptions) -> BuildResult:
     contact = config.contact()
     brand = config.load_brand(opts.brand)
     client = make_client(opts, settings, contact)
-    dossier = research(opts.company, opts.hints, client, settings, contact)
+    dossier = research(opts.company, opts.hints, client, settings, contact, opts.news_days)
     dossier.prepared_for = opts.prepared_for
     dossier.max_figure_age_months = config.max_figure_age_months()
     dossier.warnings = audit(dossier, template_files(opts.templates))

@@ -15,7 +15,17 @@ from . import formatting as fmt
 from .model import Claim, Fact, Filing, FormerName, Money, Organisation, Person, Quantity, Ticker
 from .neutrality import lint_text
 
-SOURCE_LABELS = {"sec": "SEC EDGAR", "wikidata": "Wikidata", "wikipedia": "Wikipedia"}
+COMPUTED = "dossier"  # the source name of figures dossier computes itself (stated method)
+
+
+def source_label(name: str) -> str:
+    """The reader-facing name of a source ("sec" -> "SEC EDGAR")."""
+    from .sources import SOURCES
+
+    if name == COMPUTED:
+        return "Computed by dossier"
+    cls = SOURCES.get(name)
+    return str(cls.label) if cls is not None else name
 
 
 FIGURE_FIELDS = frozenset({"revenue", "net_income", "total_assets", "employees"})
@@ -153,7 +163,7 @@ def _identity(org: Organisation) -> list[Sentence]:
     desc = org.description
     if desc is not None:
         text = str(desc.chosen.value).strip().rstrip(".")
-        label = SOURCE_LABELS.get(desc.chosen.source, desc.chosen.source)
+        label = source_label(desc.chosen.source)
         names = [org.display_name, *names_in(_all_list_facts(org))]
         if any(f.severity == "error" for f in lint_text(text, names)):
             # Not our voice: quote it, attributed to the source.
@@ -317,7 +327,7 @@ def conflict_sentences(org: Organisation) -> list[Sentence]:
         if not isinstance(claim, Claim) or not claim.conflict:
             continue
         parts = [
-            f"{SOURCE_LABELS.get(f.source, f.source)} gives {display_value(f)}"
+            f"{source_label(f.source)} gives {display_value(f)}"
             for f in (claim.chosen, *claim.conflict)
         ]
         period = f" for {claim.chosen.period}" if claim.chosen.period else ""
@@ -336,3 +346,143 @@ def latest_annual_report(org: Organisation) -> Fact | None:
         if isinstance(f.value, Filing) and f.value.form in {"10-K", "20-F", "40-F"}:
             return f
     return None
+
+
+PROFILE_SITES = {
+    "wikidata.org": "Wikidata",
+    "wikipedia.org": "Wikipedia",
+    "youtube.com": "YouTube",
+    "linkedin.com": "LinkedIn",
+    "facebook.com": "Facebook",
+    "twitter.com": "X (Twitter)",
+    "x.com": "X (Twitter)",
+    "instagram.com": "Instagram",
+    "crunchbase.com": "Crunchbase",
+    "tiktok.com": "TikTok",
+    "github.com": "GitHub",
+    "threads.net": "Threads",
+}
+
+
+def _site_label(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    for domain, label in PROFILE_SITES.items():
+        if host == domain or host.endswith("." + domain):
+            return label
+    return host
+
+
+def self_presentation(org: Organisation) -> list[Sentence]:
+    """How the company presents itself: its own words, always quoted and attributed."""
+    out = []
+    own = [f for f in org.self_description if str(f.value).strip()]
+    if own:
+        f = own[0]
+        text = str(f.value).strip()
+        out.append(
+            Sentence(f"On its website, the company describes itself as follows: “{text}”", (f,))
+        )
+    if org.website_name:
+        f = org.website_name[0]
+        subs = [str(x.value) for x in org.sub_organizations]
+        part = f" and names {fmt.join_names(subs)} as part of the organisation" if subs else ""
+        out.append(
+            Sentence(f"The site calls the company “{f.value}”{part}.", (f, *org.sub_organizations))
+        )
+    if org.same_as:
+        labels = list(dict.fromkeys(_site_label(str(f.value)) for f in org.same_as))
+        out.append(
+            Sentence(
+                f"Its website links to profiles on {fmt.join_names(labels)}.", tuple(org.same_as)
+            )
+        )
+    if org.contact_points:
+        points = "; ".join(str(f.value) for f in org.contact_points[:4])
+        out.append(
+            Sentence(f"It lists these contact points: {points}.", tuple(org.contact_points[:4]))
+        )
+    return out
+
+
+def _perception_fact(org: Organisation, name: str) -> Fact | None:
+    for f in org.perception:
+        if getattr(f.value, "name", None) == name:
+            return f
+    return None
+
+
+def perception_sentences(org: Organisation) -> list[Sentence]:
+    """Coverage volume, tone, headline sentiment, topics and attention, each with its method."""
+    from .model import Measure, Series
+    from .perception import topics, volume_trend
+
+    out: list[Sentence] = []
+    vol = _perception_fact(org, "gdelt_volume")
+    if vol is not None and isinstance(vol.value, Series) and vol.value.points:
+        pts = sorted(vol.value.points)
+        total = sum(v for _, v in pts)
+        out.append(
+            Sentence(
+                f"GDELT counted {total:,.0f} online news articles mentioning the company between "
+                f"{fmt.human_date(pts[0][0])} and {fmt.human_date(pts[-1][0])}.",
+                (vol,),
+            )
+        )
+        _first, _second, change = volume_trend(vol.value)
+        if change is not None:
+            if abs(change) < 5:
+                trend = "about the same as in the first half"
+            else:
+                trend = f"{abs(change):.0f}% {'higher' if change > 0 else 'lower'} than in the first half"
+            out.append(
+                Sentence(f"The count in the second half of that period was {trend}.", (vol,))
+            )
+    tone = _perception_fact(org, "gdelt_tone")
+    if tone is not None and isinstance(tone.value, Series) and tone.value.points:
+        mean = sum(v for _, v in tone.value.points) / len(tone.value.points)
+        out.append(
+            Sentence(
+                f"The mean of GDELT’s daily average tone for that coverage was {mean:+.1f}, on a "
+                "scale where 0 is neutral and most values fall between −10 and +10.",
+                (tone,),
+            )
+        )
+    counts = {
+        n: _perception_fact(org, f"headline_{n}") for n in ("positive", "neutral", "negative")
+    }
+    if all(isinstance(c.value, Measure) for c in counts.values() if c) and all(counts.values()):
+        pos, neu, neg = (int(c.value.value) for c in counts.values())  # type: ignore[union-attr]
+        m = counts["positive"].value  # type: ignore[union-attr]
+        out.append(
+            Sentence(
+                f"VADER sentiment scoring of the {pos + neu + neg} de-duplicated headlines published "
+                f"between {fmt.human_date(m.start)} and {fmt.human_date(m.end)} classed {pos} as "  # type: ignore[union-attr]
+                f"positive, {neu} as neutral and {neg} as negative.",
+                (*[c for c in counts.values() if c], *org.news[:20]),
+            )
+        )
+    names = set(org.display_name.lower().split())
+    common = topics(org.news, names) if org.news else []
+    if len(common) >= 3:
+        words = [w for w, _ in common[:6]]
+        out.append(
+            Sentence(
+                f"Counting words in those headlines (common words excluded), the most frequent terms "
+                f"were {fmt.join_names([f'“{w}”' for w in words])}.",
+                tuple(org.news[:20]),
+            )
+        )
+    views = _perception_fact(org, "pageviews_total")
+    if views is not None and isinstance(views.value, Measure):
+        v = views.value
+        out.append(
+            Sentence(
+                f"The English Wikipedia article on the company was viewed {v.value:,.0f} times by "
+                f"people (automated traffic excluded) between {fmt.human_date(v.start)} and "
+                f"{fmt.human_date(v.end)}.",
+                (views,),
+            )
+        )
+    return out

@@ -142,6 +142,16 @@ def key_facts(org: Any) -> list[tuple[str, Claim]]:
     return [(label, c) for label, field in rows if (c := org.claim(field)) is not None]
 
 
+def _coverage_chart(org: Any, brand: Brand) -> Markup | None:
+    from .model import Series
+
+    series = {f.value.name: f.value.points for f in org.perception if isinstance(f.value, Series)}
+    volume, tone = series.get("gdelt_volume", []), series.get("gdelt_tone", [])
+    if len(volume) + len(tone) < 2:
+        return None
+    return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+
+
 def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
     """Everything the templates may use."""
     from .audit import freshness_of
@@ -166,11 +176,16 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
         "overview": prose.overview(org, fresh),
         "stale": fresh.is_stale,
         "conflicts": prose.conflict_sentences(org),
+        "presentation": prose.self_presentation(org),
+        "perception": prose.perception_sentences(org),
+        "news": org.news[:10],
+        "news_days": dossier.meta.get("news_days", 90),
+        "coverage_chart": _coverage_chart(org, brand),
         "key_facts": key_facts(org),
         "latest_annual": prose.latest_annual_report(org),
         "chart": chart,
         "today": date.today(),
-        "source_labels": dict(prose.SOURCE_LABELS),
+        "source_label": prose.source_label,
         "version": __version__,
         "constructed_sources": [s for s in dossier.sources if s.constructed],
         "money_unit": (

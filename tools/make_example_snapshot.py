@@ -116,6 +116,16 @@ def main() -> None:
             "file": FIX / "wikipedia" / "apple_inc_revisions.json",
         },
     ]
+    apple.append(
+        {
+            "method": "GET",
+            "url": "https://www.apple.com/",
+            "status": 200,
+            "content_type": "text/html; charset=UTF-8",
+            "retrieved_at": "2026-02-28T11:28:00+00:00",
+            "file": FIX / "website" / "apple.com_homepage_2026-02-28.html",
+        }
+    )
     write(ROOT / "examples" / "apple-inc" / "snapshot", apple)
     write(FIX / "snapshots" / "nvidia-sec-only", sec_entries("0001045810", "nvidia", facts=False))
     # The tickers map is not needed offline for a --cik run; keep the NVIDIA snapshot SEC-only.
