@@ -153,9 +153,8 @@ def coverage_timeline(
             f'<polyline points="{pts}" fill="none" stroke="{accent}" stroke-width="1.6"/>'
         )
         for v in (t_lo, 0.0, t_hi):
-            parts.append(
-                f'<text x="{width - right + 5}" y="{ty(v) + 3:.1f}" {axis}>{v:+.1f}</text>'
-            )
+            label = "0" if v == 0 else f"{v:+.1f}"
+            parts.append(f'<text x="{width - right + 5}" y="{ty(v) + 3:.1f}" {axis}>{label}</text>')
     parts.append(
         f'<text x="{left}" y="{height - 6}" {axis}>{fmt.human_date(first)}</text>'
         f'<text x="{width - right}" y="{height - 6}" {axis} text-anchor="end">'
