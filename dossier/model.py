@@ -90,6 +90,7 @@ class Article(_Frozen):
     language: str = ""
     tone: float | None = None
     copies: list[str] = []  # other outlets that ran the same story
+    summary: str = ""  # the feed's own snippet, plain text, at most 500 characters
 
 
 class Measure(_Frozen):

@@ -213,7 +213,17 @@ def _entry_article(entry: Any, outlet: str, language: str, split: bool) -> Artic
         (d for key in ("published_parsed", "updated_parsed") if (d := _utc(dict.get(entry, key)))),
         None,
     )
-    return Article(headline=title, outlet=outlet, published=published, url=link, language=language)
+    summary = clean_headline(dict.get(entry, "summary"))
+    if summary.startswith(title):  # Google News repeats the headline as the snippet
+        summary = summary[len(title) :].strip(" -\u00a0")
+    return Article(
+        headline=title,
+        outlet=outlet,
+        published=published,
+        url=link,
+        language=language,
+        summary=summary[:500],
+    )
 
 
 def parse_google_news(doc: Document, source: str = "google_news") -> list[Fact]:
