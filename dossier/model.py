@@ -243,6 +243,10 @@ class Organisation(BaseModel):
     sub_organizations: list[Fact] = []  # JSON-LD subOrganization: parts the site names
     same_as: list[Fact] = []  # profile links the company's site lists (JSON-LD sameAs)
     contact_points: list[Fact] = []
+    holding_company: Claim | None = None  # agencies: the group that owns the agency
+    network: Claim | None = None  # agencies: the network an office or brand belongs to
+    disciplines: list[Fact] = []  # agencies: creative, media, pr, digital
+    scope_note: list[Fact] = []  # e.g. a Wikipedia infobox that describes a national unit
     news: list[Fact] = []  # Article facts, newest first, duplicates folded
     perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []

@@ -41,6 +41,8 @@ SINGLE_FIELDS: dict[str, str] = {
     "website": "source",
     "logo": "source",
     "parent": "source",
+    "holding_company": "source",
+    "network": "source",
     "employees": "latest",
     "revenue": "source",
     "net_income": "source",
@@ -57,6 +59,8 @@ LIST_FIELDS = (
     "same_as",
     "contact_points",
     "website_name",
+    "disciplines",
+    "scope_note",
     "sub_organizations",
 )
 #: Kept as the sources gave them (news is de-duplicated later, in perception.py).

@@ -22,6 +22,7 @@ from .normalize import missing_fields, normalise
 from .prose import source_label
 from .resolve import Hints, Resolver
 from .sources import SOURCES
+from .sources.base import Entity
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,67 @@ def number_sources(org: Organisation) -> list[Source]:
     return list(seen.values())
 
 
+@dataclass
+class Collected:
+    """Everything the sources returned for one entity, before normalisation."""
+
+    entity: Entity
+    facts: list[Fact]
+    gaps: list[Gap]
+    active: list[str]
+
+
+def collect(
+    name: str | None,
+    hints: Hints,
+    client: PoliteClient,
+    settings: dict[str, config.SourceSettings],
+    contact: str | None,
+    entity: Entity | None = None,
+) -> Collected:
+    """Resolve ``name`` (unless ``entity`` is given) and collect every source's facts."""
+    sources, gaps = make_sources(settings, client, contact)
+    resolver = Resolver(sources, client)
+    if entity is None:
+        entity = resolver.resolve(name, hints)
+        log.info("resolved %r to %s (%s)", name, entity.name, "; ".join(entity.evidence))
+    facts: list[Fact] = []
+    for source_name, source in sources.items():
+        fetched = source.fetch(entity)
+        gaps.extend(fetched.gaps)
+        facts.extend(_extract(source_name, source, fetched.documents, gaps))
+    for g in resolver.gaps:
+        if g not in gaps:
+            gaps.append(g)
+    return Collected(entity=entity, facts=facts, gaps=gaps, active=list(sources))
+
+
+def assemble(
+    collected: Collected,
+    settings: dict[str, config.SourceSettings],
+    news_days: int,
+    offline: bool,
+    query: str | None,
+    extra_facts: list[Fact] = (),  # type: ignore[assignment]
+) -> Dossier:
+    """Normalise collected facts into a Dossier with numbered sources and named gaps."""
+    now = datetime.now(UTC)
+    entity, gaps = collected.entity, list(collected.gaps)
+    org = normalise([*collected.facts, *extra_facts], entity.ids, entity.name, settings)
+    org.news, extra = summarise_news(org.news, news_days, now)
+    org.perception = [*org.perception, *extra]
+    labels = [SOURCES[n].label for n in collected.active if n in COMPANY_FACT_SOURCES]
+    gaps.extend(missing_fields(org, labels))
+    return Dossier(
+        organisation=org,
+        sources=number_sources(org),
+        gaps=gaps,
+        generated_at=now,
+        offline=offline,
+        meta={"query": query, "evidence": list(entity.evidence), "news_days": news_days},
+    )
+
+
 def research(
     company: str | None,
     hints: Hints,
@@ -124,32 +186,8 @@ def research(
 ) -> Dossier:
     """Resolve the company, collect every source's facts and normalise them."""
     settings = with_news_days(settings, news_days)
-    sources, gaps = make_sources(settings, client, contact)
-    resolver = Resolver(sources, client)
-    entity = resolver.resolve(company, hints)
-    log.info("resolved %r to %s (%s)", company, entity.name, "; ".join(entity.evidence))
-    facts: list[Fact] = []
-    for name, source in sources.items():
-        fetched = source.fetch(entity)
-        gaps.extend(fetched.gaps)
-        facts.extend(_extract(name, source, fetched.documents, gaps))
-    for g in resolver.gaps:
-        if g not in gaps:
-            gaps.append(g)
-    now = datetime.now(UTC)
-    org = normalise(facts, entity.ids, entity.name, settings)
-    org.news, extra = summarise_news(org.news, news_days, now)
-    org.perception = [*org.perception, *extra]
-    labels = [SOURCES[n].label for n in sources if n in COMPANY_FACT_SOURCES]
-    gaps.extend(missing_fields(org, labels))
-    return Dossier(
-        organisation=org,
-        sources=number_sources(org),
-        gaps=gaps,
-        generated_at=now,
-        offline=client.offline,
-        meta={"query": company, "evidence": list(entity.evidence), "news_days": news_days},
-    )
+    collected = collect(company, hints, client, settings, contact)
+    return assemble(collected, settings, news_days, client.offline, company)
 
 
 #: Sources that can supply the company's own facts (named in "not found in ..." gaps).
