@@ -253,7 +253,7 @@ def template_files(templates: Path | None = None) -> list[Path]:
     """The files of the report template in use (the user's copy when they have one)."""
     env = environment(templates)
     files = []
-    for name in (REPORT_TEMPLATE,):
+    for name in (REPORT_TEMPLATE, "_parts.html.j2"):
         filename = env.get_template(name).filename
         if filename:
             files.append(Path(filename))
