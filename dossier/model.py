@@ -245,6 +245,7 @@ class Organisation(BaseModel):
     contact_points: list[Fact] = []
     holding_company: Claim | None = None  # agencies: the group that owns the agency
     network: Claim | None = None  # agencies: the network an office or brand belongs to
+    holding_revenue: Claim | None = None  # agencies: the listed holding company's revenue
     disciplines: list[Fact] = []  # agencies: creative, media, pr, digital
     scope_note: list[Fact] = []  # e.g. a Wikipedia infobox that describes a national unit
     news: list[Fact] = []  # Article facts, newest first, duplicates folded

@@ -43,6 +43,7 @@ SINGLE_FIELDS: dict[str, str] = {
     "parent": "source",
     "holding_company": "source",
     "network": "source",
+    "holding_revenue": "source",
     "employees": "latest",
     "revenue": "source",
     "net_income": "source",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -270,8 +271,16 @@ def extract_article(doc: Document) -> list[Fact]:
             as_of,
             doc.constructed,
         )
-        facts.extend(_infobox_facts(content, ctx))
-        sentence = first_sentence(lead_text(content))
+        box = find_infobox(content)
+        lead = lead_text(content)
+        if box is not None:
+            # An infobox written for a national unit of the subject must not lend it its figures.
+            scope = infobox_scope(title, box, lead)
+            if scope.matches:
+                facts.extend(_infobox_facts(box, ctx))
+            else:
+                facts.extend(_out_of_scope_facts(box, ctx, title, scope))
+        sentence = first_sentence(lead)
         if sentence:
             facts.append(ctx.fact("description", sentence, "lead"))
     return facts
@@ -289,10 +298,17 @@ def _year(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _infobox_facts(content: str, ctx: _Ctx) -> list[Fact]:
-    box = find_infobox(content)
-    if box is None:
-        return []
+def _fields(box: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """English parameter name -> (parameter as written, raw value), first non-empty one wins."""
+    fields: dict[str, tuple[str, str]] = {}
+    for param, raw in box.items():
+        key = ALIASES.get(param.lower(), (param.lower(), None))[0]
+        if key != "key_people" and clean_value(raw):
+            fields.setdefault(key, (param, raw))
+    return fields
+
+
+def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
     fields: dict[str, tuple[str, str]] = {}
     people: list[tuple[str, str, str | None]] = []
     for param, raw in box.items():
@@ -387,3 +403,217 @@ def _website(text: str) -> str | None:
         return None
     host = urlparse(first if scheme else f"http://{first}").hostname or ""
     return first if "." in host else None
+
+
+# --- Does the infobox describe the article's subject? -------------------------------------------
+#
+# Some articles are about a worldwide network while their infobox was filled in for one national
+# arm ("Ogilvy" with an "Ogilvy UK" infobox). The rule is deliberately narrow, so that it can be
+# explained in one sentence and rarely fires on an ordinary company:
+#   1. The infobox name and the title (its "(disambiguation)" dropped) are compared as words, with
+#      legal forms and same-entity words ignored ("Group", "Worldwide", "Global", "International",
+#      "Inc", "plc", "Holdings" ...). Equal: the infobox describes the subject.
+#   2. The infobox name is the title plus a place or region ("UK", "U.K.", "USA", "India",
+#      "London", "New York", "Asia Pacific", "EMEA" ...): it describes a narrower unit.
+#   3. The names differ some other way, the infobox's area_served is a single country or region
+#      and the lead calls the subject worldwide ("worldwide", "global", "offices in 80 countries"
+#      ...): it describes a narrower unit.
+#   Anything else: the infobox is taken to describe the subject (no guessing).
+# hq_location_country is not a signal: a worldwide network has its head office in one country.
+
+# fmt: off
+_SAME_ENTITY = frozenset({
+    "the", "and", "of", "inc", "incorporated", "corp", "corporation", "co", "company", "cos",
+    "ltd", "limited", "llc", "llp", "lp", "plc", "pllc", "sa", "sas", "sarl", "ag", "se", "nv",
+    "bv", "gmbh", "kg", "kgaa", "spa", "srl", "asa", "as", "ab", "oy", "oyj", "pty", "pvt",
+    "private", "public", "com", "group", "groupe", "groep", "gruppe", "grupo", "gruppo",
+    "holding", "holdings", "worldwide", "worldgroup", "global", "international", "intl",
+})
+_PLACES = (
+    # abbreviations and regions
+    "UK", "GB", "US", "USA", "UAE", "EU", "APAC", "EMEA", "MENA", "LATAM", "ANZ", "DACH",
+    "Asia Pacific", "Asia", "Europe", "Africa", "Middle East", "Americas",
+    "America", "North America", "South America", "Latin America", "Central America", "Caribbean",
+    "Nordics", "Nordic", "Scandinavia", "Benelux", "Iberia", "Oceania", "Southeast Asia",
+    # countries
+    "United Kingdom", "Great Britain", "Britain", "England", "Scotland", "Wales",
+    "Northern Ireland", "Ireland", "United States", "Canada", "Mexico", "Brazil", "Brasil",
+    "Argentina", "Chile", "Colombia", "Peru", "Venezuela", "Ecuador", "Uruguay", "France",
+    "Germany", "Deutschland", "Austria", "Switzerland", "Schweiz", "Suisse", "Italy", "Italia",
+    "Spain", "España", "Espana", "Portugal", "Netherlands", "Nederland", "Holland", "Belgium",
+    "Luxembourg", "Denmark", "Danmark", "Norway", "Norge", "Noreg", "Sweden", "Sverige",
+    "Finland", "Suomi", "Iceland", "Poland", "Polska", "Czech Republic", "Czechia", "Slovakia",
+    "Hungary", "Romania", "Bulgaria", "Greece", "Croatia", "Serbia", "Slovenia", "Ukraine",
+    "Russia", "Türkiye", "Israel", "Egypt", "Saudi Arabia", "Qatar", "Kuwait", "Bahrain", "Oman",
+    "Lebanon", "Morocco", "Tunisia", "Nigeria", "Ghana", "Kenya", "South Africa", "India",
+    "Pakistan", "Bangladesh", "Sri Lanka", "Nepal", "China", "Hong Kong", "Taiwan", "Japan",
+    "Korea", "South Korea", "Singapore", "Malaysia", "Indonesia", "Thailand", "Vietnam",
+    "Philippines", "Australia", "New Zealand",
+    # cities
+    "London", "Manchester", "Edinburgh", "Glasgow", "Dublin", "New York", "New York City", "NYC",
+    "Chicago", "Los Angeles", "San Francisco", "Boston", "Atlanta", "Miami", "Dallas",
+    "Houston", "Seattle", "Detroit", "Toronto", "Montreal", "Vancouver", "Mexico City",
+    "São Paulo", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Bogotá", "Bogota", "Santiago",
+    "Paris", "Berlin", "Hamburg", "Munich", "München", "Frankfurt", "Düsseldorf", "Dusseldorf",
+    "Vienna", "Wien", "Zurich", "Zürich", "Geneva", "Milan", "Milano", "Rome", "Madrid",
+    "Barcelona", "Lisbon", "Amsterdam", "Brussels", "Copenhagen", "Oslo", "Stockholm",
+    "Helsinki", "Warsaw", "Prague", "Budapest", "Athens", "Istanbul", "Moscow", "Tel Aviv",
+    "Dubai", "Abu Dhabi", "Riyadh", "Cairo", "Lagos", "Nairobi", "Johannesburg", "Cape Town",
+    "Mumbai", "Delhi", "New Delhi", "Bangalore", "Bengaluru", "Chennai", "Kolkata",
+    "Hyderabad", "Karachi", "Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Taipei", "Seoul",
+    "Tokyo", "Osaka", "Bangkok", "Jakarta", "Kuala Lumpur", "Manila", "Ho Chi Minh City",
+    "Sydney", "Melbourne", "Auckland",
+)
+# fmt: on
+_WORLDWIDE = re.compile(
+    r"\b(?:world-?wide|global(?:ly)?|around the world|multinational|international network"
+    r"|(?:offices|operations|presence|agencies|network)\s+in\s+(?:over\s+|more\s+than\s+)?\d+"
+    r"\s+countries|in\s+(?:over|more\s+than|some|about)\s+\d+\s+countries|\d+\s+countries)\b",
+    re.I,
+)
+
+
+def _dots(text: str) -> str:
+    """ "U.K." -> "UK", "U.S.A." -> "USA", "S.A." -> "SA" (dotted initialisms as one word)."""
+    return re.sub(r"\b(?:[^\W\d_]\.){2,}", lambda m: m.group().replace(".", ""), text)
+
+
+def _words(name: str) -> list[str]:
+    text = _dots(unicodedata.normalize("NFKC", name)).replace("&", " and ").lower()
+    return re.findall(r"[^\W_]+", text)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name as lower-case words, legal forms and same-entity words ("Group") left out."""
+    return tuple(w for w in _words(name) if w not in _SAME_ENTITY)
+
+
+_PLACE_WORDS = {tuple(_words(p)): p for p in _PLACES}
+_PLACE_LONGEST = max(len(k) for k in _PLACE_WORDS)
+
+
+def _subject(title: str) -> str:
+    """The page title without a trailing "(disambiguation)": "Mother (advertising agency)"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title.strip()
+
+
+def _find(words: tuple[str, ...], part: tuple[str, ...]) -> int:
+    """Where the word sequence part starts inside words, or -1."""
+    for i in range(len(words) - len(part) + 1):
+        if words[i : i + len(part)] == part:
+            return i
+    return -1
+
+
+def _place(words: tuple[str, ...] | list[str]) -> str | None:
+    """The first place or region named by a run of the words (longest run first), or None."""
+    words = tuple(words)
+    for i in range(len(words)):
+        for n in range(min(_PLACE_LONGEST, len(words) - i), 0, -1):
+            if words[i : i + n] in _PLACE_WORDS:
+                return _PLACE_WORDS[words[i : i + n]]
+    return None
+
+
+def _single_place(area: str) -> str | None:
+    """The place when area_served names exactly one country or region (and nothing else)."""
+    items = [i for i in _split(area) if i]
+    if len(items) != 1:
+        return None
+    return _PLACE_WORDS.get(tuple(_words(items[0])))
+
+
+@dataclass(frozen=True)
+class InfoboxScope:
+    """Whether a Wikipedia infobox describes the article's subject, and why (in plain words)."""
+
+    matches: bool
+    infobox_name: str
+    reason: str
+
+
+def infobox_scope(title: str, box: dict[str, str] | None, lead: str = "") -> InfoboxScope:
+    """Pure: does the infobox describe the page's subject, or a narrower (national) unit of it?
+
+    ``box`` is the raw infobox from ``find_infobox``; ``lead`` is the plain lead text. See the
+    rule above; it only says "no" on a place qualifier in the name or a one-country area_served
+    against a worldwide lead.
+    """
+    if box is None:
+        return InfoboxScope(True, "", "the article has no company infobox")
+    fields = _fields(box)
+    name = clean_value(fields["name"][1]) if "name" in fields else ""
+    subject = _subject(title)
+    if not name:
+        return InfoboxScope(True, "", "the infobox gives no name, so it is taken as the subject's")
+    title_words, name_words = _name_words(subject), _name_words(name)
+    if not title_words or not name_words or title_words == name_words:
+        return InfoboxScope(
+            True,
+            name,
+            f"the infobox name {name!r} is the page title {subject!r} "
+            "(legal forms and words such as Group, Worldwide, Global, International ignored)",
+        )
+    at = _find(name_words, title_words)
+    if at >= 0:
+        rest = name_words[:at] + name_words[at + len(title_words) :]
+        place = _place(rest)
+        if place:
+            return InfoboxScope(
+                False,
+                name,
+                f"the infobox name {name!r} is the page title {subject!r} plus the place "
+                f"qualifier {place!r}, so it describes a national or local unit",
+            )
+    area = clean_value(fields["area_served"][1]) if "area_served" in fields else ""
+    one = _single_place(area)
+    worldwide = _WORLDWIDE.search(lead)
+    if one and worldwide:
+        return InfoboxScope(
+            False,
+            name,
+            f"the infobox name {name!r} differs from the page title {subject!r}, its "
+            f"area_served is {one!r} alone, and the lead says {worldwide.group(0)!r}",
+        )
+    return InfoboxScope(
+        True,
+        name,
+        f"the infobox name {name!r} differs from the page title {subject!r}, but nothing says "
+        "it describes a narrower unit (no place qualifier; no one-country area_served against a "
+        "worldwide lead)",
+    )
+
+
+def _out_of_scope_facts(
+    box: dict[str, str], ctx: _Ctx, title: str, scope: InfoboxScope
+) -> list[Fact]:
+    """Facts when the infobox describes a unit of the subject: none of the unit's own figures.
+
+    The subject's name comes from the title; the unit is reported as a subsidiary with a plain
+    scope note; industry is kept (a unit works in its network's industry); a parent is kept only
+    when it is not the subject itself (nor a unit of it).
+    """
+    subject = _subject(title)
+    fields = _fields(box)
+    facts = [ctx.fact("common_name", subject, "title")]
+    if "industry" in fields:
+        for item in _split(clean_value(fields["industry"][1])):
+            facts.append(ctx.fact("industry", item, f"infobox:{fields['industry'][0]}"))
+    if "parent" in fields:
+        subject_words = _name_words(subject)
+        for item in _split(clean_value(fields["parent"][1])):
+            words = _name_words(re.sub(r"\([^()]*\)", " ", item))
+            if words and _find(words, subject_words) < 0:
+                facts.append(ctx.fact("parent", item, f"infobox:{fields['parent'][0]}"))
+    facts.append(
+        ctx.fact("subsidiaries", scope.infobox_name, "infobox name (describes a national unit)")
+    )
+    facts.append(
+        ctx.fact(
+            "scope_note",
+            f"The Wikipedia infobox describes {scope.infobox_name}, not {subject} as a whole; "
+            "its figures were not used.",
+            "infobox name",
+        )
+    )
+    return facts
