@@ -6,6 +6,7 @@ templates used (which users may edit). Our own voice must come out with zero fin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import prose
@@ -25,13 +26,14 @@ def freshness_of(dossier: Dossier) -> prose.Freshness:
     return prose.Freshness(dossier.generated_at.date(), dossier.max_figure_age_months)
 
 
-def sentences(dossier: Dossier) -> list[prose.Sentence]:
-    """Every generated sentence of the company report, in document order."""
+def sentences(dossier: Dossier, extra: Sequence[prose.Sentence] = ()) -> list[prose.Sentence]:
+    """Every generated sentence of a document, in document order (``extra``: its own parts)."""
     org = dossier.organisation
     paragraphs = prose.overview(org, freshness_of(dossier))
     return (
         [s for p in paragraphs for s in p]
         + prose.conflict_sentences(org)
+        + list(extra)
         + prose.self_presentation(org)
         + prose.perception_sentences(org)
     )
@@ -43,8 +45,12 @@ def sentence_findings(dossier: Dossier, sentence: prose.Sentence) -> list[dict[s
     return [f.as_dict() for f in lint_text(sentence.text, names)]
 
 
-def audit(dossier: Dossier, template_files: list[Path] = ()) -> list[ReviewWarning]:  # type: ignore[assignment]
-    """The review warnings for ``dossier``."""
+def audit(
+    dossier: Dossier,
+    template_files: Sequence[Path] = (),
+    extra: Sequence[prose.Sentence] = (),
+) -> list[ReviewWarning]:
+    """The review warnings for ``dossier`` (``extra``: the document's own sentences)."""
     org = dossier.organisation
     fresh = freshness_of(dossier)
     out: list[ReviewWarning] = []
@@ -78,7 +84,7 @@ def audit(dossier: Dossier, template_files: list[Path] = ()) -> list[ReviewWarni
             )
     for s in prose.conflict_sentences(org):
         out.append(ReviewWarning(kind="conflict", message=s.text))
-    for s in sentences(dossier):
+    for s in sentences(dossier, extra):
         for finding in sentence_findings(dossier, s):
             out.append(
                 ReviewWarning(

@@ -14,6 +14,8 @@ import logging
 import mimetypes
 import os
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -194,15 +196,35 @@ def context(dossier: Dossier, brand: Brand) -> dict[str, Any]:
     }
 
 
-def render_html(dossier: Dossier, brand: Brand, templates: Path | None = None) -> str:
-    """The report as one self-contained HTML string."""
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its template and its output file names."""
+
+    template: str
+    stem: str
+    json_name: str
+
+
+COMPANY = DocumentKind(REPORT_TEMPLATE, "company-report", "facts.json")
+AGENCY = DocumentKind("agency-profile.html.j2", "agency-profile", "agency-profile.json")
+
+
+def render_html(
+    dossier: Dossier,
+    brand: Brand,
+    templates: Path | None = None,
+    kind: DocumentKind = COMPANY,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """The document as one self-contained HTML string."""
     env = environment(templates)
     try:
         css = env.get_template("report.css.j2").render(brand=brand)
-        return env.get_template(REPORT_TEMPLATE).render(css=Markup(css), **context(dossier, brand))
+        ctx = {**context(dossier, brand), **(extra or {})}
+        return env.get_template(kind.template).render(css=Markup(css), **ctx)
     except TemplateError as exc:
         raise RenderError(
-            f"Template error in {getattr(exc, 'name', REPORT_TEMPLATE)}: {exc}"
+            f"Template error in {getattr(exc, 'name', None) or kind.template}: {exc}"
         ) from exc
 
 
@@ -249,18 +271,18 @@ def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
-def template_files(templates: Path | None = None) -> list[Path]:
-    """The files of the report template in use (the user's copy when they have one)."""
+def template_files(templates: Path | None = None, kind: DocumentKind = COMPANY) -> list[Path]:
+    """The files of the document's template in use (the user's copy when they have one)."""
     env = environment(templates)
     files = []
-    for name in (REPORT_TEMPLATE, "_parts.html.j2"):
+    for name in (kind.template, "_parts.html.j2"):
         filename = env.get_template(name).filename
         if filename:
             files.append(Path(filename))
     return files
 
 
-def facts_json(dossier: Dossier) -> str:
+def facts_json(dossier: Dossier, extra_sentences: Sequence[Any] = ()) -> str:
     """The record with all provenance, the sources, the gaps, warnings and every sentence."""
     from .audit import sentence_findings, sentences
 
@@ -272,7 +294,7 @@ def facts_json(dossier: Dossier) -> str:
             "facts": [f.model_dump(mode="json") for f in s.facts],
             "findings": sentence_findings(dossier, s),
         }
-        for s in sentences(dossier)
+        for s in sentences(dossier, extra_sentences)
     ]
     data = dossier.model_dump(mode="json")
     data["sentences"] = rows
@@ -286,17 +308,24 @@ def write_outputs(
     formats: tuple[str, ...],
     brand: Brand,
     templates: Path | None = None,
+    kind: DocumentKind = COMPANY,
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Path]:
-    """Write company-report.{pdf,html} and facts.json atomically into ``folder``."""
+    """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``."""
     out: dict[str, Path] = {}
-    html = render_html(dossier, brand, templates) if {"html", "pdf"} & set(formats) else ""
+    extra = extra or {}
+    html = (
+        render_html(dossier, brand, templates, kind, extra)
+        if {"html", "pdf"} & set(formats)
+        else ""
+    )
     if "json" in formats:
-        out["json"] = folder / "facts.json"
-        atomic_write_text(out["json"], facts_json(dossier))
+        out["json"] = folder / kind.json_name
+        atomic_write_text(out["json"], facts_json(dossier, extra.get("extra_sentences", ())))
     if "html" in formats:
-        out["html"] = folder / "company-report.html"
+        out["html"] = folder / f"{kind.stem}.html"
         atomic_write_text(out["html"], html)
     if "pdf" in formats:
-        out["pdf"] = folder / "company-report.pdf"
+        out["pdf"] = folder / f"{kind.stem}.pdf"
         atomic_write_bytes(out["pdf"], render_pdf(html, brand, templates))
     return out
