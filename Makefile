@@ -27,9 +27,13 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	@scripts/system-deps.sh
-	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot --contact "Jane Doe"
+	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot
+	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot \
+		--contact "Jane Doe" --title "Chief Marketing Officer" --previous-company "Northwind Traders" \
+		--agency 'TBWA\Media Arts Lab'
 	@echo
-	@echo "Done. Open output/apple-inc/company-report.pdf (HTML and facts.json are beside it)."
+	@echo "Done. The company report: output/apple-inc/company-report.pdf"
+	@echo "The briefing for Jane Doe (report, agency profile, notes): output/jane-doe/"
 
 test: $(TSTAMP)
 	@scripts/system-deps.sh

@@ -65,7 +65,15 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer.")
 @click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company (Q312).")
 @click.option("--domain", help="The company's website domain, to pick between candidates.")
-@click.option("--contact", "prepared_for", help='Who the report is prepared for ("Jane Doe").')
+@click.option(
+    "--contact",
+    "prepared_for",
+    help='The contact who moved ("Jane Doe"): builds the whole briefing for them.',
+)
+@click.option("--title", "contact_title", default="", help='Their new title ("CMO").')
+@click.option("--previous-company", default="", help="Where they worked with you before.")
+@click.option("--email", "contact_email", help="Their e-mail, for the To: line of the .eml drafts.")
+@click.option("--agency", help="The new company's agency, if you know it (skips the search).")
 @click.option(
     "--offline",
     type=click.Path(path_type=Path, file_okay=False),
@@ -125,13 +133,22 @@ def build(
     templates: Path | None,
     no_cache: bool,
     news_days: int,
+    contact_title: str,
+    previous_company: str,
+    contact_email: str | None,
+    agency: str | None,
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
+
+    With --contact (or --agency) it writes the whole briefing into output/<contact>/: the
+    company report, the incumbent agency's profile, and two cover notes (Markdown, text and
+    .eml drafts with the PDF attached; nothing is sent).
 
     \b
     Example:
       dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot
-      dossier build --cik 1045810 --contact "Jane Doe"
+      dossier build --company "Apple Inc." --contact "Jane Doe" --title CMO \\
+          --previous-company "Northwind Traders" --agency "TBWA\\Media Arts Lab"
     """
     from .errors import DossierError
     from .pipeline import BuildOptions
@@ -158,6 +175,10 @@ def build(
         templates=templates,
         cache=not no_cache,
         news_days=news_days,
+        contact_title=contact_title,
+        previous_company=previous_company,
+        contact_email=contact_email,
+        agency=agency,
     )
     try:
         result = run_build(opts)
@@ -177,14 +198,106 @@ def build(
             "(listed in the report).",
             err=True,
         )
-    for w in result.dossier.warnings:
+    for w in result.warnings:
         click.echo(f"review: {w.message}", err=True)
     click.echo(
         f"{org.display_name}: {len(result.dossier.sources)} sources, {len(result.gaps)} gaps, "
-        f"{len(result.dossier.warnings)} review warnings"
+        f"{len(result.warnings)} review warnings"
     )
+    outcome = result.agency
+    if outcome is not None:
+        if outcome.dossier is not None:
+            state = "confirmed" if outcome.finding.confirmed else "unconfirmed: choose in review"
+            click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({state})")
+        else:
+            click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():
-        click.echo(f"  {kind:<4} {path}")
+        click.echo(f"  {kind:<10} {path}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--company", help="Company name.")
+@click.option("--ticker", help="Stock ticker, to pin the company.")
+@click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer.")
+@click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company.")
+@click.option("--domain", help="The company's website domain.")
+@click.option(
+    "--offline",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Serve every request from this snapshot folder; no network.",
+)
+@click.option(
+    "--news-days",
+    type=click.IntRange(1, 3650),
+    default=730,
+    show_default=True,
+    help="How many days of news to search for agency evidence.",
+)
+def agency(
+    company: str | None,
+    ticker: str | None,
+    cik: str | None,
+    wikidata_id: str | None,
+    domain: str | None,
+    offline: Path | None,
+    news_days: int,
+) -> None:
+    """Print the candidate agencies for a company, ranked, with the evidence for each.
+
+    \b
+    Example:
+      dossier agency --company "Northwind Traders"
+    """
+    from . import config
+    from .agency import THRESHOLD, describe, load_gazetteer
+    from .briefing import gazetteer_file
+    from .errors import DossierError
+    from .pipeline import BuildOptions, make_client, research
+    from .profile import find_incumbent
+    from .resolve import Hints
+
+    if not (company or ticker or cik or wikidata_id):
+        raise click.UsageError("Give --company NAME (or --ticker, --cik or --wikidata).")
+    try:
+        settings = config.load_sources(config.user_sources_dir())
+        contact = config.contact()
+        opts = BuildOptions(company=company, offline=offline)
+        client = make_client(opts, settings, contact)
+        hints = Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain)
+        dossier = research(company, hints, client, settings, contact, news_days)
+        org = dossier.organisation
+        finding = find_incumbent(
+            org.display_name,
+            org.news,
+            load_gazetteer(gazetteer_file()),
+            dossier.generated_at.date(),
+        )
+    except DossierError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    for gap in dossier.gaps:
+        if gap.source in ("google_news", "gdelt", "news"):
+            click.echo(f"warning: {gap.message}", err=True)
+    click.echo(
+        f"{org.display_name}: {len(org.news)} articles from the last {news_days} days searched"
+    )
+    if not finding.candidates:
+        click.echo("No public evidence of the current agency was found.")
+        return
+    for i, c in enumerate(finding.candidates, 1):
+        click.echo(f"{i}. {describe(c)}")
+        for e in c.evidence[:3]:
+            a = e.article.value
+            when = a.published.date().isoformat() if a.published else "undated"
+            click.echo(f"     {e.relation}: {when} {a.outlet}: {e.sentence}")
+            click.echo(f"       {a.url}")
+    if finding.chosen is not None:
+        click.echo(f"Incumbent: {finding.chosen.entry.name} ({finding.chosen.role})")
+    else:
+        click.echo(
+            f"Unconfirmed: no candidate reaches {THRESHOLD:.2f} with a clear lead; "
+            "choose in review or name it with --agency."
+        )
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

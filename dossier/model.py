@@ -248,6 +248,7 @@ class Organisation(BaseModel):
     holding_revenue: Claim | None = None  # agencies: the listed holding company's revenue
     disciplines: list[Fact] = []  # agencies: creative, media, pr, digital
     scope_note: list[Fact] = []  # e.g. a Wikipedia infobox that describes a national unit
+    relationship: list[Fact] = []  # agencies: the reports that link it to the client company
     news: list[Fact] = []  # Article facts, newest first, duplicates folded
     perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []

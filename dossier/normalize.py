@@ -65,7 +65,7 @@ LIST_FIELDS = (
     "sub_organizations",
 )
 #: Kept as the sources gave them (news is de-duplicated later, in perception.py).
-RAW_FIELDS = ("news", "perception")
+RAW_FIELDS = ("news", "perception", "relationship")
 SERIES_FIELDS = {"revenue": "revenue_history", "net_income": "net_income_history"}
 NUMERIC_TOLERANCE = 0.02
 

@@ -150,6 +150,8 @@ def _tidy(text: str) -> str:
         body = re.sub(r" {2,}", " ", line.strip())
         body = re.sub(r"\s*\(\s*\)", "", body)
         body = re.sub(r" +([,.;:!?])", r"\1", body)
+        # A name that ends in a full stop ("Apple Inc.") at the end of a sentence.
+        body = re.sub(r"(?<=\w)\.\.(?!\.)", ".", body)
         lines.append(indent + body if body else "")
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 

@@ -17,7 +17,7 @@ from platformdirs import user_cache_dir
 from . import config
 from .errors import ExtractError, SourceError
 from .http import PoliteClient
-from .model import Claim, Dossier, Fact, Gap, Organisation, Source
+from .model import Claim, Dossier, Fact, Gap, Organisation, ReviewWarning, Source
 from .normalize import missing_fields, normalise
 from .prose import source_label
 from .resolve import Hints, Resolver
@@ -43,6 +43,16 @@ class BuildOptions:
     templates: Path | None = None
     sources_dir: Path | None = None
     cache: bool = True
+    # The moved contact (issue: a briefing rather than a bare report).
+    contact_title: str = ""
+    previous_company: str = ""
+    contact_email: str | None = None
+    agency: str | None = None
+
+    @property
+    def briefing(self) -> bool:
+        """A contact or an agency turns a company report into a full briefing."""
+        return bool(self.prepared_for or self.agency)
 
 
 @dataclass
@@ -52,6 +62,8 @@ class BuildResult:
     dossier: Dossier
     folder: Path
     outputs: dict[str, Path]
+    agency: Any = None  # briefing.AgencyOutcome when a briefing was built
+    warnings: list[ReviewWarning] = field(default_factory=list)
 
     @property
     def gaps(self) -> list[Gap]:
@@ -254,7 +266,11 @@ def make_client(
 
 
 def build(opts: BuildOptions) -> BuildResult:
-    """Research one company and write its report in the requested formats."""
+    """Research one company and write its report; with a contact, the whole briefing.
+
+    The briefing adds the incumbent agency's profile and the two cover notes, all in
+    ``output/<contact-slug>/`` (the company report alone goes to ``output/<company-slug>/``).
+    """
     from .audit import audit
     from .fsutil import slugify
     from .render import template_files, write_outputs
@@ -262,11 +278,70 @@ def build(opts: BuildOptions) -> BuildResult:
     settings = config.load_sources(opts.sources_dir or config.user_sources_dir())
     contact = config.contact()
     brand = config.load_brand(opts.brand)
+    person = _contact(opts)  # validate before any network work
     client = make_client(opts, settings, contact)
     dossier = research(opts.company, opts.hints, client, settings, contact, opts.news_days)
     dossier.prepared_for = opts.prepared_for
     dossier.max_figure_age_months = config.max_figure_age_months()
     dossier.warnings = audit(dossier, template_files(opts.templates))
-    folder = opts.out_dir / slugify(dossier.organisation.display_name)
+    org = dossier.organisation
+    folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
     outputs = write_outputs(dossier, folder, opts.formats, brand, opts.templates)
-    return BuildResult(dossier=dossier, folder=folder, outputs=outputs)
+    result = BuildResult(
+        dossier=dossier, folder=folder, outputs=outputs, warnings=list(dossier.warnings)
+    )
+    if not opts.briefing:
+        return result
+    from .briefing import agency_step, notes_step
+
+    outcome = agency_step(
+        dossier,
+        opts.agency,
+        client,
+        with_news_days(settings, opts.news_days),
+        contact,
+        opts.news_days,
+        folder,
+        opts.formats,
+        brand,
+        opts.templates,
+    )
+    result.agency = outcome
+    result.warnings.extend(outcome.warnings)
+    result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
+    if person is not None:
+        agency_name = outcome.dossier.organisation.display_name if outcome.dossier else None
+        if outcome.dossier is not None and not outcome.finding.confirmed:
+            agency_name = None  # the note must not present an unconfirmed agency as fact
+        notes, warnings = notes_step(
+            _with_company(person, org.display_name),
+            brand,
+            agency_name,
+            folder,
+            {1: outcome.outputs.get("pdf"), 2: outputs.get("pdf")},
+            opts.templates,
+        )
+        result.outputs.update(notes)
+        result.warnings.extend(warnings)
+    return result
+
+
+def _contact(opts: BuildOptions) -> Any:
+    """The moved contact, checked (a bad e-mail is a clear error before any work)."""
+    if not opts.prepared_for:
+        return None
+    from .notes import Contact
+
+    return Contact(
+        name=opts.prepared_for,
+        new_company=opts.company or "the new company",
+        new_title=opts.contact_title,
+        previous_company=opts.previous_company,
+        email=opts.contact_email,
+    )
+
+
+def _with_company(person: Any, company: str) -> Any:
+    from dataclasses import replace
+
+    return replace(person, new_company=company)

@@ -24,6 +24,8 @@ def source_label(name: str) -> str:
 
     if name == COMPUTED:
         return "Computed by dossier"
+    if name == "gazetteer":
+        return "Agency list bundled with dossier (dossier/data/agencies.toml), compiled from public pages"
     cls = SOURCES.get(name)
     return str(cls.label) if cls is not None else name
 

@@ -138,6 +138,8 @@ def key_facts(org: Any) -> list[tuple[str, Claim]]:
         ("Revenue", "revenue"),
         ("Net income", "net_income"),
         ("Total assets", "total_assets"),
+        ("Holding company", "holding_company"),
+        ("Network", "network"),
         ("Parent", "parent"),
         ("Website", "website"),
     ]

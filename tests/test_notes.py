@@ -290,3 +290,12 @@ def test_user_templates_override_and_broken_ones_name_the_template(
         render_note(1, FULL, brand, None, tmp_path / "nowhere")
     with pytest.raises(RenderError, match="no cover note 3"):
         render_note(3, FULL, brand, None)
+
+
+def test_a_company_name_ending_in_a_full_stop_does_not_double_it() -> None:
+    from dossier.config import load_brand
+    from dossier.notes import Contact, render_note
+
+    contact = Contact(name="Jane Doe", new_company="Apple Inc.", new_title="CMO")
+    text = render_note(1, contact, load_brand(), "TBWA\\Media Arts Lab")
+    assert "Apple Inc.." not in text and "CMO at Apple Inc." in text

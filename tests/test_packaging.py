@@ -30,6 +30,10 @@ def test_wheel_ships_templates_fonts_and_sources(tmp_path: Path) -> None:
         "dossier/_data/sources/wikipedia.toml",
         "dossier/cli.py",
         "dossier/data/words_to_watch.toml",
+        "dossier/data/agencies.toml",
+        "dossier/data/asks.toml",
+        "dossier/_data/templates/agency-profile.html.j2",
+        "dossier/_data/templates/notes/note-1.md.j2",
     ):
         assert expected in names, expected
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
