@@ -205,10 +205,13 @@ class DocumentKind:
     template: str
     stem: str
     json_name: str
+    title: str
 
 
-COMPANY = DocumentKind(REPORT_TEMPLATE, "company-report", "facts.json")
-AGENCY = DocumentKind("agency-profile.html.j2", "agency-profile", "agency-profile.json")
+COMPANY = DocumentKind(REPORT_TEMPLATE, "company-report", "facts.json", "Company research report")
+AGENCY = DocumentKind(
+    "agency-profile.html.j2", "agency-profile", "agency-profile.json", "Agency profile"
+)
 
 
 def render_html(
@@ -221,7 +224,7 @@ def render_html(
     """The document as one self-contained HTML string."""
     env = environment(templates)
     try:
-        css = env.get_template("report.css.j2").render(brand=brand)
+        css = env.get_template("report.css.j2").render(brand=brand, document_title=kind.title)
         ctx = {**context(dossier, brand), **(extra or {})}
         return env.get_template(kind.template).render(css=Markup(css), **ctx)
     except TemplateError as exc:
