@@ -336,7 +336,12 @@ def sources() -> None:
     "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True)
 )
 @click.option("--errors-only", is_flag=True, help="Report errors only, not warnings.")
-def lint(files: tuple[Path, ...], errors_only: bool) -> None:
+@click.option(
+    "--asks",
+    is_flag=True,
+    help="Also check for asks for business (for cover notes: meetings, pitches, pricing).",
+)
+def lint(files: tuple[Path, ...], errors_only: bool, asks: bool) -> None:
     """Check text for Wikipedia's words to watch (puffery, weasel words, editorialising...).
 
     Works on Markdown, text, HTML and Jinja templates. Quoted words are allowed only inside an
@@ -345,12 +350,18 @@ def lint(files: tuple[Path, ...], errors_only: bool) -> None:
     \b
     Example:
       dossier lint my-note.md templates/company-report.html.j2
+      dossier lint --asks templates/notes/note-1.md.j2
     """
-    from .neutrality import lint_file
+    from .neutrality import file_kind, lint_file, visible_text
 
     total = 0
     for path in files:
         findings = lint_file(path)
+        if asks:
+            from .notes import check_asks
+
+            text = visible_text(path.read_text(encoding="utf-8", errors="replace"), file_kind(path))
+            findings = sorted([*findings, *check_asks(text)], key=lambda f: (f.line, f.column))
         if errors_only:
             findings = [f for f in findings if f.severity == "error"]
         for f in findings:

@@ -299,3 +299,16 @@ def test_a_company_name_ending_in_a_full_stop_does_not_double_it() -> None:
     contact = Contact(name="Jane Doe", new_company="Apple Inc.", new_title="CMO")
     text = render_note(1, contact, load_brand(), "TBWA\\Media Arts Lab")
     assert "Apple Inc.." not in text and "CMO at Apple Inc." in text
+
+
+def test_lint_command_checks_asks_on_request(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+
+    note = tmp_path / "note.md"
+    note.write_text("Dear Jane,\n\nCould we grab a coffee next week to talk through our rate card?\n")
+    assert CliRunner().invoke(cli, ["lint", str(note)]).exit_code == 0
+    r = CliRunner().invoke(cli, ["lint", "--asks", str(note)])
+    assert r.exit_code == 1
+    assert f"{note}:3:54: error: pricing (dossier ask-guard): “rate card”." in r.stdout
