@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import config
 from .agency import describe, load_gazetteer
 from .audit import audit
 from .errors import ResolutionError
-from .http import PoliteClient
 from .model import Dossier, ReviewWarning
 from .notes import Contact, check_note, note_names, render_note, subject, write_note
 from .profile import AgencyFinding, agency_context, find_incumbent, research_agency
@@ -40,21 +40,35 @@ def gazetteer_file() -> Path | None:
 def agency_step(
     company: Dossier,
     named: str | None,
-    client: PoliteClient,
+    rt: Any,
     settings: dict[str, config.SourceSettings],
-    contact: str | None,
     news_days: int,
     folder: Path,
     formats: tuple[str, ...],
-    brand: config.Brand,
     templates: Path | None,
+    cache: dict[Any, Any] | None = None,
 ) -> AgencyOutcome:
-    """Find the incumbent agency in the company's news (or take ``named``) and profile it."""
-    gazetteer = load_gazetteer(gazetteer_file())
+    """Find the incumbent agency in the company's news (or take ``named``) and profile it.
+
+    ``cache`` (a batch's) keeps each (company, agency) researched once.
+    """
     org = company.organisation
-    finding = find_incumbent(
-        org.display_name, org.news, gazetteer, company.generated_at.date(), named
-    )
+    key = (org.display_name, (named or "").casefold())
+    if cache is not None and key in cache:
+        finding, researched = cache[key]
+    else:
+        gazetteer = load_gazetteer(gazetteer_file())
+        finding = find_incumbent(
+            org.display_name, org.news, gazetteer, company.generated_at.date(), named
+        )
+        researched: Any = None
+        if finding.name is not None:
+            try:
+                researched = research_agency(finding, rt.client, settings, rt.contact, news_days)
+            except ResolutionError as exc:
+                researched = exc
+        if cache is not None:
+            cache[key] = (finding, researched)
     outcome = AgencyOutcome(finding=finding)
     if finding.name is None:
         outcome.warnings.append(
@@ -73,17 +87,21 @@ def agency_step(
                 + "; ".join(describe(c) for c in finding.candidates[:5]),
             )
         )
-    try:
-        dossier = research_agency(finding, client, settings, contact, news_days)
-    except ResolutionError as exc:
-        outcome.warnings.append(ReviewWarning(kind="agency", message=str(exc)))
+    if isinstance(researched, Exception) or researched is None:
+        outcome.warnings.append(ReviewWarning(kind="agency", message=str(researched)))
         return outcome
-    dossier.prepared_for = company.prepared_for
-    dossier.max_figure_age_months = company.max_figure_age_months
+    dossier = researched.model_copy(
+        update={
+            "prepared_for": company.prepared_for,
+            "max_figure_age_months": company.max_figure_age_months,
+        }
+    )
     extra = agency_context(dossier, finding, news_days)
     dossier.warnings = audit(dossier, template_files(templates, AGENCY), extra["extra_sentences"])
     outcome.dossier = dossier
-    outcome.outputs = write_outputs(dossier, folder, formats, brand, templates, AGENCY, extra)
+    outcome.outputs = write_outputs(
+        dossier, folder, formats, rt.brand, templates, AGENCY, extra, pdf=rt.pdf
+    )
     outcome.warnings.extend(dossier.warnings)
     return outcome
 

@@ -265,28 +265,65 @@ def make_client(
     )
 
 
-def build(opts: BuildOptions) -> BuildResult:
+@dataclass
+class Runtime:
+    """What every build in a run shares: settings, brand, and one polite client."""
+
+    settings: dict[str, config.SourceSettings]
+    contact: str | None
+    brand: config.Brand
+    client: PoliteClient
+    max_age_months: int
+    pdf: Any = None  # a callable html -> PDF bytes (a process pool in batches), or None
+
+
+def runtime(opts: BuildOptions) -> Runtime:
+    """Load settings and brand and make the client (config errors surface here, before work)."""
+    settings = config.load_sources(opts.sources_dir or config.user_sources_dir())
+    contact = config.contact()
+    return Runtime(
+        settings=settings,
+        contact=contact,
+        brand=config.load_brand(opts.brand),
+        client=make_client(opts, settings, contact),
+        max_age_months=config.max_figure_age_months(),
+    )
+
+
+def research_company(opts: BuildOptions, rt: Runtime) -> Dossier:
+    """The company's dossier (shared by every contact who moved there in a batch)."""
+    from .audit import audit
+    from .render import template_files
+
+    dossier = research(opts.company, opts.hints, rt.client, rt.settings, rt.contact, opts.news_days)
+    dossier.max_figure_age_months = rt.max_age_months
+    dossier.warnings = audit(dossier, template_files(opts.templates))
+    return dossier
+
+
+def build(
+    opts: BuildOptions,
+    rt: Runtime | None = None,
+    company: Dossier | None = None,
+    agency_cache: dict[Any, Any] | None = None,
+) -> BuildResult:
     """Research one company and write its report; with a contact, the whole briefing.
 
     The briefing adds the incumbent agency's profile and the two cover notes, all in
     ``output/<contact-slug>/`` (the company report alone goes to ``output/<company-slug>/``).
+    A batch passes its shared ``rt``, the company's ready ``company`` dossier and an
+    ``agency_cache`` so each company and agency is researched once.
     """
-    from .audit import audit
     from .fsutil import slugify
-    from .render import template_files, write_outputs
+    from .render import write_outputs
 
-    settings = config.load_sources(opts.sources_dir or config.user_sources_dir())
-    contact = config.contact()
-    brand = config.load_brand(opts.brand)
     person = _contact(opts)  # validate before any network work
-    client = make_client(opts, settings, contact)
-    dossier = research(opts.company, opts.hints, client, settings, contact, opts.news_days)
-    dossier.prepared_for = opts.prepared_for
-    dossier.max_figure_age_months = config.max_figure_age_months()
-    dossier.warnings = audit(dossier, template_files(opts.templates))
+    rt = rt or runtime(opts)
+    base = company if company is not None else research_company(opts, rt)
+    dossier = base.model_copy(update={"prepared_for": opts.prepared_for})
     org = dossier.organisation
     folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
-    outputs = write_outputs(dossier, folder, opts.formats, brand, opts.templates)
+    outputs = write_outputs(dossier, folder, opts.formats, rt.brand, opts.templates, pdf=rt.pdf)
     result = BuildResult(
         dossier=dossier, folder=folder, outputs=outputs, warnings=list(dossier.warnings)
     )
@@ -297,14 +334,13 @@ def build(opts: BuildOptions) -> BuildResult:
     outcome = agency_step(
         dossier,
         opts.agency,
-        client,
-        with_news_days(settings, opts.news_days),
-        contact,
+        rt,
+        with_news_days(rt.settings, opts.news_days),
         opts.news_days,
         folder,
         opts.formats,
-        brand,
         opts.templates,
+        agency_cache,
     )
     result.agency = outcome
     result.warnings.extend(outcome.warnings)
@@ -315,7 +351,7 @@ def build(opts: BuildOptions) -> BuildResult:
             agency_name = None  # the note must not present an unconfirmed agency as fact
         notes, warnings = notes_step(
             _with_company(person, org.display_name),
-            brand,
+            rt.brand,
             agency_name,
             folder,
             {1: outcome.outputs.get("pdf"), 2: outputs.get("pdf")},

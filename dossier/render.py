@@ -315,6 +315,7 @@ def write_outputs(
     templates: Path | None = None,
     kind: DocumentKind = COMPANY,
     extra: dict[str, Any] | None = None,
+    pdf: Any = None,
 ) -> dict[str, Path]:
     """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``."""
     out: dict[str, Path] = {}
@@ -332,5 +333,8 @@ def write_outputs(
         atomic_write_text(out["html"], html)
     if "pdf" in formats:
         out["pdf"] = folder / f"{kind.stem}.pdf"
-        atomic_write_bytes(out["pdf"], render_pdf(html, brand, templates))
+        data = (
+            pdf(html, brand, templates) if pdf is not None else render_pdf(html, brand, templates)
+        )
+        atomic_write_bytes(out["pdf"], data)
     return out

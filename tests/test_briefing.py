@@ -38,42 +38,83 @@ def _articles(ids: set[str] | None = None) -> list[Fact]:
         if ids is not None and item["id"] not in ids:
             continue
         published = datetime.fromisoformat(item["published"]) if item.get("published") else None
-        out.append(Fact(
-            field="news",
-            value=Article(headline=item["headline"], outlet=item["outlet"], published=published,
-                          url=item["url"], summary=item.get("summary", "")),
-            provenance=Provenance(source="google_news", url=f"https://news.example/feed#{item['id']}",
-                                  retrieved_at=datetime(2026, 3, 15, tzinfo=UTC), as_of=TODAY,
-                                  constructed=True),
-        ))
+        out.append(
+            Fact(
+                field="news",
+                value=Article(
+                    headline=item["headline"],
+                    outlet=item["outlet"],
+                    published=published,
+                    url=item["url"],
+                    summary=item.get("summary", ""),
+                ),
+                provenance=Provenance(
+                    source="google_news",
+                    url=f"https://news.example/feed#{item['id']}",
+                    retrieved_at=datetime(2026, 3, 15, tzinfo=UTC),
+                    as_of=TODAY,
+                    constructed=True,
+                ),
+            )
+        )
     return out
 
 
 def _company(articles: list[Fact]) -> Dossier:
-    name = Fact(field="common_name", value="Northwind Traders", provenance=Provenance(
-        source="wikidata", url="https://www.wikidata.org/wiki/Q1", as_of=TODAY,
-        retrieved_at=datetime(2026, 3, 15, tzinfo=UTC), constructed=True))
+    name = Fact(
+        field="common_name",
+        value="Northwind Traders",
+        provenance=Provenance(
+            source="wikidata",
+            url="https://www.wikidata.org/wiki/Q1",
+            as_of=TODAY,
+            retrieved_at=datetime(2026, 3, 15, tzinfo=UTC),
+            constructed=True,
+        ),
+    )
     org = normalise([name, *articles], Identifiers(), "Northwind Traders", load_sources())
-    return Dossier(organisation=org, sources=number_sources(org), gaps=[],
-                   generated_at=datetime(2026, 3, 15, 12, tzinfo=UTC), prepared_for="Jane Doe")
+    return Dossier(
+        organisation=org,
+        sources=number_sources(org),
+        gaps=[],
+        generated_at=datetime(2026, 3, 15, 12, tzinfo=UTC),
+        prepared_for="Jane Doe",
+    )
 
 
 def _run(company: Dossier, tmp_path: Path, named: str | None = None):
-    client = FakeClient()  # nothing recorded: every request is a named gap
-    return agency_step(company, named, client, load_sources(), None, 90, tmp_path, ("pdf", "json"),
-                       load_brand(), None)
+    from dossier.pipeline import Runtime
+
+    # Nothing recorded: every request is a named gap.
+    rt = Runtime(
+        settings=load_sources(),
+        contact=None,
+        brand=load_brand(),
+        client=FakeClient(),
+        max_age_months=24,
+    )
+    return agency_step(company, named, rt, load_sources(), 90, tmp_path, ("pdf", "json"), None)
 
 
 def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
     company = _company(_articles({"wk-named", "wk-wins"}))
-    finding = find_incumbent("Northwind Traders", company.organisation.news, load_gazetteer(), TODAY)
+    finding = find_incumbent(
+        "Northwind Traders", company.organisation.news, load_gazetteer(), TODAY
+    )
     assert finding.chosen is not None and finding.chosen.entry.name == "Wieden+Kennedy"
     outcome = _run(company, tmp_path)
     assert outcome.dossier is not None and outcome.finding.confirmed
     text = pdf_text(outcome.outputs["pdf"])
-    assert "Wieden+Kennedy" in text and "Agency profile" in text.upper().title() or "AGENCY PROFILE" in text
+    assert (
+        "Wieden+Kennedy" in text
+        and "Agency profile" in text.upper().title()
+        or "AGENCY PROFILE" in text
+    )
     assert "Relationship with Northwind Traders" in text
-    assert "Sample Trade Weekly reported: “Northwind Traders names Wieden+Kennedy lead creative agency”" in text
+    assert (
+        "Sample Trade Weekly reported: “Northwind Traders names Wieden+Kennedy lead creative agency”"
+        in text
+    )
     assert "Unconfirmed" not in text
     assert "It is independent of the advertising holding companies." in text  # gazetteer fact
     data = json.loads(outcome.outputs["json"].read_text())
@@ -83,11 +124,17 @@ def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
 
 
 def test_weak_evidence_is_unconfirmed_and_lists_candidates(tmp_path: Path) -> None:
-    weak = [i["id"] for i in ITEMS["items"] if any(e["relation"] == "credit" for e in i.get("expect", []))]
+    weak = [
+        i["id"]
+        for i in ITEMS["items"]
+        if any(e["relation"] == "credit" for e in i.get("expect", []))
+    ]
     company = _company(_articles(set(weak[:1])))
     outcome = _run(company, tmp_path)
     assert not outcome.finding.confirmed
-    assert any(w.message.startswith("Agency unconfirmed: choose in review.") for w in outcome.warnings)
+    assert any(
+        w.message.startswith("Agency unconfirmed: choose in review.") for w in outcome.warnings
+    )
     text = pdf_text(outcome.outputs["pdf"])
     assert "Unconfirmed: choose in review." in text
     assert "Confidence" in text
@@ -100,17 +147,38 @@ def test_no_evidence_writes_no_profile_and_says_why(tmp_path: Path) -> None:
 
 
 def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
-    r = build_apple(tmp_path, "--contact", "Jane Doe", "--title", "Chief Marketing Officer",
-                    "--previous-company", "Northwind Traders", "--agency", "TBWA\\Media Arts Lab",
-                    "--email", "jane@example.com")
+    r = build_apple(
+        tmp_path,
+        "--contact",
+        "Jane Doe",
+        "--title",
+        "Chief Marketing Officer",
+        "--previous-company",
+        "Northwind Traders",
+        "--agency",
+        "TBWA\\Media Arts Lab",
+        "--email",
+        "jane@example.com",
+    )
     assert r.exit_code == 0, r.output
     folder = tmp_path / "jane-doe"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted([
-        "agency-profile.html", "agency-profile.json", "agency-profile.pdf", "company-report.html",
-        "company-report.pdf", "facts.json", "note-1.eml", "note-1.md", "note-1.txt", "note-2.eml",
-        "note-2.md", "note-2.txt",
-    ])
+    assert names == sorted(
+        [
+            "agency-profile.html",
+            "agency-profile.json",
+            "agency-profile.pdf",
+            "company-report.html",
+            "company-report.pdf",
+            "facts.json",
+            "note-1.eml",
+            "note-1.md",
+            "note-1.txt",
+            "note-2.eml",
+            "note-2.md",
+            "note-2.txt",
+        ]
+    )
     profile = pdf_text(folder / "agency-profile.pdf")
     assert "TBWA\\Media Arts Lab" in profile
     assert "It is part of TBWA Worldwide, owned by Omnicom." in profile
@@ -119,12 +187,18 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     note1 = (folder / "note-1.md").read_text()
     assert "Dear Jane," in note1 and "Chief Marketing Officer at Apple Inc." in note1
     assert "TBWA\\Media Arts Lab" in note1 and "Northwind Traders" in note1
-    msg = email.message_from_bytes((folder / "note-1.eml").read_bytes(), policy=email.policy.default)
+    msg = email.message_from_bytes(
+        (folder / "note-1.eml").read_bytes(), policy=email.policy.default
+    )
     assert msg["To"] == "Jane Doe <jane@example.com>" and msg["X-Unsent"] == "1"
     (pdf,) = [p for p in msg.iter_attachments()]
-    assert pdf.get_filename() == "agency-profile.pdf" and pdf.get_content_type() == "application/pdf"
+    assert (
+        pdf.get_filename() == "agency-profile.pdf" and pdf.get_content_type() == "application/pdf"
+    )
     assert pdf.get_content()[:5] == b"%PDF-"
-    msg2 = email.message_from_bytes((folder / "note-2.eml").read_bytes(), policy=email.policy.default)
+    msg2 = email.message_from_bytes(
+        (folder / "note-2.eml").read_bytes(), policy=email.policy.default
+    )
     assert [a.get_filename() for a in msg2.iter_attachments()] == ["company-report.pdf"]
     assert "review: note" not in r.stderr  # the default notes ask for nothing
     assert "jane@example.com" not in r.stderr + r.stdout  # never logged
@@ -138,7 +212,15 @@ def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
 
     r = CliRunner().invoke(cli, ["agency"])
     assert r.exit_code == 2
-    r = CliRunner().invoke(cli, ["agency", "--company", "Apple Inc.", "--offline",
-                                 str(Path(__file__).parent.parent / "examples" / "apple-inc" / "snapshot")])
+    r = CliRunner().invoke(
+        cli,
+        [
+            "agency",
+            "--company",
+            "Apple Inc.",
+            "--offline",
+            str(Path(__file__).parent.parent / "examples" / "apple-inc" / "snapshot"),
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "No public evidence of the current agency was found." in r.stdout
