@@ -301,6 +301,307 @@ def agency(
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("contacts", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder; the batch goes into <out>/<spreadsheet name>/.",
+)
+@click.option(
+    "--offline",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Serve every request from this snapshot folder; no network.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 32),
+    default=4,
+    show_default=True,
+    help="Companies researched at once (per-host politeness still applies).",
+)
+@click.option("--force", is_flag=True, help="Rebuild finished and approved contacts too.")
+@click.option("--sheet", help="The XLSX sheet to read (default: the first).")
+@click.option(
+    "--follow-up", is_flag=True, help="Also write follow-up.ics, a calendar of the sends."
+)
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option(
+    "--news-days",
+    type=click.IntRange(1, 365),
+    default=90,
+    show_default=True,
+    help="How many days of news to collect.",
+)
+def batch(
+    contacts: Path,
+    out_dir: Path,
+    offline: Path | None,
+    workers: int,
+    force: bool,
+    sheet: str | None,
+    follow_up: bool,
+    quiet: bool,
+    as_json: bool,
+    news_days: int,
+) -> None:
+    """Build a briefing for every contact in a CSV or XLSX of people who changed jobs.
+
+    Each company is researched once. Bad rows are reported and skipped; a failing contact
+    never stops the batch. A rerun skips finished contacts (unless the row changed or
+    --force) and never overwrites approved ones without --force. Writes review.html for the
+    reviewers. Exits 1 if any contact failed.
+
+    \b
+    Example:
+      dossier batch moved-contacts.xlsx --follow-up
+    """
+    import json as jsonlib
+    from datetime import date
+
+    from .batch import BatchOptions, run_batch
+    from .config import load_brand
+    from .errors import DossierError
+
+    def progress(step: str, counts: dict[str, int]) -> None:
+        if not quiet and step:
+            click.echo(
+                f"[{counts['done'] + counts['failed']}/{counts['todo']} done, "
+                f"{counts['failed']} failed] {step}",
+                err=True,
+            )
+
+    opts = BatchOptions(
+        contacts=contacts,
+        out_dir=out_dir,
+        offline=offline,
+        workers=workers,
+        force=force,
+        sheet=sheet,
+        news_days=news_days,
+    )
+    try:
+        result = run_batch(opts, progress)
+        from .manifest import Manifest
+        from .review import write_review_page
+
+        manifest = Manifest.load(result.batch_dir)
+        page = write_review_page(result.batch_dir, manifest, load_brand())
+        ics = None
+        if follow_up:
+            from .calendar import write_follow_up_ics
+
+            ics = write_follow_up_ics(result.batch_dir, manifest, date.today())
+    except KeyboardInterrupt:
+        click.echo(
+            "Interrupted: finished contacts are saved; run the same command to resume.", err=True
+        )
+        sys.exit(130)
+    except DossierError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    for problem in result.problems:
+        click.echo(f"skipped {problem}", err=True)
+    if as_json:
+        click.echo(
+            jsonlib.dumps(
+                {
+                    "batch": str(result.batch_dir),
+                    "review": str(page),
+                    "follow_up": str(ics) if ics else None,
+                    "skipped_rows": result.problems,
+                    "contacts": [o.__dict__ for o in result.outcomes],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        rows = [("Row", "Contact", "Company", "Agency", "Status", "Warnings", "Folder")]
+        rows += [
+            (
+                str(o.row),
+                o.name,
+                o.company,
+                o.agency or "-",
+                o.status,
+                str(o.warnings),
+                o.folder or o.error[:60],
+            )
+            for o in result.outcomes
+        ]
+        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+        for r in rows:
+            click.echo("  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        click.echo(f"\nReview page: {page}")
+        if ics:
+            click.echo(f"Follow-up calendar: {ics}")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def review() -> None:
+    """Record review decisions for a batch: list, show, approve, reject.
+
+    \b
+    Example:
+      dossier review approve "Jane Doe" --batch output/moved-contacts
+    """
+
+
+def _batch_manifest(batch_dir: Path):  # type: ignore[no-untyped-def]
+    from .errors import DossierError
+    from .manifest import Manifest
+
+    if not (batch_dir / "manifest.json").is_file():
+        click.echo(f"Error: {batch_dir} has no manifest.json; run dossier batch first.", err=True)
+        sys.exit(1)
+    try:
+        return Manifest.load(batch_dir)
+    except DossierError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+
+
+def _one(manifest, query: str) -> str:  # type: ignore[no-untyped-def]
+    keys = manifest.find(query)
+    if not keys:
+        click.echo(f"Error: no contact matches {query!r}.", err=True)
+        sys.exit(1)
+    if len(keys) > 1:
+        click.echo(
+            f"Error: {query!r} matches {len(keys)} contacts: {', '.join(keys)}. Use the key.",
+            err=True,
+        )
+        sys.exit(1)
+    return keys[0]
+
+
+BATCH_OPTION = click.option(
+    "--batch",
+    "batch_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The batch folder (output/<spreadsheet name>).",
+)
+
+
+@review.command("list", context_settings=CONTEXT_SETTINGS)
+@BATCH_OPTION
+def review_list(batch_dir: Path) -> None:
+    """List every contact with status and decision.
+
+    \b
+    Example:
+      dossier review list --batch output/moved-contacts
+    """
+    manifest = _batch_manifest(batch_dir)
+    for key, e in manifest.entries():
+        decision = (e.get("review") or {}).get("decision") or "unreviewed"
+        click.echo(f"{key:<40} {e.get('status', ''):<8} {decision:<10} {e.get('name', '')}")
+
+
+@review.command("show", context_settings=CONTEXT_SETTINGS)
+@click.argument("contact")
+@BATCH_OPTION
+def review_show(contact: str, batch_dir: Path) -> None:
+    """Show one contact's state, warnings and files.
+
+    \b
+    Example:
+      dossier review show "Jane Doe" --batch output/moved-contacts
+    """
+    import json as jsonlib
+
+    manifest = _batch_manifest(batch_dir)
+    key = _one(manifest, contact)
+    click.echo(jsonlib.dumps({key: manifest.entry(key)}, indent=2, ensure_ascii=False))
+
+
+@review.command("approve", context_settings=CONTEXT_SETTINGS)
+@click.argument("contact")
+@BATCH_OPTION
+@click.option("--note", default="", help="A note for the record.")
+def review_approve(contact: str, batch_dir: Path, note: str) -> None:
+    """Approve a contact's documents; a rebuild will not overwrite them without --force.
+
+    \b
+    Example:
+      dossier review approve "Jane Doe" --batch output/moved-contacts
+    """
+    from .errors import DossierError
+    from .manifest import current_user
+
+    manifest = _batch_manifest(batch_dir)
+    key = _one(manifest, contact)
+    try:
+        manifest.approve(key, current_user(), note)
+    except DossierError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"approved {key}")
+
+
+@review.command("reject", context_settings=CONTEXT_SETTINGS)
+@click.argument("contact")
+@BATCH_OPTION
+@click.option("--note", required=True, help="Why, for whoever rebuilds it.")
+def review_reject(contact: str, batch_dir: Path, note: str) -> None:
+    """Reject a contact's documents, with a note.
+
+    \b
+    Example:
+      dossier review reject "Jane Doe" --batch output/moved-contacts --note "wrong agency"
+    """
+    from .manifest import current_user
+
+    manifest = _batch_manifest(batch_dir)
+    key = _one(manifest, contact)
+    manifest.reject(key, current_user(), note)
+    click.echo(f"rejected {key}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@BATCH_OPTION
+@click.option("--approved", is_flag=True, required=True, help="Export the approved contacts.")
+@click.option(
+    "--to",
+    "dest",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the drafts (default: <batch>/export).",
+)
+def export(batch_dir: Path, approved: bool, dest: Path | None) -> None:
+    """Copy the .eml drafts of the approved contacts into one folder (nothing is sent).
+
+    \b
+    Example:
+      dossier export --approved --batch output/moved-contacts
+    """
+    from .fsutil import atomic_write_bytes
+
+    manifest = _batch_manifest(batch_dir)
+    dest = dest or batch_dir / "export"
+    count = 0
+    for key, e in manifest.entries():
+        if (e.get("review") or {}).get("decision") != "approved":
+            continue
+        changed = manifest.changed_since_approval(key)
+        if changed:
+            click.echo(f"skipped {key}: changed since approval ({', '.join(changed)})", err=True)
+            continue
+        for rel in sorted((e.get("outputs") or {}).values()):
+            path = batch_dir / rel
+            if path.suffix == ".eml" and path.is_file():
+                atomic_write_bytes(dest / f"{key}--{path.name}", path.read_bytes())
+                count += 1
+    click.echo(f"{count} draft(s) written to {dest}")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 def sources() -> None:
     """List the sources, whether each is enabled, and why not.
 

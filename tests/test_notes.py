@@ -307,7 +307,9 @@ def test_lint_command_checks_asks_on_request(tmp_path) -> None:
     from dossier.cli import cli
 
     note = tmp_path / "note.md"
-    note.write_text("Dear Jane,\n\nCould we grab a coffee next week to talk through our rate card?\n")
+    note.write_text(
+        "Dear Jane,\n\nCould we grab a coffee next week to talk through our rate card?\n"
+    )
     assert CliRunner().invoke(cli, ["lint", str(note)]).exit_code == 0
     r = CliRunner().invoke(cli, ["lint", "--asks", str(note)])
     assert r.exit_code == 1

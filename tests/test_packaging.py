@@ -32,6 +32,7 @@ def test_wheel_ships_templates_fonts_and_sources(tmp_path: Path) -> None:
         "dossier/data/words_to_watch.toml",
         "dossier/data/agencies.toml",
         "dossier/data/asks.toml",
+        "dossier/_data/templates/review.html.j2",
         "dossier/_data/templates/agency-profile.html.j2",
         "dossier/_data/templates/notes/note-1.md.j2",
     ):

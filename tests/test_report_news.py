@@ -33,15 +33,27 @@ def _facts() -> list[Fact]:
     facts += news.parse_gdelt_articles(
         _doc("gdelt_artlist.json", news.gdelt_url(QUERY, "ArtList", 90))
     )
-    for mode, name in (("TimelineVolRaw", "gdelt_timelinevolraw.json"),
-                       ("TimelineTone", "gdelt_timelinetone.json")):
+    for mode, name in (
+        ("TimelineVolRaw", "gdelt_timelinevolraw.json"),
+        ("TimelineTone", "gdelt_timelinetone.json"),
+    ):
         facts += news.parse_gdelt_timeline(_doc(name, news.gdelt_url(QUERY, mode, 90)), mode)
     facts += news.parse_pageviews(
         _doc("pageviews_northwind.json", news.pageviews_url("Northwind Traders", NOW.date()))
     )
-    facts.append(Fact(field="common_name", value="Northwind Traders", provenance=Provenance(
-        source="wikidata", url="https://www.wikidata.org/wiki/Q1", retrieved_at=NOW,
-        as_of=NOW.date(), constructed=True)))
+    facts.append(
+        Fact(
+            field="common_name",
+            value="Northwind Traders",
+            provenance=Provenance(
+                source="wikidata",
+                url="https://www.wikidata.org/wiki/Q1",
+                retrieved_at=NOW,
+                as_of=NOW.date(),
+                constructed=True,
+            ),
+        )
+    )
     return facts
 
 
@@ -50,20 +62,37 @@ def dossier() -> Dossier:
     org = normalise(_facts(), Identifiers(), "Northwind Traders", load_sources())
     org.news, extra = summarise_news(org.news, 90, NOW)
     org.perception = [*org.perception, *extra]
-    return Dossier(organisation=org, sources=number_sources(org), gaps=[], generated_at=NOW,
-                   meta={"news_days": 90})
+    return Dossier(
+        organisation=org,
+        sources=number_sources(org),
+        gaps=[],
+        generated_at=NOW,
+        meta={"news_days": 90},
+    )
 
 
 def test_perception_sentences_state_method_and_period(dossier: Dossier) -> None:
     html = render_html(dossier, load_brand())
     text = re.sub(r"<[^>]+>", "", html)
-    assert re.search(r"GDELT counted [\d,]+ online news articles mentioning the company between "
-                     r"\d+ \w+ 20\d\d and \d+ \w+ 20\d\d\.", text)
-    assert "The count in the second half of that period was 64% higher than in the first half." in text
-    assert re.search(r"The mean of GDELT’s daily average tone for that coverage was [+−-]\d\.\d, on a "
-                     r"scale where 0 is neutral", text)
-    assert re.search(r"VADER sentiment scoring of the \d+ de-duplicated headlines published between", text)
-    assert re.search(r"The English Wikipedia article on the company was viewed [\d,]+ times by people", text)
+    assert re.search(
+        r"GDELT counted [\d,]+ online news articles mentioning the company between "
+        r"\d+ \w+ 20\d\d and \d+ \w+ 20\d\d\.",
+        text,
+    )
+    assert (
+        "The count in the second half of that period was 64% higher than in the first half." in text
+    )
+    assert re.search(
+        r"The mean of GDELT’s daily average tone for that coverage was [+−-]\d\.\d, on a "
+        r"scale where 0 is neutral",
+        text,
+    )
+    assert re.search(
+        r"VADER sentiment scoring of the \d+ de-duplicated headlines published between", text
+    )
+    assert re.search(
+        r"The English Wikipedia article on the company was viewed [\d,]+ times by people", text
+    )
     assert "Recent news and public perception" in text
 
 
@@ -74,8 +103,10 @@ def test_syndicated_copies_are_listed_once(dossier: Dossier) -> None:
     headlines = [f.value.headline for f in dossier.organisation.news]
     assert len(headlines) == len(set(headlines))
     # Everything kept is inside the 90-day window.
-    assert all(f.value.published is None or (NOW - f.value.published).days <= 90
-               for f in dossier.organisation.news)
+    assert all(
+        f.value.published is None or (NOW - f.value.published).days <= 90
+        for f in dossier.organisation.news
+    )
 
 
 def test_every_perception_sentence_is_cited_and_neutral(dossier: Dossier) -> None:
