@@ -39,6 +39,10 @@ test: $(TSTAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	@scripts/system-deps.sh
+	$(BIN)/python bench/batch_bench.py 10 50 200
+
 lint: $(TSTAMP)
 	$(BIN)/ruff check dossier tests tools
 

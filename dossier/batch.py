@@ -159,8 +159,9 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
         _render_pdf, html, brand, templates
     ).result()
     try:
-        with ThreadPoolExecutor(max_workers=max(1, opts.workers)) as threads:
-            futures = {
+        writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
+        with writers, ThreadPoolExecutor(max_workers=max(1, opts.workers)) as threads:
+            futures = [
                 threads.submit(
                     _company_group,
                     rows,
@@ -172,9 +173,10 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
                     tick,
                     counts,
                     lock,
-                ): key
-                for key, rows in groups.items()
-            }
+                    writers,
+                )
+                for rows in groups.values()
+            ]
             for fut in as_completed(futures):
                 result.outcomes.extend(fut.result())
     finally:
@@ -194,11 +196,15 @@ def _company_group(
     tick: Callable[[str], None],
     counts: dict[str, int],
     lock: threading.Lock,
+    writers: ThreadPoolExecutor,
 ) -> list[RowOutcome]:
-    """Research one company, then write each of its contacts' briefings."""
-    out: list[RowOutcome] = []
-    company: Dossier | None = None
+    """Research one company, then write its contacts' briefings in parallel.
+
+    The first contact is written here, so the company's agency is researched once before the
+    others (which then find it in ``agency_cache``) are handed to the ``writers`` pool.
+    """
     error: str | None = None
+    company: Dossier | None = None
     for row in rows:
         manifest.mark_running(row.key, f"researching {row.new_company}")
     tick(f"researching {rows[0].new_company}")
@@ -209,34 +215,51 @@ def _company_group(
     except Exception as exc:  # a bug must not stop the batch; it is reported on the row
         log.exception("research failed for %s", rows[0].new_company)
         error = f"unexpected error: {type(exc).__name__}: {exc}"
-    for row in rows:
-        if error is not None:
-            manifest.mark_failed(row.key, error)
+
+    def write(row: ContactRow) -> RowOutcome:
+        if error is not None or company is None:
+            manifest.mark_failed(row.key, error or "research failed")
         else:
-            manifest.mark_running(row.key, f"writing the briefing for {row.name}")
-            tick(f"writing {row.name}")
-            try:
-                built = build(_options(row, opts, batch_dir), rt, company, agency_cache)
-                agency = (
-                    built.agency.dossier.organisation.display_name
-                    if (built.agency and built.agency.dossier)
-                    else None
-                )
-                confirmed = bool(built.agency and built.agency.finding.confirmed)
-                outputs = {k: str(p.relative_to(batch_dir)) for k, p in built.outputs.items()}
-                manifest.mark_done(
-                    row.key, outputs, built.warnings, agency, confirmed, fingerprint=row.fingerprint
-                )
-            except DossierError as exc:
-                manifest.mark_failed(row.key, str(exc))
-            except Exception as exc:
-                log.exception("briefing failed for row %s", row.row)
-                manifest.mark_failed(row.key, f"unexpected error: {type(exc).__name__}: {exc}")
+            _write_row(row, opts, batch_dir, rt, manifest, agency_cache, company, tick)
         with lock:
             counts["failed" if manifest.entry(row.key).get("status") == "failed" else "done"] += 1
         tick("")
-        out.append(_outcome(manifest, row))
-    return out
+        return _outcome(manifest, row)
+
+    first = write(rows[0])
+    rest = [writers.submit(write, row) for row in rows[1:]]
+    return [first, *(f.result() for f in rest)]
+
+
+def _write_row(
+    row: ContactRow,
+    opts: BatchOptions,
+    batch_dir: Path,
+    rt: Runtime,
+    manifest: Manifest,
+    agency_cache: dict[Any, Any],
+    company: Dossier,
+    tick: Callable[[str], None],
+) -> None:
+    manifest.mark_running(row.key, f"writing the briefing for {row.name}")
+    tick(f"writing {row.name}")
+    try:
+        built = build(_options(row, opts, batch_dir), rt, company, agency_cache)
+        agency = (
+            built.agency.dossier.organisation.display_name
+            if (built.agency and built.agency.dossier)
+            else None
+        )
+        confirmed = bool(built.agency and built.agency.finding.confirmed)
+        outputs = {k: str(p.relative_to(batch_dir)) for k, p in built.outputs.items()}
+        manifest.mark_done(
+            row.key, outputs, built.warnings, agency, confirmed, fingerprint=row.fingerprint
+        )
+    except DossierError as exc:
+        manifest.mark_failed(row.key, str(exc))
+    except Exception as exc:
+        log.exception("briefing failed for row %s", row.row)
+        manifest.mark_failed(row.key, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
 def _outcome(manifest: Manifest, row: ContactRow, status: str | None = None) -> RowOutcome:
