@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -59,12 +60,27 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return items
 
 
+def company_options(f: Any) -> Any:
+    """The options that name and pin a company (shared by build and agency)."""
+    for option in reversed(
+        [
+            click.option("--company", help="Company name to research."),
+            click.option("--ticker", help="Stock ticker, to pin the company (for example AAPL)."),
+            click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer."),
+            click.option(
+                "--wikidata", "wikidata_id", help="Wikidata item id, to pin the company (Q312)."
+            ),
+            click.option(
+                "--domain", help="The company's website domain, to pick between candidates."
+            ),
+        ]
+    ):
+        f = option(f)
+    return f
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.option("--company", help="Company name to research.")
-@click.option("--ticker", help="Stock ticker, to pin the company (for example AAPL).")
-@click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer.")
-@click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company (Q312).")
-@click.option("--domain", help="The company's website domain, to pick between candidates.")
+@company_options
 @click.option(
     "--contact",
     "prepared_for",
@@ -216,11 +232,7 @@ def build(
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@click.option("--company", help="Company name.")
-@click.option("--ticker", help="Stock ticker, to pin the company.")
-@click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer.")
-@click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company.")
-@click.option("--domain", help="The company's website domain.")
+@company_options
 @click.option(
     "--offline",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
