@@ -48,6 +48,7 @@ class BatchOptions:
     templates: Path | None = None
     cache: bool = True
     pdf_processes: int = min(2, os.cpu_count() or 1)
+    overrides_dir: Path | None = Path("overrides")
 
 
 @dataclass
@@ -109,6 +110,7 @@ def _options(row: ContactRow, opts: BatchOptions, batch_dir: Path) -> BuildOptio
         previous_company=row.previous_company or "",
         contact_email=row.email or None,
         agency=row.agency or None,
+        overrides_dir=opts.overrides_dir,
     )
 
 

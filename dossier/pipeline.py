@@ -48,6 +48,7 @@ class BuildOptions:
     previous_company: str = ""
     contact_email: str | None = None
     agency: str | None = None
+    overrides_dir: Path | None = Path("overrides")
 
     @property
     def briefing(self) -> bool:
@@ -195,11 +196,35 @@ def research(
     settings: dict[str, config.SourceSettings],
     contact: str | None,
     news_days: int = 90,
+    overrides_dir: Path | None = None,
 ) -> Dossier:
-    """Resolve the company, collect every source's facts and normalise them."""
+    """Resolve the company, collect every source's facts and normalise them.
+
+    A reviewer's ``overrides/<company-slug>.toml`` (in ``overrides_dir``) can pin the entity
+    and set or remove facts; its values win and are cited to the file.
+    """
+    from dataclasses import replace
+
+    from .overrides import find_override
+
     settings = with_news_days(settings, news_days)
+    override = find_override([company], overrides_dir)
+    if override is not None and override.entity:
+        pins = {k: v for k, v in override.entity.items() if not getattr(hints, k)}
+        hints = replace(hints, **pins)
     collected = collect(company, hints, client, settings, contact)
-    return assemble(collected, settings, news_days, client.offline, company)
+    override = override or find_override([collected.entity.name], overrides_dir)
+    if override is not None:
+        collected.facts = override.apply(collected.facts)
+    dossier = assemble(collected, settings, news_days, client.offline, company)
+    if override is not None:
+        dossier.meta["override"] = {
+            "file": str(override.path),
+            "agency": override.agency,
+            "note": override.note,
+            "reviewer": override.reviewer,
+        }
+    return dossier
 
 
 #: Sources that can supply the company's own facts (named in "not found in ..." gaps).
@@ -295,9 +320,23 @@ def research_company(opts: BuildOptions, rt: Runtime) -> Dossier:
     from .audit import audit
     from .render import template_files
 
-    dossier = research(opts.company, opts.hints, rt.client, rt.settings, rt.contact, opts.news_days)
+    dossier = research(
+        opts.company,
+        opts.hints,
+        rt.client,
+        rt.settings,
+        rt.contact,
+        opts.news_days,
+        opts.overrides_dir,
+    )
     dossier.max_figure_age_months = rt.max_age_months
     dossier.warnings = audit(dossier, template_files(opts.templates))
+    override = dossier.meta.get("override")
+    if override and override.get("note"):
+        who = f" ({override['reviewer']})" if override.get("reviewer") else ""
+        dossier.warnings.append(
+            ReviewWarning(kind="reviewer", message=f"Reviewer note{who}: {override['note']}")
+        )
     return dossier
 
 
@@ -331,9 +370,10 @@ def build(
         return result
     from .briefing import agency_step, notes_step
 
+    chosen = opts.agency or (dossier.meta.get("override") or {}).get("agency")
     outcome = agency_step(
         dossier,
-        opts.agency,
+        chosen,
         rt,
         with_news_days(rt.settings, opts.news_days),
         opts.news_days,

@@ -24,6 +24,8 @@ def source_label(name: str) -> str:
 
     if name == COMPUTED:
         return "Computed by dossier"
+    if name == "reviewer":
+        return "Reviewer correction"
     if name == "gazetteer":
         return "Agency list bundled with dossier (dossier/data/agencies.toml), compiled from public pages"
     cls = SOURCES.get(name)
@@ -101,6 +103,8 @@ def _article(word: str) -> str:
 def figure_period(fact: Fact) -> str:
     """How a figure's period reads: "fiscal year 2025 (ended 27 September 2025)" or "2024"."""
     if fact.period and fact.period.startswith("FY"):
+        if fact.source != "sec":  # only SEC figures carry the period's end date as their as-of
+            return f"fiscal year {fact.period[2:]}"
         return f"fiscal year {fact.period[2:]} (ended {fmt.human_date(fact.provenance.as_of)})"
     if fact.period:
         return fact.period
