@@ -97,3 +97,61 @@ def test_missing_required_column_stops_before_any_work(tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert "has no column for the new company. Columns found: Name, Email, Title." in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_interrupted_batch_resumes_without_half_written_files(tmp_path: Path) -> None:
+    from dossier.batch import BatchOptions, run_batch
+
+    (tmp_path / "moved.csv").write_text(CSV, encoding="utf-8")
+    opts = BatchOptions(
+        contacts=tmp_path / "moved.csv", out_dir=tmp_path / "out", offline=APPLE_SNAPSHOT, workers=1
+    )
+    seen: list[str] = []
+
+    def stop_after_first(step: str, counts: dict[str, int]) -> None:
+        seen.append(step)
+        if counts["done"] >= 1:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(opts, stop_after_first)
+    out = tmp_path / "out" / "moved"
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
+    first = json.loads((out / "manifest.json").read_text())["contacts"]
+    assert "done" in {e["status"] for e in first.values()}
+    result = run_batch(opts)  # the rerun finishes the rest
+    statuses = {o.name: o.status for o in result.outcomes}
+    assert statuses["Jane Doe"] == "done" and statuses["Omar Haddad"] == "done"
+
+
+def test_review_page_in_headless_chromium(batch: Path) -> None:
+    """The review page opened straight from disk in Debian's Chromium (skipped without it)."""
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    page = batch / "out" / "moved" / "review.html"
+    shot = batch / "review.png"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={batch / 'chrome'}",
+            "--window-size=1280,1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
