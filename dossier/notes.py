@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -122,6 +123,7 @@ def ask_warnings(markdown: str, note_name: str, names: Sequence[str] = ()) -> li
     ]
 
 
+@lru_cache(maxsize=8)  # compiled templates are reused across a batch
 def environment(user_templates: Path | None = None) -> Environment:
     """Jinja for the notes: the user's folder (or its notes/) first, then the packaged notes."""
     loaders: list[Any] = []

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 REPORT_TEMPLATE = "company-report.html.j2"
 
 
+@lru_cache(maxsize=8)  # compiled templates are reused across a batch
 def environment(user_templates: Path | None = None) -> Environment:
     """The Jinja environment: user templates before packaged ones, autoescape always on."""
     packaged = data_dir("templates")
