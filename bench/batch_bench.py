@@ -41,8 +41,10 @@ def run(size: int, work: Path) -> dict[str, float]:
 
     csv = work / f"contacts-{size}.csv"
     lines = ["Name,Previous company,New company,New title,Owner,Agency"]
-    lines += [f"Contact {i:04d},Northwind Traders,Apple Inc.,CMO,Owner {i % 5},TBWA\\Media Arts Lab"
-              for i in range(size)]
+    lines += [
+        f"Contact {i:04d},Northwind Traders,Apple Inc.,CMO,Owner {i % 5},TBWA\\Media Arts Lab"
+        for i in range(size)
+    ]
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     opts = BatchOptions(contacts=csv, out_dir=work / "out", offline=SNAPSHOT)
     start = time.perf_counter()
@@ -54,23 +56,37 @@ def run(size: int, work: Path) -> dict[str, float]:
     rerun = time.perf_counter() - start
     html = sorted(str(p) for p in result.batch_dir.glob("*/*.html"))
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1), max_tasks_per_child=50,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(_render, html))
+    with ProcessPoolExecutor(
+        max_workers=min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
+        list(pool.map(_render, html, chunksize=4))
     floor = time.perf_counter() - start
-    return {"size": size, "wall": wall, "per_contact": wall / size, "floor": floor,
-            "ratio": wall / floor, "rerun": rerun, "peak_mb": _peak_mb(), "pdfs": len(html)}
+    return {
+        "size": size,
+        "wall": wall,
+        "per_contact": wall / size,
+        "floor": floor,
+        "ratio": wall / floor,
+        "rerun": rerun,
+        "peak_mb": _peak_mb(),
+        "pdfs": len(html),
+    }
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [10, 50, 200]
-    print(f"{'contacts':>8} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'ratio':>6} "
-          f"{'rerun s':>8} {'peak MB':>8}")
+    print(
+        f"{'contacts':>8} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'ratio':>6} "
+        f"{'rerun s':>8} {'peak MB':>8}"
+    )
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             r = run(size, Path(tmp))
-        print(f"{r['size']:>8} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
-              f"{r['ratio']:>6.2f} {r['rerun']:>8.2f} {r['peak_mb']:>8.0f}", flush=True)
+        print(
+            f"{r['size']:>8} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
+            f"{r['ratio']:>6.2f} {r['rerun']:>8.2f} {r['peak_mb']:>8.0f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

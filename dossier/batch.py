@@ -85,6 +85,42 @@ def _render_pdf(html: str, brand: Any, templates: Path | None) -> bytes:
     return render_pdf(html, brand, templates)
 
 
+class PdfPool:
+    """A process pool for WeasyPrint that is replaced every ``recycle_after`` renders per worker.
+
+    WeasyPrint's memory grows slowly with each document, so workers are recycled. This is
+    done by swapping in a fresh pool rather than with ``max_tasks_per_child``, which hung here
+    on Python 3.11 when workers were replaced under load. "spawn" because forking a process
+    that runs threads can copy a held lock into the child.
+    """
+
+    def __init__(self, workers: int, recycle_after: int = 50) -> None:
+        self.workers = workers
+        self.limit = recycle_after * workers
+        self._count = 0
+        self._lock = threading.Lock()
+        self._pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
+
+    def render(self, html: str, brand: Any, templates: Path | None) -> bytes:
+        """Render one document in a worker process and wait for the PDF bytes."""
+        with self._lock:
+            if self._count >= self.limit:
+                self._pool.shutdown(wait=False)  # its queued renders still finish
+                self._pool, self._count = self._new(), 0
+            self._count += 1
+            pool = self._pool
+        return pool.submit(_render_pdf, html, brand, templates).result()
+
+    def shutdown(self) -> None:
+        """Stop the workers (cancelling renders not yet started)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def company_key(row: ContactRow) -> tuple[str, str, str]:
     """Contacts who moved to the same company share one research."""
     return (
@@ -151,15 +187,8 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
     for row in todo:
         groups.setdefault(company_key(row), []).append(row)
     agency_cache: dict[Any, Any] = {}
-    # "spawn": forking a process that runs threads can copy a held lock into the child.
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, opts.pdf_processes),
-        max_tasks_per_child=50,
-        mp_context=multiprocessing.get_context("spawn"),
-    )
-    rt.pdf = lambda html, brand, templates: pool.submit(
-        _render_pdf, html, brand, templates
-    ).result()
+    pool = PdfPool(max(1, opts.pdf_processes))
+    rt.pdf = pool.render
     try:
         writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
         with writers, ThreadPoolExecutor(max_workers=max(1, opts.workers)) as threads:
@@ -182,7 +211,7 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
             for fut in as_completed(futures):
                 result.outcomes.extend(fut.result())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
         manifest.save()
     result.outcomes.sort(key=lambda o: o.row)
     return result

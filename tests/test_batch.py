@@ -155,3 +155,15 @@ def test_review_page_in_headless_chromium(batch: Path) -> None:
         capture_output=True,
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_pdf_pool_recycles_workers_and_keeps_rendering() -> None:
+    from dossier.batch import PdfPool
+    from dossier.config import load_brand
+
+    pool = PdfPool(workers=2, recycle_after=1)  # a fresh pool after every 2 renders
+    try:
+        pdfs = [pool.render(f"<p>document {i}</p>", load_brand(), None) for i in range(5)]
+    finally:
+        pool.shutdown()
+    assert all(p.startswith(b"%PDF-") for p in pdfs) and len(pdfs) == 5
