@@ -159,21 +159,22 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
     result.problems = [f"row {p.row}: {p.message}" for p in sheet.problems]
     rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
     todo: list[ContactRow] = []
-    for row in sheet.rows:
-        manifest.upsert(
-            row.key,
-            row=row.row,
-            name=row.name,
-            owner=row.owner or "",
-            company=row.new_company,
-            start_date=row.start_date,
-        )
-        if manifest.is_locked(row.key) and not opts.force:
-            result.outcomes.append(_outcome(manifest, row, "approved (locked)"))
-        elif manifest.needs_work(row.key, row.fingerprint, opts.force):
-            todo.append(row)
-        else:
-            result.outcomes.append(_outcome(manifest, row))
+    with manifest.deferred():  # one save for the whole sheet, not one per row
+        for row in sheet.rows:
+            manifest.upsert(
+                row.key,
+                row=row.row,
+                name=row.name,
+                owner=row.owner or "",
+                company=row.new_company,
+                start_date=row.start_date,
+            )
+            if manifest.is_locked(row.key) and not opts.force:
+                result.outcomes.append(_outcome(manifest, row, "approved (locked)"))
+            elif manifest.needs_work(row.key, row.fingerprint, opts.force):
+                todo.append(row)
+            else:
+                result.outcomes.append(_outcome(manifest, row))
     manifest.save()
     counts = {"done": 0, "failed": 0, "todo": len(todo)}
     lock = threading.Lock()
