@@ -60,6 +60,20 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return items
 
 
+OFFLINE_OPTION = click.option(
+    "--offline",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Serve every request from this snapshot folder; no network.",
+)
+NEWS_DAYS_OPTION = click.option(
+    "--news-days",
+    type=click.IntRange(1, 365),
+    default=90,
+    show_default=True,
+    help="How many days of news to collect.",
+)
+
+
 def company_options(f: Any) -> Any:
     """The options that name and pin a company (shared by build and agency)."""
     for option in reversed(
@@ -126,13 +140,7 @@ def company_options(f: Any) -> Any:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Your templates folder, searched before the packaged templates.",
 )
-@click.option(
-    "--news-days",
-    type=click.IntRange(1, 365),
-    default=90,
-    show_default=True,
-    help="How many days of news to collect.",
-)
+@NEWS_DAYS_OPTION
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 def build(
     company: str | None,
@@ -233,11 +241,7 @@ def build(
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @company_options
-@click.option(
-    "--offline",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Serve every request from this snapshot folder; no network.",
-)
+@OFFLINE_OPTION
 @click.option(
     "--news-days",
     type=click.IntRange(1, 3650),
@@ -322,11 +326,7 @@ def agency(
     show_default=True,
     help="Output folder; the batch goes into <out>/<spreadsheet name>/.",
 )
-@click.option(
-    "--offline",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Serve every request from this snapshot folder; no network.",
-)
+@OFFLINE_OPTION
 @click.option(
     "--workers",
     type=click.IntRange(1, 32),
@@ -341,13 +341,7 @@ def agency(
 )
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
-@click.option(
-    "--news-days",
-    type=click.IntRange(1, 365),
-    default=90,
-    show_default=True,
-    help="How many days of news to collect.",
-)
+@NEWS_DAYS_OPTION
 def batch(
     contacts: Path,
     out_dir: Path,
