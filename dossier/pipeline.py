@@ -375,7 +375,7 @@ def build(
         dossier,
         chosen,
         rt,
-        with_news_days(rt.settings, opts.news_days),
+        rt.settings,  # research_agency applies the news window itself
         opts.news_days,
         folder,
         opts.formats,

@@ -84,7 +84,8 @@ def find_incumbent(
 
 def gazetteer_facts(entry: AgencyEntry, retrieved_at: datetime) -> list[Fact]:
     """The gazetteer's facts about an agency, cited to the public page each entry names."""
-    url = entry.source or "https://github.com/dossier/dossier/blob/main/dossier/data/agencies.toml"
+    # An entry without a public page is cited to the data file itself, never to an invented URL.
+    url = entry.source or "dossier/data/agencies.toml"
     prov = Provenance(
         source=GAZETTEER,
         url=url,
