@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import DossierError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("pdf", "html", "json")
@@ -37,7 +38,20 @@ def _setup_logging(verbose: int) -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class DossierGroup(click.Group):
+    """The one place library errors become exit codes: DossierError -> 1, Ctrl-C -> 130."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DossierError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=DossierGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="dossier")
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
 def cli(verbose: int) -> None:
@@ -174,10 +188,10 @@ def build(
       dossier build --company "Apple Inc." --contact "Jane Doe" --title CMO \\
           --previous-company "Northwind Traders" --agency "TBWA\\Media Arts Lab"
     """
-    from .errors import DossierError
-    from .pipeline import BuildOptions
-    from .pipeline import build as run_build
-    from .resolve import Hints
+    from .build import BuildOptions
+    from .build import build as run_build
+    from .model import Contact
+    from .research.resolve import Hints
 
     if not (company or ticker or cik or wikidata_id):
         raise click.UsageError(
@@ -187,10 +201,19 @@ def build(
         raise click.UsageError("--offline and --save-snapshot cannot be used together.")
     if offline is not None and not offline.is_dir():
         raise click.UsageError(f"--offline {offline}: no such folder.")
+    person = None
+    if prepared_for:
+        person = Contact(
+            name=prepared_for,
+            new_company=company or "the new company",
+            new_title=contact_title,
+            previous_company=previous_company,
+            email=contact_email,
+        )
     opts = BuildOptions(
         company=company,
         hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
-        prepared_for=prepared_for,
+        contact=person,
         offline=offline,
         save_snapshot=save_snapshot,
         out_dir=out_dir,
@@ -199,22 +222,14 @@ def build(
         templates=templates,
         cache=not no_cache,
         news_days=news_days,
-        contact_title=contact_title,
-        previous_company=previous_company,
-        contact_email=contact_email,
         agency=agency,
     )
-    try:
-        result = run_build(opts)
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    from .prose import source_label
-
-    org = result.dossier.organisation
+    result = run_build(opts)
+    dossier = result.dossier
+    org = dossier.organisation
     for gap in result.gaps:
         if gap.source:
-            click.echo(f"warning: {source_label(gap.source)}: {gap.message}", err=True)
+            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
     missing = [g for g in result.gaps if not g.source]
     if missing:
         click.echo(
@@ -225,7 +240,7 @@ def build(
     for w in result.warnings:
         click.echo(f"review: {w.message}", err=True)
     click.echo(
-        f"{org.display_name}: {len(result.dossier.sources)} sources, {len(result.gaps)} gaps, "
+        f"{org.display_name}: {len(dossier.citations)} sources, {len(result.gaps)} gaps, "
         f"{len(result.warnings)} review warnings"
     )
     outcome = result.agency
@@ -264,36 +279,25 @@ def agency(
     Example:
       dossier agency --company "Northwind Traders"
     """
-    from . import config
-    from .agency import THRESHOLD, describe, load_gazetteer
-    from .briefing import gazetteer_file
-    from .errors import DossierError
-    from .pipeline import BuildOptions, make_client, research
-    from .profile import find_incumbent
-    from .resolve import Hints
+    from .agency import THRESHOLD, describe
+    from .build import BuildOptions, find_agency
+    from .research.resolve import Hints
 
     if not (company or ticker or cik or wikidata_id):
         raise click.UsageError("Give --company NAME (or --ticker, --cik or --wikidata).")
-    try:
-        settings = config.load_sources(config.user_sources_dir())
-        contact = config.contact()
-        opts = BuildOptions(company=company, offline=offline)
-        client = make_client(opts, settings, contact)
-        hints = Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain)
-        dossier = research(company, hints, client, settings, contact, news_days)
-        org = dossier.organisation
-        finding = find_incumbent(
-            org.display_name,
-            org.news,
-            load_gazetteer(gazetteer_file()),
-            dossier.generated_at.date(),
-        )
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    opts = BuildOptions(
+        company=company,
+        hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
+        offline=offline,
+        news_days=news_days,
+    )
+    report = find_agency(opts)
+    dossier, finding = report.dossier, report.finding
+    org = dossier.organisation
+    news = {s.source for s in dossier.citations if s.source}  # sources that gave something
     for gap in dossier.gaps:
-        if gap.source in ("google_news", "gdelt", "news"):
-            click.echo(f"warning: {gap.message}", err=True)
+        if gap.source and gap.source not in news:
+            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
     click.echo(
         f"{org.display_name}: {len(org.news)} articles from the last {news_days} days searched"
     )
@@ -366,11 +370,8 @@ def batch(
       dossier batch moved-contacts.xlsx --follow-up
     """
     import json as jsonlib
-    from datetime import date
 
     from .batch import BatchOptions, run_batch
-    from .config import load_brand
-    from .errors import DossierError
 
     def progress(step: str, counts: dict[str, int]) -> None:
         if not quiet and step:
@@ -388,27 +389,16 @@ def batch(
         force=force,
         sheet=sheet,
         news_days=news_days,
+        follow_up=follow_up,
     )
     try:
         result = run_batch(opts, progress)
-        from .manifest import Manifest
-        from .review import write_review_page
-
-        manifest = Manifest.load(result.batch_dir)
-        page = write_review_page(result.batch_dir, manifest, load_brand())
-        ics = None
-        if follow_up:
-            from .calendar import write_follow_up_ics
-
-            ics = write_follow_up_ics(result.batch_dir, manifest, date.today())
     except KeyboardInterrupt:
         click.echo(
             "Interrupted: finished contacts are saved; run the same command to resume.", err=True
         )
         sys.exit(130)
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    page, ics = result.review_page, result.follow_up
     for problem in result.problems:
         click.echo(f"skipped {problem}", err=True)
     if as_json:
@@ -459,32 +449,23 @@ def review() -> None:
     """
 
 
-def _batch_manifest(batch_dir: Path):  # type: ignore[no-untyped-def]
-    from .errors import DossierError
-    from .manifest import Manifest
+def _batch_manifest(batch_dir: Path) -> Any:
+    from .batch.manifest import Manifest
 
     if not (batch_dir / "manifest.json").is_file():
-        click.echo(f"Error: {batch_dir} has no manifest.json; run dossier batch first.", err=True)
-        sys.exit(1)
-    try:
-        return Manifest.load(batch_dir)
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+        raise click.ClickException(f"{batch_dir} has no manifest.json; run dossier batch first.")
+    return Manifest.load(batch_dir)
 
 
-def _one(manifest, query: str) -> str:  # type: ignore[no-untyped-def]
+def _one(manifest: Any, query: str) -> str:
     keys = manifest.find(query)
     if not keys:
-        click.echo(f"Error: no contact matches {query!r}.", err=True)
-        sys.exit(1)
+        raise click.ClickException(f"no contact matches {query!r}.")
     if len(keys) > 1:
-        click.echo(
-            f"Error: {query!r} matches {len(keys)} contacts: {', '.join(keys)}. Use the key.",
-            err=True,
+        raise click.ClickException(
+            f"{query!r} matches {len(keys)} contacts: {', '.join(keys)}. Use the key."
         )
-        sys.exit(1)
-    return keys[0]
+    return str(keys[0])
 
 
 BATCH_OPTION = click.option(
@@ -539,16 +520,11 @@ def review_approve(contact: str, batch_dir: Path, note: str) -> None:
     Example:
       dossier review approve "Jane Doe" --batch output/moved-contacts
     """
-    from .errors import DossierError
-    from .manifest import current_user
+    from .batch.manifest import current_user
 
     manifest = _batch_manifest(batch_dir)
     key = _one(manifest, contact)
-    try:
-        manifest.approve(key, current_user(), note)
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    manifest.approve(key, current_user(), note)
     click.echo(f"approved {key}")
 
 
@@ -563,7 +539,7 @@ def review_reject(contact: str, batch_dir: Path, note: str) -> None:
     Example:
       dossier review reject "Jane Doe" --batch output/moved-contacts --note "wrong agency"
     """
-    from .manifest import current_user
+    from .batch.manifest import current_user
 
     manifest = _batch_manifest(batch_dir)
     key = _one(manifest, contact)
@@ -587,24 +563,13 @@ def export(batch_dir: Path, approved: bool, dest: Path | None) -> None:
     Example:
       dossier export --approved --batch output/moved-contacts
     """
-    from .fsutil import atomic_write_bytes
+    from .batch import export_approved
 
-    manifest = _batch_manifest(batch_dir)
-    dest = dest or batch_dir / "export"
-    count = 0
-    for key, e in manifest.entries():
-        if (e.get("review") or {}).get("decision") != "approved":
-            continue
-        changed = manifest.changed_since_approval(key)
-        if changed:
-            click.echo(f"skipped {key}: changed since approval ({', '.join(changed)})", err=True)
-            continue
-        for rel in sorted((e.get("outputs") or {}).values()):
-            path = batch_dir / rel
-            if path.suffix == ".eml" and path.is_file():
-                atomic_write_bytes(dest / f"{key}--{path.name}", path.read_bytes())
-                count += 1
-    click.echo(f"{count} draft(s) written to {dest}")
+    _batch_manifest(batch_dir)  # a clear error when the folder is not a batch
+    done = export_approved(batch_dir, dest)
+    for line in done.skipped:
+        click.echo(f"skipped {line}", err=True)
+    click.echo(f"{len(done.written)} draft(s) written to {done.folder}")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -616,26 +581,25 @@ def sources() -> None:
       dossier sources
     """
     from . import config
-    from .errors import DossierError
-    from .sources import SOURCES
+    from .sources import registry
 
-    try:
-        settings = config.load_sources(config.user_sources_dir())
-        contact = config.contact()
-    except DossierError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    for name, cls in SOURCES.items():
+    settings = config.load_sources(config.user_sources_dir())
+    identity = config.identity()
+    for name, cls in registry.sources().items():
         s = settings.get(name)
-        if s is None or not s.enabled:
-            why = (s.disabled_reason if s else "") or f"disabled in sources/{name}.toml"
-            state = f"disabled: {why}"
-        elif name == "sec" and not contact:
-            state = 'needs a contact for live runs: set DOSSIER_CONTACT="Your Name you@example.com"'
+        label = (s.label if s else "") or cls.label
+        if s is not None and not s.enabled:
+            state = f"disabled: {s.disabled_reason or f'disabled in sources/{name}.toml'}"
+        elif cls.needs_identity and not identity:
+            state = (
+                'needs an identity for live runs: set DOSSIER_IDENTITY="Your Name you@example.com"'
+            )
         else:
             state = "enabled"
-        click.echo(f"{name:<10} {cls.label:<11} {state}")
-    click.echo(f"contact: {'set' if contact else 'not set (DOSSIER_CONTACT or dossier.toml)'}")
+        click.echo(f"{name:<11} {label:<21} {state}")
+    click.echo(
+        f"identity: {'set' if identity else 'not set (DOSSIER_IDENTITY or identity in dossier.toml)'}"
+    )
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -659,13 +623,13 @@ def lint(files: tuple[Path, ...], errors_only: bool, asks: bool) -> None:
       dossier lint my-note.md templates/company-report.html.j2
       dossier lint --asks templates/notes/note-1.md.j2
     """
-    from .neutrality import file_kind, lint_file, visible_text
+    from .writing.neutrality import file_kind, lint_file, visible_text
 
     total = 0
     for path in files:
         findings = lint_file(path)
         if asks:
-            from .notes import check_asks
+            from .render.notes import check_asks
 
             text = visible_text(path.read_text(encoding="utf-8", errors="replace"), file_kind(path))
             findings = sorted([*findings, *check_asks(text)], key=lambda f: (f.line, f.column))

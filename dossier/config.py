@@ -1,4 +1,4 @@
-"""Settings: sources/*.toml over the packaged defaults, the contact identity, and brand.toml."""
+"""Settings: sources/*.toml over the packaged defaults, the operator's identity, and brand.toml."""
 
 from __future__ import annotations
 
@@ -129,15 +129,22 @@ def user_sources_dir() -> Path | None:
     return p if p.is_dir() else None
 
 
-def contact() -> str | None:
-    """The contact identity for User-Agent headers: DOSSIER_CONTACT, else dossier.toml ``contact``."""
-    env = os.environ.get("DOSSIER_CONTACT", "").strip()
-    if env:
-        return env
+def identity() -> str | None:
+    """The operator's name and e-mail for User-Agent headers.
+
+    ``DOSSIER_IDENTITY``, else ``identity = "..."`` in ``./dossier.toml`` or the user config.
+    The older names ``DOSSIER_CONTACT`` and ``contact = "..."`` are still read.
+    """
+    for var in ("DOSSIER_IDENTITY", "DOSSIER_CONTACT"):
+        env = os.environ.get(var, "").strip()
+        if env:
+            return env
     for path in _config_files():
-        value = _read_toml(path).get("contact")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        data = _read_toml(path)
+        for key in ("identity", "contact"):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
     return None
 
 

@@ -6,10 +6,16 @@ Every value dossier shows is a :class:`Fact`, and a fact cannot be built without
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .errors import ConfigError
+from .fields import FIELDS
+from .names import first_name_of, one_line
 
 
 class _Frozen(BaseModel):
@@ -71,12 +77,17 @@ class Filing(_Frozen):
 
 
 class FormerName(_Frozen):
-    """A name the organisation used before, with the dates it was used."""
+    """A name the organisation used before, with the dates it was used.
+
+    ``usage`` says what kind of name it was where the source is specific ("filer name": the
+    name under which it filed with a regulator).
+    """
 
     kind: Literal["former_name"] = "former_name"
     name: str
     start: date | None = None
     end: date | None = None
+    usage: str = ""
 
 
 class Article(_Frozen):
@@ -137,13 +148,23 @@ class Provenance(_Frozen):
 class Fact(_Frozen):
     """One value about the organisation, with its provenance.
 
-    ``period`` labels what a figure covers ("FY2025", "2024"); ``field`` names the schema slot.
+    ``period`` labels what a figure covers ("FY2025", "2024"); ``period_end`` is the last day of
+    that period when the source states it; ``field`` names the slot of the record
+    (:data:`dossier.fields.FIELDS`): a fact for any other field is refused.
     """
 
     field: str
     value: Value
     provenance: Provenance
     period: str | None = None
+    period_end: date | None = None
+
+    @field_validator("field")
+    @classmethod
+    def _known_field(cls, name: str) -> str:
+        if name not in FIELDS:
+            raise ValueError(f"{name!r} is not a field of the organisation record")
+        return name
 
     @property
     def source(self) -> str:
@@ -240,6 +261,7 @@ class Organisation(BaseModel):
     filings: list[Fact] = []
     self_description: list[Fact] = []  # the company's own words, always quoted and attributed
     website_name: list[Fact] = []  # the name the site uses for itself (JSON-LD, og:site_name)
+    page_title: list[Fact] = []  # the home page's <title>
     sub_organizations: list[Fact] = []  # JSON-LD subOrganization: parts the site names
     same_as: list[Fact] = []  # profile links the company's site lists (JSON-LD sameAs)
     contact_points: list[Fact] = []
@@ -259,7 +281,7 @@ class Organisation(BaseModel):
         return value if isinstance(value, Claim) else None
 
 
-class Source(_Frozen):
+class Citation(_Frozen):
     """A numbered entry in the document's source list."""
 
     number: int
@@ -270,24 +292,73 @@ class Source(_Frozen):
     constructed: bool = False
 
 
+class OverrideNote(_Frozen):
+    """What a reviewer's override file said besides facts: the agency, a note, who."""
+
+    file: str
+    agency: str | None = None
+    note: str = ""
+    reviewer: str = ""
+
+
+class AgencyContext(_Frozen):
+    """For an agency's dossier: whose agency it is and how it was chosen."""
+
+    company: str
+    confirmed: bool
+    named_by_user: str | None = None
+    in_gazetteer: bool = False
+
+
 class Dossier(BaseModel):
-    """Everything a rendered report needs: the record, the numbered sources and the gaps."""
+    """Everything a rendered document needs: the record, the numbered sources and the gaps."""
 
     model_config = ConfigDict(extra="forbid")
 
     organisation: Organisation
-    sources: list[Source]
+    citations: list[Citation]
     gaps: list[Gap]
     generated_at: datetime
     warnings: list[ReviewWarning] = []
     max_figure_age_months: int = 24
     prepared_for: str | None = None
     offline: bool = False
-    meta: dict[str, Any] = {}
+    query: str | None = None  # the name the user asked for
+    resolution: list[str] = []  # how the name was pinned to one entity
+    news_days: int = 90
+    labels: dict[str, str] = {}  # source name -> the label readers see
+    override: OverrideNote | None = None
+    agency: AgencyContext | None = None
 
-    def cite(self, fact: Fact) -> int:
-        """The number of the source entry that backs ``fact``."""
-        for s in self.sources:
-            if s.url == fact.provenance.url:
-                return s.number
-        raise KeyError(fact.provenance.url)
+    def label(self, source: str) -> str:
+        """The reader-facing name of a source ("sec" -> "SEC EDGAR")."""
+        return self.labels.get(source, source)
+
+
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The former client contact who moved to a new company (the e-mail is never logged)."""
+
+    name: str
+    new_company: str
+    new_title: str = ""
+    previous_company: str = ""
+    email: str | None = field(default=None, repr=False)
+    first_name: str = ""
+
+    def __post_init__(self) -> None:
+        for key in ("name", "new_company", "new_title", "previous_company", "first_name"):
+            object.__setattr__(self, key, one_line(getattr(self, key)))
+        if not self.name:
+            raise ConfigError("The contact needs a name (for example --contact 'Jane Doe').")
+        if not self.new_company:
+            raise ConfigError("The contact needs a new company (for example --company 'Acme').")
+        if not self.first_name:
+            object.__setattr__(self, "first_name", first_name_of(self.name))
+        email = one_line(self.email) or None
+        if email is not None and not _EMAIL.match(email):
+            raise ConfigError("The contact's e-mail address is not valid; check it and retry.")
+        object.__setattr__(self, "email", email)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dossier.errors import NotInSnapshot
-from dossier.snapshot import match_key
-from dossier.sources.base import Document
+from dossier.net import Document, match_key
 
 from .conftest import RETRIEVED
 
@@ -13,6 +12,7 @@ class FakeClient:
     """Serves registered bodies; anything else raises NotInSnapshot like --offline does."""
 
     offline = True
+    identity: str | None = None
 
     def __init__(self, routes: dict[str, bytes] | None = None) -> None:
         self.routes = {match_key("GET", u): (u, b) for u, b in (routes or {}).items()}

@@ -10,21 +10,19 @@ from pathlib import Path
 import pytest
 
 from dossier.agency import (
-    DISCIPLINES,
-    GAZETTEER_FILE,
     THRESHOLD,
     AgencyCandidate,
     Evidence,
     Gazetteer,
-    agency_key,
     choose_incumbent,
-    decay,
     describe,
     extract_evidence,
     find_candidates,
     load_gazetteer,
-    split_sentences,
 )
+from dossier.agency.evidence import split_sentences
+from dossier.agency.gazetteer import DISCIPLINES, GAZETTEER_FILE, agency_key
+from dossier.agency.scoring import decay
 from dossier.errors import ConfigError
 from dossier.model import Article, Fact, Provenance
 

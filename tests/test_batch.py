@@ -158,8 +158,8 @@ def test_review_page_in_headless_chromium(batch: Path) -> None:
 
 
 def test_pdf_pool_recycles_workers_and_keeps_rendering() -> None:
-    from dossier.batch import PdfPool
     from dossier.config import load_brand
+    from dossier.render import PdfPool
 
     pool = PdfPool(workers=2, recycle_after=1)  # a fresh pool after every 2 renders
     try:

@@ -109,7 +109,7 @@ def test_apple_facts_json_has_provenance(apple_build) -> None:
         "website": "https://www.apple.com/",
     }
     assert all(s["citations"] for s in data["sentences"])
-    constructed = {s["source"] for s in data["sources"] if s["constructed"]}
+    constructed = {s["source"] for s in data["citations"] if s["constructed"]}
     assert constructed == {"wikidata", "wikipedia"}
 
 
@@ -192,29 +192,33 @@ def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == ["facts.json"]
 
 
-def test_sources_command_explains_sec_contact(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("var", ["DOSSIER_IDENTITY", "DOSSIER_CONTACT"])
+def test_sources_command_explains_the_sec_identity(
+    monkeypatch: pytest.MonkeyPatch, var: str
+) -> None:
     r = CliRunner().invoke(cli, ["sources"])
     assert r.exit_code == 0
     assert re.search(
-        r"^sec\s+SEC EDGAR\s+needs a contact for live runs: set DOSSIER_CONTACT", r.output, re.M
+        r"^sec\s+SEC EDGAR\s+needs an identity for live runs: set DOSSIER_IDENTITY", r.output, re.M
     )
     assert re.search(r"^wikidata\s+Wikidata\s+enabled$", r.output, re.M)
-    monkeypatch.setenv("DOSSIER_CONTACT", "Jane Doe jane@example.com")
+    monkeypatch.setenv(var, "Jane Doe jane@example.com")  # the older name still works
     r = CliRunner().invoke(cli, ["sources"])
     assert re.search(r"^sec\s+SEC EDGAR\s+enabled$", r.output, re.M)
     assert "jane@example.com" not in r.output
 
 
-def test_live_run_without_contact_skips_sec_with_one_line(monkeypatch, tmp_path: Path) -> None:
+def test_live_run_without_identity_skips_sec_with_one_line(monkeypatch, tmp_path: Path) -> None:
     from dossier import config
-    from dossier.http import PoliteClient
-    from dossier.pipeline import SEC_NEEDS_CONTACT, make_sources
+    from dossier.net.client import PoliteClient
+    from dossier.research.collect import make_sources
 
-    client = PoliteClient(config.load_sources(), contact=None)
-    active, gaps = make_sources(config.load_sources(), client, contact=None)
+    client = PoliteClient(config.load_sources(), identity=None)
+    active, gaps = make_sources(config.load_sources(), client)
     assert "sec" not in active and {"wikidata", "wikipedia"} <= set(active)
-    assert [g.message for g in gaps] == [SEC_NEEDS_CONTACT]
-    assert "\n" not in SEC_NEEDS_CONTACT and "DOSSIER_CONTACT" in SEC_NEEDS_CONTACT
+    (gap,) = gaps
+    assert gap.source == "sec" and "\n" not in gap.message
+    assert "DOSSIER_IDENTITY" in gap.message and gap.message.startswith("skipped")
 
 
 def test_version_and_help() -> None:

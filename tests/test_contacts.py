@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dossier.contacts import ContactSheet, mask_email, parse_date, read_contacts
+from dossier.batch.contacts import ContactSheet, mask_email, parse_date, read_contacts
 from dossier.errors import ConfigError
 
 HEADER = ["Name", "Email", "New Company", "New Title", "Previous Company"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dossier.cli import cli
-from dossier.sources import SOURCES
+from dossier.sources import registry
 
 from .conftest import ROOT
+
+SOURCES = registry.sources()
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -20,7 +20,7 @@ from requests.structures import CaseInsensitiveDict
 from dossier import __version__
 from dossier.config import SourceSettings
 from dossier.errors import BlockedURL, FetchError, ResponseTooLarge
-from dossier.http import MAX_REDIRECTS, PoliteClient, is_public_address, user_agent
+from dossier.net.client import MAX_REDIRECTS, PoliteClient, is_public_address, user_agent
 
 PUBLIC = "93.184.216.34"
 HOSTS = {
@@ -141,7 +141,7 @@ def make_client(
 ) -> PoliteClient:
     return PoliteClient(
         settings(**kw),
-        contact=contact,
+        identity=contact,
         session=session if session is not None else FakeSession(),
         resolver=fake_resolver,
         sleep=sleep if sleep is not None else Sleeps(),
@@ -278,7 +278,7 @@ def test_503_twice_then_200_backs_off_exponentially(monkeypatch: pytest.MonkeyPa
 
 
 def test_backoff_without_jitter_doubles(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("dossier.http.random.random", lambda: 1.0)
+    monkeypatch.setattr("dossier.net.client.random.random", lambda: 1.0)
     session = FakeSession([FakeResponse(502), FakeResponse(504), FakeResponse(500), ok()])
     sleeps = Sleeps()
     make_client(session, sleep=sleeps, backoff=1.5).get(URL, source="test")
@@ -401,15 +401,15 @@ def test_user_agent_without_contact_says_so() -> None:
     make_client(session).get(URL, source="test")
     ua = session.headers["User-Agent"]
     assert ua.startswith(f"dossier/{__version__} (")
-    assert "no contact configured" in ua
+    assert "no identity configured" in ua
 
 
 def test_the_default_session_carries_the_user_agent() -> None:
-    client = PoliteClient(settings(), contact="Jane Doe jane@example.com")
+    client = PoliteClient(settings(), identity="Jane Doe jane@example.com")
     session = client.session()  # a plain requests.Session; nothing is sent
     assert isinstance(session, requests.Session)
     assert session.headers["User-Agent"] == user_agent("Jane Doe jane@example.com")
-    assert user_agent(None) == f"dossier/{__version__} (no contact configured)"
+    assert user_agent(None) == f"dossier/{__version__} (no identity configured)"
 
 
 # --- size cap -----------------------------------------------------------------------------
@@ -629,7 +629,7 @@ def test_disk_cache_serves_a_repeat_request_across_clients(tmp_path) -> None:
     def client() -> PoliteClient:
         c = PoliteClient(
             {"t": SourceSettings(name="t", min_interval=0, cache_ttl_hours=1)},
-            contact="Jane Doe jane@example.com",
+            identity="Jane Doe jane@example.com",
             cache_path=tmp_path / "cache.sqlite",
             resolver=fake_resolver,
         )

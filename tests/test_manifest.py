@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from dossier.batch.manifest import Manifest, current_user, strip_emails
 from dossier.errors import ConfigError, DossierError
-from dossier.manifest import Manifest, current_user, strip_emails
 from dossier.model import ReviewWarning
 
 

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from dossier.audit import audit, sentences
 from dossier.cli import cli
-from dossier.config import load_sources
-from dossier.model import Claim, Dossier, Fact, Identifiers, Money, Provenance, Quantity
-from dossier.neutrality import WORDS_FILE, lint_file, lint_text, visible_text
-from dossier.normalize import normalise
-from dossier.pipeline import number_sources
-from dossier.prose import Sentence, overview
-from dossier.render import render_html
+from dossier.model import Claim, Dossier, Fact, Money, Provenance, Quantity
+from dossier.writing import Sentence, audit, write_company
+from dossier.writing.company import overview
+from dossier.writing.neutrality import WORDS_FILE, lint_file, lint_text, visible_text
 
 from .conftest import ROOT, build_apple
+from .factories import dossier, html, prov
 
 CATEGORIES = tomllib.loads(WORDS_FILE.read_text())["categories"]
 
@@ -116,23 +113,19 @@ def test_the_generated_apple_report_has_zero_findings(tmp_path: Path) -> None:
 
 
 def _prov(source: str = "wikidata", as_of: date = date(2024, 1, 1)) -> Provenance:
-    return Provenance(
-        source=source,
-        url=f"https://{source}.example/x",
-        as_of=as_of,
-        retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
-    )
+    return prov(source, as_of=as_of)
 
 
 def _dossier(*facts: Fact, months: int = 24) -> Dossier:
-    org = normalise(list(facts), Identifiers(), "Acme Corp", load_sources())
-    return Dossier(
-        organisation=org,
-        sources=number_sources(org),
-        gaps=[],
-        generated_at=datetime(2026, 11, 23, tzinfo=UTC),
-        max_figure_age_months=months,
-    )
+    return dossier(*facts, max_figure_age_months=months)
+
+
+def sentences(d: Dossier) -> list[Sentence]:
+    return write_company(d).sentences()
+
+
+def _audit(d: Dossier) -> list:
+    return audit(d, write_company(d))
 
 
 def test_a_sentence_needs_a_fact() -> None:
@@ -154,7 +147,8 @@ def test_puffery_in_a_source_description_is_quoted_and_attributed() -> None:
     desc = Fact(
         field="description", value="leading global maker of iconic widgets", provenance=_prov()
     )
-    (first,) = overview(_dossier(desc).organisation)[0]
+    d = _dossier(desc)
+    (first,) = overview(d.organisation, labels=d.labels)[0]
     assert first.text == "Wikidata describes Acme Corp as “leading global maker of iconic widgets”."
     assert lint_text(first.text, ["Acme Corp"]) == []
     plain = Fact(field="description", value="American maker of widgets", provenance=_prov())
@@ -174,14 +168,14 @@ def test_an_old_figure_is_flagged_in_text_and_review() -> None:
     d = _dossier(staff)
     texts = [s.text for s in sentences(d)]
     assert "As of 2023, Acme Corp reported 1,200 employees for 2023." in texts
-    (warning,) = audit(d)
+    (warning,) = _audit(d)
     assert warning.kind == "stale" and warning.message.startswith(
         "Number of employees is as of 2023"
     )
     # A longer limit, set in dossier.toml [freshness], stops the flag.
     d = _dossier(staff, months=60)
     assert "Acme Corp reported 1,200 employees for 2023." in [s.text for s in sentences(d)]
-    assert audit(d) == []
+    assert _audit(d) == []
 
 
 def test_freshness_limit_comes_from_dossier_toml(tmp_path: Path, monkeypatch) -> None:
@@ -211,13 +205,13 @@ def test_a_conflict_is_one_neutral_sentence_in_the_document() -> None:
         provenance=_prov("wikidata", date(2025, 1, 1)),
     )
     d = _dossier(a, b)
-    html = render_html(d, __import__("dossier.config", fromlist=["load_brand"]).load_brand())
-    assert "Where sources differ" in html
+    page = html(d)
+    assert "Where sources differ" in page
     assert (
         "Sources differ on revenue for FY2025: SEC EDGAR gives US$5.0 billion; Wikidata gives US$4.0 billion."
-        in html
+        in page
     )
-    assert any(w.kind == "conflict" for w in audit(d))
+    assert any(w.kind == "conflict" for w in _audit(d))
     assert isinstance(d.organisation.revenue, Claim)
 
 

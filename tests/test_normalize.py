@@ -6,8 +6,10 @@ from datetime import UTC, date, datetime
 
 from dossier.config import load_sources
 from dossier.model import Fact, FormerName, Identifiers, Money, Person, Provenance, Quantity
-from dossier.normalize import Ranking, choose, differs, missing_fields, normalise
-from dossier.prose import conflict_sentences
+from dossier.research.normalize import Ranking, choose, differs, missing_fields, normalise
+from dossier.writing.company import conflict_sentences
+
+from .factories import shown_labels
 
 SETTINGS = load_sources()
 
@@ -51,7 +53,7 @@ def test_same_period_disagreement_is_a_conflict_with_a_sentence() -> None:
     org = normalise(facts, Identifiers(), "Apple Inc.", SETTINGS)
     assert org.revenue is not None
     assert [f.source for f in org.revenue.conflict] == ["wikidata"]  # Wikipedia is within 2%
-    (sentence,) = conflict_sentences(org)
+    (sentence,) = conflict_sentences(org, shown_labels())
     assert sentence.text == (
         "Sources differ on revenue for FY2024: SEC EDGAR gives US$391.0 billion; "
         "Wikidata gives US$365.8 billion."

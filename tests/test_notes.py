@@ -12,15 +12,13 @@ import pytest
 
 from dossier.config import Brand, data_dir, load_brand
 from dossier.errors import ConfigError, RenderError
-from dossier.neutrality import lint_file, lint_text
-from dossier.notes import (
+from dossier.model import Contact
+from dossier.names import first_name_of
+from dossier.render.notes import (
     ASKS_FILE,
-    Contact,
-    ask_warnings,
     build_eml,
     check_asks,
     check_note,
-    first_name_of,
     markdown_to_html,
     markdown_to_text,
     note_names,
@@ -28,6 +26,7 @@ from dossier.notes import (
     subject,
     write_note,
 )
+from dossier.writing.neutrality import lint_file, lint_text
 
 from .conftest import ROOT
 
@@ -154,19 +153,28 @@ def test_ask_guard_severity_and_quotations() -> None:
     assert check_asks("The share price and a calling card.") == []
 
 
-def test_ask_warnings_are_sentences() -> None:
+def test_ask_findings_name_line_category_and_advice() -> None:
     md = "Dear Jane,\n\nThanks.\n\nShall we hop on a call? Here is our rate card.\n"
-    assert ask_warnings(md, "note-1.md") == [
-        "note-1.md line 5: “hop on a call” (meetings): Asking for time is an ask. "
-        "Leave it out: the contact knows how to reach you.",
-        "note-1.md line 5: “rate card” (pricing): Prices belong in a proposal the contact "
-        "asked for, never in a gift.",
+    found = [(f.line, f.term, f.category, f.advice) for f in check_asks(md)]
+    assert found == [
+        (
+            5,
+            "hop on a call",
+            "meetings",
+            "Asking for time is an ask. Leave it out: the contact knows how to reach you.",
+        ),
+        (
+            5,
+            "rate card",
+            "pricing",
+            "Prices belong in a proposal the contact asked for, never in a gift.",
+        ),
     ]
-    assert ask_warnings(render_note(2, FULL, load_brand(), None), "note-2.md") == []
+    assert check_asks(render_note(2, FULL, load_brand(), None)) == []
 
 
 def test_asks_file_is_in_the_words_to_watch_format() -> None:
-    from dossier.neutrality import load_categories
+    from dossier.writing.neutrality import load_categories
 
     cats = {c.name: c for c in load_categories(ASKS_FILE)}
     assert set(cats) == {
@@ -294,7 +302,7 @@ def test_user_templates_override_and_broken_ones_name_the_template(
 
 def test_a_company_name_ending_in_a_full_stop_does_not_double_it() -> None:
     from dossier.config import load_brand
-    from dossier.notes import Contact, render_note
+    from dossier.render.notes import render_note
 
     contact = Contact(name="Jane Doe", new_company="Apple Inc.", new_title="CMO")
     text = render_note(1, contact, load_brand(), "TBWA\\Media Arts Lab")

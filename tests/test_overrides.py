@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import ConfigError
-from dossier.overrides import load_override
+from dossier.research.overrides import load_override
 
 from .conftest import build_apple
 
@@ -37,7 +37,7 @@ def test_override_sets_removes_and_chooses_the_agency(tmp_path: Path, monkeypatc
     assert org["employees"]["chosen"]["provenance"]["source"] == "reviewer"
     assert org["employees"]["chosen"]["provenance"]["locator"] == "set by Sam Lee"
     assert org["industry"] is None  # removed: no source's value is shown
-    assert "Reviewer correction" in [s["label"] for s in data["sources"]]
+    assert "Reviewer correction" in [s["label"] for s in data["citations"]]
     assert "Reviewer note (Sam Lee): Headcount checked against the FY2025 10-K." in r.stderr
     assert "Agency: TBWA\\Media Arts Lab (confirmed)" in r.stdout  # chosen by the override
     texts = [s["text"] for s in data["sentences"]]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dossier.model import Article, Fact, Measure, Provenance, Series
-from dossier.perception import (
+from dossier.research.perception import (
     VADER_URL,
     dedupe,
     headline_class,

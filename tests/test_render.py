@@ -10,8 +10,10 @@ from pypdf import PdfReader
 
 from dossier.config import load_brand
 from dossier.model import Claim, Dossier, Fact, Identifiers, Organisation, Person, Provenance
-from dossier.pipeline import number_sources
-from dossier.render import render_html, render_pdf, safe_link
+from dossier.render import render_pdf, safe_link
+
+from .factories import dossier_of
+from .factories import html as render_page
 
 HOSTILE = '<img src="file:///etc/passwd"><script>alert(1)</script><link rel="attachment" href="file:///etc/hostname">'
 
@@ -38,16 +40,11 @@ def _dossier() -> Dossier:
         website=Claim(chosen=_fact("website", "file:///etc/passwd")),
         key_people=[_fact("key_people", Person(name=HOSTILE, role="CEO"))],
     )
-    return Dossier(
-        organisation=org,
-        sources=number_sources(org),
-        gaps=[],
-        generated_at=datetime(2026, 11, 23, tzinfo=UTC),
-    )
+    return dossier_of(org)
 
 
 def test_hostile_values_are_escaped_in_html() -> None:
-    html = render_html(_dossier(), load_brand())
+    html = render_page(_dossier())
     assert "<script>alert(1)</script>" not in html
     assert '<img src="file:' not in html
     assert '<link rel="attachment"' not in html
@@ -57,7 +54,7 @@ def test_hostile_values_are_escaped_in_html() -> None:
 
 @pytest.mark.pdf
 def test_hostile_values_render_as_text_and_read_no_file(tmp_path: Path) -> None:
-    pdf = render_pdf(render_html(_dossier(), load_brand()), load_brand())
+    pdf = render_pdf(render_page(_dossier()), load_brand())
     out = tmp_path / "evil.pdf"
     out.write_bytes(pdf)
     reader = PdfReader(str(out))
@@ -78,7 +75,7 @@ def test_user_template_cannot_read_local_files(
     (tpl / "report.css.j2").write_text(
         '@import url("file:///etc/passwd");\nbody { background: url("http://169.254.169.254/x"); }'
     )
-    html = render_html(_dossier(), load_brand(), tpl)
+    html = render_page(_dossier(), tpl)
     html += '<img src="file:///etc/passwd"><a rel="attachment" href="file:///etc/hostname">a</a>'
     html += '<img src="../../../../etc/passwd">'
     pdf = render_pdf(html, load_brand(), tpl)
@@ -97,7 +94,7 @@ def test_user_templates_override_packaged_ones(tmp_path: Path) -> None:
     (tmp_path / "company-report.html.j2").write_text(
         "<html><body><h1>Our own layout: {{ org.display_name }}</h1></body></html>"
     )
-    html = render_html(_dossier(), load_brand(), tmp_path)
+    html = render_page(_dossier(), tmp_path)
     assert html.startswith("<html><body><h1>Our own layout: Evil &lt;img")
     # The packaged stylesheet still comes from the defaults (not overridden here).
     assert "Key facts" not in html

@@ -11,12 +11,16 @@ from pypdf import PdfReader
 
 from dossier.config import load_brand, load_sources
 from dossier.model import Dossier, Fact, Identifiers, Provenance
-from dossier.normalize import normalise
-from dossier.pipeline import number_sources, summarise_news
-from dossier.render import render_html, render_pdf
+from dossier.render import render_pdf
+from dossier.research.company import summarise_news
+from dossier.research.normalize import normalise
 from dossier.sources import news
+from dossier.writing import write_company
+from dossier.writing.audit import sentence_findings
 
 from .conftest import FIXTURES, doc
+from .factories import dossier_of
+from .factories import html as render_page
 
 NOW = datetime(2026, 3, 5, 12, tzinfo=UTC)
 QUERY = '"Northwind Traders"'
@@ -62,17 +66,11 @@ def dossier() -> Dossier:
     org = normalise(_facts(), Identifiers(), "Northwind Traders", load_sources())
     org.news, extra = summarise_news(org.news, 90, NOW)
     org.perception = [*org.perception, *extra]
-    return Dossier(
-        organisation=org,
-        sources=number_sources(org),
-        gaps=[],
-        generated_at=NOW,
-        meta={"news_days": 90},
-    )
+    return dossier_of(org, generated_at=NOW, news_days=90)
 
 
 def test_perception_sentences_state_method_and_period(dossier: Dossier) -> None:
-    html = render_html(dossier, load_brand())
+    html = render_page(dossier)
     text = re.sub(r"<[^>]+>", "", html)
     assert re.search(
         r"GDELT counted [\d,]+ online news articles mentioning the company between "
@@ -97,7 +95,7 @@ def test_perception_sentences_state_method_and_period(dossier: Dossier) -> None:
 
 
 def test_syndicated_copies_are_listed_once(dossier: Dossier) -> None:
-    html = render_html(dossier, load_brand())
+    html = render_page(dossier)
     copies = [f for f in dossier.organisation.news if f.value.copies]
     assert copies and "(also 2 others)" in html
     headlines = [f.value.headline for f in dossier.organisation.news]
@@ -110,16 +108,14 @@ def test_syndicated_copies_are_listed_once(dossier: Dossier) -> None:
 
 
 def test_every_perception_sentence_is_cited_and_neutral(dossier: Dossier) -> None:
-    from dossier.audit import sentence_findings, sentences
-
-    for s in sentences(dossier):
+    for s in write_company(dossier):
         assert s.facts
         assert [f for f in sentence_findings(dossier, s) if f["severity"] == "error"] == [], s.text
 
 
 @pytest.mark.pdf
 def test_news_pdf_renders_with_chart(dossier: Dossier, tmp_path: Path) -> None:
-    pdf = render_pdf(render_html(dossier, load_brand()), load_brand())
+    pdf = render_pdf(render_page(dossier), load_brand())
     out = tmp_path / "northwind.pdf"
     out.write_bytes(pdf)
     text = " ".join(p.extract_text() for p in PdfReader(str(out)).pages)

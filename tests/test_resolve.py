@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import types
 
 import pytest
 
+from dossier.config import SourceSettings
 from dossier.errors import AmbiguousCompany, CompanyNotFound
-from dossier.resolve import Hints, Resolver
+from dossier.research.resolve import Hints, Resolver
 from dossier.sources import sec as sec_mod
 from dossier.sources import wikidata as wd_mod
 from dossier.sources.sec import Sec
@@ -17,7 +17,7 @@ from dossier.sources.wikidata import Wikidata
 from .conftest import fixture_bytes
 from .fakes import FakeClient
 
-SETTINGS = types.SimpleNamespace(options={})
+SETTINGS = SourceSettings(name="test")
 
 
 def _client(**searches: str) -> FakeClient:
@@ -35,7 +35,7 @@ def _client(**searches: str) -> FakeClient:
 
 def _resolver(client: FakeClient, only: tuple[str, ...] = ("sec", "wikidata")) -> Resolver:
     sources = {"sec": Sec(SETTINGS, client), "wikidata": Wikidata(SETTINGS, client)}
-    return Resolver({k: v for k, v in sources.items() if k in only}, client)
+    return Resolver({k: v for k, v in sources.items() if k in only})
 
 
 def test_exact_name_links_wikidata_and_sec() -> None:

@@ -13,10 +13,10 @@ from urllib.parse import unquote
 
 import pytest
 
-from dossier.calendar import fold, follow_up_ics, write_follow_up_ics
+from dossier.batch.calendar import fold, follow_up_ics, write_follow_up_ics
+from dossier.batch.manifest import Manifest
+from dossier.batch.review import make_thumbnail, write_review_page
 from dossier.config import Brand
-from dossier.manifest import Manifest
-from dossier.review import make_thumbnail, write_review_page
 
 BRAND = Brand(name="Fieldstone & Co")
 FILES = (

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from dossier.errors import ConfigError, FetchError, NotInSnapshot, ResponseTooLarge
-from dossier.http import PoliteClient
-from dossier.snapshot import SnapshotReader, SnapshotWriter, match_key
+from dossier.net.client import PoliteClient
+from dossier.net.snapshot import SnapshotReader, SnapshotWriter, match_key
 from tests.test_http import FakeClock, FakeResponse, FakeSession, Sleeps, fake_resolver, settings
 
 CONTACT = "Jane Doe jane@example.com"
@@ -301,7 +301,7 @@ def test_match_key() -> None:
 def recorder(session: FakeSession, root: Path, **kw: Any) -> PoliteClient:
     return PoliteClient(
         settings(**kw),
-        contact=CONTACT,
+        identity=CONTACT,
         save_snapshot=root,
         session=session,
         resolver=fake_resolver,

@@ -10,7 +10,7 @@ import pytest
 from dossier.config import SourceSettings
 from dossier.errors import ExtractError
 from dossier.model import Article, Fact, Identifiers, Measure, Series
-from dossier.sources.base import Document, Entity
+from dossier.sources.base import Document, Entity, RunContext
 from dossier.sources.news import (
     GDELT_MODES,
     HEADLINE_LICENCE,
@@ -18,7 +18,6 @@ from dossier.sources.news import (
     Gdelt,
     GoogleNews,
     Pageviews,
-    days_option,
     gdelt_url,
     google_news_url,
     mentions,
@@ -32,6 +31,7 @@ from dossier.sources.news import (
     search_name,
     search_query,
     split_outlet,
+    window,
 )
 from tests.conftest import RETRIEVED
 from tests.fakes import FakeClient
@@ -52,6 +52,7 @@ PAGEVIEWS_URL = (
 )
 FEED_URL = "https://sampletradeweekly.example/feed.atom"
 TODAY = date(2026, 3, 5)
+CTX = RunContext(today=TODAY, news_days=90)
 
 
 def fixture(name: str) -> bytes:
@@ -114,12 +115,10 @@ def test_query_is_the_quoted_name_unless_overridden() -> None:
     assert search_query(ENTITY, {"query": "  "}) == '"Northwind Traders"'
 
 
-def test_days_option_falls_back_to_90() -> None:
-    assert days_option({}) == 90
-    assert days_option({"days": 30}) == 30
-    assert days_option({"days": "45"}) == 45
-    assert days_option({"days": "soon"}) == 90
-    assert days_option({"days": 0}) == 90
+def test_news_window_comes_from_the_run_and_falls_back_to_90() -> None:
+    assert window(RunContext(today=TODAY)) == 90
+    assert window(RunContext(today=TODAY, news_days=30)) == 30
+    assert window(RunContext(today=TODAY, news_days=0)) == 90
 
 
 def test_exact_urls_for_the_fixture_company() -> None:
@@ -345,7 +344,7 @@ def test_feeds_source_uses_the_configured_name_as_outlet() -> None:
     client = FakeClient({FEED_URL: fixture("trade_feed.atom")})
     source = Feeds(settings("news", feeds=[{"url": FEED_URL, "name": "Trade Weekly"}]), client)
     assert source.extract([doc("trade_feed.atom", FEED_URL, "news")]) == []  # no term before fetch
-    fetched = source.fetch(ENTITY)
+    fetched = source.fetch(ENTITY, CTX)
     assert fetched.gaps == []
     assert client.requested == [FEED_URL]
     items = articles(source.extract(fetched.documents))
@@ -366,21 +365,21 @@ def test_feeds_source_uses_the_configured_name_as_outlet() -> None:
 def test_feeds_filter_term(query: str | None, term: str) -> None:
     options: dict[str, object] = {"feeds": []} | ({"query": query} if query else {})
     source = Feeds(SourceSettings(name="news", options=options), FakeClient())
-    source.fetch(ENTITY)
+    source.fetch(ENTITY, CTX)
     assert source.term == term
 
 
 def test_feeds_without_configuration_do_nothing() -> None:
     client = FakeClient()
-    fetched = Feeds(settings("news", feeds=[]), client).fetch(ENTITY)
+    fetched = Feeds(settings("news", feeds=[]), client).fetch(ENTITY, CTX)
     assert (fetched.documents, fetched.gaps, client.requested) == ([], [], [])
-    fetched = Feeds(settings("news"), client).fetch(ENTITY)
+    fetched = Feeds(settings("news"), client).fetch(ENTITY, CTX)
     assert (fetched.documents, fetched.gaps) == ([], [])
 
 
 def test_feeds_failures_and_bad_urls_are_gaps() -> None:
     feeds = [{"url": FEED_URL, "name": "Trade Weekly"}, {"url": "file:///etc/passwd"}]
-    fetched = Feeds(settings("news", feeds=feeds), FakeClient()).fetch(ENTITY)
+    fetched = Feeds(settings("news", feeds=feeds), FakeClient()).fetch(ENTITY, CTX)
     assert fetched.documents == []
     assert [g.url for g in fetched.gaps] == [FEED_URL, "file:///etc/passwd"]
     assert all(g.source == "news" for g in fetched.gaps)
@@ -417,8 +416,8 @@ def test_pageviews_without_items_gives_no_facts_and_bad_json_raises() -> None:
 
 def test_pageviews_fetch_builds_the_window_from_today() -> None:
     client = FakeClient({PAGEVIEWS_URL: fixture("pageviews_northwind.json")})
-    source = Pageviews(settings("pageviews"), client, today=TODAY)
-    fetched = source.fetch(ENTITY)
+    source = Pageviews(settings("pageviews"), client)
+    fetched = source.fetch(ENTITY, CTX)
     assert client.requested == [PAGEVIEWS_URL]
     assert fetched.gaps == []
     assert len(source.extract(fetched.documents)) == 2
@@ -427,7 +426,7 @@ def test_pageviews_fetch_builds_the_window_from_today() -> None:
 def test_pageviews_without_a_wikipedia_title_is_a_gap() -> None:
     client = FakeClient()
     entity = Entity(name="Northwind Traders Inc.", ids=Identifiers())
-    fetched = Pageviews(settings("pageviews"), client, today=TODAY).fetch(entity)
+    fetched = Pageviews(settings("pageviews"), client).fetch(entity, CTX)
     assert client.requested == []
     assert [g.message for g in fetched.gaps] == ["no Wikipedia article to count views for"]
 
@@ -437,16 +436,18 @@ def test_pageviews_without_a_wikipedia_title_is_a_gap() -> None:
 
 def test_google_news_fetch() -> None:
     client = FakeClient({GOOGLE_URL: fixture("google_news_northwind.xml")})
-    source = GoogleNews(settings("google_news", days=90), client)
-    fetched = source.fetch(ENTITY)
+    source = GoogleNews(settings("google_news"), client)
+    fetched = source.fetch(ENTITY, CTX)
     assert client.requested == [GOOGLE_URL]
     assert fetched.gaps == []
     assert len(source.extract(fetched.documents)) == 9
 
 
-def test_google_news_fetch_uses_days_and_query_options() -> None:
+def test_google_news_fetch_uses_the_news_window_and_query_option() -> None:
     client = FakeClient()
-    GoogleNews(settings("google_news", days=30, query='"NWT"'), client).fetch(ENTITY)
+    GoogleNews(settings("google_news", query='"NWT"'), client).fetch(
+        ENTITY, RunContext(today=TODAY, news_days=30)
+    )
     assert client.requested == [
         "https://news.google.com/rss/search?q=%22NWT%22+when%3A30d&hl=en-US&gl=US&ceid=US%3Aen"
     ]
@@ -460,7 +461,7 @@ def test_gdelt_fetch_makes_three_requests() -> None:
             TONE_URL: fixture("gdelt_timelinetone.json"),
         }
     )
-    fetched = Gdelt(settings("gdelt", days=90), client).fetch(ENTITY)
+    fetched = Gdelt(settings("gdelt"), client).fetch(ENTITY, CTX)
     assert client.requested == [ARTLIST_URL, VOLUME_URL, TONE_URL]
     assert fetched.gaps == []
     assert len(fetched.documents) == 3
@@ -472,12 +473,12 @@ def test_gdelt_fetch_makes_three_requests() -> None:
         lambda c: GoogleNews(settings("google_news"), c),
         lambda c: Gdelt(settings("gdelt"), c),
         lambda c: Feeds(settings("news", feeds=[{"url": FEED_URL}]), c),
-        lambda c: Pageviews(settings("pageviews"), c, today=TODAY),
+        lambda c: Pageviews(settings("pageviews"), c),
     ],
 )
 def test_fetch_failures_become_gaps_not_exceptions(make: object) -> None:
     source = make(FakeClient())  # type: ignore[operator]
-    fetched = source.fetch(ENTITY)
+    fetched = source.fetch(ENTITY, CTX)
     assert fetched.documents == []
     assert fetched.gaps
     assert all(g.source == source.name and "not in snapshot" in g.message for g in fetched.gaps)

@@ -58,7 +58,7 @@ def test_submissions_registry_facts(apple) -> None:
     names = [f.value for f in apple["former_names"]]
     assert [n.name for n in names] == ["APPLE INC", "APPLE COMPUTER INC", "APPLE COMPUTER INC/ FA"]
     assert names[1] == FormerName(
-        name="APPLE COMPUTER INC", start=date(1994, 1, 26), end=date(2007, 1, 4)
+        name="APPLE COMPUTER INC", start=date(1994, 1, 26), end=date(2007, 1, 4), usage="filer name"
     )
 
 

@@ -7,7 +7,7 @@ Northwind Creative pages and robots.txt are hand-written (a fictitious agency).
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,10 @@ import pytest
 
 from dossier.config import SourceSettings
 from dossier.errors import FetchError, NotInSnapshot
-from dossier.http import PoliteClient
 from dossier.model import Fact, Identifiers, Person
-from dossier.snapshot import match_key
-from dossier.sources.base import Document, Entity
+from dossier.net.client import PoliteClient
+from dossier.net.snapshot import match_key
+from dossier.sources.base import Document, Entity, RunContext
 from dossier.sources.website import (
     LICENCE,
     Website,
@@ -36,6 +36,9 @@ RETRIEVED = datetime(2026, 2, 28, 11, 28, tzinfo=UTC)
 APPLE = "https://www.apple.com/"
 NW = "https://www.northwind-creative.com"
 BLOG = "https://blog.northwind-creative.com"
+
+
+CTX = RunContext(today=date(2026, 3, 5))
 
 
 def fixture(name: str) -> bytes:
@@ -148,7 +151,7 @@ def test_apple_fetch_requests() -> None:
     client = FakeClient(
         {f"{APPLE}robots.txt": 404, APPLE: fixture("apple.com_homepage_2026-02-28.html")}
     )
-    fetched = source(client).fetch(Entity(name="Apple Inc.", ids=Identifiers(website=APPLE)))
+    fetched = source(client).fetch(Entity(name="Apple Inc.", ids=Identifiers(website=APPLE)), CTX)
     assert client.requested == [
         "https://www.apple.com/robots.txt",
         "https://www.apple.com/",
@@ -200,7 +203,7 @@ def test_pick_links_respects_the_cap() -> None:
 
 def test_fetch_honours_robots_disallow() -> None:
     client = northwind()
-    fetched = source(client).fetch(entity(domain="www.northwind-creative.com"))
+    fetched = source(client).fetch(entity(domain="www.northwind-creative.com"), CTX)
     assert client.requested == [
         f"{NW}/robots.txt",
         f"{NW}/",
@@ -224,13 +227,13 @@ def test_fetch_honours_robots_disallow() -> None:
 
 def test_fetch_respects_max_pages() -> None:
     client = northwind(robots=404)
-    source(client, max_pages=3).fetch(entity(website=f"{NW}/"))
+    source(client, max_pages=3).fetch(entity(website=f"{NW}/"), CTX)
     assert client.requested == [f"{NW}/robots.txt", f"{NW}/", f"{NW}/about", f"{NW}/team/"]
 
 
 def test_robots_404_allows_everything() -> None:
     client = northwind(robots=404)
-    fetched = source(client).fetch(entity(website=NW))  # no trailing slash: one is added
+    fetched = source(client).fetch(entity(website=NW), CTX)  # no trailing slash: one is added
     assert f"{NW}/team/" in client.requested
     assert fetched.gaps == []
     people = values_by_field(Website.extract(source(client), fetched.documents))["key_people"]
@@ -239,21 +242,21 @@ def test_robots_404_allows_everything() -> None:
 
 def test_robots_disallowing_everything_stops_before_the_home_page() -> None:
     client = northwind(robots=b"User-agent: dossier\nDisallow: /\n")
-    fetched = source(client).fetch(entity(website=f"{NW}/"))
+    fetched = source(client).fetch(entity(website=f"{NW}/"), CTX)
     assert client.requested == [f"{NW}/robots.txt"]
     assert [g.message for g in fetched.gaps] == [f"robots.txt at {NW}/robots.txt disallows /"]
 
 
 def test_unreadable_robots_means_home_page_only() -> None:
     client = northwind(robots=503)
-    fetched = source(client).fetch(entity(website=f"{NW}/"))
+    fetched = source(client).fetch(entity(website=f"{NW}/"), CTX)
     assert client.requested == [f"{NW}/robots.txt", f"{NW}/"]
     assert "robots.txt" in fetched.gaps[0].message and "503" in fetched.gaps[0].message
 
 
 def test_no_website_known_is_a_gap_without_requests() -> None:
     client = FakeClient({})
-    fetched = source(client).fetch(entity())
+    fetched = source(client).fetch(entity(), CTX)
     assert client.requested == [] and fetched.documents == []
     assert [g.message for g in fetched.gaps] == [
         "no official website is known for Northwind Creative; pass --domain"
@@ -363,7 +366,7 @@ def test_oversized_home_page_is_a_gap(tmp_path: Path) -> None:
     client = PoliteClient(
         {"website": SourceSettings(name="website", max_bytes=1000)}, offline=tmp_path
     )
-    fetched = Website(SourceSettings(name="website"), client).fetch(entity(website=f"{NW}/"))
+    fetched = Website(SourceSettings(name="website"), client).fetch(entity(website=f"{NW}/"), CTX)
     assert fetched.documents == []
     assert len(fetched.gaps) == 1
     assert "over 1,000 bytes" in fetched.gaps[0].message and fetched.gaps[0].url == f"{NW}/"
@@ -382,7 +385,7 @@ def test_redirect_to_a_private_address_is_refused(target: str) -> None:
         resolver=lambda host: ["93.184.216.34"],
         sleep=lambda s: None,
     )
-    fetched = Website(settings["website"], client).fetch(entity(website=home))
+    fetched = Website(settings["website"], client).fetch(entity(website=home), CTX)
     assert session.urls == [f"{home}robots.txt", home]  # the redirect target never hit it
     assert fetched.documents == []
     assert len(fetched.gaps) == 1

@@ -13,7 +13,7 @@ import pytest
 
 from dossier.errors import ExtractError, NotInSnapshot
 from dossier.model import Fact, Identifiers, Money, Person, Quantity, Ticker
-from dossier.sources.base import Document, Entity
+from dossier.sources.base import Document, Entity, RunContext
 from dossier.sources.wikidata import (
     Wikidata,
     entity_summary,
@@ -33,6 +33,9 @@ LABELS_URL = (
     "&ids=Q30%7CQ11661%7CQ19837%7CQ82059%7CQ265852%7CQ332591%7CQ420121%7CQ483382%7CQ891723"
     "%7CQ1095432%7CQ2903015%7CQ4798880&props=labels&languages=en&format=json"
 )
+
+
+CTX = RunContext(today=date(2026, 3, 5))
 
 
 def doc(body: bytes, url: str = Q312_URL) -> Document:
@@ -303,7 +306,7 @@ APPLE = Entity(name="Apple Inc.", ids=Identifiers(wikidata="Q312"))
 def test_fetch_gets_entity_then_labels_and_extract_reads_them() -> None:
     entity_doc, labels_doc = doc(fixture("Q312.json")), doc(fixture("labels_Q312.json"), LABELS_URL)
     source, client = make({Q312_URL: entity_doc, LABELS_URL: labels_doc})
-    fetched = source.fetch(APPLE)
+    fetched = source.fetch(APPLE, CTX)
     assert client.calls == [Q312_URL, LABELS_URL]
     assert fetched.documents == [entity_doc, labels_doc] and fetched.gaps == []
     assert source.extract(fetched.documents) == extract_entity(entity_doc, [labels_doc])
@@ -312,20 +315,20 @@ def test_fetch_gets_entity_then_labels_and_extract_reads_them() -> None:
 
 def test_fetch_records_gaps_instead_of_raising() -> None:
     source, _ = make({Q312_URL: doc(fixture("Q312.json"))})
-    fetched = source.fetch(APPLE)
+    fetched = source.fetch(APPLE, CTX)
     assert len(fetched.documents) == 1
     assert [(g.source, g.url) for g in fetched.gaps] == [("wikidata", LABELS_URL)]
     assert "not in snapshot" in fetched.gaps[0].message
     empty, client = make({})
-    missing = empty.fetch(APPLE)
+    missing = empty.fetch(APPLE, CTX)
     assert missing.documents == [] and [g.url for g in missing.gaps] == [Q312_URL]
     assert client.calls == [Q312_URL]  # no label request without an entity document
 
 
 def test_fetch_without_or_with_bad_qid() -> None:
     source, client = make({})
-    assert source.fetch(Entity(name="X", ids=Identifiers())).documents == []
-    bad = source.fetch(Entity(name="X", ids=Identifiers(wikidata="apple")))
+    assert source.fetch(Entity(name="X", ids=Identifiers()), CTX).documents == []
+    bad = source.fetch(Entity(name="X", ids=Identifiers(wikidata="apple")), CTX)
     assert bad.documents == [] and len(bad.gaps) == 1
     assert client.calls == []
     assert entity_url("Q312") == Q312_URL

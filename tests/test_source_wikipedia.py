@@ -12,7 +12,7 @@ import pytest
 
 from dossier.errors import ConfigError, ExtractError, FetchError, NotInSnapshot
 from dossier.model import Fact, FormerName, Identifiers, Money, Person, Quantity, Ticker
-from dossier.sources.base import Document, Entity
+from dossier.sources.base import Document, Entity, RunContext
 from dossier.sources.wikipedia import (
     Wikipedia,
     article_url,
@@ -36,6 +36,9 @@ APPLE_SEARCH_URL = (
     "&srnamespace=0&srlimit=5&format=json&formatversion=2"
 )
 APPLE_PERMALINK = "https://en.wikipedia.org/w/index.php?title=Apple_Inc.&oldid=1250000000"
+
+
+CTX = RunContext(today=date(2026, 3, 5))
 
 
 def doc(body: bytes, url: str = APPLE_REV_URL) -> Document:
@@ -243,7 +246,7 @@ def test_fetch_with_known_title() -> None:
     client = FakeClient(apple_docs())
     source = Wikipedia(settings(), client)  # type: ignore[arg-type]
     entity = Entity(name="Apple", ids=Identifiers(wikipedia_title="Apple Inc."))
-    fetched = source.fetch(entity)
+    fetched = source.fetch(entity, CTX)
     assert client.calls == [APPLE_REV_URL]
     assert fetched.gaps == []
     assert values_by_field(source.extract(fetched.documents))["common_name"] == ["Apple Inc."]
@@ -252,7 +255,7 @@ def test_fetch_with_known_title() -> None:
 def test_fetch_searches_when_no_title() -> None:
     client = FakeClient(apple_docs())
     source = Wikipedia(settings(language="en"), client)  # type: ignore[arg-type]
-    fetched = source.fetch(Entity(name="Apple Inc.", ids=Identifiers()))
+    fetched = source.fetch(Entity(name="Apple Inc.", ids=Identifiers()), CTX)
     assert client.calls == [APPLE_SEARCH_URL, APPLE_REV_URL]
     assert fetched.gaps == [] and len(fetched.documents) == 2
     facts = source.extract(fetched.documents)  # the search document is ignored
@@ -262,7 +265,7 @@ def test_fetch_searches_when_no_title() -> None:
 def test_fetch_unknown_url_is_a_gap_not_an_exception() -> None:
     client = FakeClient({})
     source = Wikipedia(settings(language="nn"), client)  # type: ignore[arg-type]
-    fetched = source.fetch(Entity(name="Statoil", ids=Identifiers(wikipedia_title="Statoil")))
+    fetched = source.fetch(Entity(name="Statoil", ids=Identifiers(wikipedia_title="Statoil")), CTX)
     url = revisions_url("nn", "Statoil")
     assert fetched.documents == []
     assert len(fetched.gaps) == 1
@@ -276,7 +279,7 @@ def test_fetch_http_error_is_a_gap() -> None:
             raise FetchError("wikipedia", "HTTP 503 from en.wikipedia.org", url, 503)
 
     fetched = Wikipedia(settings(), Failing()).fetch(  # type: ignore[arg-type]
-        Entity(name="Apple Inc.", ids=Identifiers())
+        Entity(name="Apple Inc.", ids=Identifiers()), CTX
     )
     assert [g.message for g in fetched.gaps] == ["HTTP 503 from en.wikipedia.org"]
     assert fetched.gaps[0].url == APPLE_SEARCH_URL
@@ -287,7 +290,7 @@ def test_fetch_search_without_match_is_a_gap() -> None:
     body = json.dumps({"query": {"search": [{"ns": 0, "title": "Mother"}]}}).encode()
     client = FakeClient({url: doc(body, url)})
     fetched = Wikipedia(settings(), client).fetch(  # type: ignore[arg-type]
-        Entity(name="Mother London", ids=Identifiers())
+        Entity(name="Mother London", ids=Identifiers()), CTX
     )
     assert client.calls == [url]
     assert [g.message for g in fetched.gaps] == ["no Wikipedia article found for Mother London"]
@@ -297,7 +300,7 @@ def test_fetch_missing_page_is_a_gap() -> None:
     url = revisions_url("en", "Nope Inc.")
     body = json.dumps({"query": {"pages": [{"title": "Nope Inc.", "missing": True}]}}).encode()
     source = Wikipedia(settings(), FakeClient({url: doc(body, url)}))  # type: ignore[arg-type]
-    fetched = source.fetch(Entity(name="Nope", ids=Identifiers(wikipedia_title="Nope Inc.")))
+    fetched = source.fetch(Entity(name="Nope", ids=Identifiers(wikipedia_title="Nope Inc.")), CTX)
     assert len(fetched.documents) == 1 and fetched.gaps[0].url == url
     assert source.extract(fetched.documents) == []
 

@@ -11,7 +11,7 @@ import pytest
 from dossier.model import Fact, FormerName, Person, Ticker
 from dossier.sources.base import Document
 from dossier.sources.wikipedia import InfoboxScope, extract_article, infobox_scope, revisions_url
-from dossier.wikitext import find_infobox, lead_text
+from dossier.sources.wikitext import find_infobox, lead_text
 from tests.conftest import values_by_field
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wikipedia"

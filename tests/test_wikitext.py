@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.wikitext import (
+from dossier.sources.wikitext import (
     clean_value,
     find_infobox,
     find_tickers,

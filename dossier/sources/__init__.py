@@ -1,18 +1,12 @@
-"""The built-in sources, keyed by name (the name of their sources/<name>.toml)."""
+"""Public sources, one module each, behind one interface (``base.Source``) and one registry.
+
+``fetch`` does the I/O through ``dossier.net`` (the only package that touches the network);
+``extract`` is a pure function from bytes to facts.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from . import registry
+from .base import Candidate, Entity, Fetched, RunContext, Source
 
-from .news import Feeds, Gdelt, GoogleNews, Pageviews
-from .sec import Sec
-from .website import Website
-from .wikidata import Wikidata
-from .wikipedia import Wikipedia
-
-#: Order matters: it is the order of the source list in every document.
-SOURCES: dict[str, Any] = {
-    s.name: s for s in (Sec, Wikidata, Wikipedia, Website, GoogleNews, Gdelt, Feeds, Pageviews)
-}
-
-__all__ = ["SOURCES"]
+__all__ = ["Candidate", "Entity", "Fetched", "RunContext", "Source", "registry"]

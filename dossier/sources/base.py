@@ -1,34 +1,74 @@
-"""The Source interface: ``fetch`` does all I/O, ``extract`` is a pure function of bytes."""
+"""The Source interface: ``fetch`` does all I/O, ``extract`` is a pure function of bytes.
+
+A source is a class with a ``name`` (its key in the registry and the stem of
+``sources/<name>.toml``), a ``label`` readers see, and capabilities declared as class
+attributes, so the core never has to know a source by its name:
+
+* ``company_facts``: it gives facts about the organisation itself; its label is named in the
+  "not found in ..." gaps.
+* ``news_window``: it reads ``RunContext.news_days``.
+* ``searchable``: ``search(name)`` proposes candidates for a company name.
+* ``identifies``: the identifier kinds (``"cik"``, ``"ticker"``, ``"wikidata"``) that
+  ``lookup(kind, value)`` can resolve.
+* ``needs_identity``: a live run without the operator's identity is refused (the SEC asks
+  every client to name one).
+
+A source that cannot run with the current settings raises :class:`SourceNotConfigured` from
+its constructor; the collector turns that into a gap and the build goes on (scrapy's
+``NotConfigured``). Run-time options reach ``fetch`` through a :class:`RunContext`.
+
+Example, a source in a test module (see ``tests/test_registry.py``)::
+
+    class Toy(Source):
+        name = "toy"
+        label = "Toy"
+        company_facts = True
+
+        def fetch(self, entity, ctx):
+            out = Fetched()
+            out.get(self.client, "https://toy.example/" + entity.name, self.name)
+            return out
+
+        def extract(self, documents):
+            return [Fact(field="industry", value=d.body.decode(), provenance=...) for d in documents]
+
+    registry.register(Toy)
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
 
+from ..errors import FetchError, SourceNotConfigured
 from ..model import Fact, Gap, Identifiers
+from ..net import Document
 
 if TYPE_CHECKING:
     from ..config import SourceSettings
-    from ..http import PoliteClient
+    from ..net import PoliteClient
+
+__all__ = [
+    "Candidate",
+    "Document",
+    "Entity",
+    "Fetched",
+    "RunContext",
+    "Source",
+    "SourceNotConfigured",
+]
+
+#: Identifier kinds a source may resolve with ``lookup``; also the pinning hints' names.
+IDENTIFIER_KINDS = ("wikidata", "cik", "ticker")
 
 
 @dataclass(frozen=True)
-class Document:
-    """One fetched response: raw bytes plus what provenance needs."""
+class RunContext:
+    """Run-time options every source's ``fetch`` may read."""
 
-    source: str
-    url: str
-    status: int
-    content_type: str
-    body: bytes
-    retrieved_at: datetime
-    constructed: bool = False
-
-    def json(self) -> object:
-        import json
-
-        return json.loads(self.body)
+    today: date
+    news_days: int = 90
 
 
 @dataclass
@@ -40,8 +80,6 @@ class Fetched:
 
     def get(self, client: PoliteClient, url: str, source: str) -> Document | None:
         """GET ``url``; keep the document, or record the failure as a gap and return None."""
-        from ..errors import FetchError
-
         try:
             doc = client.get(url, source=source)
         except FetchError as err:
@@ -53,7 +91,7 @@ class Fetched:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible match for a company name, from one source's search."""
+    """A possible match for a company name, from one source's search or lookup."""
 
     source: str
     name: str
@@ -62,17 +100,17 @@ class Candidate:
     cik: str | None = None
     ticker: str | None = None
     domain: str | None = None
+    website: str | None = None
+    wikipedia_title: str | None = None
     rank: int = 0
 
     @property
     def label(self) -> str:
-        bits = [self.name]
-        if self.description:
-            bits.append(f"({self.description})")
-        return " ".join(bits)
+        return f"{self.name} ({self.description})" if self.description else self.name
 
     @property
     def flag(self) -> str:
+        """The command-line flag that picks this candidate."""
         if self.wikidata:
             return f"--wikidata {self.wikidata}"
         if self.cik:
@@ -80,6 +118,9 @@ class Candidate:
         if self.ticker:
             return f"--ticker {self.ticker}"
         return f"--company {self.name!r}"
+
+    def ranked(self, rank: int) -> Candidate:
+        return replace(self, rank=rank)
 
 
 @dataclass(frozen=True)
@@ -91,27 +132,47 @@ class Entity:
     evidence: tuple[str, ...] = ()
 
 
-class Source(Protocol):
-    """A public source of facts."""
+class Source:
+    """A public source of facts. Subclass it, set the class attributes, and register it."""
 
     name: ClassVar[str]
     label: ClassVar[str]
-    licence: ClassVar[str]
+    licence: ClassVar[str] = ""
+    company_facts: ClassVar[bool] = False
+    news_window: ClassVar[bool] = False
+    searchable: ClassVar[bool] = False
+    identifies: ClassVar[tuple[str, ...]] = ()
+    needs_identity: ClassVar[bool] = False
+    #: Added to this source's candidates' name scores in resolution (a tie-breaker).
+    search_bias: ClassVar[float] = 0.0
 
-    def __init__(self, settings: SourceSettings, client: PoliteClient) -> None: ...
+    def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
+        if self.needs_identity and not client.offline and not client.identity:
+            raise SourceNotConfigured(
+                self.name,
+                f"skipped, because {self.label} asks every client to name an operator. Set "
+                'DOSSIER_IDENTITY="Your Name you@example.com" or identity = "..." in dossier.toml.',
+            )
+        self.settings = settings
+        self.client = client
+        self.options = dict(settings.options or {})
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """All network I/O for this source; failures become gaps, never exceptions."""
-        ...
+        raise NotImplementedError
 
     def extract(self, documents: list[Document]) -> list[Fact]:
         """Pure: documents to facts, each with provenance."""
-        ...
+        raise NotImplementedError
 
+    def search(self, query: str) -> list[Candidate]:
+        """Candidates for a company name (only when ``searchable``)."""
+        return []
 
-class Searchable(Protocol):
-    """A source that can propose candidates for a company name (used by resolution)."""
+    def lookup(self, kind: str, value: str) -> Candidate | None:
+        """The candidate an identifier of ``kind`` (one of ``identifies``) names, or None."""
+        return None
 
-    name: ClassVar[str]
-
-    def search(self, query: str) -> list[Candidate]: ...
+    def details(self, candidate: Candidate) -> Candidate | None:
+        """A fuller version of one of this source's search candidates (identifiers, website)."""
+        return None

@@ -17,11 +17,11 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from ..errors import ExtractError
 from ..model import Article, Fact, Gap, Measure, Provenance, Series, Value
-from .base import Document, Entity, Fetched
+from .base import Document, Entity, Fetched, RunContext, Source
 
 if TYPE_CHECKING:
     from ..config import SourceSettings
-    from ..http import PoliteClient
+    from ..net import PoliteClient
 
 GOOGLE_NEWS_URL = "https://news.google.com/rss/search"
 GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
@@ -89,13 +89,9 @@ def search_name(name: str) -> str:
     return stripped or text
 
 
-def days_option(options: dict[str, Any]) -> int:
-    """The ``days`` option as a positive int (90 when missing or not a number)."""
-    try:
-        days = int(options.get("days", DEFAULT_DAYS))
-    except (TypeError, ValueError):
-        return DEFAULT_DAYS
-    return days if days > 0 else DEFAULT_DAYS
+def window(ctx: RunContext) -> int:
+    """The news window of the run in days (``--news-days``; 90 when not a positive number)."""
+    return ctx.news_days if ctx.news_days > 0 else DEFAULT_DAYS
 
 
 def search_query(entity: Entity, options: dict[str, Any]) -> str:
@@ -376,31 +372,19 @@ def parse_pageviews(doc: Document) -> list[Fact]:
 # --- sources ------------------------------------------------------------------------------
 
 
-class _NewsSource:
-    name: ClassVar[str]
-    label: ClassVar[str]
-    licence: ClassVar[str]
-
-    def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
-        self.settings = settings
-        self.client = client
-        self.options: dict[str, Any] = dict(settings.options or {})
-        self.days = days_option(self.options)
-
-
-class GoogleNews(_NewsSource):
+class GoogleNews(Source):
     """Google News RSS search: recent headlines, outlets and links."""
 
     name: ClassVar[str] = "google_news"
     label: ClassVar[str] = "Google News"
     licence: ClassVar[str] = HEADLINE_LICENCE
+    news_window: ClassVar[bool] = True
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """One RSS search request; a failure becomes a gap."""
         fetched = Fetched()
-        fetched.get(
-            self.client, google_news_url(search_query(entity, self.options), self.days), self.name
-        )
+        query = search_query(entity, self.options)
+        fetched.get(self.client, google_news_url(query, window(ctx)), self.name)
         return fetched
 
     def extract(self, documents: list[Document]) -> list[Fact]:
@@ -408,19 +392,20 @@ class GoogleNews(_NewsSource):
         return [f for doc in documents for f in parse_google_news(doc, self.name)]
 
 
-class Gdelt(_NewsSource):
+class Gdelt(Source):
     """GDELT DOC 2.0: article list, daily volume and daily average tone."""
 
     name: ClassVar[str] = "gdelt"
     label: ClassVar[str] = "GDELT"
     licence: ClassVar[str] = GDELT_LICENCE
+    news_window: ClassVar[bool] = True
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """Three requests (ArtList, TimelineVolRaw, TimelineTone); failures become gaps."""
         fetched = Fetched()
         query = search_query(entity, self.options)
         for mode in GDELT_MODES:
-            fetched.get(self.client, gdelt_url(query, mode, self.days), self.name)
+            fetched.get(self.client, gdelt_url(query, mode, window(ctx)), self.name)
         return fetched
 
     def extract(self, documents: list[Document]) -> list[Fact]:
@@ -435,12 +420,13 @@ class Gdelt(_NewsSource):
         return facts
 
 
-class Feeds(_NewsSource):
+class Feeds(Source):
     """Your own RSS/Atom feeds (trade press, wires): items that mention the company."""
 
     name: ClassVar[str] = "news"
     label: ClassVar[str] = "News feeds"
     licence: ClassVar[str] = HEADLINE_LICENCE
+    news_window: ClassVar[bool] = True
 
     def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
         super().__init__(settings, client)
@@ -452,7 +438,7 @@ class Feeds(_NewsSource):
         self.term: str | None = None
         self._outlets: dict[str, str] = {}  # final document URL -> configured name
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """GET every configured feed; none configured means nothing to do (and no gap)."""
         fetched = Fetched()
         # The query option, when it is plain words or one quoted phrase; else the cleaned name.
@@ -477,20 +463,14 @@ class Feeds(_NewsSource):
         ]
 
 
-class Pageviews(_NewsSource):
+class Pageviews(Source):
     """Wikimedia per-article page views of the English Wikipedia article, last 12 months."""
 
     name: ClassVar[str] = "pageviews"
     label: ClassVar[str] = "Wikipedia page views"
     licence: ClassVar[str] = PAGEVIEWS_LICENCE
 
-    def __init__(
-        self, settings: SourceSettings, client: PoliteClient, *, today: date | None = None
-    ) -> None:
-        super().__init__(settings, client)
-        self.today = today
-
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """One request for the 12 full months before this month; no article means a gap."""
         fetched = Fetched()
         title = entity.ids.wikipedia_title
@@ -499,7 +479,7 @@ class Pageviews(_NewsSource):
                 Gap(source=self.name, message="no Wikipedia article to count views for")
             )
             return fetched
-        fetched.get(self.client, pageviews_url(title, self.today or date.today()), self.name)
+        fetched.get(self.client, pageviews_url(title, ctx.today), self.name)
         return fetched
 
     def extract(self, documents: list[Document]) -> list[Fact]:

@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 from ..errors import ExtractError, FetchError
 from ..model import Code, Fact, Filing, FormerName, Money, Provenance, Quantity, Ticker
-from .base import Candidate, Document, Entity, Fetched
-from .names import name_score
+from ..names import clean_name, pad_cik
+from .base import Candidate, Document, Entity, Fetched, RunContext, Source
 
 TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
 SUBMISSIONS_URL = "https://data.sec.gov/submissions/CIK{cik}.json"
@@ -64,14 +64,6 @@ ITEM_NAMES = {
 RECENT_FORMS = {"10-K": 3, "20-F": 3, "40-F": 3, "10-Q": 3, "8-K": 6}
 
 
-def pad_cik(cik: str | int) -> str:
-    """CIK as the 10-digit zero-padded string the SEC URLs use."""
-    digits = str(cik).strip().lstrip("CIKcik")
-    if not digits.isdigit():
-        raise ValueError(f"not a CIK: {cik!r}")
-    return digits.zfill(10)
-
-
 def parse_tickers(body: bytes) -> list[tuple[str, str, str]]:
     """company_tickers.json to (cik, ticker, title) rows."""
     try:
@@ -81,19 +73,60 @@ def parse_tickers(body: bytes) -> list[tuple[str, str, str]]:
         raise ExtractError("sec", f"company_tickers.json has an unexpected shape ({exc})") from exc
 
 
+class TickerIndex:
+    """The ticker map with every title cleaned once (cleaning is the slow part of matching)."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        self.rows = rows
+        self.cleaned = [clean_name(title) for _cik, _ticker, title in rows]
+        self.by_ticker = {
+            ticker.upper(): i for i, (_c, ticker, _t) in reversed(list(enumerate(rows)))
+        }
+
+    def match(self, query: str, limit: int = 5) -> list[Candidate]:
+        """Rows whose title matches ``query`` (cleaned-name similarity) or whose ticker equals it."""
+        from rapidfuzz import fuzz
+
+        scored: dict[str, tuple[float, Candidate]] = {}
+        q_upper = query.strip().upper()
+        q_clean = clean_name(query)
+        for i, (cik, ticker, title) in enumerate(self.rows):
+            if ticker.upper() == q_upper:
+                score = 1.0
+            else:
+                cleaned = self.cleaned[i]
+                if not q_clean or not cleaned:
+                    continue
+                score = 1.0 if cleaned == q_clean else fuzz.ratio(q_clean, cleaned) / 100.0 * 0.95
+            if score < 0.85:
+                continue
+            # One CIK can list several share classes; keep its best row.
+            if cik not in scored or score > scored[cik][0]:
+                scored[cik] = (
+                    score,
+                    Candidate(
+                        source="sec",
+                        name=title,
+                        description=f"SEC filer, ticker {ticker}",
+                        cik=cik,
+                        ticker=ticker,
+                    ),
+                )
+        best = sorted(scored.values(), key=lambda sc: -sc[0])[:limit]
+        return [c.ranked(i) for i, (_s, c) in enumerate(best)]
+
+    def ticker(self, symbol: str) -> Candidate | None:
+        """The filer listed under ``symbol``."""
+        i = self.by_ticker.get(symbol.strip().upper())
+        if i is None:
+            return None
+        cik, ticker, title = self.rows[i]
+        return Candidate(source="sec", name=title, cik=cik, ticker=ticker)
+
+
 def match_tickers(rows: list[tuple[str, str, str]], query: str, limit: int = 5) -> list[Candidate]:
     """Rows whose title matches ``query`` (cleaned-name similarity) or whose ticker equals it."""
-    scored: dict[str, tuple[float, Candidate]] = {}
-    q_upper = query.strip().upper()
-    for cik, ticker, title in rows:
-        score = 1.0 if ticker.upper() == q_upper else name_score(query, title)
-        if score < 0.85:
-            continue
-        # One CIK can list several share classes; keep its best row.
-        if cik not in scored or score > scored[cik][0]:
-            scored[cik] = (score, Candidate(source="sec", name=title, cik=cik, ticker=ticker))
-    best = sorted(scored.values(), key=lambda sc: -sc[0])[:limit]
-    return [Candidate(**{**c.__dict__, "rank": i}) for i, (_s, c) in enumerate(best)]
+    return TickerIndex(rows).match(query, limit)
 
 
 def _prov(doc: Document, as_of: date | None = None, locator: str = "") -> Provenance:
@@ -139,7 +172,12 @@ def extract_submissions(doc: Document) -> list[Fact]:
     for fn in d.get("formerNames") or []:
         add(
             "former_names",
-            FormerName(name=fn["name"], start=_day(fn.get("from")), end=_day(fn.get("to"))),
+            FormerName(
+                name=fn["name"],
+                start=_day(fn.get("from")),
+                end=_day(fn.get("to")),
+                usage="filer name",
+            ),
             "formerNames",
         )
     if d.get("sic"):
@@ -210,7 +248,9 @@ def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
     return out
 
 
-def _annual_series(doc: Document, concept: str, rows: list[dict[str, Any]]) -> dict[str, Fact]:
+def _annual_series(
+    doc: Document, field: str, concept: str, rows: list[dict[str, Any]]
+) -> dict[str, Fact]:
     """One value per fiscal period: the latest filing's value (restatements win).
 
     The fiscal-year label comes from the filing whose own reporting period ends on that date
@@ -238,9 +278,10 @@ def _annual_series(doc: Document, concept: str, rows: list[dict[str, Any]]) -> d
         own = [r for r in group if primary_end.get(r["accn"]) == end and r.get("fy")]
         fiscal_year = own[0]["fy"] if own else int(end[:4])
         out[end] = Fact(
-            field="",
+            field=field,
             value=Money(amount=float(latest["val"]), currency="USD"),
             period=f"FY{fiscal_year}",
+            period_end=date.fromisoformat(end),
             provenance=_prov(
                 doc,
                 date.fromisoformat(end),
@@ -270,11 +311,11 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
                 for unit, rows in (node.get("units") or {}).items():
                     if len(unit) != 3 or not unit.isalpha():
                         continue
-                    series = _annual_series(doc, f"{taxonomy}:{concept}", rows)
+                    series = _annual_series(doc, field, f"{taxonomy}:{concept}", rows)
                     for end, fact in series.items():
-                        if end not in merged:
-                            value = Money(amount=fact.value.amount, currency=unit.upper())  # type: ignore[union-attr]
-                            merged[end] = fact.model_copy(update={"field": field, "value": value})
+                        if end not in merged and isinstance(fact.value, Money):
+                            value = Money(amount=fact.value.amount, currency=unit.upper())
+                            merged[end] = fact.model_copy(update={"value": value})
         out.extend(merged[end] for end in sorted(merged))
     emp = ((facts_root.get("dei") or {}).get("EntityNumberOfEmployees") or {}).get("units", {})
     for rows in emp.values():
@@ -295,32 +336,39 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
     return out
 
 
-class Sec:
+class Sec(Source):
     """SEC EDGAR (U.S. filers): registry facts, filings and XBRL financials."""
 
     name: ClassVar[str] = "sec"
     label: ClassVar[str] = "SEC EDGAR"
     licence: ClassVar[str] = LICENCE
+    company_facts: ClassVar[bool] = True
+    searchable: ClassVar[bool] = True
+    identifies: ClassVar[tuple[str, ...]] = ("cik", "ticker")
+    needs_identity: ClassVar[bool] = True
+    search_bias: ClassVar[float] = -0.02
 
     def __init__(self, settings: Any, client: Any) -> None:
-        self.settings = settings
-        self.client = client
-        self._rows: list[tuple[str, str, str]] | None = None
+        super().__init__(settings, client)
+        self._index: TickerIndex | None = None
 
-    def _ticker_rows(self) -> list[tuple[str, str, str]]:
-        if self._rows is None:
-            self._rows = parse_tickers(self.client.get(TICKERS_URL, source=self.name).body)
-        return self._rows
+    def _tickers(self) -> TickerIndex:
+        if self._index is None:
+            self._index = TickerIndex(
+                parse_tickers(self.client.get(TICKERS_URL, source=self.name).body)
+            )
+        return self._index
 
     def search(self, query: str) -> list[Candidate]:
         """Filers whose name or ticker matches ``query``."""
-        return match_tickers(self._ticker_rows(), query)
+        return self._tickers().match(query)
 
-    def by_ticker(self, symbol: str) -> Candidate | None:
-        """The filer listed under ``symbol``, if any."""
-        for cik, ticker, title in self._ticker_rows():
-            if ticker.upper() == symbol.strip().upper():
-                return Candidate(source="sec", name=title, cik=cik, ticker=ticker)
+    def lookup(self, kind: str, value: str) -> Candidate | None:
+        """A filer by ticker (the ticker map) or CIK (its submissions document)."""
+        if kind == "ticker":
+            return self._tickers().ticker(value)
+        if kind == "cik":
+            return self.by_cik(value)
         return None
 
     def by_cik(self, cik: str) -> Candidate | None:
@@ -329,10 +377,14 @@ class Sec:
             doc = self.client.get(SUBMISSIONS_URL.format(cik=pad_cik(cik)), source=self.name)
         except FetchError:
             return None
-        name = json.loads(doc.body).get("name") or ""
-        return Candidate(source="sec", name=name, cik=pad_cik(cik))
+        try:
+            data = json.loads(doc.body)
+        except ValueError:
+            return None  # not JSON (an HTML error page served with 200): no such filer known
+        name = data.get("name") if isinstance(data, dict) else None
+        return Candidate(source="sec", name=str(name or ""), cik=pad_cik(cik))
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """Submissions and company facts for the entity's CIK."""
         out = Fetched()
         if not entity.ids.cik:

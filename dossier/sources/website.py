@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..errors import FetchError
 from ..model import Fact, Gap, Person, Provenance, Value
-from .base import Document, Entity, Fetched
+from .base import Document, Entity, Fetched, RunContext, Source
 
 if TYPE_CHECKING:
     import tldextract
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from protego import Protego
 
     from ..config import SourceSettings
-    from ..http import PoliteClient
+    from ..net import PoliteClient
 
 SOURCE = "website"
 LICENCE = "Copyright the company; quoted for reference"
@@ -377,19 +377,18 @@ def leadership(body: bytes) -> list[Person]:
     return list(people.values())[:MAX_PEOPLE] if len(people) >= 2 else []
 
 
-class Website:
+class Website(Source):
     """The company's own website: JSON-LD, meta tags, the about and leadership pages."""
 
     name: ClassVar[str] = SOURCE
     label: ClassVar[str] = "Company website"
     licence: ClassVar[str] = LICENCE
+    company_facts: ClassVar[bool] = True
 
     def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
-        self.settings = settings
-        self.client = client
-        options = getattr(settings, "options", None) or {}
+        super().__init__(settings, client)
         try:
-            self.max_pages = max(1, int(options.get("max_pages", 6)))
+            self.max_pages = max(1, int(self.options.get("max_pages", 6)))
         except (TypeError, ValueError):
             self.max_pages = 6
 
@@ -422,7 +421,7 @@ class Website:
         fetched.gaps.append(Gap(source=self.name, message=message, url=url))
         return False
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """robots.txt, the home page and up to ``max_pages - 1`` whitelisted pages."""
         fetched = Fetched()
         start = _start_url(entity)

@@ -15,11 +15,11 @@ from urllib.parse import urlencode
 
 from ..errors import ExtractError
 from ..model import Fact, Gap, Money, Person, Provenance, Quantity, Ticker, Value
-from .base import Candidate, Document, Entity, Fetched
+from ..names import domain_of
+from .base import Candidate, Document, Entity, Fetched, RunContext, Source
 
 if TYPE_CHECKING:
-    from ..config import SourceSettings
-    from ..http import PoliteClient
+    pass
 
 SOURCE = "wikidata"
 LICENCE = "CC0 1.0"
@@ -326,22 +326,47 @@ def parse_search(body: bytes) -> list[Candidate]:
     return candidates
 
 
-class Wikidata:
+class Wikidata(Source):
     """The Wikidata source: entity document and labels via the Action API."""
 
     name: ClassVar[str] = "wikidata"
     label: ClassVar[str] = "Wikidata"
     licence: ClassVar[str] = LICENCE
-
-    def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
-        self.settings = settings
-        self.client = client
+    company_facts: ClassVar[bool] = True
+    searchable: ClassVar[bool] = True
+    identifies: ClassVar[tuple[str, ...]] = ("wikidata",)
 
     def search(self, query: str) -> list[Candidate]:
         """Candidates for a company name; a FetchError propagates."""
         return parse_search(self.client.get(search_url(query), source=SOURCE).body)
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def lookup(self, kind: str, value: str) -> Candidate | None:
+        """The item ``value`` (a Q-id) as a candidate with its identifiers; None when unusable."""
+        if kind != "wikidata":
+            return None
+        doc = self.client.get(entity_url(value.strip().upper()), source=SOURCE)
+        summary = entity_summary(doc.body)
+        if not summary:
+            return None
+        website = summary.get("website")
+        tickers = summary.get("tickers") or []
+        return Candidate(
+            source=SOURCE,
+            name=summary.get("label") or "",
+            description=summary.get("description") or "",
+            wikidata=summary.get("id") or value.strip().upper(),
+            cik=summary.get("cik"),
+            ticker=tickers[0] if tickers else None,
+            domain=domain_of(website) if website else None,
+            website=website,
+            wikipedia_title=summary.get("enwiki_title"),
+        )
+
+    def details(self, candidate: Candidate) -> Candidate | None:
+        """The search candidate's item, with its identifiers and website."""
+        return self.lookup("wikidata", candidate.wikidata) if candidate.wikidata else None
+
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """The entity document and its label documents; failures become gaps."""
         fetched = Fetched()
         if entity.ids.wikidata is None:

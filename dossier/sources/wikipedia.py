@@ -11,12 +11,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote, urlencode, urlparse
 
 from ..errors import ConfigError, ExtractError, FetchError
 from ..model import Fact, FormerName, Gap, Money, Person, Provenance, Quantity, Ticker, Value
-from ..wikitext import (
+from ..names import clean_name
+from .base import Document, Entity, Fetched, RunContext, Source
+from .wikitext import (
     clean_value,
     find_infobox,
     find_tickers,
@@ -27,12 +29,10 @@ from ..wikitext import (
     parse_money,
     split_people,
 )
-from .base import Document, Entity, Fetched
-from .names import clean_name
 
 if TYPE_CHECKING:
     from ..config import SourceSettings
-    from ..http import PoliteClient
+    from ..net import PoliteClient
 
 SOURCE = "wikipedia"
 LICENCE = "CC BY-SA 4.0"
@@ -132,15 +132,17 @@ def pick_title(results: list[dict[str, Any]], name: str) -> str | None:
     return None
 
 
-class Wikipedia:
+class Wikipedia(Source):
     """Company facts from a Wikipedia article's infobox and lead."""
 
-    name = SOURCE
-    label = "Wikipedia"
-    licence = LICENCE
+    name: ClassVar[str] = SOURCE
+    label: ClassVar[str] = "Wikipedia"
+    licence: ClassVar[str] = LICENCE
+    company_facts: ClassVar[bool] = True
 
     def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
-        options = getattr(settings, "options", None) or {}
+        super().__init__(settings, client)
+        options = self.options
         lang = str(options.get("language", "en")).strip().lower()
         if not re.fullmatch(r"[a-z][a-z0-9-]{1,15}", lang):
             raise ConfigError(
@@ -148,9 +150,8 @@ class Wikipedia:
                 'use one such as "en" or "nn" in sources/wikipedia.toml.'
             )
         self.language = lang
-        self.client = client
 
-    def fetch(self, entity: Entity) -> Fetched:
+    def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """Search for the title if needed, then get the article's wikitext; failures are gaps."""
         out = Fetched()
         title = entity.ids.wikipedia_title

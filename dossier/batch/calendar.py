@@ -1,0 +1,157 @@
+"""Follow-up calendar: an RFC 5545 ``.ics`` file with three all-day reminders per contact.
+
+1. note 1 and the agency profile, in the first week of the new role (start date + 3 days),
+2. note 2 and the company report, about four weeks in (start date + 28 days),
+3. a check-in at about six months (start date + 182 days).
+
+Without a start date, the new role counts as starting today and the first reminder is
+tomorrow. A reminder whose date has passed moves to tomorrow (its description keeps the
+original date), so nothing lands silently in the past. Output is reproducible: DTSTAMP comes
+from ``today`` and each UID is fixed per contact and step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..fsutil import atomic_write_text
+
+PRODID = "-//dossier//follow-up//EN"
+CALENDAR_FILE = "follow-up.ics"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One follow-up step: its UID part, days after the start, and its summary."""
+
+    uid: str
+    days: int
+    summary: str
+
+
+STEPS = (
+    Step("note-1", 3, "Send note 1 and the agency profile to {name}"),
+    Step("note-2", 28, "Send note 2 and the company report to {name}"),
+    Step("check-in", 182, "Check in with {name}"),
+)
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newline."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or ord(ch) >= 0x20)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at ``limit`` octets (UTF-8), never inside a character."""
+    out: list[str] = []
+    current, size = "", 0
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > limit:
+            out.append(current)
+            current, size = " ", 1  # a continuation line starts with one space
+        current += ch
+        size += n
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _start_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _items(entries: Mapping[str, Mapping[str, Any]] | Iterable[Any]) -> list[tuple[str, Any]]:
+    if isinstance(entries, Mapping):
+        return list(entries.items())
+    items = []
+    for item in entries:
+        if isinstance(item, Mapping):  # an entry carrying its own key
+            items.append((str(item.get("key", "")), item))
+        else:
+            key, entry = item
+            items.append((str(key), entry))
+    return items
+
+
+def event_dates(start: date | None, today: date) -> list[tuple[date, date]]:
+    """(date the step falls on, date the rule gives) for each step."""
+    anchor = start or today
+    tomorrow = today + timedelta(days=1)
+    out = []
+    for step in STEPS:
+        due = anchor + timedelta(days=step.days)
+        if start is None and step is STEPS[0]:
+            due = tomorrow
+        out.append((max(due, tomorrow), due))
+    return out
+
+
+def follow_up_ics(
+    manifest_entries: Mapping[str, Mapping[str, Any]] | Iterable[Any], today: date
+) -> str:
+    """The VCALENDAR text for every done, not rejected contact.
+
+    ``manifest_entries`` is ``{key: entry}``, or ``(key, entry)`` pairs as from
+    :meth:`Manifest.entries`, or entries that carry a ``key`` field.
+    """
+    stamp = today.strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:dossier follow-ups",
+    ]
+    for key, e in sorted(_items(manifest_entries), key=lambda kv: (kv[1].get("row") or 0, kv[0])):
+        if e.get("status") != "done" or (e.get("review") or {}).get("decision") == "rejected":
+            continue
+        name = str(e.get("name") or key)
+        company = str(e.get("company") or "")
+        owner = str(e.get("owner") or "") or "no owner"
+        start = _start_date(e.get("start_date"))
+        for step, (when, due) in zip(STEPS, event_dates(start, today), strict=True):
+            desc = [
+                f"Contact: {name}",
+                f"Company: {company or 'unknown'}",
+                f"Owner: {owner}",
+            ]
+            if e.get("agency"):
+                agency = e["agency"] + ("" if e.get("agency_confirmed") else " (unconfirmed)")
+                desc.append(f"Agency: {agency}")
+            desc.append(f"New role started: {start.isoformat() if start else 'date not known'}")
+            if when != due:
+                desc.append(f"Originally due {due.isoformat()}; moved because that date passed.")
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{escape_text(f'{key}-{step.uid}@dossier')}",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
+                f"DTEND;VALUE=DATE:{(when + timedelta(days=1)).strftime('%Y%m%d')}",
+                f"SUMMARY:{escape_text(step.summary.format(name=name))}",
+                f"DESCRIPTION:{escape_text(chr(10).join(desc))}",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def write_follow_up_ics(batch_dir: Path, manifest: Any, today: date) -> Path:
+    """Write ``<batch dir>/follow-up.ics`` atomically from a :class:`Manifest`."""
+    path = Path(batch_dir) / CALENDAR_FILE
+    atomic_write_text(path, follow_up_ics(manifest.entries(), today))
+    return path

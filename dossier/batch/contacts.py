@@ -1,0 +1,422 @@
+"""Read the CRM export of contacts who changed jobs (CSV or XLSX) for ``dossier batch``.
+
+Headers match by name (case, spacing and punctuation ignored, common aliases). A missing required
+column stops the read (``ConfigError``); a bad row never does: it becomes a ``RowProblem``. Cells
+are plain text (HTML is not interpreted, a leading formula sign goes, with a warning), and no
+message shows a whole e-mail address.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..fsutil import slugify
+from ..model import Contact
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# Our field -> accepted headers; the first one is the name shown in messages.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("contact name", "name", "contact", "full name", "person"),
+    "first_name": ("first name", "given name"),
+    "last_name": ("last name", "surname", "family name"),
+    "email": ("email", "email address", "work email"),
+    "previous_company": ("previous company", "old company", "former company", "previous employer", "from company"),
+    "new_company": ("new company", "company", "new employer", "current company", "employer", "organization", "organisation", "account", "company name", "account name"),
+    "new_title": ("new title", "title", "job title", "position", "role"),
+    "start_date": ("start date", "started", "start", "date started"),
+    "owner": ("owner", "account owner", "relationship owner", "contact owner"),
+    "agency": ("agency", "incumbent agency", "current agency"),
+    "domain": ("domain", "website", "company website", "company domain"),
+    "ticker": ("ticker", "stock ticker", "symbol"),
+    "notes": ("notes", "note", "comments"),
+}  # fmt: skip
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")  # the rule of model.Contact
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # not whitespace: dropped
+_FORMULA = re.compile(r"^[=+\-@]+(?=[^\W\d_]|\()")
+_EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!"}
+_TEXT_DATES = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
+_X = rb"(?:\w+:)?"  # an optional namespace prefix
+_UNCACHED = re.compile(
+    rb"(?:</%sf>|<%sf\b[^>]*/>)\s*(?:<%sv\s*/>|<%sv>\s*</%sv>)?\s*</%sc>" % ((_X,) * 6)
+)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16's
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+_NOT_STORED = ("start_date", "first_name", "last_name")
+_Rows = Iterator[tuple[int, list[Any], set[int]]]  # row number, cells, uncached formula cells
+_NO_CACHE = "holds a formula with no saved value (open and save the file in Excel, or paste values)"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Something wrong with one row; ``row`` is the spreadsheet row number a user sees."""
+
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One contact from the sheet, cleaned; ``key`` names it, ``fingerprint`` tells if it changed."""
+
+    row: int
+    name: str
+    email: str | None = field(repr=False)
+    previous_company: str
+    new_company: str
+    new_title: str
+    start_date: date | None
+    owner: str
+    agency: str
+    domain: str
+    ticker: str
+    notes: str
+    key: str
+    fingerprint: str
+    extra: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_contact(self) -> Contact:
+        """The contact as the briefing and its notes see them."""
+        return Contact(
+            self.name, self.new_company, self.new_title, self.previous_company, self.email
+        )
+
+
+@dataclass
+class ContactSheet:
+    """What ``read_contacts`` found: good rows, rejected rows and warnings, in row order."""
+
+    source: Path
+    rows: list[ContactRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    empty_rows: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\W_]+", "", header.casefold())
+
+
+def clean_text(value: object) -> str:
+    """One line of plain text: NFC, control characters dropped, whitespace runs collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime) and value.time() == time():
+        value = value.date()
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", text)).split())
+
+
+def mask_email(value: str) -> str:
+    """ "jane.doe@example.com" -> "j***@example.com": enough to find the cell, not to mail."""
+    local, at, domain = value.rpartition("@")
+    return f"{local[:1]}***@{domain[:60]}" if at else f"{value[:1]}***"
+
+
+def parse_date(value: object) -> tuple[date | None, str]:
+    """(date, "") or (None, why not, "" if empty): Excel dates and serial numbers, ISO, d/m/Y or
+    m/d/Y when only one fits, "1 March 2024"."""
+    if isinstance(value, date):
+        return (value.date() if isinstance(value, datetime) else value), ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # an Excel serial number (1900 date system)
+            return date(1899, 12, 30) + timedelta(days=int(value)), ""
+        return None, f"The start date {value!r} is not a date"
+    s = clean_text(value)
+    if not s:
+        return None, ""
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T][\d:.+\-Z ]*)?", s):
+        y, mo, d = map(int, m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[ T][\d:. APMapm]*)?", s):
+        a, b, y = map(int, m.groups())
+        y += 2000 if y < 100 else 0
+        if a != b and a <= 12 and b <= 12:
+            return None, f"The start date {s!r} could be day/month or month/day"
+        d, mo = (a, b) if a > 12 else (b, a)
+    else:
+        s2 = " ".join(re.sub(r"(?<=\d)(st|nd|rd|th)\b|,", " ", s).split())
+        for fmt in _TEXT_DATES:
+            try:
+                return datetime.strptime(s2, fmt).date(), ""
+            except ValueError:
+                continue
+        return None, f"The start date {s!r} is not a date dossier can read"
+    try:
+        return date(y, mo, d), ""
+    except ValueError:
+        return None, f"The start date {s!r} is not a real date"
+
+
+def _slug(text: str) -> str:
+    """slugify, plus a short hash when letters do not survive as ASCII (Arabic, Chinese...)."""
+    parts = unicodedata.normalize("NFKD", text)
+    base = slugify(text) if any(c.isascii() and c.isalnum() for c in parts) else ""
+    if any(c.isalnum() and not c.isascii() for c in parts):
+        digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:8]
+        base = f"{base}-{digest}" if base else digest
+    return base or slugify(text)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding: BOMs first, then UTF-8, BOM-less UTF-16, cp1252, Latin-1."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    candidates = ["utf-8", "cp1252"]
+    if data[:2000].count(0) > len(data[:2000]) // 4:  # NULs between ASCII letters: UTF-16
+        even = data[:2000:2].count(0) > data[1:2000:2].count(0)
+        candidates.insert(0, "utf-16-be" if even else "utf-16-le")
+    for enc in candidates:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _delimiter(text: str) -> str:
+    """csv.Sniffer on a sample; if it guesses a sign the header lacks, the header's commonest."""
+    sample = text[:16384]
+    try:
+        delim = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delim = ","
+    header = next((line for line in sample.splitlines() if line.strip()), "")
+    if delim not in header:
+        counts = {c: header.count(c) for c in ",;\t"}
+        delim = max(counts, key=lambda c: counts[c]) if any(counts.values()) else ","
+    return delim
+
+
+def _csv_rows(path: Path, sheet: ContactSheet) -> _Rows:
+    try:
+        text, sheet.encoding = _decode(path.read_bytes())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path.name} could not be read: {exc}.") from exc
+    sheet.delimiter = _delimiter(text)
+    reader = csv.reader(
+        io.StringIO(text.replace("\x00", ""), newline=""), delimiter=sheet.delimiter
+    )
+    try:
+        for number, cells in enumerate(reader, 1):
+            yield number, list(cells), set()
+    except csv.Error as exc:
+        raise ConfigError(f"{path.name} line {reader.line_num} is not valid CSV: {exc}.") from exc
+
+
+def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
+    """Cached values; only if some formula has none, the formulas in lockstep to name them."""
+    import openpyxl
+
+    books = []
+    try:
+        books.append(openpyxl.load_workbook(path, read_only=True, data_only=True))
+        names = [ws.title for ws in books[0].worksheets]
+        if not names:
+            raise ConfigError(f"{path.name} has no worksheets.")
+        title = names[0] if name is None else next((n for n in names if n == name), None)
+        title = title or next((n for n in names if n.casefold() == name.strip().casefold()), None)
+        if title is None:
+            sheets = ", ".join(names)
+            raise ConfigError(f"{path.name} has no sheet named {name!r}. Sheets: {sheets}.")
+        sheet.sheet = title
+        values = books[0][title]
+        values.reset_dimensions()  # trust the cells, not the recorded size
+        formula_rows: Iterator[tuple[Any, ...]] = repeat(())
+        member = getattr(values, "_worksheet_path", "")  # a cheap scan of the XML, no parsing
+        with zipfile.ZipFile(path) as archive:
+            uncached = not member or _UNCACHED.search(archive.read(member.lstrip("/")))
+        if uncached:  # some formula has no saved result: read the formulas to name those cells
+            books.append(openpyxl.load_workbook(path, read_only=True, data_only=False))
+            formulas = books[1][title]
+            formulas.reset_dimensions()
+            formula_rows = formulas.iter_rows(values_only=True)
+        pairs = zip(values.iter_rows(values_only=True), formula_rows, strict=False)
+        for number, (vals, forms) in enumerate(pairs, 1):
+            cells = list(vals) + [None] * (len(forms) - len(vals))
+            blank = {i for i, f in enumerate(forms) if f is not None and cells[i] is None}
+            yield number, cells, blank
+    except ConfigError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on a damaged or mislabelled file
+        raise ConfigError(
+            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}: {exc}). "
+            "Open it in Excel and save it again as .xlsx, or export it as CSV."
+        ) from exc
+    finally:
+        for book in books:
+            book.close()
+
+
+def _match(headers: list[str], path: Path) -> tuple[dict[str, int], dict[int, str]]:
+    """Our field -> column index, and the unknown columns; ConfigError if a required one lacks."""
+    index: dict[str, int] = {}
+    for i, header in enumerate(headers):
+        index.setdefault(_norm(header), i)
+    index.pop("", None)
+    found: dict[str, int] = {}
+    for fld, aliases in FIELDS.items():
+        hit = next((index[_norm(a)] for a in aliases if _norm(a) in index), None)
+        if hit is not None:
+            found[fld] = hit
+    missing = []
+    if "name" not in found and not {"first_name", "last_name"} <= found.keys():
+        missing.append("the contact name")
+    if "new_company" not in found:
+        missing.append("the new company")
+    if missing:
+        seen = ", ".join(h for h in headers if h) or "none"
+        expected = "; ".join(
+            f"{FIELDS[f][0]} (also: {', '.join(FIELDS[f][1:])}{tail})"
+            for f, tail in (("new_company", ""), ("name", "; or first name + last name"))
+        )
+        raise ConfigError(
+            f"{path.name} has no column for {' or '.join(missing)}. Columns found: {seen}. "
+            f"Expected: {expected}. Rename or add the column, then run again."
+        )
+    used = set(found.values())
+    return found, {i: h for i, h in enumerate(headers) if h and i not in used}
+
+
+def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
+    """Read a CSV or XLSX contacts export. Raises ConfigError only for file-level problems."""
+    path = Path(path)
+    suffix, supported = path.suffix.lower(), CSV_SUFFIXES + XLSX_SUFFIXES
+    if suffix not in supported:
+        raise ConfigError(
+            f"{path.name}: contacts must be a {', '.join(supported)} file; "
+            "save it as .xlsx or .csv."
+        )
+    if not path.is_file():
+        raise ConfigError(f"The contacts file {path} does not exist.")
+    if sheet is not None and suffix in CSV_SUFFIXES:
+        raise ConfigError(f"{path.name} is a CSV file; a sheet name only applies to .xlsx files.")
+    result = ContactSheet(source=path)
+    rows = _xlsx_rows(path, sheet, result) if suffix in XLSX_SUFFIXES else _csv_rows(path, result)
+    with warnings.catch_warnings(), closing(rows):
+        warnings.simplefilter("ignore")  # openpyxl's notes on styles and extensions it skips
+        headers = next((h for _, c, _ in rows if any(h := [clean_text(v) for v in c])), None)
+        if headers is None:
+            raise ConfigError(f"{path.name} is empty: it has no header row.")
+        found, unknown = _match(headers, path)
+        result.columns = {f: headers[i] for f, i in found.items()}
+        result.ignored_columns = list(unknown.values())
+        pending, seen = 0, {}
+        for number, cells, uncached in rows:
+            if not uncached and all(c is None or str(c).strip() == "" for c in cells):
+                pending += 1  # counted once a later row shows it was not trailing
+                continue
+            result.empty_rows, pending = result.empty_rows + pending, 0
+            row = _read_row(result, (found, unknown, headers), number, cells, uncached)
+            if row is None:
+                continue
+            if row.key in seen:
+                first = seen[row.key]
+                again = f"It repeats {row.name} at {row.new_company} from row {first}"
+                result.problems.append(RowProblem(number, f"{again}; row {first} was kept."))
+            else:
+                seen[row.key] = number
+                result.rows.append(row)
+    return result
+
+
+def _read_row(
+    sheet: ContactSheet,
+    layout: tuple[dict[str, int], dict[int, str], list[str]],
+    number: int,
+    cells: list[Any],
+    uncached: set[int],
+) -> ContactRow | None:
+    """One non-empty row as a ContactRow, or None after adding a RowProblem; warnings too."""
+    found, unknown, headers = layout
+    blank_formulas: list[int] = []
+
+    def warn(message: str) -> None:
+        sheet.warnings.append(RowProblem(number, message))
+
+    def text(i: int | None, *, quiet: bool = False) -> str:
+        if i is None or i >= len(cells) or cells[i] is None:
+            if i in uncached and not quiet:
+                blank_formulas.append(i)
+            return ""
+        value = stripped = clean_text(cells[i])
+        if value.upper() in _EXCEL_ERRORS:
+            if not quiet:
+                warn(f"The {headers[i]} cell holds the error {value}; it was read as empty.")
+            return ""
+        while m := _FORMULA.match(stripped):
+            stripped = stripped[m.end() :].lstrip()
+        if stripped != value and not quiet:
+            warn(
+                f"The {headers[i]} cell began with {value[0]!r} like a spreadsheet formula; "
+                "it was kept as plain text without it."
+            )
+        return stripped
+
+    values = {f: text(found.get(f)) for f in FIELDS if f not in _NOT_STORED}
+    parts = [text(found.get(f), quiet=bool(values["name"])) for f in ("first_name", "last_name")]
+    values["name"] = name = values["name"] or " ".join(p for p in parts if p)
+    company, start = values["new_company"], None
+    if (i := found.get("start_date")) is not None and i < len(cells):
+        start, reason = parse_date(
+            cells[i] if isinstance(cells[i], date | int | float) else text(i)
+        )
+        if reason:
+            warn(f"{reason}; write it as YYYY-MM-DD. It was left empty.")
+    failed = {found.get("name"): not name, found.get("new_company"): not company}
+    for i in blank_formulas:
+        if not failed.get(i):
+            warn(f"The {headers[i]} cell {_NO_CACHE}; it was read as empty.")
+
+    def why(f: str) -> str:
+        i = found.get(f)
+        return f" (the {headers[i]} cell {_NO_CACHE})" if i in blank_formulas else ""
+
+    errors = [] if name else [f"It has no contact name{why('name')}."]
+    if not company:
+        errors.append(f"It has no new company{f' for {name}' if name else ''}{why('new_company')}.")
+    email = re.sub(r"(?i)^mailto:", "", values.pop("email")) or None
+    if email and not _EMAIL.match(email):
+        errors.append(f"The e-mail address {mask_email(email)} is malformed; fix or clear it.")
+    if errors:
+        sheet.problems.append(RowProblem(number, " ".join(errors)))
+        return None
+    stored = {**values, "email": email, "start_date": start.isoformat() if start else None}
+    digest = hashlib.sha256(json.dumps(stored, sort_keys=True, ensure_ascii=False).encode())
+    return ContactRow(
+        row=number,
+        email=email,
+        start_date=start,
+        key=f"{_slug(name)}--{_slug(company)}",
+        fingerprint=digest.hexdigest(),
+        extra={h: v for i, h in unknown.items() if (v := text(i, quiet=True))},
+        **values,
+    )

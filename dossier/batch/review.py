@@ -1,0 +1,229 @@
+"""``review.html``: one page to review a whole batch, grouped by owner, openable from disk.
+
+Links and thumbnails are relative to the batch folder, the CSS is inline, and every value is
+autoescaped (a contact's name is data, never markup).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import TemplateError
+
+from ..config import Brand
+from ..errors import RenderError
+from ..fsutil import atomic_write_text
+from ..render import environment
+from .manifest import Manifest
+
+log = logging.getLogger(__name__)
+
+TEMPLATE = "review.html.j2"
+PAGE = "review.html"
+NO_OWNER = "No owner"
+THUMB_SUFFIX = ".thumb.png"
+PDFTOPPM_TIMEOUT = 60
+
+# (file name, label, primary link) in the order the card shows them.
+DOCUMENTS = (
+    ("agency-profile.pdf", "Agency profile (PDF)", True),
+    ("note-1.md", "Note 1", True),
+    ("note-1.eml", "Note 1 draft (.eml)", True),
+    ("company-report.pdf", "Company report (PDF)", True),
+    ("note-2.md", "Note 2", True),
+    ("note-2.eml", "Note 2 draft (.eml)", True),
+    ("agency-profile.html", "Agency profile (HTML)", False),
+    ("company-report.html", "Company report (HTML)", False),
+    ("note-1.txt", "Note 1 (text)", False),
+    ("note-2.txt", "Note 2 (text)", False),
+    ("facts.json", "Company facts (JSON)", False),
+    ("agency-profile.json", "Agency facts (JSON)", False),
+)
+THUMBNAILS = (("agency-profile.pdf", "Agency profile"), ("company-report.pdf", "Company report"))
+STATUS_LABELS = {
+    "done": "Built: ready for review",
+    "running": "Being built, or interrupted (run the batch again)",
+    "pending": "Not built yet",
+    "failed": "Could not be built: see the error",
+    "skipped": "Skipped: nothing to build",
+}
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
+
+
+def make_thumbnail(pdf: Path, png: Path, width: int = 180) -> bool:
+    """Render the PDF's first page to ``png`` with pdftoppm; False when that is not possible."""
+    exe = shutil.which("pdftoppm")
+    if exe is None or not pdf.is_file():
+        return False
+    # pdftoppm appends ".png" to the prefix; write beside the target, then rename.
+    prefix = png.with_name(f".{png.stem}.{os.getpid()}-{threading.get_ident()}.tmp")
+    produced = prefix.with_name(prefix.name + ".png")
+    cmd = [exe, "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to", str(int(width))]
+    try:
+        subprocess.run(
+            [*cmd, str(pdf), str(prefix)],
+            check=True,
+            capture_output=True,
+            timeout=PDFTOPPM_TIMEOUT,
+        )
+        if not produced.is_file() or produced.stat().st_size == 0:
+            return False
+        os.replace(produced, png)
+        return True
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("no preview for %s: %s", pdf, exc)
+        return False
+    finally:
+        produced.unlink(missing_ok=True)
+
+
+def thumbnail_for(pdf: Path, width: int = 180) -> Path | None:
+    """``<stem>.thumb.png`` beside the PDF, made again only when the PDF is newer."""
+    png = pdf.with_name(pdf.stem + THUMB_SUFFIX)
+    if not pdf.is_file():
+        return None
+    if png.is_file() and png.stat().st_mtime >= pdf.stat().st_mtime:
+        return png
+    return png if make_thumbnail(pdf, png, width) else None
+
+
+def _inside(batch_dir: Path, rel: str) -> Path | None:
+    """The file ``rel`` names inside the batch folder, or None if it would leave it."""
+    p = PurePosixPath(str(rel).replace("\\", "/"))
+    if p.is_absolute() or ".." in p.parts or not p.parts:
+        return None
+    return batch_dir / Path(*p.parts)
+
+
+def _href(rel: str) -> str:
+    return quote(PurePosixPath(str(rel).replace("\\", "/")).as_posix(), safe="/")
+
+
+def _when(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M %Z").strip()
+    except ValueError:
+        return str(iso)
+
+
+def _card(batch_dir: Path, manifest: Manifest, key: str, e: Mapping[str, Any]) -> dict[str, Any]:
+    by_name: dict[str, str] = {}
+    for rel in (e.get("outputs") or {}).values():
+        if _inside(batch_dir, rel) is not None:
+            by_name.setdefault(PurePosixPath(str(rel)).name, str(rel))
+    links = []
+    for filename, label, primary in DOCUMENTS:
+        rel = by_name.get(filename)
+        if rel is None:
+            continue
+        path = _inside(batch_dir, rel)
+        exists = bool(path and path.is_file())
+        links.append({"label": label, "href": _href(rel), "exists": exists, "primary": primary})
+    thumbs = []
+    for filename, label in THUMBNAILS:
+        rel = by_name.get(filename)
+        if rel is None:
+            continue
+        pdf = _inside(batch_dir, rel)
+        png = thumbnail_for(pdf) if pdf is not None else None
+        thumb_rel = str(PurePosixPath(rel).with_name(PurePosixPath(rel).stem + THUMB_SUFFIX))
+        thumbs.append(
+            {
+                "label": label,
+                "href": _href(rel),
+                "src": _href(thumb_rel) if png is not None else None,
+            }
+        )
+    review = dict(e.get("review") or {})
+    changed = manifest.changed_since_approval(key) if review.get("decision") == "approved" else []
+    agency = e.get("agency")
+    return {
+        "key": key,
+        "name": e.get("name") or key,
+        "company": e.get("company") or "",
+        "status": e.get("status") or "pending",
+        "step": e.get("step") or "",
+        "error": e.get("error") or "",
+        "agency": agency or "",
+        "agency_confirmed": bool(agency and e.get("agency_confirmed")),
+        "warnings": [
+            {"kind": str(w.get("kind", "")), "message": str(w.get("message", ""))}
+            for w in (e.get("warnings") or [])
+            if isinstance(w, Mapping)
+        ],
+        "links": links,
+        "thumbs": thumbs,
+        "decision": review.get("decision"),
+        "review_by": review.get("by") or "",
+        "review_at": _when(review.get("at")),
+        "review_note": review.get("note") or "",
+        "changed": changed,
+        "finished_at": _when(e.get("finished_at")),
+    }
+
+
+def review_context(batch_dir: Path, manifest: Manifest, brand: Brand) -> dict[str, Any]:
+    """Everything review.html.j2 uses: counts, owner groups of contact cards, the brand."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for key, e in manifest.entries():
+        owner = str(e.get("owner") or "").strip() or NO_OWNER
+        groups.setdefault(owner, []).append(_card(batch_dir, manifest, key, e))
+    owners = sorted((o for o in groups if o != NO_OWNER), key=lambda o: (o.casefold(), o))
+    if NO_OWNER in groups:
+        owners.append(NO_OWNER)
+    counts = manifest.summary()
+    colours = {
+        name: value if _COLOUR.match(value) else getattr(Brand, name)
+        for name, value in (
+            ("primary", brand.primary),
+            ("accent", brand.accent),
+            ("text", brand.text),
+            ("muted", brand.muted),
+        )
+    }
+    return {
+        "brand": brand,
+        "colours": colours,
+        "batch_name": batch_dir.resolve().name,
+        "groups": [
+            {
+                "owner": o,
+                "cards": sorted(groups[o], key=lambda c: (str(c["name"]).casefold(), c["key"])),
+            }
+            for o in owners
+        ],
+        "counts": counts,
+        "reviews": manifest.review_counts(),
+        "total": sum(counts.values()),
+        "status_labels": STATUS_LABELS,
+        "generated_at": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def write_review_page(
+    batch_dir: Path, manifest: Manifest, brand: Brand, templates: Path | None = None
+) -> Path:
+    """Render ``<batch dir>/review.html`` atomically and return its path."""
+    batch_dir = Path(batch_dir)
+    env = environment(templates)
+    try:
+        html = env.get_template(TEMPLATE).render(**review_context(batch_dir, manifest, brand))
+    except TemplateError as exc:
+        raise RenderError(
+            f"Template error in {getattr(exc, 'name', None) or TEMPLATE}: {exc}"
+        ) from exc
+    path = batch_dir / PAGE
+    atomic_write_text(path, html)
+    return path

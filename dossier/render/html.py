@@ -1,0 +1,283 @@
+"""Render a Dossier to HTML (Jinja2, autoescaped), PDF (WeasyPrint, locked-down fetcher) and JSON.
+
+Templates come from the user's folder first, then the packaged defaults
+(``{% extends "default:base.html.j2" %}`` reaches the packaged one). WeasyPrint may read only
+files inside the template folders and the brand folder, and ``data:`` URIs; everything else
+(``file:///etc/passwd``, ``http://169.254.169.254/``) is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import mimetypes
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+)
+from markupsafe import Markup
+
+from .. import __version__
+from .. import formatting as fmt
+from ..config import Brand, data_dir
+from ..errors import RenderError
+from ..fields import key_fact_fields
+from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..model import Claim, Dossier, Fact, Money, Organisation, Series
+from ..writing import Written
+from ..writing.audit import sentence_findings
+from ..writing.company import latest_annual_report
+from ..writing.sentences import display_value, figure_period
+from ..writing.written import freshness_of
+from . import charts
+from .pdf import PdfRenderer, render_pdf
+
+log = logging.getLogger(__name__)
+
+REPORT_TEMPLATE = "company-report.html.j2"
+
+
+@lru_cache(maxsize=8)  # compiled templates are reused across a batch
+def environment(user_templates: Path | None = None) -> Environment:
+    """The Jinja environment: user templates before packaged ones, autoescape always on."""
+    packaged = data_dir("templates")
+    loaders: list[Any] = []
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise RenderError(f"Templates folder {user_templates} does not exist.")
+        loaders.append(FileSystemLoader(str(user_templates)))
+    loaders.append(FileSystemLoader(str(packaged)))
+    loaders.append(PrefixLoader({"default": FileSystemLoader(str(packaged))}, delimiter=":"))
+    env = Environment(
+        # HTML is escaped everywhere; CSS templates use the css_string filter instead.
+        loader=ChoiceLoader(loaders),
+        autoescape=lambda name: not (name or "").endswith(".css.j2"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["human_date"] = fmt.human_date
+    env.filters["value"] = display_value
+    env.filters["period"] = figure_period
+    env.filters["money_full"] = fmt.money_full
+    env.filters["safe_link"] = safe_link
+    env.filters["css_string"] = css_string
+    env.filters["millions"] = _millions
+    env.filters["bracket"] = lambda n: f"[{n}]"
+    env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    return env
+
+
+def _millions(fact: Fact) -> str:
+    v = fact.value
+    return f"{v.amount / 1e6:,.0f}" if isinstance(v, Money) else display_value(fact)
+
+
+def css_string(text: str) -> str:
+    """Text safe inside a double-quoted CSS string in a <style> element."""
+    cleaned = re.sub(r"[<>\r\n\x00-\x1f]", " ", str(text))
+    return cleaned.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def safe_link(url: str) -> str:
+    """The URL if it is plain http(s), else an empty string (never a file: or javascript: link)."""
+    parts = urlsplit(str(url))
+    return str(url) if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+class Citations:
+    """Turns facts into citation numbers, from the dossier's numbered source list."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self._by_url = {s.url: s.number for s in dossier.citations}
+
+    def numbers(self, facts: list[Fact] | tuple[Fact, ...]) -> list[int]:
+        return sorted({self._by_url[f.provenance.url] for f in facts})
+
+    def marks(self, *facts: Fact) -> Markup:
+        nums = self.numbers(list(facts))
+        inner = "".join(f'<a class="cite" href="#src-{n}">[{n}]</a>' for n in nums)
+        return Markup(f'<sup class="cites">{inner}</sup>')
+
+
+def _data_uri(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".svg":
+        mime = "image/svg+xml"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def _logo(brand: Brand) -> str:
+    path = (brand.root / brand.logo).resolve()
+    if not path.is_file():
+        path = (data_dir("templates") / brand.logo).resolve()
+    if not path.is_file():
+        raise RenderError(
+            f"Brand logo {brand.logo} not found next to the brand file or in templates/."
+        )
+    return _data_uri(path)
+
+
+def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
+    """The rows of the key-facts panel that have a value (order and labels: the field table)."""
+    return [(f.label, c) for f in key_fact_fields() if (c := org.claim(f.name)) is not None]
+
+
+def _coverage_chart(org: Organisation, brand: Brand) -> Markup | None:
+    series = {f.value.name: f.value.points for f in org.perception if isinstance(f.value, Series)}
+    volume, tone = series.get("gdelt_volume", []), series.get("gdelt_tone", [])
+    if len(volume) + len(tone) < 2:
+        return None
+    return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+
+
+def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
+    """Everything the templates may use."""
+    org = dossier.organisation
+    cites = Citations(dossier)
+    fresh = freshness_of(dossier)
+    rev = org.revenue_history
+    chart = (
+        charts.financial_bars(
+            rev, org.net_income_history, brand.primary, brand.accent, brand.font_body
+        )
+        if len(rev) >= 2
+        else None
+    )
+    return {
+        "d": dossier,
+        "org": org,
+        "w": written,
+        "brand": brand,
+        "logo_uri": _logo(brand),
+        "cite": cites.marks,
+        "overview": written["overview"],
+        "stale": fresh.is_stale,
+        "conflicts": written.flat("conflicts"),
+        "presentation": written.flat("presentation"),
+        "perception": written.flat("perception"),
+        "news": org.news[:10],
+        "news_days": dossier.news_days,
+        "coverage_chart": _coverage_chart(org, brand),
+        "key_facts": key_facts(org),
+        "latest_annual": latest_annual_report(org),
+        "chart": chart,
+        "today": date.today(),
+        "source_label": dossier.label,
+        "version": __version__,
+        "constructed_sources": [s for s in dossier.citations if s.constructed],
+        "money_unit": (
+            f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its template and its output file names."""
+
+    template: str
+    stem: str
+    json_name: str
+    title: str
+
+
+COMPANY = DocumentKind(REPORT_TEMPLATE, "company-report", "facts.json", "Company research report")
+AGENCY = DocumentKind(
+    "agency-profile.html.j2", "agency-profile", "agency-profile.json", "Agency profile"
+)
+
+
+def render_html(
+    dossier: Dossier,
+    written: Written,
+    brand: Brand,
+    templates: Path | None = None,
+    kind: DocumentKind = COMPANY,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """The document as one self-contained HTML string."""
+    env = environment(templates)
+    try:
+        css = env.get_template("report.css.j2").render(brand=brand, document_title=kind.title)
+        ctx = {**context(dossier, written, brand), **(extra or {})}
+        return env.get_template(kind.template).render(css=Markup(css), **ctx)
+    except TemplateError as exc:
+        raise RenderError(
+            f"Template error in {getattr(exc, 'name', None) or kind.template}: {exc}"
+        ) from exc
+
+
+def template_files(templates: Path | None = None, kind: DocumentKind = COMPANY) -> list[Path]:
+    """The files of the document's template in use (the user's copy when they have one)."""
+    env = environment(templates)
+    files = []
+    for name in (kind.template, "_parts.html.j2"):
+        filename = env.get_template(name).filename
+        if filename:
+            files.append(Path(filename))
+    return files
+
+
+def facts_json(dossier: Dossier, written: Written) -> str:
+    """The record with all provenance, the sources, the gaps, warnings and every sentence."""
+    cites = Citations(dossier)
+    rows = [
+        {
+            "text": s.text,
+            "citations": cites.numbers(s.facts),
+            "facts": [f.model_dump(mode="json") for f in s.facts],
+            "findings": sentence_findings(dossier, s),
+        }
+        for s in written
+    ]
+    data = dossier.model_dump(mode="json")
+    data["sentences"] = rows
+    data["generator"] = f"dossier {__version__}"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_outputs(
+    dossier: Dossier,
+    written: Written,
+    folder: Path,
+    formats: tuple[str, ...],
+    brand: Brand,
+    templates: Path | None = None,
+    kind: DocumentKind = COMPANY,
+    extra: dict[str, Any] | None = None,
+    pdf: PdfRenderer | None = None,
+) -> dict[str, Path]:
+    """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``."""
+    out: dict[str, Path] = {}
+    html = (
+        render_html(dossier, written, brand, templates, kind, extra)
+        if {"html", "pdf"} & set(formats)
+        else ""
+    )
+    if "json" in formats:
+        out["json"] = folder / kind.json_name
+        atomic_write_text(out["json"], facts_json(dossier, written))
+    if "html" in formats:
+        out["html"] = folder / f"{kind.stem}.html"
+        atomic_write_text(out["html"], html)
+    if "pdf" in formats:
+        out["pdf"] = folder / f"{kind.stem}.pdf"
+        data = (
+            pdf(html, brand, templates) if pdf is not None else render_pdf(html, brand, templates)
+        )
+        atomic_write_bytes(out["pdf"], data)
+    return out

@@ -1,0 +1,105 @@
+"""HTML to PDF with WeasyPrint, through a locked-down fetcher; a process pool for batches.
+
+WeasyPrint may read only files inside the template folders and the brand folder, and
+``data:`` URIs; everything else (``file:///etc/passwd``, ``http://169.254.169.254/``) is
+refused and logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..config import Brand, data_dir
+from ..errors import RenderError
+
+log = logging.getLogger(__name__)
+
+#: Renders one document: (html, brand, user templates folder) -> PDF bytes.
+PdfRenderer = Callable[[str, Brand, "Path | None"], bytes]
+
+
+def _safe_fetcher(roots: list[Path]) -> Any:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = [Path(os.path.realpath(r)) for r in roots]
+
+    class SafeFetcher(URLFetcher):  # type: ignore[misc]
+        """Allow data: URIs and regular files inside the template and brand folders only."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=2)
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(os.path.realpath(unquote(urlsplit(url).path)))
+                if path.is_file() and any(path.is_relative_to(root) for root in allowed):
+                    return URLFetcherResponse(url, path.read_bytes())
+            log.warning("blocked resource in document: %s", url[:200])
+            raise ValueError(f"blocked resource: {url[:200]}")
+
+    return SafeFetcher()
+
+
+def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
+    """HTML to PDF bytes with the locked-down fetcher."""
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # missing Pango & co.
+        raise RenderError(
+            f"WeasyPrint cannot load its system libraries ({exc}). "
+            "Run: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+        ) from exc
+    packaged = data_dir("templates")
+    roots = [packaged, brand.root] + ([templates] if templates else [])
+    base = (templates or packaged).resolve().as_uri() + "/"
+    try:
+        return bytes(HTML(string=html, base_url=base, url_fetcher=_safe_fetcher(roots)).write_pdf())
+    except Exception as exc:  # WeasyPrint raises many kinds; name the document
+        raise RenderError(f"PDF rendering failed: {exc}") from exc
+
+
+class PdfPool:
+    """A process pool for WeasyPrint that is replaced every ``recycle_after`` renders per worker.
+
+    WeasyPrint's memory grows slowly with each document, so workers are recycled. This is
+    done by swapping in a fresh pool rather than with ``max_tasks_per_child``, which hung here
+    on Python 3.11 when workers were replaced under load. "spawn" because forking a process
+    that runs threads can copy a held lock into the child.
+    """
+
+    def __init__(self, workers: int, recycle_after: int = 50) -> None:
+        self.workers = workers
+        self.limit = recycle_after * workers
+        self._count = 0
+        self._lock = threading.Lock()
+        self._pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
+
+    def render(self, html: str, brand: Brand, templates: Path | None) -> bytes:
+        """Render one document in a worker process and wait for the PDF bytes."""
+        with self._lock:
+            if self._count >= self.limit:
+                self._pool.shutdown(wait=False)  # its queued renders still finish
+                self._pool, self._count = self._new(), 0
+            self._count += 1
+            pool = self._pool
+        return pool.submit(render_pdf, html, brand, templates).result()
+
+    def shutdown(self) -> None:
+        """Stop the workers (cancelling renders not yet started)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,111 @@
+"""Collection: instantiate the enabled sources, resolve the entity, fetch and extract.
+
+Every failure is a gap, never the end of the build: a disabled source, a source that cannot
+run (:class:`~dossier.errors.SourceNotConfigured`), a failed request, a malformed response.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .. import config
+from ..errors import ExtractError, SourceError, SourceNotConfigured
+from ..model import Fact, Gap
+from ..net import Document, PoliteClient
+from ..sources import registry
+from ..sources.base import Entity, RunContext, Source
+from .resolve import Hints, Resolver
+
+log = logging.getLogger(__name__)
+
+
+def labels(settings: Mapping[str, config.SourceSettings]) -> dict[str, str]:
+    """Every registered source's reader-facing label (``label`` in its toml wins)."""
+    out = {}
+    for name, cls in registry.sources().items():
+        s = settings.get(name)
+        out[name] = (s.label if s is not None and s.label else "") or cls.label
+    return out
+
+
+def make_sources(
+    settings: Mapping[str, config.SourceSettings],
+    client: PoliteClient,
+    only: tuple[str, ...] | None = None,
+) -> tuple[dict[str, Source], list[Gap]]:
+    """Instantiate the enabled sources (``only``: these names); one that cannot run is a gap."""
+    active: dict[str, Source] = {}
+    gaps: list[Gap] = []
+    for name, cls in registry.sources().items():
+        if only is not None and name not in only:
+            continue
+        s = settings.get(name) or config.SourceSettings(name=name)
+        if not s.enabled:
+            why = s.disabled_reason or f"disabled in sources/{name}.toml"
+            gaps.append(Gap(source=name, message=f"not used: {why}"))
+            continue
+        try:
+            active[name] = cls(s, client)
+        except SourceNotConfigured as exc:
+            gaps.append(Gap(source=name, message=str(exc)))
+    return active, gaps
+
+
+@dataclass
+class Collected:
+    """Everything the sources returned for one entity, before normalisation."""
+
+    entity: Entity
+    facts: list[Fact]
+    gaps: list[Gap]
+    company_sources: list[str]  # labels of the active sources that give company facts
+
+
+def collect(
+    name: str | None,
+    hints: Hints,
+    client: PoliteClient,
+    settings: Mapping[str, config.SourceSettings],
+    ctx: RunContext,
+    entity: Entity | None = None,
+) -> Collected:
+    """Resolve ``name`` (unless ``entity`` is given) and collect every source's facts."""
+    sources, gaps = make_sources(settings, client)
+    resolver = Resolver(sources)
+    if entity is None:
+        entity = resolver.resolve(name, hints)
+        log.info("resolved %r to %s (%s)", name, entity.name, "; ".join(entity.evidence))
+    facts: list[Fact] = []
+    for source_name, source in sources.items():
+        fetched = source.fetch(entity, ctx)
+        gaps.extend(fetched.gaps)
+        facts.extend(extract_all(source_name, source, fetched.documents, gaps))
+    for g in resolver.gaps:
+        if g not in gaps:
+            gaps.append(g)
+    shown = labels(settings)
+    company = [shown[n] for n, s in sources.items() if s.company_facts]
+    return Collected(entity=entity, facts=facts, gaps=gaps, company_sources=company)
+
+
+def extract_all(
+    name: str, source: Source, documents: list[Document], gaps: list[Gap]
+) -> list[Fact]:
+    """A source's facts; when one document is malformed, keep what the others give."""
+    try:
+        return list(source.extract(documents))
+    except (ExtractError, SourceError) as exc:
+        if len(documents) <= 1:
+            gaps.append(Gap(source=name, message=str(exc), url=getattr(exc, "url", None)))
+            return []
+    facts: list[Fact] = []
+    for doc in documents:
+        try:
+            facts.extend(source.extract([doc]))
+        except (ExtractError, SourceError) as exc:
+            gaps.append(
+                Gap(source=name, message=str(exc), url=getattr(exc, "url", None) or doc.url)
+            )
+    return facts

@@ -1,0 +1,93 @@
+"""Review warnings for a written document: old figures, sources that differ, words to watch.
+
+Every generated sentence is checked with proper names masked; so is the static text of the
+templates used (which users may edit). Our own voice must come out with zero findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..fields import FIELDS
+from ..model import Dossier, ReviewWarning
+from .neutrality import Finding, lint_file, lint_text
+from .sentences import Sentence, names_in
+from .written import Written, freshness_of
+
+
+def sentence_findings(dossier: Dossier, sentence: Sentence) -> list[dict[str, object]]:
+    """Words-to-watch findings in one generated sentence (names masked)."""
+    names = [dossier.organisation.display_name, *names_in(sentence.facts)]
+    return [f.as_dict() for f in lint_text(sentence.text, names)]
+
+
+def template_findings(path: Path) -> list[Finding]:
+    """Words-to-watch findings in a template's own text."""
+    return lint_file(path)
+
+
+def audit(
+    dossier: Dossier, written: Written, template_files: Sequence[Path] = ()
+) -> list[ReviewWarning]:
+    """The review warnings for ``dossier`` as written in ``written``."""
+    org = dossier.organisation
+    fresh = freshness_of(dossier)
+    out: list[ReviewWarning] = []
+    for spec in FIELDS.values():
+        if not spec.figure:
+            continue
+        claim = org.claim(spec.name)
+        if claim is None:
+            continue
+        f = claim.chosen
+        label = spec.gap_label
+        if not f.period:
+            out.append(
+                ReviewWarning(
+                    kind="stale",
+                    message=f"{label}: the source does not state the year of the figure.",
+                    detail={"field": spec.name, "source": f.source, "url": f.provenance.url},
+                )
+            )
+        elif fresh.is_stale(f):
+            year = f.provenance.as_of.year
+            out.append(
+                ReviewWarning(
+                    kind="stale",
+                    message=f"{label} is as of {year}"
+                    + (f" ({f.period})" if f.period != str(year) else "")
+                    + f", older than {dossier.max_figure_age_months} months; shown as “as of {year}”.",
+                    detail={
+                        "field": spec.name,
+                        "as_of": f.provenance.as_of.isoformat(),
+                        "source": f.source,
+                    },
+                )
+            )
+    for s in written.flat("conflicts"):
+        out.append(ReviewWarning(kind="conflict", message=s.text))
+    for s in written:
+        for finding in sentence_findings(dossier, s):
+            out.append(
+                ReviewWarning(
+                    kind="neutrality",
+                    message=f"Generated text: “{finding['term']}” "
+                    f"({finding['guideline']}) in: {s.text}",
+                    detail=finding,
+                )
+            )
+    for path in template_files:
+        for tf in template_findings(path):
+            out.append(
+                ReviewWarning(
+                    kind="neutrality",
+                    message=f"{path.name}:{tf.line}: {tf.describe()}",
+                    detail={**tf.as_dict(), "file": str(path)},
+                )
+            )
+    note = dossier.override
+    if note is not None and note.note:
+        who = f" ({note.reviewer})" if note.reviewer else ""
+        out.append(ReviewWarning(kind="reviewer", message=f"Reviewer note{who}: {note.note}"))
+    return out
