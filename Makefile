@@ -44,7 +44,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/batch_bench.py 10 50 200
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check dossier tests tools
+	$(BIN)/ruff check dossier tests tools bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) output/*/ .pytest_cache

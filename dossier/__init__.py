@@ -6,11 +6,16 @@
 PosixPath('output/apple-inc/company-report.pdf')
 
 The public names are imported on first use, so ``import dossier`` (and ``dossier --help``)
-stays fast.
+stays fast. ``build`` and ``research`` are also the names of the modules that define them
+(``dossier/build.py``, ``dossier/research/``): on the package they always mean the functions;
+import the modules by their full names (``from dossier.build import BuildOptions``).
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -89,8 +94,30 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'dossier' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def _function_named_like_its_module(name: str) -> property:
+    """A package attribute that is the function even after its module of the same name loads.
+
+    Importing ``dossier.build`` sets the package attribute ``build`` to the module; the setter
+    keeps the module aside instead, so ``from dossier import build`` is always the function.
+    """
+
+    def get(self: types.ModuleType) -> Any:
+        return getattr(importlib.import_module(f".{name}", __name__), name)
+
+    def put(self: types.ModuleType, value: Any) -> None:
+        self.__dict__[f"_{name}_module"] = value
+
+    return property(get, put)
+
+
+class _Package(types.ModuleType):
+    build = _function_named_like_its_module("build")
+    research = _function_named_like_its_module("research")
+
+
+sys.modules[__name__].__class__ = _Package

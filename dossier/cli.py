@@ -307,7 +307,7 @@ def agency(
     for i, c in enumerate(finding.candidates, 1):
         click.echo(f"{i}. {describe(c)}")
         for e in c.evidence[:3]:
-            a = e.article.value
+            a = e.item
             when = a.published.date().isoformat() if a.published else "undated"
             click.echo(f"     {e.relation}: {when} {a.outlet}: {e.sentence}")
             click.echo(f"       {a.url}")

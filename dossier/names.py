@@ -65,13 +65,13 @@ _HONORIFICS = {
 def first_name_of(name: str) -> str:
     """The name to greet: "Dr. Jane Doe" -> "Jane", "Doe, Jane" -> "Jane", "Dr Doe" -> "Dr Doe"."""
     if "," in name:
-        last, _, rest = name.partition(",")
-        name = f"{rest.strip()} {last.strip()}".strip()
+        last, _, given = name.partition(",")
+        name = f"{given.strip()} {last.strip()}".strip()
     tokens = name.split()
-    rest = [t for t in tokens if t.lower().rstrip(".") not in _HONORIFICS]
-    if len(rest) < 2 and len(tokens) > 1 and len(rest) < len(tokens):
+    kept = [t for t in tokens if t.lower().rstrip(".") not in _HONORIFICS]
+    if len(kept) < 2 and len(tokens) > 1 and len(kept) < len(tokens):
         return " ".join(tokens)  # "Dr Doe": the title is part of the greeting
-    return rest[0] if rest else name
+    return kept[0] if kept else name
 
 
 def domain_of(url: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 APPLE_SNAPSHOT = ROOT / "examples" / "apple-inc" / "snapshot"
 NVIDIA_SNAPSHOT = FIXTURES / "snapshots" / "nvidia-sec-only"
 RETRIEVED = datetime(2026, 3, 5, tzinfo=UTC)
+
+#: Tests that drive Debian's Chromium; skipped (before any fixture is built) where it is missing.
+requires_chromium = pytest.mark.skipif(
+    shutil.which("chromium") is None,
+    reason="Debian's chromium is not installed (apt-get install chromium)",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from dossier.cli import cli
 
-from .conftest import APPLE_SNAPSHOT
+from .conftest import APPLE_SNAPSHOT, requires_chromium
 
 pytestmark = pytest.mark.pdf
 
@@ -39,13 +40,22 @@ def _run(tmp_path: Path, *extra: str):
     )
 
 
-@pytest.fixture
-def batch(tmp_path: Path) -> Path:
-    (tmp_path / "moved.csv").write_text(CSV, encoding="utf-8")
-    r = _run(tmp_path, "--follow-up")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The batch, built once for the module (each test gets its own copy of it)."""
+    folder = tmp_path_factory.mktemp("batch")
+    (folder / "moved.csv").write_text(CSV, encoding="utf-8")
+    r = _run(folder, "--follow-up")
     assert r.exit_code == 1, r.output  # one contact's company cannot be found: the batch goes on
     assert "skipped row 4: It has no new company for Li Wei." in r.stderr
-    return tmp_path
+    return folder
+
+
+@pytest.fixture
+def batch(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "batch"
+    shutil.copytree(built, copy)
+    return copy
 
 
 def test_every_good_row_is_built_once_per_company(batch: Path) -> None:
@@ -124,14 +134,13 @@ def test_interrupted_batch_resumes_without_half_written_files(tmp_path: Path) ->
     assert statuses["Jane Doe"] == "done" and statuses["Omar Haddad"] == "done"
 
 
+@requires_chromium
 def test_review_page_in_headless_chromium(batch: Path) -> None:
     """The review page opened straight from disk in Debian's Chromium (skipped without it)."""
-    import shutil
     import subprocess
 
     chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    assert chromium is not None
     page = batch / "out" / "moved" / "review.html"
     shot = batch / "review.png"
     subprocess.run(

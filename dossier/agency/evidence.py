@@ -36,6 +36,14 @@ class Evidence:
     role_stated: bool = True  # False when the role is the gazetteer's default, not the text's
 
     @property
+    def item(self) -> Article:
+        """The reported article (evidence is only ever made from Article facts)."""
+        value = self.article.value
+        if not isinstance(value, Article):
+            raise TypeError(f"evidence from a {type(value).__name__} fact, not an article")
+        return value
+
+    @property
     def published(self) -> date | None:
         value = self.article.value
         if isinstance(value, Article) and value.published is not None:
@@ -246,17 +254,17 @@ def _sentence_evidence(
     if not own:
         return []
     spans: list[tuple[int, int, AgencyEntry | None]] = [(s, e, None) for s, e in own]
-    for entry, s, e in gaz.find_in(sentence):
+    for found, s, e in gaz.find_in(sentence):
         if all(e <= cs or s >= ce for cs, ce in own):
-            spans.append((s, e, entry))
+            spans.append((s, e, found))
     spans.sort(key=lambda t: t[0])
     placed, pos = "", 0
     mentions: list[tuple[AgencyEntry, int, int, str]] = []  # entry, span in ``placed``, text
-    for s, e, entry in spans:
+    for s, e, maybe in spans:
         placed += sentence[pos:s]
-        token = "@c@" if entry is None else f"@a{len(mentions)}@"
-        if entry is not None:
-            mentions.append((entry, len(placed), len(placed) + len(token), sentence[s:e]))
+        token = "@c@" if maybe is None else f"@a{len(mentions)}@"
+        if maybe is not None:
+            mentions.append((maybe, len(placed), len(placed) + len(token), sentence[s:e]))
         placed, pos = placed + token, e
     placed += sentence[pos:]
     relations, words = _classify(placed, len(mentions)), _role_words(placed)

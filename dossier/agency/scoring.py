@@ -43,7 +43,7 @@ def decay(published: date | None, today: date) -> float:
     """Recency factor: 1 today, 0.5 after two years; 0.5 for an undated report."""
     if published is None:
         return UNDATED_FACTOR
-    return 0.5 ** (max(0, (today - published).days) / HALF_LIFE_DAYS)
+    return float(0.5 ** (max(0, (today - published).days) / HALF_LIFE_DAYS))
 
 
 def _overrides(negative: Evidence, positives: list[Evidence]) -> bool:

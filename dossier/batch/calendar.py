@@ -76,13 +76,13 @@ def _start_date(value: Any) -> date | None:
 def _items(entries: Mapping[str, Mapping[str, Any]] | Iterable[Any]) -> list[tuple[str, Any]]:
     if isinstance(entries, Mapping):
         return list(entries.items())
-    items = []
+    items: list[tuple[str, Any]] = []
     for item in entries:
         if isinstance(item, Mapping):  # an entry carrying its own key
             items.append((str(item.get("key", "")), item))
         else:
-            key, entry = item
-            items.append((str(key), entry))
+            pair: tuple[Any, Any] = tuple(item)  # (key, entry)
+            items.append((str(pair[0]), pair[1]))
     return items
 
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -59,7 +59,9 @@ _UNCACHED = re.compile(
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16's
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
 _NOT_STORED = ("start_date", "first_name", "last_name")
-_Rows = Iterator[tuple[int, list[Any], set[int]]]  # row number, cells, uncached formula cells
+_Rows = Generator[
+    tuple[int, list[Any], set[int]], None, None
+]  # row number, cells, uncached formula cells
 _NO_CACHE = "holds a formula with no saved value (open and save the file in Excel, or paste values)"
 
 
@@ -243,7 +245,9 @@ def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
         if not names:
             raise ConfigError(f"{path.name} has no worksheets.")
         title = names[0] if name is None else next((n for n in names if n == name), None)
-        title = title or next((n for n in names if n.casefold() == name.strip().casefold()), None)
+        if title is None and name is not None:
+            wanted = name.strip().casefold()
+            title = next((n for n in names if n.casefold() == wanted), None)
         if title is None:
             sheets = ", ".join(names)
             raise ConfigError(f"{path.name} has no sheet named {name!r}. Sheets: {sheets}.")
@@ -329,7 +333,7 @@ def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
         found, unknown = _match(headers, path)
         result.columns = {f: headers[i] for f, i in found.items()}
         result.ignored_columns = list(unknown.values())
-        pending, seen = 0, {}
+        pending, seen = 0, dict[str, int]()
         for number, cells, uncached in rows:
             if not uncached and all(c is None or str(c).strip() == "" for c in cells):
                 pending += 1  # counted once a later row shows it was not trailing

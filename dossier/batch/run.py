@@ -217,7 +217,8 @@ def _company_group(
         else:
             _write_row(row, opts, batch_dir, rt, manifest, agency_cache, company, tick)
         with lock:
-            counts["failed" if manifest.entry(row.key).get("status") == "failed" else "done"] += 1
+            entry = manifest.entry(row.key) or {}
+            counts["failed" if entry.get("status") == "failed" else "done"] += 1
         tick("")
         return _outcome(manifest, row)
 

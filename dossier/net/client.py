@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
@@ -26,6 +26,9 @@ from ..config import SourceSettings
 from ..errors import BlockedURL, FetchError, NotInSnapshot, ResponseTooLarge
 from .document import Document
 from .snapshot import SnapshotReader, SnapshotWriter
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,7 @@ class PoliteClient:
         resolver: Resolver = default_resolver,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
-        session: Any = None,
+        session: requests.Session | None = None,
     ) -> None:
         self.settings = dict(settings)
         self.identity = identity
@@ -126,7 +129,7 @@ class PoliteClient:
     def _settings(self, source: str) -> SourceSettings:
         return self.settings.get(source) or SourceSettings(name=source)
 
-    def session(self) -> Any:
+    def session(self) -> requests.Session:
         """The requests session, created on first live use (keeps imports off the fast path)."""
         if self._session is None:
             if self._cache_path is not None:
@@ -261,7 +264,7 @@ class PoliteClient:
 
     def _request_with_retries(
         self, url: str, source: str, cfg: SourceSettings, headers: Mapping[str, str] | None
-    ) -> tuple[Any, bytes]:
+    ) -> tuple[requests.Response, bytes]:
         import requests
 
         host = urlsplit(url).hostname or ""
@@ -309,7 +312,7 @@ class PoliteClient:
         raise AssertionError("unreachable")
 
     @staticmethod
-    def _read_capped(resp: Any, url: str, source: str, cap: int) -> bytes:
+    def _read_capped(resp: requests.Response, url: str, source: str, cap: int) -> bytes:
         declared = resp.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > cap:
             resp.close()

@@ -124,7 +124,8 @@ def render_note(
     try:
         text = environment(templates).get_template(name).render(**context)
     except TemplateError as exc:
-        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        lineno = getattr(exc, "lineno", None)
+        where = f" (line {lineno})" if lineno else ""
         raise RenderError(
             f"The note template {name}{where} could not be rendered: {exc}. "
             "Fix the template, or delete your copy to use the packaged one."

@@ -161,9 +161,7 @@ def normalise(
     for spec in by_mode("raw"):
         values[spec.name] = list(by_field.get(spec.name, []))
     values["filings"] = sorted(
-        values.get("filings", []),  # type: ignore[arg-type]
-        key=lambda f: getattr(f.value, "filed", date.min),
-        reverse=True,
+        by_field.get("filings", []), key=lambda f: getattr(f.value, "filed", date.min), reverse=True
     )
     for spec in by_mode("history"):
         claim = values.get(spec.history_of or "")
@@ -179,7 +177,7 @@ def normalise(
         if isinstance(claim, Claim):
             name = str(claim.chosen.value)
             break
-    return Organisation(display_name=name, identifiers=ids, **values)  # type: ignore[arg-type]
+    return Organisation.model_validate({"display_name": name, "identifiers": ids, **values})
 
 
 def missing_fields(org: Organisation, searched: list[str]) -> list[Gap]:

@@ -174,14 +174,14 @@ def load_override(path: Path) -> Override:
         raise ConfigError(
             f"{path}: [entity] takes wikidata, cik, ticker or domain, not {', '.join(sorted(bad))}."
         )
-    remove = data.get("remove", [])
+    remove: list[object] = data.get("remove", [])
     if isinstance(remove, str) or not isinstance(remove, list):
         raise ConfigError(
             f'{path}: remove must be a list of fields, such as remove = ["industry"].'
         )
-    unknown = sorted(str(x) for x in remove if str(x) not in FIELDS)
-    if unknown:
-        raise ConfigError(f"{path}: remove names unknown field(s) {', '.join(unknown)}.")
+    strays = sorted(str(x) for x in remove if str(x) not in FIELDS)
+    if strays:
+        raise ConfigError(f"{path}: remove names unknown field(s) {', '.join(strays)}.")
     for key in ("agency", "note", "reviewer"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(f"{path}: {key} must be text in quotes.")

@@ -161,7 +161,8 @@ def split_outlet(title: str, source: str = "") -> tuple[str, str]:
 def _utc(value: Any) -> datetime | None:
     """A feedparser time tuple (always UTC) as an aware datetime; None when odd."""
     try:
-        return datetime(*value[:6], tzinfo=UTC)
+        year, month, day, hour, minute, second = (int(v) for v in value[:6])
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..errors import ExtractError, FetchError
@@ -122,6 +123,12 @@ class TickerIndex:
             return None
         cik, ticker, title = self.rows[i]
         return Candidate(source="sec", name=title, cik=cik, ticker=ticker)
+
+
+@lru_cache(maxsize=2)
+def ticker_index(body: bytes) -> TickerIndex:
+    """The index of one ticker map, built once per process (every company shares it)."""
+    return TickerIndex(parse_tickers(body))
 
 
 def match_tickers(rows: list[tuple[str, str, str]], query: str, limit: int = 5) -> list[Candidate]:
@@ -354,9 +361,7 @@ class Sec(Source):
 
     def _tickers(self) -> TickerIndex:
         if self._index is None:
-            self._index = TickerIndex(
-                parse_tickers(self.client.get(TICKERS_URL, source=self.name).body)
-            )
+            self._index = ticker_index(self.client.get(TICKERS_URL, source=self.name).body)
         return self._index
 
     def search(self, query: str) -> list[Candidate]:

@@ -11,7 +11,7 @@ import html
 import json
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..errors import FetchError
@@ -218,7 +218,10 @@ def _address(value: Any) -> str:
         return clean_text(addr)
     if not isinstance(addr, dict):
         return ""
-    get = lambda key: _name(addr.get(key))  # noqa: E731
+
+    def get(key: str) -> str:
+        return _name(addr.get(key))
+
     tail = " ".join(x for x in (get("addressRegion"), get("postalCode")) if x)
     parts = (get("streetAddress"), get("addressLocality"), tail, get("addressCountry"))
     return ", ".join(x for x in parts if x)
@@ -392,7 +395,9 @@ class Website(Source):
         except (TypeError, ValueError):
             self.max_pages = 6
 
-    def _robots(self, fetched: Fetched, url: str, seen: dict[str, Any]) -> Protego | None | bool:
+    def _robots(
+        self, fetched: Fetched, url: str, seen: dict[str, Any]
+    ) -> Protego | None | Literal[False]:
         """The robots.txt rules for ``url``'s host: None = allow all, False = unknown."""
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -411,7 +416,8 @@ class Website(Source):
 
                 fetched.documents.append(doc)
                 seen[robots_url] = Protego.parse(doc.body.decode("utf-8", errors="replace"))
-        return seen[robots_url]
+        rules: Protego | None | Literal[False] = seen[robots_url]
+        return rules
 
     def _allowed(self, fetched: Fetched, url: str, rules: Protego | None) -> bool:
         if rules is None or rules.can_fetch(url, USER_AGENT):

@@ -308,7 +308,7 @@ def parse_search(body: bytes) -> list[Candidate]:
     results = data.get("search")
     if not isinstance(results, list):
         raise ExtractError(SOURCE, "The Wikidata search response has no 'search' list.")
-    candidates = []
+    candidates: list[Candidate] = []
     for hit in filter(None, map(_dict, results)):
         qid = hit.get("id")
         name = hit.get("label") or _dict(hit.get("match")).get("text")

@@ -368,12 +368,12 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
         ("net_income", ("net_income", "profit")),
         ("total_assets", ("assets",)),
     ):
-        key = next((k for k in keys if k in fields), None)
-        money = parse_money(text(key)) if key else None
-        year = (_year(text(f"{key}_year")) or _paren_year(text(key))) if key else None
-        if key and money:
+        found = next((k for k in keys if k in fields), None)
+        money = parse_money(text(found)) if found else None
+        when = (_year(text(f"{found}_year")) or _paren_year(text(found))) if found else None
+        if found and money:
             amount, currency = money
-            facts.append(ctx.fact(field, Money(amount=amount, currency=currency), loc(key), year))
+            facts.append(ctx.fact(field, Money(amount=amount, currency=currency), loc(found), when))
     if text("parent"):
         facts.append(ctx.fact("parent", text("parent"), loc("parent")))
     for item in _split(text("subsid")):

@@ -9,7 +9,7 @@ over every sentence here.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .. import formatting as fmt
 from ..agency import Evidence
@@ -34,8 +34,7 @@ def _when(article: Fact) -> str:
 
 def _report(e: Evidence) -> Sentence:
     """One piece of evidence as an attributed quotation of its headline."""
-    article = e.article
-    a = article.value
+    article, a = e.article, e.item
     outlet = a.outlet or "a news source"
     when = _when(article)
     lead = f"On {when}, {outlet} reported" if when != "an undated report" else f"{outlet} reported"
@@ -47,7 +46,7 @@ def relationship(evidence: list[Evidence], limit: int = 6) -> list[Sentence]:
     seen: set[str] = set()
     out = []
     for e in evidence:
-        url = e.article.value.url
+        url = e.item.url
         if url in seen:
             continue
         seen.add(url)
@@ -57,10 +56,10 @@ def relationship(evidence: list[Evidence], limit: int = 6) -> list[Sentence]:
     return out
 
 
-def _recent(news: list[Fact], today: date, days: int) -> list[Fact]:
+def _recent(news: list[Fact], today: date, days: int) -> list[tuple[Fact, Article]]:
     start = today - timedelta(days=days)
     return [
-        f
+        (f, f.value)
         for f in news
         if isinstance(f.value, Article) and f.value.published and f.value.published.date() >= start
     ]
@@ -131,19 +130,17 @@ def strengths(
             Sentence(f"It reported {display_value(c)} employees for {figure_period(c)}.", (c,))
         )
     positive = [e for e in evidence if e.relation in POSITIVE]
-    dated = [e for e in positive if e.article.value.published]
+    dated = [(e, e.item.published) for e in positive if e.item.published]
     if dated:
-        first = min(dated, key=lambda e: e.article.value.published)
+        first, when = min(dated, key=lambda pair: pair[1] or datetime.max)
         out.append(
             Sentence(
                 f"The earliest report found that links it to {company} is dated "
-                f"{fmt.human_date(first.article.value.published)}.",
+                f"{fmt.human_date(when)}.",
                 (first.article,),
             )
         )
-    wins = [
-        f for f in _recent(org.news, today, days) if _classify(f.value, org.display_name) == "won"
-    ]  # type: ignore[arg-type]
+    wins = [f for f, a in _recent(org.news, today, days) if _classify(a, org.display_name) == "won"]
     if wins:
         out.append(
             Sentence(
@@ -173,7 +170,7 @@ def considerations(
             )
         )
     recent = _recent(org.news, today, days)
-    losses = [f for f in recent if _classify(f.value, org.display_name) == "ended"]  # type: ignore[arg-type]
+    losses = [f for f, a in recent if _classify(a, org.display_name) == "ended"]
     if losses:
         out.append(
             Sentence(
@@ -183,7 +180,7 @@ def considerations(
                 tuple(losses[:10]),
             )
         )
-    people = [f for f in recent if LEADERSHIP.search(f.value.headline)]  # type: ignore[union-attr]
+    people = [f for f, a in recent if LEADERSHIP.search(a.headline)]
     if people:
         out.append(
             Sentence(

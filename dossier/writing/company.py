@@ -66,10 +66,10 @@ def _identity(org: Organisation, labels: Labels) -> list[Sentence]:
             out.append(Sentence(_end(text), (desc.chosen,)))
     founded, founders = org.founded, org.founders
     if founded is not None and founders:
-        names = fmt.join_names([display_value(f) for f in founders])
+        who = fmt.join_names([display_value(f) for f in founders])
         out.append(
             Sentence(
-                f"It was founded {_founded_phrase(founded.chosen)} by {names}.",
+                f"It was founded {_founded_phrase(founded.chosen)} by {who}.",
                 (founded.chosen, *founders),
             )
         )
@@ -78,8 +78,8 @@ def _identity(org: Organisation, labels: Labels) -> list[Sentence]:
             Sentence(f"It was founded {_founded_phrase(founded.chosen)}.", (founded.chosen,))
         )
     elif founders:
-        names = fmt.join_names([display_value(f) for f in founders])
-        out.append(Sentence(f"Its founders were {names}.", tuple(founders)))
+        who = fmt.join_names([display_value(f) for f in founders])
+        out.append(Sentence(f"Its founders were {who}.", tuple(founders)))
     out += _about(org.headquarters, "Its headquarters are in {}.")
     out += _about(org.parent, "It is a subsidiary of {}.")
     former = [f for f in org.former_names if isinstance(f.value, FormerName)]
@@ -89,11 +89,11 @@ def _identity(org: Organisation, labels: Labels) -> list[Sentence]:
         key = (f.source, usage) if usage else ("", "")
         by_usage.setdefault(key, []).append(f)
     for (source, usage), group in by_usage.items():
-        names = fmt.join_names([f.value.name for f in group if isinstance(f.value, FormerName)])
+        listed = fmt.join_names([f.value.name for f in group if isinstance(f.value, FormerName)])
         if usage:
-            text = f"{_label(labels, source)} lists its former {usage}s as {names}"
+            text = f"{_label(labels, source)} lists its former {usage}s as {listed}"
         else:
-            text = f"It was formerly known as {names}"
+            text = f"It was formerly known as {listed}"
         out.append(Sentence(_end(text), tuple(group)))
     return out
 
