@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test setup lint bench clean
+.PHONY: demo test setup lint bench eval clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dossier needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -42,6 +42,9 @@ test: $(TSTAMP)
 bench: $(STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python bench/batch_bench.py 10 50 200
+
+eval: $(STAMP)
+	$(BIN)/python eval/run.py
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check dossier tests tools bench
