@@ -12,7 +12,7 @@ from datetime import date
 
 from .. import formatting as fmt
 from ..fields import FIELDS, proper_fields
-from ..model import Fact, FormerName, Money, Person, Quantity
+from ..model import Fact, Filing, FormerName, Money, Person, Quantity
 
 #: Fields whose values are proper names: masked before the words-to-watch check.
 NAME_FIELDS = proper_fields()
@@ -117,4 +117,7 @@ def names_in(facts: Iterable[Fact]) -> list[str]:
             out.append(v.name if isinstance(v, Person | FormerName) else display_value(f))
             if isinstance(v, Person) and v.role:
                 out.append(v.role)
+        elif isinstance(f.value, Filing):
+            # Official item titles ("Entry into a Material Definitive Agreement") are names.
+            out.extend(i.title for i in f.value.items if i.title)
     return out
