@@ -58,7 +58,7 @@ def test_apple_pdf_text(apple_build) -> None:
         "APPLE INC, APPLE COMPUTER INC and APPLE COMPUTER INC/ FA",
         "Its most recent annual report on Form 10-K was filed on 31 October 2025",
         # The dated timeline: each 8-K with its items' official titles and accession number.
-        "Form 8-K on officer and director changes: Item 5.02, “Departure of Directors or "
+        "Officer and director changes (Item 5.02, “Departure of Directors or "
         "Certain Officers; Election of Directors;",
         "Filings and marketing news, 5 March 2025 – 5 March 2026",
         "0001140361-26-000199",

@@ -471,7 +471,13 @@ def timeline_window(dossier: Dossier) -> tuple[date, date]:
     return end - timedelta(days=max(TIMELINE_DAYS, dossier.news_days)), end
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _filing_sentence(f: Fact) -> Sentence | None:
+    """What a filing reports, in plain words and, for an 8-K, under each item's official title
+    ("Officer and director changes (Item 5.02, “Departure of Directors or ...”).")."""
     v = f.value
     if not isinstance(v, Filing):
         return None
@@ -480,10 +486,10 @@ def _filing_sentence(f: Fact) -> Sentence | None:
         if len(items) > 1:
             items = [i for i in items if i.number != "9.01"]  # exhibits accompany the others
         if not items:
-            return Sentence(f"Form {v.form}.", (f,))
+            return Sentence(f"A current report on Form {v.form}.", (f,))
         topics = fmt.join_names([i.topic for i in items if i.topic])
         titles = "; ".join(f"Item {i.number}, “{i.title}”" for i in items)
-        return Sentence(f"Form {v.form} on {topics}: {titles}.", (f,))
+        return Sentence(f"{_capital(topics)} ({titles}).", (f,))
     kinds = {"10-K": "Annual report", "10-Q": "Quarterly report", "20-F": "Annual report"}
     kind = kinds.get(v.form.removesuffix("/A"), "Report")
     period = ""

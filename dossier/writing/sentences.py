@@ -53,7 +53,10 @@ def _end(text: str) -> str:
 
 def _role(role: str) -> str:
     """Roles read in lower case mid-sentence, acronyms excepted ("Chair" -> "chair", "CEO")."""
-    return role if role.isupper() else role[:1].lower() + role[1:]
+    first = role.split(maxsplit=1)[0].strip(",;:") if role.strip() else ""
+    if role.isupper() or (len(first) > 1 and first.isupper()):  # "EVP, Chief Marketing Officer"
+        return role
+    return role[:1].lower() + role[1:]
 
 
 def _founded_phrase(fact: Fact) -> str:
