@@ -93,6 +93,13 @@ def nike(*extra: Fact):
     return filer("nike", *nike_filings(), *extra)
 
 
+def _news(headline: str, outlet: str, url: str, day: date) -> Fact:
+    """A constructed news item (not recorded anywhere)."""
+    published = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    article = Article(headline=headline, outlet=outlet, url=url, published=published)
+    return fact("news", article, source="google_news", constructed=True)
+
+
 def _series(name: str, field: str) -> dict[str, Fact]:
     return {f.period: f for f in company_facts(name) if f.field == field}
 
@@ -419,9 +426,9 @@ def test_officer_filing_newer_than_leadership_warns_and_is_listed() -> None:
 
 
 def test_no_warning_when_leadership_is_newer_than_every_officer_filing() -> None:
-    newer = CEO.model_copy(update={"provenance": CEO.provenance.model_copy(
-        update={"as_of": date(2026, 6, 30)}
-    )})
+    newer = CEO.model_copy(
+        update={"provenance": CEO.provenance.model_copy(update={"as_of": date(2026, 6, 30)})}
+    )
     d = nike(newer)
     assert not [x for x in audit(d, _written(d)) if x.message.startswith("Leadership may")]
     assert _written(d).flat("leadership_filings") == []
@@ -436,34 +443,23 @@ def test_marketing_leadership_from_roles_and_dated_appointment_news() -> None:
         as_of=date(2026, 2, 1),
         constructed=True,
     )
-    moved = fact(
-        "news",
-        Article(
-            headline="Nike names new chief marketing officer",
-            outlet="Example Trade Weekly",
-            url="https://news.example/cmo",
-            published=datetime(2026, 3, 3, tzinfo=UTC),
-        ),
-        source="google_news",
-        constructed=True,
+    moved = _news(
+        "Nike names new chief marketing officer",
+        "Example Trade Weekly",
+        "https://news.example/cmo",
+        date(2026, 3, 3),
     )
-    campaign = fact(
-        "news",
-        Article(
-            headline="Nike launches new running campaign",
-            outlet="Example Ad Daily",
-            url="https://news.example/campaign",
-            published=datetime(2026, 4, 9, tzinfo=UTC),
-        ),
-        source="google_news",
-        constructed=True,
+    campaign = _news(
+        "Nike launches new running campaign",
+        "Example Ad Daily",
+        "https://news.example/campaign",
+        date(2026, 4, 9),
     )
     w = _written(nike(cmo, moved, campaign))
     leaders = [s.text for s in w.flat("marketing_leadership")]
     assert leaders == [
         "As of 1 February 2026, Nicole Graham was EVP, Chief Marketing Officer.",
-        "On 3 March 2026, Example Trade Weekly reported: “Nike names new chief marketing "
-        "officer”.",
+        "On 3 March 2026, Example Trade Weekly reported: “Nike names new chief marketing officer”.",
     ]
     timeline = [s.text for s in w.flat("timeline")]
     assert "On 9 April 2026, Example Ad Daily reported: “Nike launches new running campaign”." in (
@@ -486,16 +482,11 @@ def test_the_contacts_new_role_is_named_when_prepared_for_them() -> None:
 
 def test_incumbent_agencies_by_discipline_when_given() -> None:
     # Constructed: the agency step's output is simulated by hand here.
-    report = fact(
-        "news",
-        Article(
-            headline="Nike keeps its creative account with Wieden+Kennedy",
-            outlet="Example Ad Daily",
-            url="https://news.example/wk",
-            published=datetime(2026, 5, 2, tzinfo=UTC),
-        ),
-        source="google_news",
-        constructed=True,
+    report = _news(
+        "Nike keeps its creative account with Wieden+Kennedy",
+        "Example Ad Daily",
+        "https://news.example/wk",
+        date(2026, 5, 2),
     )
     d = nike(report)
     incumbents = [

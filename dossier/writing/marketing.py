@@ -123,7 +123,7 @@ def _history(org: Organisation, field: str) -> tuple[Fact, ...]:
     if claim is not None and claim.chosen not in facts:
         # A reviewer's correction (or a source without a history) still shows as the latest.
         facts = [f for f in facts if f.period != claim.chosen.period] + [claim.chosen]
-    return tuple(sorted(facts, key=lambda f: (f.period_end or f.provenance.as_of)))
+    return tuple(sorted(facts, key=lambda f: f.period_end or f.provenance.as_of))
 
 
 def _same_figure(a: Fact, b: Fact) -> bool:
@@ -305,7 +305,9 @@ def spend_table(org: Organisation, freshness: Freshness) -> SpendTable | None:
     ends = ends[:SPEND_YEARS]
     rows = []
     for end in ends:
-        cells = tuple(next((f for f in line.history if f.period_end == end), None) for line in lines)
+        cells = tuple(
+            next((f for f in line.history if f.period_end == end), None) for line in lines
+        )
         first = cells[0]
         share = share_of_revenue(org, first) if first is not None else None
         period = next((c.period for c in cells if c is not None and c.period), str(end.year))
@@ -606,24 +608,18 @@ def _spend_summary(org: Organisation, freshness: Freshness) -> list[Sentence]:
         if freshness.is_stale(line.latest):
             f = line.latest
             out.append(
-                Sentence(
-                    f"It last reported {line.label} for {f.period} ({_money(f)}).", (f,)
-                )
+                Sentence(f"It last reported {line.label} for {f.period} ({_money(f)}).", (f,))
             )
             break
     if freshness.is_stale(lead.latest):
         f = lead.latest
-        out.append(
-            Sentence(f"It last reported {lead.label} for {f.period} ({_money(f)}).", (f,))
-        )
+        out.append(Sentence(f"It last reported {lead.label} for {f.period} ({_money(f)}).", (f,)))
     return out
 
 
 def _officer_summary(dossier: Dossier) -> list[Sentence]:
     start, end = timeline_window(dossier)
-    filings = [
-        f for f in _eight_ks(dossier.organisation, "5.02") if start <= _filing_day(f) <= end
-    ]
+    filings = [f for f in _eight_ks(dossier.organisation, "5.02") if start <= _filing_day(f) <= end]
     if not filings:
         return []
     days = fmt.join_names([fmt.human_date(_filing_day(f)) for f in reversed(filings)])
