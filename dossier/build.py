@@ -318,7 +318,10 @@ def build(
     """
     rt = rt or runtime(opts)
     base = company if company is not None else research_company(opts, rt)
-    dossier = base.dossier.model_copy(update={"prepared_for": opts.prepared_for})
+    title = (opts.contact.new_title or None) if opts.contact else None
+    dossier = base.dossier.model_copy(
+        update={"prepared_for": opts.prepared_for, "prepared_for_title": title}
+    )
     org = dossier.organisation
     folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
     outputs = write_outputs(

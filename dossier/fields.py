@@ -88,6 +88,23 @@ def _f(name: str, mode: Mode, kind: Kind, label: str, **kw: object) -> FieldSpec
     return FieldSpec(name, mode, kind, label, **kw)  # type: ignore[arg-type]
 
 
+def _spend(name: str, label: str) -> tuple[FieldSpec, FieldSpec]:
+    """A spend figure from annual reports and its yearly history."""
+    figure = _f(
+        name, "single", "money", label, phrase=label.lower(), overridable=True, figure=True
+    )
+    return figure, _f(f"{name}_history", "history", "money", f"{label} by year", history_of=name)
+
+
+#: The marketing spend slots, most specific first (the wider SG&A line last).
+SPEND_FIELDS: Final = (
+    "marketing_advertising_expense",
+    "advertising_expense",
+    "marketing_expense",
+    "selling_marketing_expense",
+    "sga_expense",
+)
+
 _TABLE: Final = (
     _f("legal_name", "single", "name", "Legal name", overridable=True, key_fact=1),
     _f("common_name", "single", "name", "Name", overridable=True),
@@ -195,6 +212,14 @@ _TABLE: Final = (
     _f("perception", "raw", "measure", "Perception"),
     _f("revenue_history", "history", "money", "Revenue by year", history_of="revenue"),
     _f("net_income_history", "history", "money", "Net income by year", history_of="net_income"),
+    # Marketing spend, one slot per XBRL concept (the concept names are in sources/sec.py), most
+    # specific first; selling, general and administrative expense is the wider line.
+    *_spend("marketing_advertising_expense", "Marketing and advertising expense"),
+    *_spend("advertising_expense", "Advertising expense"),
+    *_spend("marketing_expense", "Marketing expense"),
+    *_spend("selling_marketing_expense", "Selling and marketing expense"),
+    *_spend("sga_expense", "Selling, general and administrative expense"),
+    _f("marketing_leadership", "list", "person", "Marketing leadership", overridable=True),
 )
 
 #: Every field, by name, in record order.

@@ -143,3 +143,17 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def money_precise(value: Money, digits: int = 3) -> str:
+    """Money to the reported million where it is round: US$4.689 billion, US$6.5 billion."""
+    text = money(value, digits)
+    head, _, tail = text.partition(" ")
+    if "." in head:
+        head = head.rstrip("0").rstrip(".")
+    return f"{head} {tail}" if tail else head
+
+
+def percent(share: float) -> str:
+    """0.10099 -> 10.1%."""
+    return f"{share * 100:.1f}%"

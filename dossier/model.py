@@ -64,6 +64,18 @@ class Code(_Frozen):
     scheme: str = ""
 
 
+class FilingItem(_Frozen):
+    """One item a current report (SEC Form 8-K) was filed under.
+
+    ``number`` is the item ("5.02"), ``title`` its official title in the form's instructions,
+    ``topic`` the same in a few plain words ("officer and director changes").
+    """
+
+    number: str
+    title: str = ""
+    topic: str = ""
+
+
 class Filing(_Frozen):
     """A regulatory filing."""
 
@@ -74,6 +86,7 @@ class Filing(_Frozen):
     period: date | None = None
     url: str
     description: str = ""
+    items: list[FilingItem] = []  # Form 8-K items, in the order the filing lists them
 
 
 class FormerName(_Frozen):
@@ -275,6 +288,18 @@ class Organisation(BaseModel):
     perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []
     net_income_history: list[Fact] = []
+    # Marketing: spend lines from annual reports (one per XBRL concept) and the marketing heads.
+    marketing_advertising_expense: Claim | None = None
+    advertising_expense: Claim | None = None
+    marketing_expense: Claim | None = None
+    selling_marketing_expense: Claim | None = None
+    sga_expense: Claim | None = None
+    marketing_advertising_expense_history: list[Fact] = []
+    advertising_expense_history: list[Fact] = []
+    marketing_expense_history: list[Fact] = []
+    selling_marketing_expense_history: list[Fact] = []
+    sga_expense_history: list[Fact] = []
+    marketing_leadership: list[Fact] = []  # Person facts: the chief marketing officer and the like
 
     def claim(self, name: str) -> Claim | None:
         value = getattr(self, name)
@@ -301,6 +326,20 @@ class OverrideNote(_Frozen):
     reviewer: str = ""
 
 
+class Incumbent(_Frozen):
+    """An agency the company works with, for one discipline, and the fact that says so.
+
+    Given to the company report by the agency-finding step; ``status`` is that step's word for
+    how well the evidence supports it ("confirmed", "reported", ...). An unconfirmed agency is
+    never shown in a client document.
+    """
+
+    discipline: str  # "creative", "media", "pr", "digital"
+    agency: str
+    status: str
+    fact: Fact
+
+
 class AgencyContext(_Frozen):
     """For an agency's dossier: whose agency it is and how it was chosen."""
 
@@ -322,6 +361,7 @@ class Dossier(BaseModel):
     warnings: list[ReviewWarning] = []
     max_figure_age_months: int = 24
     prepared_for: str | None = None
+    prepared_for_title: str | None = None  # the contact's new role at this company
     offline: bool = False
     query: str | None = None  # the name the user asked for
     resolution: list[str] = []  # how the name was pinned to one entity

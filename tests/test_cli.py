@@ -35,8 +35,9 @@ def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
     assert result.exit_code == 0, result.output
     # 5 sources: SEC (2 documents), Wikidata, Wikipedia, apple.com. The 6 gaps are the
     # requests the offline example does not hold: robots.txt, Google News, GDELT x3, page views.
-    # Review: the 2024 headcount is old, and no agency evidence was found (none was named).
-    assert "Apple Inc.: 5 sources, 6 gaps, 2 review warnings" in result.stdout
+    # Review: the 2024 headcount is old, Apple last tagged advertising expense for FY2015 and
+    # marketing expense for FY2011, and no agency evidence was found (none was named).
+    assert "Apple Inc.: 5 sources, 6 gaps, 4 review warnings" in result.stdout
     assert "Agency: none found; no agency profile written" in result.stdout
     for name in ("company-report.pdf", "company-report.html", "facts.json"):
         assert (folder / name).stat().st_size > 0
@@ -56,7 +57,11 @@ def test_apple_pdf_text(apple_build) -> None:
         "3571 (Electronic Computers)",
         "APPLE INC, APPLE COMPUTER INC and APPLE COMPUTER INC/ FA",
         "Its most recent annual report on Form 10-K was filed on 31 October 2025",
-        "0000320193-25-000079",
+        # The dated timeline: each 8-K with its items' official titles and accession number.
+        "Officer and director changes (Item 5.02, “Departure of Directors or "
+        "Certain Officers; Election of Directors;",
+        "Filings and marketing news, 5 March 2025 – 5 March 2026",
+        "0001140361-26-000199",
         "https://data.sec.gov/submissions/CIK0000320193.json",
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json",
         "Not available from public sources",
@@ -65,16 +70,16 @@ def test_apple_pdf_text(apple_build) -> None:
         "The site calls the company “Apple” and names Apple Support as part of the",
         "Its website links to profiles on Wikidata, YouTube, LinkedIn, Facebook and X (Twitter).",
         "sales: +1-800-692-7753 (US)",
-        # News sources are not in the offline example: the section still renders, gaps named.
-        "Recent news and public perception",
-        "No news coverage was available from the sources consulted",
+        # News sources are not in the offline example: the gaps are named.
         "Google News: not in snapshot: https://news.google.com/rss/search",
         "GDELT: not in snapshot: https://api.gdeltproject.org/api/v2/doc/doc",
         "Page 1 of",
     ):
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
-    # Every overview sentence carries a citation mark.
-    overview = text.split("Overview", 1)[1].split("Key facts", 1)[0]
+    # With nothing to show, the news section is left out rather than shown empty.
+    assert "Recent news and public perception" not in text
+    # Every summary sentence carries a citation mark.
+    overview = text.split("What you are walking into", 1)[1].split("Key facts", 1)[0]
     sentences = [s for s in re.split(r"(?<=\])\s+", overview.strip()) if s]
     assert sentences and all(re.search(r"\[\d+\]$", s) for s in sentences), sentences
 

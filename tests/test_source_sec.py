@@ -80,7 +80,14 @@ def test_latest_10k_is_first_and_linked(apple) -> None:
     )
     assert len(tenk) == 3
     eightk = [f.value for f in apple["filings"] if f.value.form == "8-K"]
-    assert eightk[0].description == "5.07 Shareholder vote; 9.01 Financial statements and exhibits"
+    assert eightk[0].description == (
+        "Item 5.07 Submission of Matters to a Vote of Security Holders; "
+        "Item 9.01 Financial Statements and Exhibits"
+    )
+    assert [(i.number, i.topic) for i in eightk[0].items] == [
+        ("5.07", "a shareholder vote"),
+        ("9.01", "financial statements and exhibits"),
+    ]
 
 
 def test_companyfacts_annual_revenue_and_net_income(apple_facts) -> None:

@@ -161,3 +161,56 @@ def coverage_timeline(
         f"{fmt.human_date(last)}</text></svg>"
     )
     return Markup("".join(parts))
+
+
+def spend_bars(
+    points: list[tuple[str, float, float | None]],
+    currency: str,
+    label: str,
+    primary: str = "#1f3a5f",
+    accent: str = "#c8794a",
+    font: str = "Inter",
+    width: int = 640,
+    height: int = 170,
+) -> Markup:
+    """One bar per fiscal year for a spend line, its amount above and its share of revenue
+    below the year (points: (period, amount, share or None), oldest first)."""
+    primary, accent, font = escape(primary), escape(accent), escape(font)
+    small = f'font-family="{font}, sans-serif" font-size="9" fill="#6b7280"'
+    value_style = f'font-family="{font}, sans-serif" font-size="9.5" fill="#374151"'
+    top = max([v for _, v, _ in points if v > 0] or [1.0])
+    scale, word = next(((s, w) for s, w in fmt.SCALES if top >= s), (1.0, ""))
+    left, right, head, foot = 16, 16, 34, 34
+    plot_h = height - head - foot
+    slot = (width - left - right) / max(len(points), 1)
+    bar = min(44.0, slot * 0.5)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(label)} by fiscal year">',
+        f'<rect x="{left}" y="5" width="9" height="9" fill="{primary}"/>'
+        f'<text x="{left + 13}" y="13" font-family="{font}, sans-serif" font-size="10" '
+        f'fill="#374151">{escape(label)}</text>'
+        f'<text x="{width - right}" y="13" text-anchor="end" {small}>'
+        f"{escape(currency)} {escape(word)}, by fiscal year; share of revenue below the year</text>",
+    ]
+    base = head + plot_h
+    for i, (period, value, share) in enumerate(points):
+        x = left + slot * i + slot / 2
+        h = plot_h * max(value, 0.0) / top
+        parts.append(
+            f'<rect x="{x - bar / 2:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+            f'fill="{primary}"/>'
+            f'<text x="{x:.1f}" y="{base - h - 4:.1f}" {value_style} text-anchor="middle">'
+            f"{value / scale:,.2f}</text>"
+            f'<text x="{x:.1f}" y="{base + 13}" {small} text-anchor="middle">{escape(period)}</text>'
+        )
+        if share is not None:
+            parts.append(
+                f'<text x="{x:.1f}" y="{base + 26}" font-family="{font}, sans-serif" '
+                f'font-size="9" fill="{accent}" text-anchor="middle">{share * 100:.1f}%</text>'
+            )
+    parts.append(
+        f'<line x1="{left}" x2="{width - right}" y1="{base:.1f}" y2="{base:.1f}" '
+        f'stroke="#9aa3af" stroke-width="0.8"/></svg>'
+    )
+    return Markup("".join(parts))

@@ -43,6 +43,7 @@ from ..writing.company import latest_annual_report
 from ..writing.sentences import display_value, figure_period
 from ..writing.written import freshness_of
 from . import charts
+from .marketing import marketing_context
 from .pdf import PdfRenderer, render_pdf
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
         "money_unit": (
             f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
         ),
+        **marketing_context(dossier, written, brand),
     }
 
 

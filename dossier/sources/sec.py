@@ -8,7 +8,17 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..errors import ExtractError, FetchError
-from ..model import Code, Fact, Filing, FormerName, Money, Provenance, Quantity, Ticker
+from ..model import (
+    Code,
+    Fact,
+    Filing,
+    FilingItem,
+    FormerName,
+    Money,
+    Provenance,
+    Quantity,
+    Ticker,
+)
 from ..names import clean_name, pad_cik
 from .base import Candidate, Document, Entity, Fetched, RunContext, Source
 
@@ -28,8 +38,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "net_income": ("NetIncomeLoss", "ProfitLoss"),
     "total_assets": ("Assets",),
+    # Marketing spend: one field per concept, so each figure keeps its own name and meaning.
+    "marketing_advertising_expense": ("MarketingAndAdvertisingExpense",),
+    "advertising_expense": ("AdvertisingExpense",),
+    "marketing_expense": ("MarketingExpense",),
+    "selling_marketing_expense": ("SellingAndMarketingExpense",),
+    "sga_expense": ("SellingGeneralAndAdministrativeExpense",),
 }
-IFRS_CONCEPTS = {
+IFRS_CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("Revenue",),
     "net_income": ("ProfitLoss",),
     "total_assets": ("Assets",),
@@ -41,28 +57,72 @@ FORM_NAMES = {
     "40-F": "Annual report (Canadian issuer)",
     "10-Q": "Quarterly report",
 }
-#: 8-K item numbers and their titles (Form 8-K General Instructions).
-ITEM_NAMES = {
-    "1.01": "Entry into a material agreement",
-    "1.02": "Termination of a material agreement",
-    "2.01": "Acquisition or disposition of assets",
-    "2.02": "Results of operations",
-    "2.03": "Creation of a financial obligation",
-    "2.05": "Exit or disposal costs",
-    "2.06": "Material impairments",
-    "3.01": "Listing notice",
-    "3.02": "Unregistered equity sales",
-    "3.03": "Modification of security holders' rights",
-    "4.01": "Change of accountant",
-    "5.01": "Change in control",
-    "5.02": "Directors or officers: departure, election or appointment",
-    "5.03": "Amendments to articles or bylaws",
-    "5.07": "Shareholder vote",
-    "7.01": "Regulation FD disclosure",
-    "8.01": "Other events",
-    "9.01": "Financial statements and exhibits",
+#: Form 8-K items: the official title (Form 8-K, General Instructions B and the items of the
+#: form) and the same in a few plain words for sentences.
+ITEMS: dict[str, tuple[str, str]] = {
+    "1.01": ("Entry into a Material Definitive Agreement", "a material agreement"),
+    "1.02": ("Termination of a Material Definitive Agreement", "the end of a material agreement"),
+    "1.03": ("Bankruptcy or Receivership", "bankruptcy or receivership"),
+    "1.04": ("Mine Safety - Reporting of Shutdowns and Patterns of Violations", "mine safety"),
+    "1.05": ("Material Cybersecurity Incidents", "a cybersecurity incident"),
+    "2.01": (
+        "Completion of Acquisition or Disposition of Assets",
+        "an acquisition or disposal of assets",
+    ),
+    "2.02": ("Results of Operations and Financial Condition", "financial results"),
+    "2.03": (
+        "Creation of a Direct Financial Obligation or an Obligation under an Off-Balance Sheet "
+        "Arrangement of a Registrant",
+        "a new financial obligation",
+    ),
+    "2.04": (
+        "Triggering Events That Accelerate or Increase a Direct Financial Obligation or an "
+        "Obligation under an Off-Balance Sheet Arrangement",
+        "an accelerated financial obligation",
+    ),
+    "2.05": ("Costs Associated with Exit or Disposal Activities", "restructuring and exit costs"),
+    "2.06": ("Material Impairments", "an impairment"),
+    "3.01": (
+        "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard; "
+        "Transfer of Listing",
+        "its stock listing",
+    ),
+    "3.02": ("Unregistered Sales of Equity Securities", "unregistered sales of shares"),
+    "3.03": ("Material Modification to Rights of Security Holders", "shareholders' rights"),
+    "4.01": ("Changes in Registrant's Certifying Accountant", "a change of auditor"),
+    "4.02": (
+        "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or "
+        "Completed Interim Review",
+        "non-reliance on earlier financial statements",
+    ),
+    "5.01": ("Changes in Control of Registrant", "a change in control"),
+    "5.02": (
+        "Departure of Directors or Certain Officers; Election of Directors; Appointment of "
+        "Certain Officers; Compensatory Arrangements of Certain Officers",
+        "officer and director changes",
+    ),
+    "5.03": (
+        "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year",
+        "changes to its articles or bylaws",
+    ),
+    "5.04": (
+        "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans",
+        "a trading suspension in employee benefit plans",
+    ),
+    "5.05": (
+        "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code "
+        "of Ethics",
+        "its code of ethics",
+    ),
+    "5.06": ("Change in Shell Company Status", "its shell company status"),
+    "5.07": ("Submission of Matters to a Vote of Security Holders", "a shareholder vote"),
+    "5.08": ("Shareholder Director Nominations", "shareholder director nominations"),
+    "7.01": ("Regulation FD Disclosure", "a Regulation FD disclosure"),
+    "8.01": ("Other Events", "other events"),
+    "9.01": ("Financial Statements and Exhibits", "financial statements and exhibits"),
 }
-RECENT_FORMS = {"10-K": 3, "20-F": 3, "40-F": 3, "10-Q": 3, "8-K": 6}
+#: How many of each form to keep, newest first (8-Ks feed the report's dated timeline).
+RECENT_FORMS = {"10-K": 3, "20-F": 3, "40-F": 3, "10-Q": 3, "8-K": 30}
 
 
 def parse_tickers(body: bytes) -> list[tuple[str, str, str]]:
@@ -223,6 +283,12 @@ def extract_submissions(doc: Document) -> list[Fact]:
     return facts
 
 
+def filing_item(number: str) -> FilingItem:
+    """An 8-K item with its official title and plain words (empty for an unknown number)."""
+    title, topic = ITEMS.get(number, ("", ""))
+    return FilingItem(number=number, title=title, topic=topic)
+
+
 def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
     recent = ((d.get("filings") or {}).get("recent")) or {}
     forms = recent.get("form") or []
@@ -237,15 +303,17 @@ def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
         filed = date.fromisoformat(recent["filingDate"][i])
         report = (recent.get("reportDate") or [""] * len(forms))[i]
         url = ARCHIVE_URL.format(cik=int(cik), acc=acc.replace("-", ""), doc=primary)
-        items = [x.strip() for x in ((recent.get("items") or [""] * len(forms))[i]).split(",")]
-        named = [f"{x} {ITEM_NAMES[x]}" if x in ITEM_NAMES else f"Item {x}" for x in items if x]
+        numbers = [x.strip() for x in ((recent.get("items") or [""] * len(forms))[i]).split(",")]
+        items = [filing_item(x) for x in numbers if x]
         filing = Filing(
             form=form,
             filed=filed,
             accession=acc,
             period=_day(report) if report else None,
             url=url,
-            description="; ".join(named) or FORM_NAMES.get(form, ""),
+            description="; ".join(f"Item {x.number} {x.title}".strip() for x in items)
+            or FORM_NAMES.get(form, ""),
+            items=items,
         )
         out.append(
             Fact(
@@ -255,26 +323,47 @@ def _recent_filings(doc: Document, d: dict[str, Any], cik: str) -> list[Fact]:
     return out
 
 
+def _is_annual(r: dict[str, Any]) -> bool:
+    """A whole fiscal year (or an instant) from an annual report."""
+    if r.get("form") not in ANNUAL_FORMS or r.get("fp") != "FY" or "end" not in r:
+        return False
+    if r.get("start"):
+        days = (date.fromisoformat(r["end"]) - date.fromisoformat(r["start"])).days
+        return 330 <= days <= 400
+    return True
+
+
+def report_periods(facts_root: dict[str, Any]) -> dict[str, str]:
+    """Each annual report's own fiscal-year end: the last day of the full-year figures it tags.
+
+    Read across every concept, so a report that tags a concept only for earlier years (Apple's
+    2012 10-K gives marketing expense for 2010 and 2011 only) is still dated by its own year.
+    """
+    out: dict[str, str] = {}
+    for taxonomy in facts_root.values():
+        for node in (taxonomy or {}).values():
+            for rows in ((node or {}).get("units") or {}).values():
+                for r in rows:
+                    if r.get("start") and "accn" in r and _is_annual(r):
+                        out[r["accn"]] = max(out.get(r["accn"], ""), r["end"])
+    return out
+
+
 def _annual_series(
-    doc: Document, field: str, concept: str, rows: list[dict[str, Any]]
+    doc: Document,
+    field: str,
+    concept: str,
+    rows: list[dict[str, Any]],
+    periods: dict[str, str] | None = None,
 ) -> dict[str, Fact]:
     """One value per fiscal period: the latest filing's value (restatements win).
 
     The fiscal-year label comes from the filing whose own reporting period ends on that date
-    (``fy`` is the filing's fiscal year, not the row's); failing that, the end date's year.
+    (``fy`` is the filing's fiscal year, not the row's; ``periods`` gives each report's own
+    year end, see :func:`report_periods`); failing that, the end date's year.
     """
-    annual = []
-    for r in rows:
-        if r.get("form") not in ANNUAL_FORMS or r.get("fp") != "FY" or "end" not in r:
-            continue
-        if r.get("start"):
-            days = (date.fromisoformat(r["end"]) - date.fromisoformat(r["start"])).days
-            if not 330 <= days <= 400:
-                continue
-        annual.append(r)
-    primary_end: dict[str, str] = {}
-    for r in annual:
-        primary_end[r["accn"]] = max(primary_end.get(r["accn"], ""), r["end"])
+    annual = [r for r in rows if _is_annual(r)]
+    primary_end = periods if periods is not None else report_periods({"": {"": {"units": {"": rows}}}})
     by_end: dict[str, list[dict[str, Any]]] = {}
     for r in annual:
         by_end.setdefault(r["end"], []).append(r)
@@ -299,7 +388,11 @@ def _annual_series(
 
 
 def extract_companyfacts(doc: Document) -> list[Fact]:
-    """Annual revenue, net income and total assets (and employees where tagged)."""
+    """Annual revenue, net income, total assets and marketing spend (and employees where tagged).
+
+    Only figures for a whole fiscal year from annual reports count; where a later report
+    restated a year, the later figure wins (see :func:`_annual_series`).
+    """
     try:
         d = json.loads(doc.body)
         facts_root = d["facts"]
@@ -308,9 +401,10 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
             "sec", f"{doc.url} is not a companyfacts document ({exc})", doc.url
         ) from exc
     out: list[Fact] = []
+    periods = report_periods(facts_root)
     for field, concepts in CONCEPTS.items():
         merged: dict[str, Fact] = {}
-        for taxonomy, names in (("us-gaap", concepts), ("ifrs-full", IFRS_CONCEPTS[field])):
+        for taxonomy, names in (("us-gaap", concepts), ("ifrs-full", IFRS_CONCEPTS.get(field, ()))):
             for concept in names:
                 node = (facts_root.get(taxonomy) or {}).get(concept)
                 if not node:
@@ -318,7 +412,7 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
                 for unit, rows in (node.get("units") or {}).items():
                     if len(unit) != 3 or not unit.isalpha():
                         continue
-                    series = _annual_series(doc, field, f"{taxonomy}:{concept}", rows)
+                    series = _annual_series(doc, field, f"{taxonomy}:{concept}", rows, periods)
                     for end, fact in series.items():
                         if end not in merged and isinstance(fact.value, Money):
                             value = Money(amount=fact.value.amount, currency=unit.upper())

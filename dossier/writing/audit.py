@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..fields import FIELDS
+from ..fields import FIELDS, SPEND_FIELDS
 from ..model import Dossier, ReviewWarning
+from .marketing import review_warnings as marketing_warnings
 from .neutrality import Finding, lint_file, lint_text
 from .sentences import Sentence, names_in
 from .written import Written, freshness_of
@@ -57,7 +58,12 @@ def audit(
                     kind="stale",
                     message=f"{label} is as of {year}"
                     + (f" ({f.period})" if f.period != str(year) else "")
-                    + f", older than {dossier.max_figure_age_months} months; shown as “as of {year}”.",
+                    + f", older than {dossier.max_figure_age_months} months; shown as "
+                    + (
+                        f"“last reported for {f.period}”."
+                        if spec.name in SPEND_FIELDS
+                        else f"“as of {year}”."
+                    ),
                     detail={
                         "field": spec.name,
                         "as_of": f.provenance.as_of.isoformat(),
@@ -65,6 +71,8 @@ def audit(
                     },
                 )
             )
+    if written.kind == "company-report":
+        out.extend(marketing_warnings(dossier))
     for s in written.flat("conflicts"):
         out.append(ReviewWarning(kind="conflict", message=s.text))
     for s in written:

@@ -173,15 +173,23 @@ def _figures(org: Organisation, freshness: Freshness | None = None) -> list[Sent
     return [_as_of(s, freshness) for s in out]
 
 
+def person_sentence(f: Fact) -> Sentence | None:
+    """ "As of 20 November 2026, Tim Cook was chief executive officer (in the role from ...)."
+
+    A person's role is time-bound: it is stated as of its source's date, never as still true
+    today ("has held ... since" would tie an old fact to the day the report is read).
+    """
+    p = f.value
+    if not isinstance(p, Person) or not p.role:
+        return None
+    since = f" (in the role from {fmt.human_date(p.since)})" if p.since else ""
+    return Sentence(
+        f"As of {fmt.human_date(f.provenance.as_of)}, {p.name} was {_role(p.role)}{since}.", (f,)
+    )
+
+
 def _people(org: Organisation) -> list[Sentence]:
-    out = []
-    for f in org.key_people[:4]:
-        p = f.value
-        if not isinstance(p, Person) or not p.role:
-            continue
-        since = f" since {fmt.human_date(p.since)}" if p.since else ""
-        out.append(Sentence(f"{p.name} has held the role of {_role(p.role)}{since}.", (f,)))
-    return out
+    return [s for f in org.key_people[:4] if (s := person_sentence(f)) is not None]
 
 
 def overview(

@@ -12,7 +12,7 @@ from datetime import date
 
 from .. import formatting as fmt
 from ..fields import FIELDS, proper_fields
-from ..model import Fact, FormerName, Money, Person, Quantity
+from ..model import Fact, Filing, FormerName, Money, Person, Quantity
 
 #: Fields whose values are proper names: masked before the words-to-watch check.
 NAME_FIELDS = proper_fields()
@@ -53,7 +53,10 @@ def _end(text: str) -> str:
 
 def _role(role: str) -> str:
     """Roles read in lower case mid-sentence, acronyms excepted ("Chair" -> "chair", "CEO")."""
-    return role if role.isupper() else role[:1].lower() + role[1:]
+    first = role.split(maxsplit=1)[0].strip(",;:") if role.strip() else ""
+    if role.isupper() or (len(first) > 1 and first.isupper()):  # "EVP, Chief Marketing Officer"
+        return role
+    return role[:1].lower() + role[1:]
 
 
 def _founded_phrase(fact: Fact) -> str:
@@ -117,4 +120,7 @@ def names_in(facts: Iterable[Fact]) -> list[str]:
             out.append(v.name if isinstance(v, Person | FormerName) else display_value(f))
             if isinstance(v, Person) and v.role:
                 out.append(v.role)
+        elif isinstance(f.value, Filing):
+            # Official item titles ("Entry into a Material Definitive Agreement") are names.
+            out.extend(i.title for i in f.value.items if i.title)
     return out

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..agency import AgencyFinding
-from ..model import Dossier
+from ..model import Dossier, Incumbent
 from . import agency as agency_text
+from . import marketing
 from .company import conflict_sentences, overview, self_presentation
 from .perception import perception_sentences
 from .sentences import Freshness, Sentence
@@ -70,15 +71,26 @@ def freshness_of(dossier: Dossier) -> Freshness:
     return Freshness(dossier.generated_at.date(), dossier.max_figure_age_months)
 
 
-def write_company(dossier: Dossier) -> Written:
-    """The company report's sentences."""
+def write_company(dossier: Dossier, incumbents: Sequence[Incumbent] = ()) -> Written:
+    """The company report's sentences, in the report's order: the summary, marketing (spend,
+    leadership, agencies), the business (overview, timeline), its own words, perception.
+
+    ``incumbents`` are the agencies the agency-finding step names, by discipline (optional).
+    """
     org, labels = dossier.organisation, dossier.labels
-    paragraphs = overview(org, freshness_of(dossier), labels)
+    fresh = freshness_of(dossier)
+    paragraphs = overview(org, fresh, labels)
     return Written(
         kind="company-report",
         sections=(
+            _section("summary", marketing.summary(dossier, fresh, incumbents)),
+            _section("spend", marketing.spend_sentences(org, fresh)),
+            _section("marketing_leadership", marketing.marketing_leadership(org)),
+            _section("leadership_filings", marketing.leadership_filings(org)),
+            _section("agencies", marketing.agency_sentences(incumbents)),
             Section("overview", tuple(tuple(p) for p in paragraphs)),
             _section("conflicts", conflict_sentences(org, labels)),
+            _section("timeline", marketing.timeline(dossier)),
             _section("presentation", self_presentation(org), one_paragraph=True),
             _section("perception", perception_sentences(org), one_paragraph=True),
         ),
