@@ -45,6 +45,7 @@ from .fakes_http import (
     short,
 )
 
+
 class Sleeps(list[float]):
     """A sleep() that records and, if given a clock, advances it."""
 
@@ -347,7 +348,9 @@ def test_same_host_waits_the_minimum_interval() -> None:
 def test_only_the_remaining_part_of_the_interval_is_waited() -> None:
     clock = FakeClock()
     sleeps = Sleeps()
-    client = make_client(FakeTransport([ok(), ok(), ok()]), sleep=sleeps, clock=clock, min_interval=1)
+    client = make_client(
+        FakeTransport([ok(), ok(), ok()]), sleep=sleeps, clock=clock, min_interval=1
+    )
     client.get("https://example.com/a", source="test")
     clock.now += 0.75
     client.get("https://example.com/b", source="test")
@@ -381,7 +384,9 @@ def test_user_agent_names_the_contact_on_every_request() -> None:
     client.get(URL, source="test")
     client.get(URL + "&b", source="test", headers={"Accept": "text/html"})
     for _url, kwargs in session.calls:
-        assert kwargs["headers"]["User-Agent"] == f"dossier/{__version__} (Jane Doe jane@example.com)"
+        assert (
+            kwargs["headers"]["User-Agent"] == f"dossier/{__version__} (Jane Doe jane@example.com)"
+        )
 
 
 def test_user_agent_without_contact_says_so() -> None:
@@ -457,7 +462,9 @@ def test_deflate_zlib_and_raw_are_decoded_and_capped(wbits: int) -> None:
     packer = zlib.compressobj(wbits=wbits)
     body = packer.compress(b"y" * 50_000) + packer.flush()
     doc = make_client(
-        FakeTransport([FakeRaw(200, chunks=_pieces(body), headers={"Content-Encoding": "deflate"})]),
+        FakeTransport(
+            [FakeRaw(200, chunks=_pieces(body), headers={"Content-Encoding": "deflate"})]
+        ),
         max_bytes=60_000,
     ).get(URL, source="test")
     assert doc.body == b"y" * 50_000
@@ -494,7 +501,11 @@ def test_time_budget_counts_waits_and_refuses_a_wait_it_cannot_afford() -> None:
     clock = FakeClock()
     sleeps = Sleeps(clock)
     session = FakeTransport(
-        [FakeRaw(503, headers={"Retry-After": "40"}), ok(), FakeRaw(503, headers={"Retry-After": "10"})]
+        [
+            FakeRaw(503, headers={"Retry-After": "40"}),
+            ok(),
+            FakeRaw(503, headers={"Retry-After": "10"}),
+        ]
     )
     client = make_client(session, sleep=sleeps, clock=clock, budget_seconds=45)
     client.get("https://example.com/1", source="test")  # waits 40 s of its 45
@@ -839,7 +850,9 @@ def test_only_complete_in_cap_200s_are_cached(tmp_path: Path, bad: FakeRaw) -> N
     assert len(again.calls) == 1
 
 
-def test_cache_entries_expire_by_the_source_ttl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_entries_expire_by_the_source_ttl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import time as time_mod
 
     now = [1_000_000.0]
@@ -856,7 +869,9 @@ def test_cache_entries_expire_by_the_source_ttl(tmp_path: Path, monkeypatch: pyt
 def test_a_cached_body_over_a_lowered_cap_is_not_served(tmp_path: Path) -> None:
     _cached_client(tmp_path, FakeTransport([ok(b"x" * 500)])).get(URL, source="test")
     session = FakeTransport([ok(b"y" * 50)])
-    assert _cached_client(tmp_path, session, max_bytes=100).get(URL, source="test").body == b"y" * 50
+    assert (
+        _cached_client(tmp_path, session, max_bytes=100).get(URL, source="test").body == b"y" * 50
+    )
 
 
 def test_a_cached_redirect_still_obeys_same_site(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ and a message that names the host; the client adds the source and URL.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import errno
 import http.client
@@ -103,10 +104,8 @@ class _Watch:
             self.fired = True
             sock = getattr(self.conn, "sock", None)
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def cancel(self) -> None:
         """Stop watching; after this the watchdog never touches the connection."""
@@ -116,7 +115,9 @@ class _Watch:
 
 
 #: The watch of the request being sent on this thread (the pool hands it the connection).
-_WATCH: contextvars.ContextVar[_Watch | None] = contextvars.ContextVar("dossier_watch", default=None)
+_WATCH: contextvars.ContextVar[_Watch | None] = contextvars.ContextVar(
+    "dossier_watch", default=None
+)
 
 
 # --- pinned connections ----------------------------------------------------------------------
@@ -259,7 +260,9 @@ def dns_message(host: str, exc: OSError) -> str:
 class _Response:
     """A urllib3 response read as raw pieces, under its watch."""
 
-    def __init__(self, resp: urllib3.HTTPResponse, watch: _Watch, host: str, timeout: float):
+    def __init__(
+        self, resp: urllib3.BaseHTTPResponse, watch: _Watch, host: str, timeout: float
+    ) -> None:
         self._resp = resp
         self._watch = watch
         self._host = host
@@ -286,6 +289,16 @@ class _Response:
             self._resp.release_conn()
 
 
+def bypassed(host: str, no_proxy: str) -> bool:
+    """Whether NO_PROXY (``*``, or hosts and domains, with or without a leading dot) covers ``host``."""
+    host = host.lower().rstrip(".")
+    for entry in no_proxy.replace(" ", ",").split(","):
+        entry = entry.strip().lower().lstrip("*").lstrip(".").rstrip(".")
+        if no_proxy.strip() == "*" or (entry and (host == entry or host.endswith("." + entry))):
+            return True
+    return False
+
+
 def _ca_certs() -> str | None:
     """SSL_CERT_FILE when set (a corporate CA), else certifi's bundle, else the system's."""
     if os.environ.get("SSL_CERT_FILE"):
@@ -300,8 +313,11 @@ def _ca_certs() -> str | None:
 class UrllibTransport:
     """The real wire: pinned pools per (scheme, host, port, addresses), proxies from the env."""
 
-    def __init__(self, *, trust_env: bool = True, maxsize: int = 4) -> None:
+    def __init__(
+        self, *, trust_env: bool = True, maxsize: int = 4, ca_certs: str | None = None
+    ) -> None:
         self.trust_env = trust_env
+        self._ca = ca_certs
         self._maxsize = maxsize
         self._pools: dict[tuple[str, str, int, tuple[str, ...]], HTTPConnectionPool] = {}
         self._proxies: dict[str, urllib3.ProxyManager] = {}
@@ -313,7 +329,7 @@ class UrllibTransport:
         parts = urlsplit(url)
         proxies = urllib.request.getproxies_environment()
         proxy = proxies.get(parts.scheme)
-        if not proxy or urllib.request.proxy_bypass_environment(parts.hostname or "", proxies):
+        if not proxy or bypassed(parts.hostname or "", proxies.get("no", "")):
             return None
         return proxy
 
@@ -324,7 +340,7 @@ class UrllibTransport:
             if pool is None:
                 kw: dict[str, Any] = {"maxsize": self._maxsize, "pinned": addresses}
                 if scheme == "https":
-                    pool = PinnedHTTPSPool(host, port, ca_certs=_ca_certs(), **kw)
+                    pool = PinnedHTTPSPool(host, port, ca_certs=self._ca or _ca_certs(), **kw)
                 else:
                     pool = PinnedHTTPPool(host, port, **kw)
                 self._pools[key] = pool
@@ -334,7 +350,7 @@ class UrllibTransport:
         with self._lock:
             pm = self._proxies.get(proxy)
             if pm is None:
-                pm = urllib3.ProxyManager(proxy, num_pools=8, ca_certs=_ca_certs())
+                pm = urllib3.ProxyManager(proxy, num_pools=8, ca_certs=self._ca or _ca_certs())
                 # Our pool classes (unpinned: the proxy resolves) so the watchdog still works.
                 pm.pool_classes_by_scheme = {"http": PinnedHTTPPool, "https": PinnedHTTPSPool}
                 self._proxies[proxy] = pm

@@ -69,9 +69,19 @@ def names_agree(given: str, found: str) -> bool:
     ta, tb = set(a.split()), set(b.split())
     if ta <= tb or tb <= ta:
         return True
-    letters = lambda words: "".join(w[0] for w in words if w not in ("and", "of", "the"))  # noqa: E731
-    squeezed = {a.replace(" ", ""), b.replace(" ", "")}
-    return bool(squeezed & {letters(a.split()), letters(b.split())})
+    return _squeezed(a) == _initials(b) or _squeezed(b) == _initials(a)
+
+
+_SMALL_WORDS = ("and", "of", "the")
+
+
+def _squeezed(name: str) -> str:
+    return "".join(w for w in name.split() if w not in _SMALL_WORDS)
+
+
+def _initials(name: str) -> str:
+    """The acronym of a cleaned name: international business machines -> ibm."""
+    return "".join(w[0] for w in name.split() if w not in _SMALL_WORDS)
 
 
 @dataclass

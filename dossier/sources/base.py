@@ -86,8 +86,10 @@ class Fetched:
         ``same_site``: a redirect to another registrable domain is refused (a gap).
         """
         try:
-            doc = client.get(url, source=source, same_site=True) if same_site else client.get(
-                url, source=source
+            doc = (
+                client.get(url, source=source, same_site=True)
+                if same_site
+                else client.get(url, source=source)
             )
         except FetchError as err:
             self.gaps.append(Gap(source=source, message=str(err), url=err.url or url))
