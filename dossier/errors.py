@@ -78,17 +78,32 @@ class SourcesUnreachable(ResolutionError):
     """
 
     def __init__(
-        self, name: str, failures: Sequence[tuple[str, str]], answered: Sequence[str] = ()
+        self,
+        name: str,
+        failures: Sequence[tuple[str, str]],
+        answered: Sequence[str] = (),
+        offline: bool = False,
     ) -> None:
         what = repr(name) if name else "the company"
-        lines = [f"Could not look up {what}: the sources could not be reached or did not answer."]
+        if offline:
+            lines = [f"Could not look up {what}: the snapshot holds no answer for it."]
+        else:
+            lines = [
+                f"Could not look up {what}: the sources could not be reached or did not answer."
+            ]
         lines += [f"  {label}: {message}" for label, message in failures]
         if answered:
             lines.append(f"  ({', '.join(answered)} answered, with no match.)")
-        lines.append(
-            "This is not a 'no match': check the network connection (or the proxy in "
-            "HTTPS_PROXY) and run again, or replay a snapshot with --offline DIR."
-        )
+        if offline:
+            lines.append(
+                "This is not a 'no match': record this company with --save-snapshot DIR on a "
+                "live run, or pin it with a hint the snapshot holds."
+            )
+        else:
+            lines.append(
+                "This is not a 'no match': check the network connection (or the proxy in "
+                "HTTPS_PROXY) and run again, or replay a snapshot with --offline DIR."
+            )
         super().__init__("\n".join(lines))
         self.name = name
         self.failures = list(failures)

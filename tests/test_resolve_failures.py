@@ -234,7 +234,8 @@ def test_cli_unreachable_sources_say_so_and_v_logs_the_cause(tmp_path: Path) -> 
         + ["--out", str(tmp_path / "out")],
     )
     assert result.exit_code == 1
-    assert "Could not look up 'Apple Inc.'" in result.stderr
+    assert "Could not look up 'Apple Inc.': the snapshot holds no answer" in result.stderr
+    assert "--save-snapshot" in result.stderr
     assert "check the spelling" not in result.stderr.lower()
     assert "SEC EDGAR: not in snapshot: https://www.sec.gov/files/company_tickers.json" in (
         result.stderr

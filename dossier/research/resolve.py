@@ -30,6 +30,7 @@ from ..errors import (
     CompanyNotFound,
     ConflictingHints,
     DossierError,
+    NotInSnapshot,
     SourceError,
     SourcesUnreachable,
 )
@@ -164,6 +165,7 @@ class Resolver:
         self.gaps: list[Gap] = []
         #: (source label, message) for each source that could not be asked, in order.
         self.failures: list[tuple[str, str]] = []
+        self._only_snapshot_misses = True  # every failure so far: --offline had no answer
 
     def _gap(self, exc: DossierError, source: Source | None = None, what: str = "") -> None:
         gap = Gap(
@@ -175,6 +177,7 @@ class Resolver:
             label = type(source).label
             if (label, str(exc)) not in self.failures:
                 self.failures.append((label, str(exc)))
+            self._only_snapshot_misses &= isinstance(exc, NotInSnapshot)
             cause = exc.__cause__ or exc.__context__
             log.info(
                 "%s %s failed: %s%s",
@@ -199,7 +202,9 @@ class Resolver:
             failed = {label for label, _ in self.failures}
             if failed:
                 answered = [type(s).label for s in self._searchers() if type(s).label not in failed]
-                raise SourcesUnreachable(name, self.failures, answered)
+                raise SourcesUnreachable(
+                    name, self.failures, answered, offline=self._only_snapshot_misses
+                )
             raise CompanyNotFound(name, [type(s).label for s in self._searchers()])
         groups.sort(key=lambda g: -g.score)
         top = groups[0]
@@ -267,7 +272,11 @@ class Resolver:
                 g.absorb(found, rename=kind == "wikidata")
                 g.sources.add(source.name)
         if not verified and self.failures:
-            raise SourcesUnreachable(name or hints.ticker or hints.cik or "", self.failures)
+            raise SourcesUnreachable(
+                name or hints.ticker or hints.cik or "",
+                self.failures,
+                offline=self._only_snapshot_misses,
+            )
         if not g.name:
             raise CompanyNotFound(name or hints.ticker or hints.cik or "", ["the hints given"])
         self._link(g)
