@@ -42,6 +42,7 @@ test: $(TSTAMP)
 bench: $(STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python bench/batch_bench.py 10 50 200
+	$(BIN)/python bench/net_bench.py
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

@@ -115,7 +115,7 @@ def make_client(
     """The HTTP client for a build: offline, recording, or live with the disk cache."""
     cache = None
     if opts.cache and opts.offline is None:
-        cache = Path(user_cache_dir("dossier")) / "http-cache.sqlite"
+        cache = Path(user_cache_dir("dossier")) / "http.sqlite3"  # mode 0600, no headers
     return PoliteClient(
         settings,
         identity=identity,

@@ -39,12 +39,16 @@ def _setup_logging(verbose: int) -> None:
 
 
 class DossierGroup(click.Group):
-    """The one place library errors become exit codes: DossierError -> 1, Ctrl-C -> 130."""
+    """The one place library errors become exit codes: DossierError -> its exit_status (1, or
+    2 for a usage error such as conflicting hints), Ctrl-C -> 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DossierError as exc:
+            if exc.exit_status != 1:
+                click.echo(f"Error: {exc}", err=True)
+                ctx.exit(exc.exit_status)
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)

@@ -38,6 +38,10 @@ class SourceSettings:
     backoff: float = 1.0
     cache_ttl_hours: float = 24.0
     max_bytes: int = 10_000_000
+    deadline: float = 30.0  # one request, from first attempt to last byte
+    max_retry_after: float = 60.0  # longest Retry-After honoured; longer is a gap
+    budget_seconds: float = 300.0  # network time per source per company
+    max_requests: int = 100  # requests per source per company
     precedence: int = 50
     precedence_by_field: dict[str, int] = field(default_factory=dict)
     hosts: tuple[str, ...] = ()
@@ -55,6 +59,10 @@ _KNOWN = {
     "backoff_seconds",
     "cache_ttl_hours",
     "max_response_mb",
+    "deadline_seconds",
+    "max_retry_after_seconds",
+    "budget_seconds",
+    "max_requests",
     "precedence",
     "hosts",
     "options",
@@ -83,6 +91,10 @@ def _parse_source(path: Path, data: dict[str, Any]) -> SourceSettings:
             backoff=float(data.get("backoff_seconds", 1.0)),
             cache_ttl_hours=float(data.get("cache_ttl_hours", 24.0)),
             max_bytes=int(float(data.get("max_response_mb", 10)) * 1_000_000),
+            deadline=float(data.get("deadline_seconds", 30.0)),
+            max_retry_after=float(data.get("max_retry_after_seconds", 60.0)),
+            budget_seconds=float(data.get("budget_seconds", 300.0)),
+            max_requests=int(data.get("max_requests", 100)),
             precedence=int(prec.get("default", 50)),
             precedence_by_field={k: int(v) for k, v in prec.items() if k != "default"},
             hosts=tuple(data.get("hosts", ())),

@@ -6,27 +6,39 @@
     ├── ConfigError                   bad sources/*.toml, brand.toml, unknown source or template
     │   └── SourceNotConfigured       the source switches itself off; the build continues
     ├── ResolutionError               the company name could not be pinned to one entity
-    │   ├── CompanyNotFound           no source knows the name
-    │   └── AmbiguousCompany          several candidates; carries them and the flag that picks each
+    │   ├── CompanyNotFound           every source answered and none knows the name
+    │   ├── SourcesUnreachable        no match because the sources could not be asked; lists why
+    │   ├── AmbiguousCompany          several candidates; carries them and the flag that picks each
+    │   └── ConflictingHints          two hints name different companies (a usage error: exit 2)
     ├── SourceError                   carries .source and .url
     │   ├── FetchError                network/HTTP failure after retries; carries .status
     │   │   ├── NotInSnapshot         --offline and the snapshot has no such request
-    │   │   ├── BlockedURL            the URL points at a private, loopback or reserved address
-    │   │   └── ResponseTooLarge      the body passed the size cap
+    │   │   ├── BlockedURL            the URL points at a private, loopback or reserved address,
+    │   │   │                         or a redirect leaves the site a source is confined to
+    │   │   ├── ResponseTooLarge      the body (on the wire or decompressed) passed the size cap
+    │   │   ├── NetworkError          no usable answer: .kind is dns, unreachable, refused,
+    │   │   │                         timeout, tls, reset or short (a body cut off)
+    │   │   ├── DeadlineExceeded      one request took longer than its deadline
+    │   │   ├── BudgetExceeded        the source used up its time or requests for this company
+    │   │   └── WaitTooLong           the server asked to wait (Retry-After) longer than allowed
     │   └── ExtractError              a response did not have the shape we expect
     └── RenderError                   template or PDF failure; names the template
 
-Library code raises only these. Only ``cli.py`` turns them into exit codes.
+Library code raises only these. Only ``cli.py`` turns them into exit codes: each class's
+``exit_status`` (1, or 2 for a usage error).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 
 class DossierError(Exception):
     """Base class: the message is a complete sentence that says what to do."""
+
+    #: The command line's exit status for this error (2: the command was used wrongly).
+    exit_status: ClassVar[int] = 1
 
 
 class ConfigError(DossierError):
@@ -56,6 +68,60 @@ class CompanyNotFound(ResolutionError):
         )
         self.name = name
         self.searched = list(searched)
+
+
+class SourcesUnreachable(ResolutionError):
+    """No match, because the sources that could have matched could not be asked.
+
+    ``failures`` holds (source label, what went wrong) for each; ``answered`` names the
+    sources that did answer (with no match).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        failures: Sequence[tuple[str, str]],
+        answered: Sequence[str] = (),
+        offline: bool = False,
+    ) -> None:
+        what = repr(name) if name else "the company"
+        if offline:
+            lines = [f"Could not look up {what}: the snapshot holds no answer for it."]
+        else:
+            lines = [
+                f"Could not look up {what}: the sources could not be reached or did not answer."
+            ]
+        lines += [f"  {label}: {message}" for label, message in failures]
+        if answered:
+            lines.append(f"  ({', '.join(answered)} answered, with no match.)")
+        if offline:
+            lines.append(
+                "This is not a 'no match': record this company with --save-snapshot DIR on a "
+                "live run, or pin it with a hint the snapshot holds."
+            )
+        else:
+            lines.append(
+                "This is not a 'no match': check the network connection (or the proxy in "
+                "HTTPS_PROXY) and run again, or replay a snapshot with --offline DIR."
+            )
+        super().__init__("\n".join(lines))
+        self.name = name
+        self.failures = list(failures)
+        self.answered = list(answered)
+
+
+class ConflictingHints(ResolutionError):
+    """Two of the names and identifiers given point at different companies."""
+
+    exit_status: ClassVar[int] = 2
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(
+            f"{first} and {second} name different companies. Give only one of them, "
+            "or correct the one that is wrong."
+        )
+        self.first = first
+        self.second = second
 
 
 class AmbiguousCompany(ResolutionError):
@@ -102,6 +168,31 @@ class BlockedURL(FetchError):
 
 class ResponseTooLarge(FetchError):
     """The response body passed the configured size cap."""
+
+
+class NetworkError(FetchError):
+    """No usable answer from the network; ``kind`` says what happened.
+
+    Kinds: ``dns`` (the name did not resolve), ``unreachable`` (no route: no network?),
+    ``refused``, ``timeout``, ``tls`` (handshake or certificate), ``reset`` (the server closed
+    the connection) and ``short`` (the body ended before its declared length).
+    """
+
+    def __init__(self, source: str, kind: str, message: str, url: str | None = None) -> None:
+        super().__init__(source, message, url)
+        self.kind = kind
+
+
+class DeadlineExceeded(FetchError):
+    """One request (all its attempts, redirects and waits) took longer than its deadline."""
+
+
+class BudgetExceeded(FetchError):
+    """The source has used up its time or request budget for this company."""
+
+
+class WaitTooLong(FetchError):
+    """The server asked (Retry-After) to wait longer than the client is willing to."""
 
 
 class ExtractError(SourceError):

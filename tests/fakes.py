@@ -16,13 +16,22 @@ class FakeClient:
 
     def __init__(self, routes: dict[str, bytes] | None = None) -> None:
         self.routes = {match_key("GET", u): (u, b) for u, b in (routes or {}).items()}
+        self.failures: dict[tuple[object, ...], Exception] = {}
         self.requested: list[str] = []
 
     def add(self, url: str, body: bytes) -> None:
         self.routes[match_key("GET", url)] = (url, body)
 
-    def get(self, url: str, *, source: str, headers: object = None) -> Document:
+    def fail(self, url: str, exc: Exception) -> None:
+        """Raise ``exc`` for ``url`` (a FetchError with a status, a NetworkError...)."""
+        self.failures[match_key("GET", url)] = exc
+
+    def get(
+        self, url: str, *, source: str, headers: object = None, same_site: bool = False
+    ) -> Document:
         self.requested.append(url)
+        if match_key("GET", url) in self.failures:
+            raise self.failures[match_key("GET", url)]
         hit = self.routes.get(match_key("GET", url))
         if hit is None:
             raise NotInSnapshot(source, url)

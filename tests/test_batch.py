@@ -64,7 +64,8 @@ def test_every_good_row_is_built_once_per_company(batch: Path) -> None:
     status = {e["name"]: e["status"] for e in manifest.values()}
     assert status == {"Jane Doe": "done", "Omar Haddad": "done", "Max Mustermann": "failed"}
     assert (
-        "No company matching 'Qwzx Unfindable Holdings' was found"
+        # Offline, a name the snapshot holds no answer for is "could not ask", not "no match".
+        "Could not look up 'Qwzx Unfindable Holdings': the snapshot holds no answer"
         in manifest["max-mustermann--qwzx-unfindable-holdings"]["error"]
     )
     assert (out / "jane-doe" / "agency-profile.pdf").is_file()

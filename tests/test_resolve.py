@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dossier.config import SourceSettings
-from dossier.errors import AmbiguousCompany, CompanyNotFound
+from dossier.errors import AmbiguousCompany, CompanyNotFound, FetchError
 from dossier.research.resolve import Hints, Resolver
 from dossier.sources import sec as sec_mod
 from dossier.sources import wikidata as wd_mod
@@ -139,12 +139,15 @@ def test_ticker_hint() -> None:
 
 
 def test_wikidata_hint_reads_identifiers() -> None:
-    entity = _resolver(_client()).resolve("whatever the user typed", Hints(wikidata="q312"))
+    entity = _resolver(_client()).resolve("Apple", Hints(wikidata="q312"))
     assert entity.ids.wikidata == "Q312"
     assert entity.ids.cik == "0000320193"
     assert entity.name == "Apple Inc."
 
 
 def test_unknown_cik_is_a_clear_error() -> None:
+    client = _client()
+    url = sec_mod.SUBMISSIONS_URL.format(cik="0000000001")
+    client.fail(url, FetchError("sec", f"HTTP 404 from {url}", url, 404))  # EDGAR's answer
     with pytest.raises(CompanyNotFound, match="CIK 0000000001"):
-        _resolver(_client(), only=("sec",)).resolve(None, Hints(cik="1"))
+        _resolver(client, only=("sec",)).resolve(None, Hints(cik="1"))

@@ -13,7 +13,10 @@ import pytest
 from dossier.errors import ConfigError, FetchError, NotInSnapshot, ResponseTooLarge
 from dossier.net.client import PoliteClient
 from dossier.net.snapshot import SnapshotReader, SnapshotWriter, match_key
-from tests.test_http import FakeClock, FakeResponse, FakeSession, Sleeps, fake_resolver, settings
+from tests.fakes_http import FakeRaw as FakeResponse
+from tests.fakes_http import FakeTransport as FakeSession
+from tests.fakes_http import fake_resolver
+from tests.test_http import FakeClock, Sleeps, settings
 
 CONTACT = "Jane Doe jane@example.com"
 WHEN = "2026-03-05T12:30:00+00:00"
@@ -21,11 +24,12 @@ API = "https://www.example.com/w/api.php?action=query&format=json&titles=Apple%2
 
 
 class NoNetwork:
-    """A session that fails the test if the client ever reaches for the network."""
+    """A transport that fails the test if the client ever reaches for the network."""
 
-    headers: dict[str, str] = {}
+    def proxy_for(self, url: str) -> None:
+        raise AssertionError(f"offline client went to the network for {url}")
 
-    def get(self, url: str, **kwargs: Any) -> None:
+    def open(self, url: str, **kwargs: Any) -> None:
         raise AssertionError(f"offline client went to the network for {url}")
 
 
@@ -56,7 +60,7 @@ def write_snapshot(
 
 
 def offline(root: Path, **kw: Any) -> PoliteClient:
-    return PoliteClient(settings(**kw), offline=root, session=NoNetwork(), resolver=fake_resolver)
+    return PoliteClient(settings(**kw), offline=root, transport=NoNetwork(), resolver=fake_resolver)
 
 
 @pytest.fixture
@@ -182,7 +186,7 @@ def test_offline_never_checks_or_resolves_hosts(snap: Path) -> None:
     def resolver(host: str) -> list[str]:
         raise AssertionError("offline runs resolve nothing")
 
-    client = PoliteClient(settings(), offline=snap, session=NoNetwork(), resolver=resolver)
+    client = PoliteClient(settings(), offline=snap, transport=NoNetwork(), resolver=resolver)
     assert client.offline
     assert client.get(API, source="test").status == 200
 
@@ -303,7 +307,7 @@ def recorder(session: FakeSession, root: Path, **kw: Any) -> PoliteClient:
         settings(**kw),
         identity=CONTACT,
         save_snapshot=root,
-        session=session,
+        transport=session,
         resolver=fake_resolver,
         sleep=Sleeps(),
         clock=FakeClock(),
@@ -417,7 +421,8 @@ def test_the_snapshot_never_holds_the_contact_or_user_agent(tmp_path: Path) -> N
     client = recorder(session, root, max_bytes=10_000_000)
     client.get(API, source="test")
     client.get("https://example.com/big", source="test")
-    assert session.headers["User-Agent"].endswith(f"({CONTACT})")  # the contact was in use
+    ua = session.calls[0][1]["headers"]["User-Agent"]
+    assert ua.endswith(f"({CONTACT})")  # the contact was in use
 
     files = [p for p in root.rglob("*") if p.is_file()]
     assert len(files) == 3

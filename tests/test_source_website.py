@@ -29,7 +29,9 @@ from dossier.sources.website import (
     registrable_domain,
 )
 from tests.conftest import values_by_field
-from tests.test_http import FakeResponse, FakeSession, redirect
+from tests.fakes_http import FakeRaw as FakeResponse
+from tests.fakes_http import FakeTransport as FakeSession
+from tests.fakes_http import redirect
 
 FIXTURES = Path(__file__).parent / "fixtures" / "website"
 RETRIEVED = datetime(2026, 2, 28, 11, 28, tzinfo=UTC)
@@ -58,7 +60,10 @@ class FakeClient:
         self.routes = {match_key("GET", u): (u, b) for u, b in routes.items()}
         self.requested: list[str] = []
 
-    def get(self, url: str, *, source: str, headers: object = None) -> Document:
+    def get(
+        self, url: str, *, source: str, headers: object = None, same_site: bool = False
+    ) -> Document:
+        assert same_site, "the website source must confine every request to its site"
         self.requested.append(url)
         hit = self.routes.get(match_key("GET", url))
         if hit is None:
@@ -381,7 +386,7 @@ def test_redirect_to_a_private_address_is_refused(target: str) -> None:
     settings = {"website": SourceSettings(name="website", min_interval=0.0, retries=0)}
     client = PoliteClient(
         settings,
-        session=session,
+        transport=session,
         resolver=lambda host: ["93.184.216.34"],
         sleep=lambda s: None,
     )

@@ -1,5 +1,10 @@
 """The network: the one polite HTTP client, the response type, and offline snapshots.
 
+``client`` (politeness, the address guard, retries, budgets, redirects), ``transport`` (the
+wire: urllib3 with pinned addresses, a deadline per attempt, env proxies), ``body`` (size
+caps on the wire and after decompression), ``cache`` (SQLite, owner-only, no headers),
+``sites`` (registrable domains), ``snapshot`` and ``document``.
+
 Nothing else in dossier opens a connection. This package imports no source, research or
 rendering code, so every layer above can depend on it.
 """

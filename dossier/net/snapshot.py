@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ..errors import ConfigError
 from ..fsutil import atomic_write_bytes
+from .body import PIECE, Inflater, OverCap, Truncated
 
 
 def match_key(method: str, url: str) -> tuple[str, str, str, str, tuple[tuple[str, str], ...]]:
@@ -26,6 +27,24 @@ def match_key(method: str, url: str) -> tuple[str, str, str, str, tuple[tuple[st
     parts = urlsplit(url)
     query = tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     return (method.upper(), parts.scheme.lower(), (parts.hostname or "").lower(), parts.path, query)
+
+
+def index_lines(index: Path) -> list[tuple[int, str]]:
+    """The numbered lines of an index file; ConfigError naming the line that is not UTF-8."""
+    try:
+        data = index.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{index} cannot be read ({exc}).") from exc
+    out: list[tuple[int, str]] = []
+    for n, raw in enumerate(data.splitlines(), 1):
+        try:
+            out.append((n, raw.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{index}, line {n}: not UTF-8 text (byte {exc.start + 1} of the line); "
+                "snapshot indexes are UTF-8 JSON lines (see docs/snapshots.md)."
+            ) from exc
+    return out
 
 
 @dataclass(frozen=True)
@@ -40,11 +59,20 @@ class Entry:
     body_path: Path
     constructed: bool = False
 
-    def read_body(self) -> bytes:
+    def read_body(self, max_bytes: int | None = None) -> bytes:
+        """The body, decompressed when gzip; OverCap as soon as it passes ``max_bytes``."""
+        cap = max_bytes if max_bytes is not None else 1 << 62
         try:
-            data = self.body_path.read_bytes()
-            return gzip.decompress(data) if self.body_path.suffix == ".gz" else data
-        except (OSError, EOFError) as exc:
+            if self.body_path.suffix != ".gz":
+                if self.body_path.stat().st_size > cap:
+                    raise OverCap("on disk")
+                return self.body_path.read_bytes()
+            inflater = Inflater("gzip", cap)
+            with self.body_path.open("rb") as f:
+                while piece := f.read(PIECE):
+                    inflater.feed(piece)
+            return inflater.finish()
+        except (OSError, EOFError, Truncated) as exc:
             raise ConfigError(
                 f"Snapshot body {self.body_path} for {self.url} cannot be read ({exc})."
             ) from exc
@@ -62,7 +90,7 @@ class SnapshotReader:
                 "Make one with --save-snapshot DIR on a live run (see docs/snapshots.md)."
             )
         self._entries: dict[tuple[object, ...], Entry] = {}
-        for n, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1):
+        for n, line in index_lines(index):
             if not line.strip():
                 continue
             try:
@@ -110,7 +138,7 @@ class SnapshotWriter:
         self._lines: dict[tuple[object, ...], str] = {}
         index = root / "index.jsonl"
         if index.is_file():
-            for n, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1):
+            for n, line in index_lines(index):
                 if not line.strip():
                     continue
                 try:

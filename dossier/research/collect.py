@@ -6,6 +6,7 @@ run (:class:`~dossier.errors.SourceNotConfigured`), a failed request, a malforme
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -71,17 +72,25 @@ def collect(
     ctx: RunContext,
     entity: Entity | None = None,
 ) -> Collected:
-    """Resolve ``name`` (unless ``entity`` is given) and collect every source's facts."""
+    """Resolve ``name`` (unless ``entity`` is given) and collect every source's facts.
+
+    Each source's time and request budget (``budget_seconds``, ``max_requests``) covers this
+    one company.
+    """
     sources, gaps = make_sources(settings, client)
     resolver = Resolver(sources)
-    if entity is None:
-        entity = resolver.resolve(name, hints)
-        log.info("resolved %r to %s (%s)", name, entity.name, "; ".join(entity.evidence))
-    facts: list[Fact] = []
-    for source_name, source in sources.items():
-        fetched = source.fetch(entity, ctx)
-        gaps.extend(fetched.gaps)
-        facts.extend(extract_all(source_name, source, fetched.documents, gaps))
+    scope = getattr(client, "budget_scope", None)  # test doubles may not have one
+    with scope() if scope is not None else contextlib.nullcontext():
+        if entity is None:
+            entity = resolver.resolve(name, hints)
+            log.info("resolved %r to %s (%s)", name, entity.name, "; ".join(entity.evidence))
+        facts: list[Fact] = []
+        for source_name, source in sources.items():
+            fetched = source.fetch(entity, ctx)
+            for gap in fetched.gaps:
+                log.info("%s: %s", source_name, gap.message)
+            gaps.extend(fetched.gaps)
+            facts.extend(extract_all(source_name, source, fetched.documents, gaps))
     for g in resolver.gaps:
         if g not in gaps:
             gaps.append(g)

@@ -8,6 +8,13 @@ hint (``--ticker``, ``--cik``, ``--wikidata``) pins the company through the sour
 candidates stay within :data:`MARGIN` of each other the run stops and lists them, each with
 the flag that picks it.
 
+"No match" and "could not ask" are different answers: :class:`CompanyNotFound` only when every
+source that could match answered; :class:`SourcesUnreachable` (listing each failure) when the
+sources that could have matched failed, whether for the network or a malformed response. One
+source failing while another resolves the company is a gap. Hints that name different
+companies (``--company Apple --ticker MSFT``, or a CIK and a ticker of different filers) are
+:class:`ConflictingHints`.
+
 No source is named here: the sources' capabilities (see ``dossier.sources.base``) decide.
 """
 
@@ -18,9 +25,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..errors import AmbiguousCompany, CompanyNotFound, DossierError, FetchError
+from ..errors import (
+    AmbiguousCompany,
+    CompanyNotFound,
+    ConflictingHints,
+    DossierError,
+    NotInSnapshot,
+    SourceError,
+    SourcesUnreachable,
+)
 from ..model import Gap, Identifiers
-from ..names import domain_of, name_score, pad_cik
+from ..names import clean_name, domain_of, name_score, pad_cik
 from ..sources.base import IDENTIFIER_KINDS, Candidate, Entity, Source
 
 log = logging.getLogger(__name__)
@@ -38,6 +53,36 @@ ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QID = re.compile(r"Q[1-9]\d*")
+NAME_AGREES = 0.6  # a user's name and a looked-up name below this (and not a part) disagree
+
+
+def names_agree(given: str, found: str) -> bool:
+    """Whether a name the user gave can be the company an identifier names.
+
+    Lenient: "Meta" fits "Meta Platforms, Inc.", "IBM" fits "International Business Machines
+    Corp", "Amazon" fits "AMAZON COM INC"; "Apple" does not fit "MICROSOFT CORP".
+    """
+    if name_score(given, found) >= NAME_AGREES:
+        return True
+    a, b = clean_name(given), clean_name(found)
+    if not a or not b:
+        return True  # nothing to compare
+    ta, tb = set(a.split()), set(b.split())
+    if ta <= tb or tb <= ta:
+        return True
+    return _squeezed(a) == _initials(b) or _squeezed(b) == _initials(a)
+
+
+_SMALL_WORDS = ("and", "of", "the")
+
+
+def _squeezed(name: str) -> str:
+    return "".join(w for w in name.split() if w not in _SMALL_WORDS)
+
+
+def _initials(name: str) -> str:
+    """The acronym of a cleaned name: international business machines -> ibm."""
+    return "".join(w[0] for w in name.split() if w not in _SMALL_WORDS)
 
 
 @dataclass
@@ -118,13 +163,29 @@ class Resolver:
     def __init__(self, sources: Mapping[str, Source]) -> None:
         self.sources = dict(sources)
         self.gaps: list[Gap] = []
+        #: (source label, message) for each source that could not be asked, in order.
+        self.failures: list[tuple[str, str]] = []
+        self._only_snapshot_misses = True  # every failure so far: --offline had no answer
 
-    def _gap(self, exc: DossierError) -> None:
+    def _gap(self, exc: DossierError, source: Source | None = None, what: str = "") -> None:
         gap = Gap(
             source=getattr(exc, "source", ""), message=str(exc), url=getattr(exc, "url", None)
         )
         if gap not in self.gaps:
             self.gaps.append(gap)
+        if source is not None:
+            label = type(source).label
+            if (label, str(exc)) not in self.failures:
+                self.failures.append((label, str(exc)))
+            self._only_snapshot_misses &= isinstance(exc, NotInSnapshot)
+            cause = exc.__cause__ or exc.__context__
+            log.info(
+                "%s %s failed: %s%s",
+                label,
+                what or "request",
+                exc,
+                f" [{type(cause).__name__}: {cause}]" if cause is not None else "",
+            )
 
     def _searchers(self) -> list[Source]:
         return [s for s in self.sources.values() if s.searchable]
@@ -138,6 +199,12 @@ class Resolver:
             raise CompanyNotFound("", [])
         groups = self._candidates(name, hints)
         if not groups:
+            failed = {label for label, _ in self.failures}
+            if failed:
+                answered = [type(s).label for s in self._searchers() if type(s).label not in failed]
+                raise SourcesUnreachable(
+                    name, self.failures, answered, offline=self._only_snapshot_misses
+                )
             raise CompanyNotFound(name, [type(s).label for s in self._searchers()])
         groups.sort(key=lambda g: -g.score)
         top = groups[0]
@@ -165,30 +232,51 @@ class Resolver:
     def _lookup(self, source: Source, kind: str, value: str) -> Candidate | None:
         try:
             return source.lookup(kind, value)
-        except FetchError as exc:
-            self._gap(exc)
+        except SourceError as exc:
+            self._gap(exc, source, f"lookup of {kind} {value}")
             return None
 
     def _pinned(self, name: str | None, hints: Hints) -> Entity:
         g = Group(score=1.0, name=name or "")
+        # Where each identifier came from, to name both sides of a conflict.
+        origin: dict[str, str] = {}
+        verified = False
         for kind in IDENTIFIER_KINDS:
             value = getattr(hints, kind)
             if not value:
                 continue
-            setattr(g, kind, value)
-            g.evidence.append(f"--{kind} {value}")
+            flag = f"--{kind} {value}"
+            if kind == "ticker":  # the user's ticker wins; its filer's CIK is what must agree
+                g.ticker, origin[kind] = value, flag
+            else:
+                _claim(g, origin, kind, value, flag)
+            g.evidence.append(flag)
             for source in self.sources.values():
                 if kind not in source.identifies:
                     continue
-                if any(getattr(g, k) for k in source.identifies if k != kind) and kind == "ticker":
-                    continue  # already pinned through this source by a stronger identifier
                 found = self._lookup(source, kind, value)
-                if found is not None:
-                    # An item found by its own id names the company; otherwise keep the user's.
-                    g.absorb(found, rename=kind == "wikidata")
-                    g.sources.add(source.name)
-                elif kind == "cik" and not (g.name or g.wikidata):
-                    raise CompanyNotFound(f"CIK {value}", [f"{type(source).label} submissions"])
+                if found is None:
+                    if kind == "cik" and not (g.name or g.wikidata) and not self.failures:
+                        raise CompanyNotFound(f"CIK {value}", [f"{type(source).label} submissions"])
+                    continue
+                verified = True
+                said = f"{flag} ({found.name} on {type(source).label})" if found.name else flag
+                if origin.get(kind) == flag:
+                    origin[kind] = said
+                for k in ("wikidata", "cik"):  # tickers get reused; these do not
+                    if getattr(found, k):
+                        _claim(g, origin, k, getattr(found, k), said)
+                if name and found.name and not names_agree(name, found.name):
+                    raise ConflictingHints(f"--company {name!r}", said)
+                # An item found by its own id names the company; otherwise keep the user's.
+                g.absorb(found, rename=kind == "wikidata")
+                g.sources.add(source.name)
+        if not verified and self.failures:
+            raise SourcesUnreachable(
+                name or hints.ticker or hints.cik or "",
+                self.failures,
+                offline=self._only_snapshot_misses,
+            )
         if not g.name:
             raise CompanyNotFound(name or hints.ticker or hints.cik or "", ["the hints given"])
         self._link(g)
@@ -202,16 +290,16 @@ class Resolver:
                 continue
             try:
                 found = source.search(g.name)
-            except FetchError as exc:
-                self._gap(exc)
+            except SourceError as exc:
+                self._gap(exc, source, "search")
                 continue
             for cand in found[:DETAILS_PER_SOURCE]:
                 if name_score(g.name, cand.name) < MIN_SCORE:
                     continue
                 try:
                     full = source.details(cand) or cand
-                except FetchError as exc:
-                    self._gap(exc)
+                except SourceError as exc:
+                    self._gap(exc, source, "lookup")
                     continue
                 other = Group(score=0.0, name=full.name)
                 other.absorb(full)
@@ -228,8 +316,8 @@ class Resolver:
         for source in self._searchers():
             try:
                 found = source.search(name)
-            except FetchError as exc:
-                self._gap(exc)
+            except SourceError as exc:
+                self._gap(exc, source, "search")
                 continue
             own: list[Group] = []
             for c in found:
@@ -248,8 +336,8 @@ class Resolver:
                     continue
                 try:
                     full = source.details(_as_candidate(source.name, g))
-                except FetchError as exc:
-                    self._gap(exc)
+                except SourceError as exc:
+                    self._gap(exc)  # the search answered: a gap, not a failure to ask
                     continue
                 if full is not None:
                     g.absorb(full, rename=True)
@@ -274,6 +362,16 @@ class Resolver:
                     g.score += DOMAIN_BONUS
                     g.evidence.append(f"official website {g.domain} matches --domain")
         return groups
+
+
+def _claim(g: Group, origin: dict[str, str], kind: str, value: str, said: str) -> None:
+    """Set ``g``'s identifier ``kind``; ConflictingHints when it already holds another value."""
+    held = getattr(g, kind)
+    if held and held != value:
+        raise ConflictingHints(origin[kind], said)
+    if not held:
+        setattr(g, kind, value)
+        origin[kind] = said
 
 
 def _as_candidate(source: str, g: Group) -> Candidate:

@@ -78,10 +78,19 @@ class Fetched:
     documents: list[Document] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
 
-    def get(self, client: PoliteClient, url: str, source: str) -> Document | None:
-        """GET ``url``; keep the document, or record the failure as a gap and return None."""
+    def get(
+        self, client: PoliteClient, url: str, source: str, *, same_site: bool = False
+    ) -> Document | None:
+        """GET ``url``; keep the document, or record the failure as a gap and return None.
+
+        ``same_site``: a redirect to another registrable domain is refused (a gap).
+        """
         try:
-            doc = client.get(url, source=source)
+            doc = (
+                client.get(url, source=source, same_site=True)
+                if same_site
+                else client.get(url, source=source)
+            )
         except FetchError as err:
             self.gaps.append(Gap(source=source, message=str(err), url=err.url or url))
             return None

@@ -471,15 +471,24 @@ class Sec(Source):
         return None
 
     def by_cik(self, cik: str) -> Candidate | None:
-        """The filer's name from its submissions document (None when EDGAR has no such CIK)."""
+        """The filer's name from its submissions document (None when EDGAR has no such CIK).
+
+        A failed request raises its FetchError and a body that is not JSON an ExtractError,
+        so resolution can tell "no such filer" from "EDGAR could not be asked".
+        """
+        url = SUBMISSIONS_URL.format(cik=pad_cik(cik))
         try:
-            doc = self.client.get(SUBMISSIONS_URL.format(cik=pad_cik(cik)), source=self.name)
-        except FetchError:
-            return None
+            doc = self.client.get(url, source=self.name)
+        except FetchError as exc:
+            if exc.status in (404, 410):
+                return None  # EDGAR answers 404 for a CIK it does not know
+            raise
         try:
             data = json.loads(doc.body)
-        except ValueError:
-            return None  # not JSON (an HTML error page served with 200): no such filer known
+        except ValueError as exc:
+            raise ExtractError(
+                self.name, f"the EDGAR submissions response for CIK {pad_cik(cik)} is not JSON", url
+            ) from exc
         name = data.get("name") if isinstance(data, dict) else None
         return Candidate(source="sec", name=str(name or ""), cik=pad_cik(cik))
 

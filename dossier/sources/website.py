@@ -1,7 +1,8 @@
 """The company's own website: robots.txt, the home page and a few whitelisted pages.
 
-``fetch`` obeys robots.txt (user agent ``dossier``) and stays on the site's registrable domain;
-``extract`` and the module-level parsers are pure functions of the bytes. Everything the site
+``fetch`` obeys robots.txt (user agent ``dossier``) and stays on the site's registrable domain,
+also across redirects (the client refuses a hop to another site, whose words are not the
+company's); ``extract`` and the module-level parsers are pure functions of the bytes. Everything the site
 says is the company's own voice and untrusted markup: values are reduced to plain text.
 """
 
@@ -10,16 +11,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..errors import FetchError
 from ..model import Fact, Gap, Person, Provenance, Value
+from ..net.sites import registrable_domain
 from .base import Document, Entity, Fetched, RunContext, Source
 
 if TYPE_CHECKING:
-    import tldextract
     from bs4 import BeautifulSoup, Tag
     from protego import Protego
 
@@ -96,26 +96,6 @@ def clean_text(value: Any, limit: int = MAX_TEXT) -> str:
         cut = text[: limit - 1]
         text = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
     return text
-
-
-@lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def registrable_domain(url_or_host: str) -> str:
-    """The registrable domain (``support.apple.com`` -> ``apple.com``), from the bundled list."""
-    raw = url_or_host.strip()
-    host = urlsplit(raw if "//" in raw else f"//{raw}").hostname or ""
-    host = host.rstrip(".").lower()
-    found = _extractor()(host)
-    if hasattr(found, "top_domain_under_public_suffix"):  # tldextract >= 5.3
-        domain = found.top_domain_under_public_suffix
-    else:  # pragma: no cover - older tldextract
-        domain = found.registered_domain
-    return domain or host  # IP addresses and unknown suffixes: the host itself
 
 
 def page_kind(url: str) -> tuple[str, int] | None:
@@ -403,7 +383,7 @@ class Website(Source):
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         if robots_url not in seen:
             try:
-                doc = self.client.get(robots_url, source=self.name)
+                doc = self.client.get(robots_url, source=self.name, same_site=True)
             except FetchError as err:
                 if err.status in (404, 410):
                     seen[robots_url] = None
@@ -439,14 +419,14 @@ class Website(Source):
         rules = self._robots(fetched, start, seen)
         if not self._allowed(fetched, start, rules or None):
             return fetched
-        home = fetched.get(self.client, start, self.name)
+        home = fetched.get(self.client, start, self.name, same_site=True)
         if home is None or rules is False:
             return fetched
         site = registrable_domain(start)
         for url in pick_links(home.body, home.url, site, self.max_pages - 1):
             page_rules = self._robots(fetched, url, seen)
             if page_rules is not False and self._allowed(fetched, url, page_rules):
-                fetched.get(self.client, url, self.name)
+                fetched.get(self.client, url, self.name, same_site=True)
         return fetched
 
     def extract(self, documents: list[Document]) -> list[Fact]:
