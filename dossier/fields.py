@@ -90,9 +90,7 @@ def _f(name: str, mode: Mode, kind: Kind, label: str, **kw: object) -> FieldSpec
 
 def _spend(name: str, label: str) -> tuple[FieldSpec, FieldSpec]:
     """A spend figure from annual reports and its yearly history."""
-    figure = _f(
-        name, "single", "money", label, phrase=label.lower(), overridable=True, figure=True
-    )
+    figure = _f(name, "single", "money", label, phrase=label.lower(), overridable=True, figure=True)
     return figure, _f(f"{name}_history", "history", "money", f"{label} by year", history_of=name)
 
 

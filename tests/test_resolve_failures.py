@@ -162,6 +162,14 @@ def test_a_name_and_a_ticker_of_another_company_conflict() -> None:
     assert info.value.exit_status == 2
 
 
+def test_a_brand_name_with_its_companys_ticker_builds_that_company() -> None:
+    """ "Google" with GOOGL: no SEC filer is called Google, so the ticker's company is meant."""
+    entity = _resolver(_client()).resolve("Google", Hints(ticker="GOOGL"))
+    assert entity.ids.ticker == "GOOGL" and entity.ids.cik == "0001652044"
+    assert entity.name == "Alphabet Inc."  # the record is about one company, not a mix
+    assert any("'Google' taken as Alphabet Inc." in e for e in entity.evidence)
+
+
 def test_a_cik_and_a_ticker_of_different_filers_conflict() -> None:
     with pytest.raises(ConflictingHints) as info:
         _resolver(_client()).resolve(None, Hints(cik="320193", ticker="MSFT"))
@@ -219,7 +227,10 @@ def test_cli_conflicting_hints_exit_2_naming_both(tmp_path: Path) -> None:
         + ["--offline", str(APPLE_SNAPSHOT), "--out", str(tmp_path)],
     )
     assert result.exit_code == 2
-    assert "--company 'Apple' and --ticker MSFT (MICROSOFT CORP on SEC EDGAR)" in result.stderr
+    assert (
+        "--company 'Apple' (Apple Inc. on SEC EDGAR) and --ticker MSFT (MICROSOFT CORP"
+        in result.stderr
+    )
     assert "Traceback" not in result.output
     assert not any(tmp_path.iterdir())  # nothing built
 

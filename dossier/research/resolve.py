@@ -267,7 +267,13 @@ class Resolver:
                     if getattr(found, k):
                         _claim(g, origin, k, getattr(found, k), said)
                 if name and found.name and not names_agree(name, found.name):
-                    raise ConflictingHints(f"--company {name!r}", said)
+                    other = self._names_another(source, name, found)
+                    if other is not None:
+                        raise ConflictingHints(f"--company {name!r} ({other})", said)
+                    # A brand name for the identifier's company ("Google" with GOOGL): the
+                    # identifier wins and the record uses its company's name, not a mix.
+                    g.evidence.append(f"--company {name!r} taken as {found.name} ({flag})")
+                    g.name = found.name
                 # An item found by its own id names the company; otherwise keep the user's.
                 g.absorb(found, rename=kind == "wikidata")
                 g.sources.add(source.name)
@@ -281,6 +287,23 @@ class Resolver:
             raise CompanyNotFound(name or hints.ticker or hints.cik or "", ["the hints given"])
         self._link(g)
         return self._entity(g, hints)
+
+    def _names_another(self, source: Source, name: str, found: Candidate) -> str | None:
+        """The other company ``name`` plainly names in ``source`` (not the one ``found``), if any."""
+        if not source.searchable:
+            return None
+        try:
+            hits = source.search(name)
+        except SourceError as exc:
+            self._gap(exc, source, "search")
+            return None
+        for hit in hits:
+            same = (hit.cik and hit.cik == found.cik) or (
+                hit.wikidata and hit.wikidata == found.wikidata
+            )
+            if not same and name_score(name, hit.name) >= 0.9:
+                return f"{hit.name} on {type(source).label}"
+        return None
 
     def _link(self, g: Group) -> None:
         """Find the pinned company in the other searchable sources; an identifier must agree."""

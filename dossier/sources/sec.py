@@ -363,7 +363,9 @@ def _annual_series(
     year end, see :func:`report_periods`); failing that, the end date's year.
     """
     annual = [r for r in rows if _is_annual(r)]
-    primary_end = periods if periods is not None else report_periods({"": {"": {"units": {"": rows}}}})
+    primary_end = (
+        periods if periods is not None else report_periods({"": {"": {"units": {"": rows}}}})
+    )
     by_end: dict[str, list[dict[str, Any]]] = {}
     for r in annual:
         by_end.setdefault(r["end"], []).append(r)
