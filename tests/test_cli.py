@@ -55,7 +55,7 @@ def test_apple_pdf_text(apple_build) -> None:
         "416,161",  # the exact figure, in USD millions, in the financials table
         "3571 (Electronic Computers)",
         "APPLE INC, APPLE COMPUTER INC and APPLE COMPUTER INC/ FA",
-        "Its most recent annual report on Form 10-K was filed on 31 October 2025",
+        "Its annual report on Form 10-K for the period ended 27 September 2025 was filed on 31 October 2025",
         "0000320193-25-000079",
         "https://data.sec.gov/submissions/CIK0000320193.json",
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json",
@@ -66,7 +66,7 @@ def test_apple_pdf_text(apple_build) -> None:
         "Its website links to profiles on Wikidata, YouTube, LinkedIn, Facebook and X (Twitter).",
         "sales: +1-800-692-7753 (US)",
         # News sources are not in the offline example: the section still renders, gaps named.
-        "Recent news and public perception",
+        "News and public perception",
         "No news coverage was available from the sources consulted",
         "Google News: not in snapshot: https://news.google.com/rss/search",
         "GDELT: not in snapshot: https://api.gdeltproject.org/api/v2/doc/doc",
