@@ -56,11 +56,10 @@ def test_apple_pdf_text(apple_build) -> None:
         "416,161",  # the exact figure, in USD millions, in the financials table
         "3571 (Electronic Computers)",
         "APPLE INC, APPLE COMPUTER INC and APPLE COMPUTER INC/ FA",
-        "Its most recent annual report on Form 10-K was filed on 31 October 2025",
+        "Its annual report on Form 10-K for the period ended 27 September 2025 was filed on 31 October 2025",
         # The dated timeline: each 8-K with its items' official titles and accession number.
         "Officer and director changes (Item 5.02, “Departure of Directors or "
         "Certain Officers; Election of Directors;",
-        "Filings and marketing news, 5 March 2025 – 5 March 2026",
         "0001140361-26-000199",
         "https://data.sec.gov/submissions/CIK0000320193.json",
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json",

@@ -23,6 +23,8 @@ CATEGORIES = tomllib.loads(WORDS_FILE.read_text())["categories"]
 
 
 def _first_word(cat: dict) -> str:
+    if cat.get("check") == "scare_quotes":
+        return "in “certain”"
     return cat["words"][0] if cat.get("words") else "Dieselgate"
 
 
@@ -32,24 +34,29 @@ def test_every_category_is_caught_in_our_voice(name: str) -> None:
     findings = lint_text(f"The agency is {word} in its market.")
     assert name in {f.category for f in findings}, (name, word)
     f = next(f for f in findings if f.category == name)
-    assert f.guideline == CATEGORIES[name]["guideline"] and f.line == 1 and not f.quoted
+    assert f.guideline == CATEGORIES[name]["guideline"] and f.line == 1
+    assert f.quoted == (CATEGORIES[name].get("check") == "scare_quotes")
 
 
 @pytest.mark.parametrize("name", sorted(CATEGORIES))
 def test_every_category_is_allowed_inside_an_attribution(name: str) -> None:
     word = _first_word(CATEGORIES[name])
-    for text in (
+    texts = (
         f"The company describes itself as “{word} in its market”.",
         f"“We are {word} in our market,” the company said.",
         f"According to its website, it is “{word} in its market”.",
-    ):
+    )
+    if CATEGORIES[name].get("check") == "scare_quotes":
+        texts = ("The company said it is “certain” of its market.",)
+    for text in texts:
         assert [f for f in lint_text(text) if f.category == name] == [], text
 
 
 def test_a_quote_without_attribution_is_still_flagged() -> None:
-    (finding,) = lint_text("It is “iconic”.")
-    assert finding.quoted and finding.category == "puffery"
-    assert "in a quotation with no attribution" in finding.describe()
+    scare, puff = lint_text("It is “iconic”.")
+    assert puff.quoted and puff.category == "puffery" and puff.severity == "error"
+    assert "in a quotation with no attribution" in puff.describe()
+    assert scare.category == "scare_quotes" and scare.severity == "warning"
 
 
 def test_names_and_urls_are_not_our_voice() -> None:
@@ -75,9 +82,7 @@ def test_packaged_templates_have_zero_findings() -> None:
     assert len(paths) >= 2
     for path in paths:
         assert lint_file(path) == [], path
-    css = visible_text(
-        '@top-left { content: "Iconic Partners"; border-collapse: collapse; }', "css"
-    )
+    css = visible_text('@top-left { content: "Iconic work"; border-collapse: collapse; }', "css")
     assert [f.term for f in lint_text(css)] == ["Iconic"]
 
 
@@ -234,3 +239,19 @@ def test_lint_command(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["lint", str(warn)]).exit_code == 1
     assert CliRunner().invoke(cli, ["lint", "--errors-only", str(warn)]).exit_code == 0
     assert CliRunner().invoke(cli, ["lint", str(tmp_path / "missing.md")]).exit_code == 2
+
+
+def test_former_names_are_written_without_relative_time() -> None:
+    from dossier.model import FormerName
+
+    old = Fact(
+        field="former_names",
+        value=FormerName(name="Acme Widgets", end=date(2007, 1, 9)),
+        provenance=_prov(),
+    )
+    other = Fact(field="former_names", value=FormerName(name="Acme Tools"), provenance=_prov())
+    d = _dossier(old, other)
+    (s,) = [s for s in sentences(d) if "names" in s.text]
+    assert s.text.endswith("earlier names include Acme Widgets (until 2007) and Acme Tools.")
+    assert lint_text(s.text, ["Acme Widgets", "Acme Tools"]) == []
+    assert [f.term for f in lint_text("It was formerly known as Acme Widgets.")] == ["formerly"]

@@ -99,9 +99,13 @@ def test_notes_with_no_sender_and_awkward_names(brand: Brand) -> None:
     md = render_note(1, contact, bare, "Pitch Perfect Agency")
     _assert_clean(md)
     assert md.rstrip().endswith("Kind regards,\n\nFieldstone & Co")
-    # The company names trip both lists until they are masked as the proper names they are.
-    assert check_note(md) != []
+    # Multi-word capitalised names are masked even when nobody passes them in ...
+    assert check_note(md) == []
     assert check_note(md, note_names(contact, bare, "Pitch Perfect Agency")) == []
+    # ... a name the heuristic cannot see as one is masked when it is passed in.
+    lower = "Dear Sam,\n\nCongratulations on joining iconic.ly.\n"
+    assert check_note(lower) != []
+    assert check_note(lower, ["iconic.ly"]) == []
 
 
 def test_first_name() -> None:
@@ -135,13 +139,15 @@ def test_ask_guard_catches_each_category(sentence: str, category: str, term: str
     text = f"Dear Jane,\n\nCongratulations.\n{sentence}\n"
     findings = check_asks(text)
     assert findings, sentence
-    assert findings[0].category == category and findings[0].term == term
+    assert term in [f.term for f in findings if f.category == category], findings
     assert {f.line for f in findings} == {4}
     assert all(f.guideline == "dossier ask-guard" for f in findings)
 
 
 def test_ask_guard_severity_and_quotations() -> None:
-    grab, coffee, meet = check_asks("Could we grab a coffee?\nShall we meet up?")
+    found = check_asks("Could we grab a coffee?\nShall we meet up?")
+    grab, coffee, meet = [f for f in found if f.category == "meetings"]
+    assert [f.term for f in found if f.category == "offers_and_requests"] == ["Shall we"]
     assert (grab.term, grab.line, grab.severity) == ("grab a", 1, "warning")
     assert (coffee.term, coffee.line) == ("coffee", 1)
     assert (meet.term, meet.line) == ("meet up", 2)
@@ -154,7 +160,7 @@ def test_ask_guard_severity_and_quotations() -> None:
 
 
 def test_ask_findings_name_line_category_and_advice() -> None:
-    md = "Dear Jane,\n\nThanks.\n\nShall we hop on a call? Here is our rate card.\n"
+    md = "Dear Jane,\n\nThanks.\n\nWe could hop on a call. Here is our rate card.\n"
     found = [(f.line, f.term, f.category, f.advice) for f in check_asks(md)]
     assert found == [
         (
@@ -183,6 +189,7 @@ def test_asks_file_is_in_the_words_to_watch_format() -> None:
         "working_together",
         "our_services",
         "pricing",
+        "offers_and_requests",
     }
     assert all(c.url == "docs/notes.md" for c in cats.values())
     assert lint_text("Meeting", categories=tuple(cats.values()))[0].category == "meetings"
@@ -315,10 +322,8 @@ def test_lint_command_checks_asks_on_request(tmp_path) -> None:
     from dossier.cli import cli
 
     note = tmp_path / "note.md"
-    note.write_text(
-        "Dear Jane,\n\nCould we grab a coffee next week to talk through our rate card?\n"
-    )
+    note.write_text("Dear Jane,\n\nCould we grab a coffee one day to talk through our rate card?\n")
     assert CliRunner().invoke(cli, ["lint", str(note)]).exit_code == 0
     r = CliRunner().invoke(cli, ["lint", "--asks", str(note)])
     assert r.exit_code == 1
-    assert f"{note}:3:54: error: pricing (dossier ask-guard): “rate card”." in r.stdout
+    assert f"{note}:3:52: error: pricing (dossier ask-guard): “rate card”." in r.stdout

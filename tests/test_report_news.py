@@ -91,7 +91,7 @@ def test_perception_sentences_state_method_and_period(dossier: Dossier) -> None:
     assert re.search(
         r"The English Wikipedia article on the company was viewed [\d,]+ times by people", text
     )
-    assert "Recent news and public perception" in text
+    assert "News and public perception" in text
 
 
 def test_syndicated_copies_are_listed_once(dossier: Dossier) -> None:

@@ -93,7 +93,13 @@ def _identity(org: Organisation, labels: Labels) -> list[Sentence]:
         if usage:
             text = f"{_label(labels, source)} lists its former {usage}s as {listed}"
         else:
-            text = f"It was formerly known as {listed}"
+            # Not "formerly known as": a relative-time word our own audit would flag.
+            dated = [
+                f"{f.value.name} (until {f.value.end.year})" if f.value.end else f.value.name
+                for f in group
+                if isinstance(f.value, FormerName)
+            ]
+            text = f"Its earlier names include {fmt.join_names(dated)}"
         out.append(Sentence(_end(text), tuple(group)))
     return out
 
@@ -157,14 +163,15 @@ def _figures(org: Organisation, freshness: Freshness | None = None) -> list[Sent
     annual = latest_annual_report(org)
     if annual is not None and isinstance(annual.value, Filing):
         a = annual.value
-        period = f" for the period ended {fmt.human_date(a.period)}" if a.period else ""
-        out.append(
-            Sentence(
-                f"Its most recent annual report on Form {a.form} was filed on "
-                f"{fmt.human_date(a.filed)}{period}.",
-                (annual,),
+        # Dated, not "most recent": the sentence stays true when a later report is filed.
+        if a.period:
+            text = (
+                f"Its annual report on Form {a.form} for the period ended "
+                f"{fmt.human_date(a.period)} was filed on {fmt.human_date(a.filed)}."
             )
-        )
+        else:
+            text = f"It filed an annual report on Form {a.form} on {fmt.human_date(a.filed)}."
+        out.append(Sentence(text, (annual,)))
     if org.employees is not None:
         c = org.employees.chosen
         out.append(

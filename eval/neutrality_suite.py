@@ -1,0 +1,100 @@
+"""The neutral-voice lint, scored on real sentences (``eval/neutrality/``).
+
+Recall: a "tag" sentence (one a Wikipedia editor would tag) counts as caught when the lint has
+any finding in it (error or warning: both send the sentence to a person). False positives: a
+"neutral" or "attributed" sentence counts as flagged when the lint has an *error* in it (a
+warning is advice; an error fails the audit). The lint gets the names a caller would give it:
+the agency gazetteer's names, always; the record's names (the item's labelled ``names``) only in
+the figure marked "with record names", since most sentences come with no record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from dossier.agency.gazetteer import load_gazetteer
+from dossier.writing.neutrality import Finding, lint_text
+
+HERE = Path(__file__).resolve().parent / "neutrality"
+
+
+def items(split: str) -> list[dict]:
+    with (HERE / f"{split}.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer_names() -> tuple[str, ...]:
+    return tuple(n for entry in load_gazetteer() for n in entry.names)
+
+
+def findings(item: dict, record_names: bool = False) -> list[Finding]:
+    names: Sequence[str] = gazetteer_names()
+    if record_names:
+        names = (*names, *item.get("names", []))
+    return lint_text(item["text"], names)
+
+
+def caught(item: dict) -> bool:
+    return bool(findings(item))
+
+
+def error(item: dict, record_names: bool = False) -> bool:
+    return any(f.severity == "error" for f in findings(item, record_names))
+
+
+def _rate(hits: int, total: int) -> str:
+    return f"{hits}/{total} = {hits / total:.2f}" if total else "0/0"
+
+
+def _share(group: list[dict], test: Callable[[dict], bool]) -> tuple[int, int]:
+    return sum(1 for i in group if test(i)), len(group)
+
+
+def run(split: str) -> list[str]:
+    data = items(split)
+    tags = [i for i in data if i["label"] == "tag"]
+    neutral = [i for i in data if i["label"] == "neutral"]
+    traps = [i for i in neutral if i.get("trap")]
+    plain = [i for i in neutral if not i.get("trap")]
+    attributed = [i for i in data if i["label"] == "attributed"]
+    lines = [
+        f"recall on tag sentences (any finding): {_rate(*_share(tags, caught))}",
+        f"recall on tag sentences (an error):    {_rate(*_share(tags, lambda i: error(i)))}",
+    ]
+    by_cat = Counter(i["category"] for i in tags)
+    hit_cat = Counter(i["category"] for i in tags if caught(i))
+    for cat in sorted(by_cat):
+        lines.append(f"  {cat:<20} {_rate(hit_cat[cat], by_cat[cat])}")
+    lines += [
+        f"neutral flagged as error (all):       {_rate(*_share(neutral, error))}",
+        f"  plain neutral:                      {_rate(*_share(plain, error))}",
+        f"  trap (names with listed words):     {_rate(*_share(traps, error))}",
+        f"  trap, with record names:            "
+        f"{_rate(*_share(traps, lambda i: error(i, record_names=True)))}",
+        f"attributed flagged as error:          {_rate(*_share(attributed, error))}",
+        f"neutral with any finding (warnings):  {_rate(*_share(neutral, caught))}",
+    ]
+    return lines
+
+
+def dev_report() -> list[str]:
+    """Development only: every dev item the lint gets wrong, with its findings. Never on test."""
+    out = []
+    for i in items("dev"):
+        found = findings(i)
+        errs = [f for f in found if f.severity == "error"]
+        if i["label"] == "tag" and not found:
+            out.append(f"MISS {i['id']} [{i['category']}] {i['text']}")
+        elif i["label"] != "tag" and errs:
+            terms = ", ".join(f"{f.category}:{f.term}" for f in errs)
+            out.append(f"FP   {i['id']} [{i['label']}] {{{terms}}} {i['text']}")
+    return out
+
+
+if __name__ == "__main__":
+    print("\n".join(dev_report()))
