@@ -121,7 +121,7 @@ _V = {
     "HAND": r"awards?|awarded|awarding|hands?|handed|handing|gives?|gave|giving|moves?|moved|moving|"
     r"shifts?|shifted|shifting|switch(?:es|ed|ing)?|consolidates?|consolidated|consolidating|"
     r"assigns?|assigned|assigning|entrusts?|entrusted|transfers?|transferred|transferring|"
-    r"sends?|sent|places?|placed|puts?|takes?|took|brings?|brought|pulls?|pulled|"
+    r"sends?|sent|places?|placed|"
     r"hands\s+over|handed\s+over",
     # the agency gets the account
     "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|snags?|snagged|nabs?|nabbed|"
@@ -274,7 +274,7 @@ _NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$?)?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w
 
 def _is_cap(tok: str) -> bool:
     core = tok.strip("'.-")
-    if not core or _NUMBERISH.fullmatch(core):
+    if not core or _NUMBERISH.fullmatch(core) or (core[0].islower() and "-" in core):
         return False
     return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:])
 
@@ -309,7 +309,7 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
             run.pop()
         while run and run[0][2].lower() in _COMMON and not (
             run[0][2] == "The" and len(run) > 1
-        ):
+        ) and not (run[0][2].isupper() and len(run) > 1 and not title):
             run.pop(0)
         if run:
             s, e = run[0][0], run[-1][1]
@@ -317,6 +317,9 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
             if name.endswith("'s"):
                 name = name[:-2]
             words = name.lower().split()
+            parts = name.split()
+            if len(parts) == 2 and parts[0].lower() in _NOT_A_NAME and parts[1].isupper():
+                s, name, words = s + len(parts[0]) + 1, parts[1], [parts[1].lower()]
             if words and not all(w.strip(".,") in _NOT_A_NAME for w in words):
                 if not (len(words) == 1 and words[0] in _COMMON):
                     out.append(_Name(s, s + len(name), name, None))
@@ -365,7 +368,7 @@ _V_WORDS = {w for pattern in _V.values() for w in re.findall(r"[a-zäöü]+", pa
 
 _E = r"⟦\d+⟧"
 _LIST = rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+und\s+|\s+et\s+){_E}){{0,6}}"
-_FILL = r"(?:[^\s⟦⟧;:!?]+\s+){{0,{n}}}?"
+_FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _NOPERSON = rf"(?!['s]*\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{_TITLE_WORDS}\b)"
 _BRAND_TAIL = (
     r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
@@ -376,6 +379,7 @@ _GAPW = (
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|incumbent|"
     r"partner|ad|advertising|local|local\s+agency|rival|little-known|based|\w+-based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|\w+-owned|"
+    r"(?:[A-Z][\w.]*\s+)?[\w-]+-based|"
     r"network|holding\s+company|group|brand|agencies|ad\s+agency|sister|"
     r"design|branding|experiential|specialist|production|integrated)\s+){0,5}"
 )
@@ -417,7 +421,7 @@ _RULES = r"""
 # --- two agencies: moves from A to B
 ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{F10}from\s+{GAP}{G}\s+to\s+{GAP}{G2}
 ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{APPOINT})\s+{F10}(?:to|into)\s+{GAP}{G2}\s+from\s+{GAP}{G}
-ended appointed : {B}{BT}\s+{AUX}{F2}\b(?:{DROP}|{HAND}\s+{F4}{WORK}\s+(?:out\s+of|away\s+from))\s+{GAP}{G}{F10}\b(?:for|in\s+favou?r\s+of|to|into|and\s+(?:{APPOINT}))\s+{GAP}{G2}
+ended appointed : {B}{BT}\s+{AUX}{F2}\b(?:{DROP}|{HAND}\s+{F4}{WORK}\s+(?:out\s+of|away\s+from))\s+{GAP}{G}{F10}\b(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+{GAP}{G2}
 ended appointed : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
 appointed - : {G}\s+{AUXG}(?:beats?|beat|edges?\s+out|sees\s+off|has\s+beaten|beaten)\s+{F8}(?:to\s+(?:land|win|scoop|take|bag|claim)\s+)?{F4}{B}
 appointed ended : {G}\s+{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
@@ -436,6 +440,7 @@ appointed - : ^\W*{B}\s+to\s+{GAP}{G}\s*$
 appointed - : {B}{BT}\s+{AUX}{F3}\b(?:splits?|split|divides?|divided)\s+{F6}between\s+{GAP}{G}
 appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking|enlisting)\s+{GAP}{G}
 appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
+appointed - : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
 # --- the agency is appointed
 appointed - : {G}\s+{AUXG}(?:{WIN}|{WIN}\s+over\s+{F8})\s+(?:the\s+)?{F4}{B}(?!\s*\()
 appointed - : {G}\s+{AUXG}{WIN}\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{B}
@@ -457,11 +462,12 @@ retained - : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?
 retained - : {G}\s+{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}
 retained - : {G}\s+{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{REAPP}\s+{F8}(?:by|for|to|on)\s+(?:the\s+)?{F3}{B}
 retained - : {G}\s+{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{REAPP}\s+{F6}{B}
-retained - : \bincumbent\s+{GAP}{G}\s+to\s+(?:retain|keep|hold)\b
+retained - : \bincumbent\s+{GAP}{G}\s+(?:to\s+|will\s+|has\s+|is\s+set\s+to\s+|would\s+)?(?:also\s+)?(?:retain|keep|hold|retained|kept)\b
 retained - : {B}(?:'s)?\s+{F4}\b(?:renews?|renewed|extends?|extended)\s+{F6}(?:contract|relationship|partnership|deal|agreement)\s+with\s+{GAP}{G}
 # --- the brand drops the agency
 ended - : {B}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+{GAP}{G}
-ended - : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP})\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}\s*,\s+{AUX}{F3}(?:{DROP}|ended|ends|has\s+ended)
 ended - : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
 ended - : (?:end|ending|ends|ended)\s+(?:of\s+)?(?:its|their|a|the)\s+{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - : {G}\s+{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}
@@ -475,7 +481,7 @@ ended - : \bafter\s+(?:splitting|parting|breaking)\s+{F3}(?:from|with)\s+{GAP}{G
 ended - : \b(?:after|since)\s+(?:firing|dropping|ditching|leaving|axing|dumping)\s+{GAP}{G}
 # --- review, with or without an incumbent
 review - : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
-incumbent - : (?:{WORK}|business)\s+{F4},?\s*(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
+incumbent - : (?:{WORK}|business)(?:\s+{F4})?,?\s*(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
 incumbent - : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
 incumbent - : \b(?:current|existing|incumbent)\s+{F2}(?:agency|shop|agency\s+partner)\s+{GAP}{G}
 incumbent - : {G}\s+{AUXG}(?:has\s+)?(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}{WORK}
@@ -483,6 +489,7 @@ incumbent - : \bincumbents?\s+(?:agency\s+|media\s+agency\s+|creative\s+agency\s
 incumbent - : {G}\s*,\s*(?:the|its)\s+{F2}incumbent
 incumbent - : {G}\s+{AUXG}(?:is\s+|was\s+)?the\s+incumbent
 incumbent - : \bincumbents\s+(?:are|were)\s+{G}
+incumbent - : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\b
 review - : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+alert
 review - : {G}\s+(?:is\s+|are\s+)?on\s+alert
 # --- credit
@@ -527,6 +534,7 @@ _REVIEW_CUE = re.compile(
         r"reactivated|announces?|announced|issues?|issued)\s+{F5}(?:review|pitch|tender|rfp)\b"
         r"|\b(?:review(?:s|ing)?|to\s+review)\s+(?:of\s+)?(?:its|their|the)\s+{F5}(?:{WORK}|business|communications|marketing|advertising)\b"
         r"|\b(?:is|are)\s+reviewing\b|\bin\s+review\b|\bup\s+for\s+(?:review|grabs|pitch)\b"
+        r"|\b(?:to\s+review|reviews|reviewing)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:creative|media|pr|digital|accounts?|business|agencies|agency|advertising|communications|marketing)\b"
         r"|\bgoes\s+(?:to|out\s+to)\s+(?:tender|pitch|review)\b|\bput\s+out\s+to\s+tender\b"
         r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking)\s+(?:for\s+)?(?:a\s+)?(?:new\s+)?{F3}(?:agency|agencies|shop|partner)\b"
         r"|\bseeks?\s+shop\b|\bshortlist\s+of\s+agencies\s+to\s+pitch\b|\bdrawing\s+up\s+a\s+shortlist\b"
@@ -548,6 +556,7 @@ _REVIEW_OBJECT = re.compile(
     _t(r"{B}(?:'s)(?:\s*\([^()]{1,30}\))?\s+{F8}(?:{WORK}|business)(?:\s*,[^,⟦⟧]{1,60},)?\s+{F4}(?:are|is|has\s+been|have\s+been)?\s*(?:up\s+for|in|into|out\s+to|put\s+out\s+to|goes\s+to)\s+(?:review|pitch|grabs|tender)"),
     re.IGNORECASE,
 )
+_REVIEW_UP = re.compile(_t(r"{B}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE)
 _REVIEW_LIST = re.compile(_t(r"\b(?:reviews?|pitches)[^⟦⟧]{0,40}\b(?:from|including|by|for)\s+{B}"), re.IGNORECASE)
 _NOT_REVIEW = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
@@ -618,6 +627,14 @@ def _place(sentence: str, gazetteer: Gazetteer) -> _Placed:
     masked = sentence
     names: list[_Name] = []
     for entry, s, e in gazetteer.find_in(sentence):
+        while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():
+            s -= 1
+            while s > 0 and sentence[s - 1].isalnum():
+                s -= 1
+        while e + 1 < len(sentence) and sentence[e] == "-" and sentence[e + 1].isalnum():
+            e += 1
+            while e < len(sentence) and sentence[e].isalnum():
+                e += 1
         surface = sentence[s:e]
         names.append(_Name(s, e, surface, entry))
     taken = [(n.start, n.end) for n in names]
@@ -651,6 +668,9 @@ def _merge_names(sentence: str, names: list[_Name]) -> list[_Name]:
                 n.entry is not None or "holding" in prev.entry.discipline
             ):
                 merged[-1] = n  # "WPP's Ogilvy", "Ogilvy's David"
+                continue
+            if gap == "-" and not (prev.entry and n.entry):
+                merged[-1] = _Name(prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry)
                 continue
             if gap == " " and (prev.entry is None) != (n.entry is None):
                 entry = prev.entry or n.entry
@@ -783,7 +803,7 @@ def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
     found: dict[tuple[int, int | None], str] = {}  # (agency idx, brand idx or None) -> status
     order: list[tuple[int, int | None]] = []
     for pattern, first, second in _COMPILED:
-        for m in pattern.finditer(text):
+        for m in _overlapping(pattern, text):
             groups = m.groupdict()
             brands = _ids(groups.get("b"))
             brand_ids: list[int | None] = [
@@ -821,7 +841,7 @@ def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
             continue
         role, stated = _role_for(placed, g, status, _list_of(placed, g))
         brand = _clean(placed.names[b].text) if b is not None else ""
-        if brand and not _plausible_brand(brand):
+        if brand and (not _plausible_brand(brand) or same_name(brand, name.text)):
             continue
         out.append(
             Relation(
@@ -853,12 +873,25 @@ def _continued(placed: _Placed, found: list[Relation], sentence: str) -> list[Re
         for m in re.finditer(r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*|\s+)(?:and\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)", tail):
             k = int(m.group(1))
             name = placed.names[k]
-            if any(x.agency == name.text for x in found) or (name.entry is None and not _plausible_agency(name.text, sentence)):
+            if any(x.agency == name.text for x in found) or (
+                name.entry is None and not _unknown_agency_ok(placed, k, r.status, sentence)
+            ):
                 continue
             role, stated = _role_for(placed, k, r.status, [k])
             out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
             break
     return out
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """Every leftmost match from each starting point (a name list ends where a verb starts)."""
+    pos = 0
+    while pos <= len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
 
 
 def _list_of(placed: _Placed, idx: int) -> list[int]:
@@ -1002,7 +1035,7 @@ def _reviews(placed: _Placed, sentence: str, found: list[Relation], blocked: set
     if any(r.status in ("appointed", "retained") for r in found):
         return []
     brands: list[int | None] = []
-    for pattern in (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_LIST):
+    for pattern in (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_LIST, _REVIEW_UP):
         for m in pattern.finditer(placed.text):
             for b in _ids(m.group("b")):
                 if placed.names[b].entry is None and b not in brands:
@@ -1052,15 +1085,20 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         found.extend(extract_sentence(s, gazetteer))
     brands = [r.brand for r in found if r.brand]
     topic = brands[0] if brands else _headline_brand(headline, gazetteer)
+    for b in brands:
+        if len(b) > len(topic) and _initials(topic, b):
+            topic = b
     acronyms = _acronyms(f"{headline} {snippet}")
     out = []
     for r in found:
         if not r.brand:
-            if not topic:
+            if not topic or (r.status == "review" and not r.agency and not brands):
                 continue
             r = replace(r, brand=topic)
         if r.brand in acronyms:
             r = replace(r, brand=acronyms[r.brand])
+        if r.agency and same_name(r.brand, r.agency):
+            continue
         out.append(r)
     cue = any(_REVIEW_CUE.search(s) and not _NOT_REVIEW.search(s) for s in sentences)
     return _tidy(_merge(out), cue)
@@ -1082,8 +1120,16 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
     incumbent's review stands for the account's review; a credit for a pair the same item
     reports ended or in review is that past relationship."""
     revised = []
+    incumbents = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "incumbent"}
     for r in found:
-        if r.status == "incumbent":
+        if r.status == "appointed" and (r.brand.lower(), agency_key(r.agency_name)) in incumbents:
+            continue  # named incumbent and appointed: kept (below)
+        if r.status == "incumbent" and any(
+            o.status == "appointed" and same_name(o.brand, r.brand) and o.agency_name == r.agency_name
+            for o in found
+        ):
+            r = replace(r, status="retained")
+        elif r.status == "incumbent":
             others = [
                 o for o in found
                 if o.status == "appointed" and same_name(o.brand, r.brand) and o.agency_name != r.agency_name
@@ -1139,6 +1185,17 @@ def _initials(a: str, b: str) -> bool:
     return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
 
 
+def _similar_agency(a: str, b: str) -> bool:
+    """ "WE Comms" and "WE Communications"; "Saatchi" and "Saatchi & Saatchi"."""
+    if same_name(a, b):
+        return True
+    wa, wb = _brand_tokens(a), _brand_tokens(b)
+    if not wa or not wb or wa[0] != wb[0]:
+        return False
+    short, long = sorted((wa, wb), key=len)
+    return all(any(x.startswith(y) or y.startswith(x) for x in long) for y in short)
+
+
 def _merge(found: list[Relation]) -> list[Relation]:
     """One relation per (brand, agency, status): the headline's, with the better role."""
     out: list[Relation] = []
@@ -1151,7 +1208,7 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 and (same_name(o.brand, r.brand) or _initials(o.brand, r.brand))
                 and (
                     agency_key(o.agency_name) == agency_key(r.agency_name)
-                    or (o.agency and r.agency and same_name(o.agency, r.agency))
+                    or (o.agency and r.agency and _similar_agency(o.agency, r.agency))
                 )
             ),
             None,
