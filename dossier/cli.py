@@ -321,7 +321,7 @@ def agency(
     docs/agency.md).
 
     \b
-    Examples:
+    Example:
       dossier agency --company "Northwind Traders"
       dossier agency --company "Apple Inc." --articles my-export.csv --json
     """

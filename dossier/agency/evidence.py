@@ -117,7 +117,7 @@ _UNIT_WORDS = set(
     us usa uk u.s u.k america americas north south east west europe asia apac emea australia
     china india japan canada germany france global worldwide international group holdings
     brands brand motor motors of the
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 

@@ -81,7 +81,7 @@ class AgencyFinding:
 
 def _published(article: Fact) -> datetime:
     value = getattr(article.value, "published", None)
-    if value is None:
+    if not isinstance(value, datetime):
         return datetime.min.replace(tzinfo=UTC)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 

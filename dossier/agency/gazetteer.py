@@ -115,9 +115,11 @@ class AgencyEntry:
     def owner_on(self, when: date | None) -> str:
         """The owner on ``when`` (today's ``holding`` when no dated row covers it)."""
         if when is not None:
-            for row in reversed(self.ownership):
-                if row.covers(when):
-                    return row.owner
+            covering = [row for row in self.ownership if row.covers(when)]
+            # a row with dates says more than an undated one; the latest start wins
+            covering.sort(key=lambda r: (bool(r.start or r.end), r.start))
+            if covering:
+                return covering[-1].owner
         return self.holding
 
 
@@ -141,8 +143,12 @@ def _loose(key: str) -> str:
 
 
 def _case_sensitive(alias: str, entry: AgencyEntry) -> bool:
+    """Ambiguous names (and other spellings of them: "MindShare") and short all-caps names."""
     letters = [c for c in alias if c.isalpha()]
-    return alias in entry.ambiguous or (len(letters) <= 5 and all(c.isupper() for c in letters))
+    ambiguous = {agency_key(a) for a in entry.ambiguous}
+    return agency_key(alias) in ambiguous or (
+        len(letters) <= 5 and all(c.isupper() for c in letters)
+    )
 
 
 def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
@@ -212,8 +218,9 @@ class Gazetteer:
             return None
         entry = self._exact.get(key) or self._loose.get(_loose(key))
         if entry is not None:
+            spelled = [n for n in entry.names if agency_key(n) == key]
             if key in self._ambiguous and not any(
-                re.search(rf"(?<!\w){re.escape(a)}(?!\w)", name) for a in entry.ambiguous
+                re.search(rf"(?<!\w){re.escape(a)}(?!\w)", name) for a in spelled
             ):
                 return None  # "mother" is not the agency Mother
             return entry

@@ -71,7 +71,8 @@ _ABBREV |= {"jr", "sr", "u.s", "u.k", "e.g", "i.e", "bros", "int'l"}
 def normalise(text: str) -> str:
     """NFKC, typographic quotes as ASCII, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}))
+    table: dict[str, str | int | None] = {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}
+    text = text.translate(str.maketrans(table))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -100,7 +101,7 @@ def split_sentences(text: str) -> list[str]:
 
 _V = {
     # the brand hires the agency
-    "APPOINT": r"names?|named|naming|appoints?|appointed|appointing|hires?|hired|hiring|picks?|"
+    "APPOINT": r"names?|named|naming|appoints?|appointed|appointing|(?:re-?)?hires?|(?:re-?)?hired|hiring|picks?|"
     r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|choosing|"
     r"enlists?|enlisted|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
     r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|adds?|added|adding|inks?\s+\S+\s+deal\s+with|"
@@ -231,7 +232,7 @@ government advertisers advertiser marketers retailer retailers telco carrier gia
 brand-new pick wrap round-up roundup people industry adland agencyspy
 die der das den dem des ein eine einen und von mit für bei zum zur nach auch ist agentur agenturen
 le la les et du pour avec
-""".split()
+""".split()  # noqa: SIM905
 )
 # A single capitalised word that is never a brand or agency on its own (places, datelines, outlets).
 _NOT_A_NAME = set(
@@ -252,7 +253,7 @@ adweek adage ad age campaign mumbrella b&t adnews marketing week drum prweek med
 exclusive update updated breaking report analysis opinion comment feature interview spotlight
 it they he she we this that these those there here the its their
 pitch review agency agencies
-""".split()
+""".split()  # noqa: SIM905
 )
 _TITLE_WORDS = (
     r"(?:chief\s+\w+\s+officer|c[ecmfo]o|cco|cso|cto|president|vice\s+president|vp|svp|evp|"
@@ -280,10 +281,14 @@ def _is_cap(tok: str) -> bool:
 
 
 def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
-    if len(words) < 3:
+    """Whether a headline capitalises its ordinary words ("Names BBDO As Creative Lead"): most
+    of its common words of four letters or more start with a capital (names do not count)."""
+    words = [
+        w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in _COMMON
+    ]
+    if len(words) < 2:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    return bool(sum(w[0].isupper() for w in words) / len(words) >= 0.6)
 
 
 @dataclass
@@ -320,9 +325,9 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
             parts = name.split()
             if len(parts) == 2 and parts[0].lower() in _NOT_A_NAME and parts[1].isupper():
                 s, name, words = s + len(parts[0]) + 1, parts[1], [parts[1].lower()]
-            if words and not all(w.strip(".,") in _NOT_A_NAME for w in words):
-                if not (len(words) == 1 and words[0] in _COMMON):
-                    out.append(_Name(s, s + len(name), name, None))
+            real = words and not all(w.strip(".,") in _NOT_A_NAME for w in words)
+            if real and not (len(words) == 1 and words[0] in _COMMON):
+                out.append(_Name(s, s + len(name), name, None))
         run.clear()
 
     for i, (s, e, tok) in enumerate(tokens):
@@ -344,14 +349,14 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
             run.append((s, e, tok))
             continue
         breaker = low in _COMMON and (title or tok[0].islower() or low in _V_WORDS)
-        breaker = breaker or low.endswith(("etat", "etats"))
+        breaker = breaker or low.endswith(("etat", "etats")) or low in _ROLE_ABBREVIATIONS
         if title and re.search(r"[a-z](?:ing|ed)$", tok) and not run:
             breaker = True
         if title and run and re.search(r"[a-z](?:ing|ed)$", tok):
             breaker = True
         if _is_cap(tok) and not breaker and joinable:
             run.append((s, e, tok))
-            if tok.endswith("'s") or tok.endswith("'"):
+            if tok.endswith(("'s", "'")):
                 close()
         else:
             close()
@@ -361,6 +366,7 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
     return out
 
 
+_ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"}
 _V_WORDS = {w for pattern in _V.values() for w in re.findall(r"[a-zäöü]+", pattern)}
 
 
@@ -421,7 +427,7 @@ _RULES = r"""
 # --- two agencies: moves from A to B
 ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{F10}from\s+{GAP}{G}\s+to\s+{GAP}{G2}
 ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{APPOINT})\s+{F10}(?:to|into)\s+{GAP}{G2}\s+from\s+{GAP}{G}
-ended appointed : {B}{BT}\s+{AUX}{F2}\b(?:{DROP}|{HAND}\s+{F4}{WORK}\s+(?:out\s+of|away\s+from))\s+{GAP}{G}{F10}\b(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+{GAP}{G2}
+ended appointed : {B}{BT}\s+{AUX}{F2}\b(?:{DROP}|{HAND}\s+{F4}{WORK}\s+(?:out\s+of|away\s+from))\s+{GAP}{G}\s+{F10}(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+{GAP}{G2}
 ended appointed : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
 appointed - : {G}\s+{AUXG}(?:beats?|beat|edges?\s+out|sees\s+off|has\s+beaten|beaten)\s+{F8}(?:to\s+(?:land|win|scoop|take|bag|claim)\s+)?{F4}{B}
 appointed ended : {G}\s+{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
@@ -592,7 +598,7 @@ _SHORTLIST = re.compile(
     re.IGNORECASE,
 )
 _LOST_PITCH = re.compile(
-    r"\b(?:loses?|lost)\s+(?:out\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?pitch\b|\bloses\s+out\b|\bmissed\s+out\b|"
+    r"\b(?:loses?|lost)\s+(?:out\s+)?(?:the\s+|a\s+)?(?:\S+\s+){0,3}pitch\b|\bloses\s+out\b|\bmissed\s+out\b|"
     r"\bout\s+of\s+the\s+running\b|\bno\s+longer\s+in\s+the\s+running\b|\bcut\s+from\b|\beliminated\b|"
     r"\bbeaten\s+by\b|\bunsuccessful\b|\bnot\s+(?:been\s+)?(?:picked|chosen|selected)\b",
     re.IGNORECASE,
@@ -929,8 +935,8 @@ john james david michael robert william richard thomas mark paul peter andrew st
 chris christopher matt matthew tom tim jim joe jon jonathan ben daniel dan nick nicholas alex
 mary jane sarah susan karen lisa laura emma anna kate katie amy rachel rebecca jennifer jessica
 nicole linda helen claire charlotte sophie lucy julia julie michelle elizabeth ann anne
-tony charles brandon vince bill george harry jack sam samuel simon martin ian colin kevin brian
-""".split()
+tony charles bill george harry jack sam samuel simon martin ian colin kevin brian
+""".split()  # noqa: SIM905
 )
 
 
@@ -958,9 +964,7 @@ def _plausible_agency(name: str, sentence: str) -> bool:
         return False
     if _looks_like_person(name):
         return False
-    if all(w.lower().strip(".,'") in _COMMON | _NOT_A_NAME for w in words):
-        return False
-    return True
+    return not all(w.lower().strip(".,'") in _COMMON | _NOT_A_NAME for w in words)
 
 
 _CUE_BEFORE = re.compile(
@@ -1037,9 +1041,9 @@ def _reviews(placed: _Placed, sentence: str, found: list[Relation], blocked: set
     brands: list[int | None] = []
     for pattern in (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_LIST, _REVIEW_UP):
         for m in pattern.finditer(placed.text):
-            for b in _ids(m.group("b")):
-                if placed.names[b].entry is None and b not in brands:
-                    brands.append(b)
+            for k in _ids(m.group("b")):
+                if placed.names[k].entry is None and k not in brands:
+                    brands.append(k)
     if not brands:
         brands = [None]
     role = _review_role(sentence)

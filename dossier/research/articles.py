@@ -75,11 +75,11 @@ def parse_when(value: object) -> datetime | None:
         except ValueError:
             pass
     if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T].*)?", s):
-        a, b, y = map(int, m.groups())
-        if a != b and a <= 12 and b <= 12:
+        first, second, year = map(int, m.groups())
+        if first != second and first <= 12 and second <= 12:
             raise ValueError(f"{s!r} could be day/month or month/day; write it as YYYY-MM-DD")
-        d, mo = (a, b) if a > 12 else (b, a)
-        return datetime(y, mo, d, tzinfo=UTC)
+        day, month = (first, second) if first > 12 else (second, first)
+        return datetime(year, month, day, tzinfo=UTC)
     cleaned = " ".join(re.sub(r"(?<=\d)(st|nd|rd|th)\b|,", " ", s).split())
     for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%a %d %b %Y %H:%M:%S %z"):
         try:
