@@ -286,9 +286,14 @@ def _title_case(text: str) -> bool:
     words = [
         w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in _COMMON
     ]
-    if len(words) < 2:
+    if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return False
-    return bool(sum(w[0].isupper() for w in words) / len(words) >= 0.6)
+    # and a capitalised function word or verb after the first word ("Names", "With", "To")
+    # (or no lowercase word of four letters or more at all: "Incumbents Rule in Media Pitches")
+    tokens = re.findall(r"[A-Za-z][\w'-]*", text)[1:]
+    if any(t[0].isupper() and t.lower() in _TITLE_CUES for t in tokens):
+        return True
+    return not any(t.islower() and len(t) > 3 for t in tokens)
 
 
 @dataclass
@@ -315,6 +320,8 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
         while run and run[0][2].lower() in _COMMON and not (
             run[0][2] == "The" and len(run) > 1
         ) and not (run[0][2].isupper() and len(run) > 1 and not title):
+            run.pop(0)
+        while run and re.fullmatch(r"\d+", run[0][2]):
             run.pop(0)
         if run:
             s, e = run[0][0], run[-1][1]
@@ -368,6 +375,10 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
 
 _ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"}
 _V_WORDS = {w for pattern in _V.values() for w in re.findall(r"[a-zäöü]+", pattern)}
+_TITLE_CUES = _V_WORDS | set(
+    "to for with from in on at by of and as after over its the a an into amid is are was new against "
+    "lead wins names hires drops picks taps moves hands ends calls puts".split()
+)
 
 
 # ----------------------------------------------------------------------------- rules
@@ -506,6 +517,7 @@ credit - : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - : {G}\s+{AUXG}{F2}(?:creates?|created|launches?|launched|unveils?|unveiled|debuts?|debuted|makes|made|rolls?\s+out|rolled\s+out|plays|tells|unleashes?|unleashed|brings?|helps?|helped|produces?|produced)\s+{F8}(?:for|to)\s+(?:the\s+)?{B}
 credit - : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?agency\s+{G}\s+(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|are|have|regress|should|start)
 credit - : {B}\s+(?:and|&)\s+{G}\s+(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show)
+credit - : {B}{BT}\s+{F10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|directed)\s+by\s+{GAP}{G}
 credit - : {B}(?:'s)?\s+(?:longtime\s+|long-time\s+|long-standing\s+|lead\s+|current\s+|existing\s+|creative\s+|media\s+|ad\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner)\s*,?\s+{G}
 credit - : {G}\s*,\s*(?:the|its)\s+{F3}(?:agency|agency\s+of\s+record|aor)\s+(?:for|of|behind|to)\s+{B}
@@ -540,6 +552,7 @@ _REVIEW_CUE = re.compile(
         r"reactivated|announces?|announced|issues?|issued)\s+{F5}(?:review|pitch|tender|rfp)\b"
         r"|\b(?:review(?:s|ing)?|to\s+review)\s+(?:of\s+)?(?:its|their|the)\s+{F5}(?:{WORK}|business|communications|marketing|advertising)\b"
         r"|\b(?:is|are)\s+reviewing\b|\bin\s+review\b|\bup\s+for\s+(?:review|grabs|pitch)\b"
+        r"|\b(?:creative|media|pr|digital|account|agency)\s+(?:reviews?|pitch(?:es)?)\b"
         r"|\b(?:to\s+review|reviews|reviewing)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:creative|media|pr|digital|accounts?|business|agencies|agency|advertising|communications|marketing)\b"
         r"|\bgoes\s+(?:to|out\s+to)\s+(?:tender|pitch|review)\b|\bput\s+out\s+to\s+tender\b"
         r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking)\s+(?:for\s+)?(?:a\s+)?(?:new\s+)?{F3}(?:agency|agencies|shop|partner)\b"
@@ -566,7 +579,8 @@ _REVIEW_UP = re.compile(_t(r"{B}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:rev
 _REVIEW_LIST = re.compile(_t(r"\b(?:reviews?|pitches)[^⟦⟧]{0,40}\b(?:from|including|by|for)\s+{B}"), re.IGNORECASE)
 _NOT_REVIEW = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
-    r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b",
+    r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b|"
+    r"\bresults?\s+of\b|\boutcome\s+of\b",
     re.IGNORECASE,
 )
 
@@ -642,6 +656,18 @@ def _place(sentence: str, gazetteer: Gazetteer) -> _Placed:
             while e < len(sentence) and sentence[e].isalnum():
                 e += 1
         surface = sentence[s:e]
+        # an ambiguous one-word name followed by another name is part of that name
+        # ("Special Olympics", "Mother Teresa"): leave it to the proper-name finder
+        follow = re.match(r"\s+([A-Z][a-z][\w'-]*)", sentence[e:])
+        if (
+            surface in entry.ambiguous
+            and " " not in surface
+            and follow
+            and follow.group(1).lower() not in _NOT_A_NAME
+            and follow.group(1).lower() not in _COMMON
+            and not title
+        ):
+            continue
         names.append(_Name(s, e, surface, entry))
     taken = [(n.start, n.end) for n in names]
     names += _proper_names(masked, taken, title)
@@ -990,6 +1016,9 @@ def _unknown_agency_ok(placed: _Placed, g: int, status: str, sentence: str) -> b
     if not _plausible_agency(name, sentence):
         return False
     s, e = placed.spans[g]
+    # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
+    if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.text[e:], re.I):
+        return False
     cue = (
         _CUE_BEFORE.search(placed.text[max(0, s - 40) : s]) is not None
         or _CUE_AFTER.search(placed.text[e : e + 60]) is not None
