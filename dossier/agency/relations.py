@@ -376,8 +376,11 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
 _ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"}
 _V_WORDS = {w for pattern in _V.values() for w in re.findall(r"[a-zäöü]+", pattern)}
 _TITLE_CUES = _V_WORDS | set(
-    "to for with from in on at by of and as after over its the a an into amid is are was new against "
-    "lead wins names hires drops picks taps moves hands ends calls puts".split()
+    re.findall(
+        r"\w+",
+        "to for with from in on at by of and as after over its the a an into amid is are was new "
+        "against lead wins names hires drops picks taps moves hands ends calls puts",
+    )
 )
 
 
