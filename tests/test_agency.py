@@ -330,6 +330,14 @@ def test_each_status(gaz: Gazetteer, sentence: str, expected: set[tuple[str, str
             "Northwind Traders has appointed DDB and OMD as its creative and media agencies",
             {("Northwind Traders", "DDB Worldwide", "appointed"), ("Northwind Traders", "OMD", "appointed")},
         ),
+        (
+            "Wavemaker loses Northwind Traders media account to OMD",
+            {("Northwind Traders", "Wavemaker", "ended"), ("Northwind Traders", "OMD", "appointed")},
+        ),
+        (
+            "Northwind Traders' new Breeze ad from Mother celebrates spring",
+            {("Northwind Traders", "Mother", "credit")},  # the brand, not its product
+        ),
     ],
 )
 def test_account_moves_and_several_relations(
@@ -390,6 +398,14 @@ def test_the_article_names_the_brand_a_sentence_only_refers_to(gaz: Gazetteer) -
         ("lost_pitch", "BBDO loses the Northwind Traders pitch"),
         ("shortlist", "Northwind Traders shortlists Mother and BBH for its creative account"),
         ("agency_business", "Mother opens a new office in Berlin"),
+        ("person_move", "Droga5 retains creative chief after Accenture deal"),
+        ("agency_business", "How Droga5 landed its first Super Bowl spot"),
+        ("award", "Amazon picks up Emmy for ad"),
+        ("agency_business", "Agency review consultant Ebiquity launches new service"),
+        ("other", "Grey Goose vodka launches new ad"),
+        ("other", "Audi scraps creative review"),
+        ("shortlist", "Mindshare and Wavemaker vie for Northwind Traders' media account"),
+        ("award", "Nike ad by Wieden+Kennedy wins Grand Prix at Cannes"),
     ],
 )
 def test_distractors_give_no_relation(gaz: Gazetteer, kind: str, sentence: str) -> None:

@@ -447,6 +447,7 @@ appointed - : {G}\s+{AUXG}(?:beats?|beat|edges?\s+out|sees\s+off|has\s+beaten|be
 appointed ended : {G}\s+{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
 appointed ended : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+to\s+replace\s+{GAP}{G2}
 appointed ended : {G}\s+{AUXG}{WIN}\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
+ended appointed : {G}\s+{AUXG}(?:loses|lost)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}to\s+(?:rival\s+)?{GAP}{G2}
 appointed ended : {G}\s+{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
 # --- the brand appoints
 appointed - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
@@ -462,7 +463,7 @@ appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|select
 appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
 appointed - : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
 # --- the agency is appointed
-appointed - : {G}\s+{AUXG}(?:{WIN}|{WIN}\s+over\s+{F8})\s+(?:the\s+)?{F4}{B}(?!\s*\()
+appointed - : {G}\s+{AUXG}(?:{WIN}|{WIN}\s+over\s+{F8})\s+(?:the\s+)?{F3}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w-]+\s+){0,4}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as)\b)
 appointed - : {G}\s+{AUXG}{WIN}\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{B}
 appointed - : {G}\s+{AUXG}{WIN}\s+{F6}(?:duties|chores|business)\s+(?:on|for)\s+{B}
 appointed - : {G}\s+{AUXG}{WIN}\s+(?:the\s+)?{F4}{WORK}(?:\s*$|\s*[,.]|\s+(?:after|following|in|from))
@@ -566,11 +567,12 @@ _REVIEW_CUE = re.compile(
 )
 _REVIEW_BRAND = re.compile(
     _t(
-        r"{B}(?:'s)?\s+(?:\([^)]*\)\s+)?{AUX}{F6}\b(?:puts?|placed?|places|putting|sends?|launch(?:es|ed|ing)?|"
+        r"{B}(?:'s)?\s+(?:\([^)]*\)\s+)?{AUX}{F6}\b(?:(?:puts?|placed?|places|putting|sends?|launch(?:es|ed|ing)?|"
         r"calls?|called|calling|kicks?\s+off|kicked\s+off|starts?|started|opens?|opened|begins?|began|"
         r"initiates?|initiated|holds?|conducting|conducts?|reactivates?|reactivated|announces?|announced|"
-        r"issues?|issued|reviews?|reviewing|review|seeks?|seeking|searches|searching|looking|looks|"
-        r"goes|heads?|drawing|is\s+on\s+the\s+hunt|tipped\s+to)\b"
+        r"issues?|issued|seeks?|seeking|searches|searching|looking|looks|goes|heads?|drawing|"
+        r"is\s+on\s+the\s+hunt|tipped\s+to)\s+{F8}(?:review|pitch|tender|rfp|search|agency|agencies|"
+        r"shop|shortlist|account|partner)|reviews?|reviewing|review)\b"
     ),
     re.IGNORECASE,
 )
@@ -594,6 +596,13 @@ _PERSON = re.compile(
     r"\bas\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|"
     r"(?:\w+\s+)?(?:co-)?)?" + _TITLE_WORDS + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
     r"\bhead\s+up\s+its\b|\b(?:appoints|names|hires|taps)\s+(?:\w+\s+){0,2}(?:veteran|alum|exec|executive|chief|boss|marketer|strategist)\b",
+    re.IGNORECASE,
+)
+_PERSON_VERB = re.compile(
+    r"\b(?:retains?|retained|keeps|kept|hires?|hired|names?|named|appoints?|appointed|taps?|tapped|"
+    r"promotes?|poaches?|recruits?|adds?|loses|lost)\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:chief|ceo|cmo|cco|cso|coo|cfo|president|head|boss|director|officer|"
+    r"executive|exec|founder|leader|talent|staff|strategist|chairman|chair|veteran|marketer|vp)s?\b",
     re.IGNORECASE,
 )
 _AWARD = re.compile(
@@ -812,6 +821,8 @@ def _exclusions(sentence: str) -> set[str]:
     kinds = set()
     if _PERSON.search(sentence):
         kinds.add("person")
+    if _PERSON_VERB.search(sentence):
+        kinds.add("person_verb")
     if _AWARD.search(sentence):
         kinds.add("award")
     if _DEAL.search(sentence):
@@ -857,6 +868,7 @@ def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
                         if key not in found:
                             found[key] = status
                             order.append(key)
+    order = _drop_products(placed, found, order)
     out: list[Relation] = []
     person = "person" in blocked
     for g, b in order:
@@ -865,6 +877,8 @@ def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
         if b is not None and placed.names[b].entry is not None:
             continue
         if person and status in ("appointed", "retained") and _person_object(placed, g):
+            continue
+        if "person_verb" in blocked and status in ("appointed", "retained", "ended"):
             continue
         if "award" in blocked and status in ("appointed", "credit") and not _work_word(sentence):
             continue
@@ -893,6 +907,24 @@ def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out, blocked)
     return _dedupe(out)
+
+
+def _drop_products(
+    placed: _Placed, found: dict[tuple[int, int | None], str], order: list[tuple[int, int | None]]
+) -> list[tuple[int, int | None]]:
+    """ "Apple's new iPhone ad from A": the brand is Apple, not its product."""
+    out = []
+    for g, b in order:
+        if b is not None:
+            start = placed.spans[b][0]
+            m = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
+            owner = int(m.group(1)) if m else None
+            if owner is not None and placed.names[owner].entry is None and (g, owner) not in found:
+                found[(g, owner)] = found[(g, b)]
+                out.append((g, owner))
+                continue
+        out.append((g, b))
+    return out
 
 
 def _continued(placed: _Placed, found: list[Relation], sentence: str) -> list[Relation]:
