@@ -913,7 +913,7 @@ def _drop_products(
     placed: _Placed, found: dict[tuple[int, int | None], str], order: list[tuple[int, int | None]]
 ) -> list[tuple[int, int | None]]:
     """ "Apple's new iPhone ad from A": the brand is Apple, not its product."""
-    out = []
+    out: list[tuple[int, int | None]] = []
     for g, b in order:
         if b is not None:
             start = placed.spans[b][0]
