@@ -20,14 +20,15 @@ from typing import Any
 from platformdirs import user_cache_dir
 
 from . import config
-from .agency import THRESHOLD, AgencyFinding, describe, find_incumbent, load_gazetteer
+from .agency import DEFAULT_YEARS, AgencyFinding, RoleDecision, find_incumbent, load_gazetteer
 from .errors import ResolutionError
 from .fsutil import slugify
-from .model import Contact, Dossier, Gap, ReviewWarning
+from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
 from .render.notes import check_note, note_names, render_note, subject, write_note
 from .research import research, research_agency
+from .research.articles import load_articles
 from .research.resolve import Hints
 from .sources.base import RunContext
 from .writing import Written, audit, write_agency, write_company
@@ -53,6 +54,12 @@ class BuildOptions:
     sources_dir: Path | None = None
     cache: bool = True
     overrides_dir: Path | None = Path("overrides")
+    #: Agency evidence: how many years of reports count (``--agency-years``), the user's own
+    #: articles files (``--articles``), and a reviewer's choices (role -> agency, or None for
+    #: "none"), which are treated as confirmed and replace the evidence for their role.
+    agency_years: int = DEFAULT_YEARS
+    articles: tuple[Path, ...] = ()
+    agency_choices: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def prepared_for(self) -> str | None:
@@ -108,6 +115,11 @@ class BuildResult:
     def gaps(self) -> list[Gap]:
         return self.dossier.gaps
 
+    @property
+    def agency_roles(self) -> list[RoleDecision]:
+        """The agency decision per discipline (empty without a briefing)."""
+        return self.agency.finding.roles if self.agency is not None else []
+
 
 def make_client(
     opts: BuildOptions, settings: Mapping[str, config.SourceSettings], identity: str | None
@@ -138,9 +150,26 @@ def runtime(opts: BuildOptions) -> Runtime:
     )
 
 
-def run_context(opts: BuildOptions) -> RunContext:
-    """The run-time options every source's fetch reads."""
-    return RunContext(today=datetime.now(UTC).date(), news_days=opts.news_days)
+def run_context(opts: BuildOptions, agency: bool = False) -> RunContext:
+    """The run-time options every source's fetch reads (``agency``: search agency evidence,
+    as every briefing does)."""
+    return RunContext(
+        today=datetime.now(UTC).date(),
+        news_days=opts.news_days,
+        agency_years=opts.agency_years,
+        agency_search=agency or opts.briefing,
+    )
+
+
+def agency_articles(company: Dossier | None, opts: BuildOptions) -> list[Fact]:
+    """The reports the agency step reads: the company's relationship reports and news (from
+    the searches) and the user's articles files."""
+    out: list[Fact] = []
+    if company is not None:
+        out += [*company.organisation.relationship, *company.organisation.news]
+    for path in opts.articles:
+        out += load_articles(path)
+    return out
 
 
 def research_company(opts: BuildOptions, rt: Runtime) -> Document:
@@ -164,26 +193,43 @@ def gazetteer_file() -> Path | None:
 
 @dataclass
 class AgencyReport:
-    """The candidates for a company's agency (``dossier agency``)."""
+    """A company's agencies (``dossier agency``): the decision per discipline and its evidence.
 
-    dossier: Dossier
+    ``dossier`` is None when only the user's articles were read (no search, no resolution).
+    """
+
+    company: str
     finding: AgencyFinding
+    dossier: Dossier | None = None
+    articles: int = 0  # how many reports were read
 
 
-def find_agency(opts: BuildOptions, rt: Runtime | None = None) -> AgencyReport:
-    """Research the company's news and rank the candidate agencies, with their evidence."""
-    rt = rt or runtime(opts)
-    dossier = research(
-        opts.company, opts.hints, rt.client, rt.settings, run_context(opts), opts.overrides_dir
-    )
-    org = dossier.organisation
+def find_agency(
+    opts: BuildOptions, rt: Runtime | None = None, search: bool = True
+) -> AgencyReport:
+    """The company's agencies from the agency search and ``opts.articles``.
+
+    With ``search`` False only the articles files are read: no network and no resolution; the
+    company is taken as named.
+    """
+    today = datetime.now(UTC).date()
+    gazetteer = load_gazetteer(gazetteer_file())
+    dossier = None
+    name = (opts.company or "").strip()
+    if search:
+        rt = rt or runtime(opts)
+        ctx = run_context(opts, agency=True)
+        dossier = research(opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir)
+        name = dossier.organisation.display_name
+        today = dossier.generated_at.date()
+    articles = agency_articles(dossier, opts)
     finding = find_incumbent(
-        org.display_name, org.news, load_gazetteer(gazetteer_file()), dossier.generated_at.date()
+        name, articles, gazetteer, today, choices=opts.agency_choices, years=opts.agency_years
     )
-    return AgencyReport(dossier=dossier, finding=finding)
+    return AgencyReport(company=name, finding=finding, dossier=dossier, articles=len(articles))
 
 
-AgencyCache = dict[tuple[str, str], tuple[AgencyFinding, Any]]
+AgencyCache = dict[tuple[Any, ...], tuple[AgencyFinding, Any]]
 
 
 def agency_step(
@@ -199,14 +245,21 @@ def agency_step(
     ``cache`` (a batch's) keeps each (company, agency) researched once.
     """
     org = company.organisation
-    key = (org.display_name, (named or "").casefold())
+    choices = tuple(sorted((k, v or "") for k, v in opts.agency_choices.items()))
+    key = (org.display_name, (named or "").casefold(), choices, opts.agency_years, opts.articles)
     researched: Dossier | ResolutionError | None
     if cache is not None and key in cache:
         finding, researched = cache[key]
     else:
         gazetteer = load_gazetteer(gazetteer_file())
         finding = find_incumbent(
-            org.display_name, org.news, gazetteer, company.generated_at.date(), named
+            org.display_name,
+            agency_articles(company, opts),
+            gazetteer,
+            company.generated_at.date(),
+            named,
+            choices=opts.agency_choices,
+            years=opts.agency_years,
         )
         researched = None
         if finding.name is not None:
@@ -218,22 +271,8 @@ def agency_step(
             cache[key] = (finding, researched)
     outcome = AgencyOutcome(finding=finding)
     if finding.name is None:
-        outcome.warnings.append(
-            ReviewWarning(
-                kind="agency",
-                message=f"No public evidence of {org.display_name}'s agency was found "
-                "in the news searched; no agency profile was written. Name it with --agency.",
-            )
-        )
+        outcome.warnings.append(agency_warning(finding))
         return outcome
-    if not finding.confirmed:
-        outcome.warnings.append(
-            ReviewWarning(
-                kind="agency",
-                message="Agency unconfirmed: choose in review. Candidates: "
-                + "; ".join(describe(c) for c in finding.candidates[:5]),
-            )
-        )
     if not isinstance(researched, Dossier):
         outcome.warnings.append(ReviewWarning(kind="agency", message=str(researched)))
         return outcome
@@ -251,10 +290,9 @@ def agency_step(
             "company": finding.company,
             "confirmed": finding.confirmed,
             "named": finding.named,
+            "role": finding.role,
         },
         "relationship": written.flat("relationship"),
-        "candidates": finding.candidates,
-        "threshold": THRESHOLD,
         "strengths": written.flat("strengths"),
         "considerations": written.flat("considerations"),
         "holding": written.flat("holding"),
@@ -264,6 +302,51 @@ def agency_step(
     )
     outcome.warnings.extend(dossier.warnings)
     return outcome
+
+
+def agency_warning(finding: AgencyFinding) -> ReviewWarning:
+    """Why no agency profile was drafted, with the candidates per discipline for the reviewer."""
+    said_none = [d.role for d in finding.roles if d.status == "none"]
+    if finding.candidates:
+        message = (
+            f"No agency is confirmed for {finding.company}, so no agency profile was drafted; "
+            "choose one in review. Candidates: " + finding.unconfirmed_summary() + "."
+        )
+    elif said_none:
+        message = f"A reviewer chose no agency for {finding.company} ({', '.join(said_none)})."
+    else:
+        message = (
+            f"No public evidence of {finding.company}'s agency was found in the reports searched "
+            f"(the last {finding.years} years); no agency profile was drafted. "
+            "Name it with --agency or choose it in review."
+        )
+    detail = {
+        "roles": [role_dict(d) for d in finding.roles],
+    }
+    return ReviewWarning(kind="agency", message=message, detail=detail)
+
+
+def role_dict(d: RoleDecision) -> dict[str, Any]:
+    """One discipline's decision as plain data (for JSON and the batch state)."""
+    best = d.agency
+    return {
+        "role": d.role,
+        "status": d.status,
+        "agency": d.name or (best.name if best is not None else None),
+        "confirmed": d.confirmed,
+        "candidates": [
+            {
+                "agency": c.name,
+                "status": c.status,
+                "confidence": c.confidence,
+                "reports": c.reports,
+                "latest": c.latest.isoformat() if c.latest else None,
+                "in_gazetteer": c.in_gazetteer,
+                "reason": c.reason,
+            }
+            for c in d.candidates
+        ],
+    }
 
 
 def notes_step(

@@ -92,6 +92,23 @@ NEWS_DAYS_OPTION = click.option(
 )
 
 
+AGENCY_YEARS_OPTION = click.option(
+    "--agency-years",
+    type=click.IntRange(1, 20),
+    default=3,
+    show_default=True,
+    help="How many years of reports count as evidence of the current agency.",
+)
+ARTICLES_OPTION = click.option(
+    "--articles",
+    "articles",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Articles from your own tools (CSV, XLSX or JSON Lines: headline, snippet, url, "
+    "date, outlet) to read for agency evidence. Repeatable.",
+)
+
+
 def company_options(f: Any) -> Any:
     """The options that name and pin a company (shared by build and agency)."""
     for option in reversed(
@@ -122,6 +139,8 @@ def company_options(f: Any) -> Any:
 @click.option("--previous-company", default="", help="Where they worked with you before.")
 @click.option("--email", "contact_email", help="Their e-mail, for the To: line of the .eml drafts.")
 @click.option("--agency", help="The new company's agency, if you know it (skips the search).")
+@AGENCY_YEARS_OPTION
+@ARTICLES_OPTION
 @click.option(
     "--offline",
     type=click.Path(path_type=Path, file_okay=False),
@@ -179,6 +198,8 @@ def build(
     previous_company: str,
     contact_email: str | None,
     agency: str | None,
+    agency_years: int,
+    articles: tuple[Path, ...],
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
@@ -227,6 +248,8 @@ def build(
         cache=not no_cache,
         news_days=news_days,
         agency=agency,
+        agency_years=agency_years,
+        articles=tuple(articles),
     )
     result = run_build(opts)
     dossier = result.dossier
@@ -249,9 +272,12 @@ def build(
     )
     outcome = result.agency
     if outcome is not None:
+        finding = outcome.finding
         if outcome.dossier is not None:
-            state = "confirmed" if outcome.finding.confirmed else "unconfirmed: choose in review"
-            click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({state})")
+            how = "named" if finding.named else f"confirmed, {finding.role or 'chosen'}"
+            click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({how})")
+        elif finding.candidates:
+            click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         else:
             click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():
@@ -259,69 +285,163 @@ def build(
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
-@company_options
-@OFFLINE_OPTION
 @click.option(
-    "--news-days",
-    type=click.IntRange(1, 3650),
-    default=730,
-    show_default=True,
-    help="How many days of news to search for agency evidence.",
+    "--company",
+    "companies",
+    multiple=True,
+    help="Company name; repeat it (with --articles) to read one file for several companies.",
 )
+@click.option("--ticker", help="Stock ticker, to pin the company (for example AAPL).")
+@click.option("--cik", help="SEC Central Index Key, to pin a U.S. filer.")
+@click.option("--wikidata", "wikidata_id", help="Wikidata item id, to pin the company (Q312).")
+@click.option("--domain", help="The company's website domain, to pick between candidates.")
+@OFFLINE_OPTION
+@ARTICLES_OPTION
+@click.option(
+    "--search",
+    is_flag=True,
+    help="With --articles, also search the news (without it, only the files are read: no "
+    "network, and the company is taken as named).",
+)
+@AGENCY_YEARS_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
 def agency(
-    company: str | None,
+    companies: tuple[str, ...],
     ticker: str | None,
     cik: str | None,
     wikidata_id: str | None,
     domain: str | None,
     offline: Path | None,
-    news_days: int,
+    articles: tuple[Path, ...],
+    search: bool,
+    agency_years: int,
+    as_json: bool,
 ) -> None:
-    """Print the candidate agencies for a company, ranked, with the evidence for each.
+    """Find a company's agencies: per discipline (creative, media, PR, digital), the incumbent
+    if the evidence confirms one, else the candidates, each with its reports.
+
+    Confirmed needs an appointment, retention or credit from a trade or wire source within
+    --agency-years, or two independent reports, and no later report that it ended (see
+    docs/agency.md).
 
     \b
     Example:
       dossier agency --company "Northwind Traders"
+      dossier agency --company "Apple Inc." --articles my-export.csv --json
     """
-    from .agency import THRESHOLD, describe
+    import json as jsonlib
+
     from .build import BuildOptions, find_agency
     from .research.resolve import Hints
 
-    if not (company or ticker or cik or wikidata_id):
+    pinned = ticker or cik or wikidata_id
+    if not (companies or pinned):
         raise click.UsageError("Give --company NAME (or --ticker, --cik or --wikidata).")
-    opts = BuildOptions(
-        company=company,
-        hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
-        offline=offline,
-        news_days=news_days,
-    )
-    report = find_agency(opts)
-    dossier, finding = report.dossier, report.finding
-    org = dossier.organisation
-    news = {s.source for s in dossier.citations if s.source}  # sources that gave something
-    for gap in dossier.gaps:
-        if gap.source and gap.source not in news:
-            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
-    click.echo(
-        f"{org.display_name}: {len(org.news)} articles from the last {news_days} days searched"
-    )
-    if not finding.candidates:
-        click.echo("No public evidence of the current agency was found.")
-        return
-    for i, c in enumerate(finding.candidates, 1):
-        click.echo(f"{i}. {describe(c)}")
-        for e in c.evidence[:3]:
-            a = e.item
-            when = a.published.date().isoformat() if a.published else "undated"
-            click.echo(f"     {e.relation}: {when} {a.outlet}: {e.sentence}")
-            click.echo(f"       {a.url}")
-    if finding.chosen is not None:
-        click.echo(f"Incumbent: {finding.chosen.entry.name} ({finding.chosen.role})")
-    else:
-        click.echo(
-            f"Unconfirmed: no candidate reaches {THRESHOLD:.2f} with a clear lead; "
-            "choose in review or name it with --agency."
+    if len(companies) > 1 and not articles:
+        raise click.UsageError("--company may be repeated only with --articles.")
+    read_only = bool(articles) and not search
+    if read_only and not companies:
+        raise click.UsageError("With --articles (and no --search), name the company with --company.")
+    if read_only and (pinned or offline):
+        raise click.UsageError(
+            "--ticker, --cik, --wikidata and --offline apply to the news search: add --search."
         )
+    reports = []
+    for company in companies or (None,):
+        opts = BuildOptions(
+            company=company,
+            hints=Hints(ticker=ticker, cik=cik, wikidata=wikidata_id, domain=domain),
+            offline=offline,
+            agency_years=agency_years,
+            articles=tuple(articles),
+        )
+        reports.append(find_agency(opts, search=not read_only))
+    if as_json:
+        click.echo(
+            jsonlib.dumps(
+                {"companies": [agency_json(r) for r in reports]}, indent=2, ensure_ascii=False
+            )
+        )
+        return
+    for i, report in enumerate(reports):
+        if i:
+            click.echo()
+        _print_agency(report, agency_years)
+
+
+def agency_json(report: Any) -> dict[str, Any]:
+    """The ``dossier agency --json`` shape for one company."""
+    finding = report.finding
+    incumbents = []
+    for d in finding.roles:
+        best = d.agency
+        incumbents.append(
+            {
+                "role": d.role,
+                "agency": d.name or (best.name if best is not None else None),
+                "status": d.status,
+                "confidence": best.confidence if best is not None else None,
+                "evidence": [_evidence_json(e) for e in (best.evidence if best else ())],
+            }
+        )
+    relations = []
+    for e in finding.evidence:
+        entry = e.current or e.agency
+        relations.append(
+            {
+                "agency": e.key or None,
+                "written_as": e.agency_name or None,
+                "network": entry.network if entry else None,
+                "holding": entry.holding if entry else None,
+                "role": e.role,
+                "status": e.relation,
+                "in_gazetteer": e.in_gazetteer,
+                **_evidence_json(e),
+            }
+        )
+    return {"company": report.company, "incumbents": incumbents, "relations": relations}
+
+
+def _evidence_json(e: Any) -> dict[str, Any]:
+    return {
+        "url": e.url,
+        "published": e.published.isoformat() if e.published else None,
+        "outlet": e.outlet,
+        "trade": e.trade,
+        "status": e.relation,
+        "sentence": e.sentence,
+    }
+
+
+def _print_agency(report: Any, years: int) -> None:
+    from .agency import describe
+
+    finding, dossier = report.finding, report.dossier
+    if dossier is not None:
+        gave = {s.source for s in dossier.citations if s.source}
+        for gap in dossier.gaps:
+            if gap.source and gap.source not in gave:
+                click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
+    click.echo(
+        f"{report.company}: {report.articles} reports read, {len(finding.evidence)} relations "
+        f"found (evidence window {years} years)"
+    )
+    if not finding.roles:
+        click.echo("No public evidence of the company's agencies was found.")
+        return
+    for d in finding.roles:
+        head = d.name if d.confirmed else "none confirmed"
+        click.echo(f"{d.role}: {head} ({d.status})")
+        for c in d.candidates[:5]:
+            click.echo(f"  - {describe(c)}")
+            for e in c.evidence[:3]:
+                when = e.published.isoformat() if e.published else "undated"
+                click.echo(f"      {e.relation}: {when} {e.outlet or '(no outlet)'}: {e.sentence}")
+                click.echo(f"        {e.url}")
+    if finding.chosen is not None:
+        click.echo(f"Profile: {finding.name} ({finding.chosen.role})")
+    else:
+        click.echo("Profile: none (no agency is confirmed; choose in review or use --agency).")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -350,6 +470,8 @@ def agency(
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @NEWS_DAYS_OPTION
+@AGENCY_YEARS_OPTION
+@ARTICLES_OPTION
 def batch(
     contacts: Path,
     out_dir: Path,
@@ -361,6 +483,8 @@ def batch(
     quiet: bool,
     as_json: bool,
     news_days: int,
+    agency_years: int,
+    articles: tuple[Path, ...],
 ) -> None:
     """Build a briefing for every contact in a CSV or XLSX of people who changed jobs.
 
@@ -394,6 +518,8 @@ def batch(
         sheet=sheet,
         news_days=news_days,
         follow_up=follow_up,
+        agency_years=agency_years,
+        articles=tuple(articles),
     )
     try:
         result = run_batch(opts, progress)

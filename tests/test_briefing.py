@@ -73,7 +73,7 @@ def _company(articles: list[Fact]) -> Dossier:
     )
 
 
-def _run(company: Dossier, tmp_path: Path, named: str | None = None):
+def _run(company: Dossier, tmp_path: Path, named: str | None = None, **options):
     from dossier.build import Runtime
 
     # Nothing recorded: every request is a named gap.
@@ -84,7 +84,7 @@ def _run(company: Dossier, tmp_path: Path, named: str | None = None):
         client=FakeClient(),
         max_age_months=24,
     )
-    opts = BuildOptions(formats=("pdf", "json"))
+    opts = BuildOptions(formats=("pdf", "json"), **options)
     return agency_step(company, named, rt, opts, tmp_path)
 
 
@@ -93,7 +93,7 @@ def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
     finding = find_incumbent(
         "Northwind Traders", company.organisation.news, load_gazetteer(), TODAY
     )
-    assert finding.chosen is not None and finding.chosen.entry.name == "Wieden+Kennedy"
+    assert finding.name == "Wieden+Kennedy" and finding.role == "creative"
     outcome = _run(company, tmp_path)
     assert outcome.dossier is not None and outcome.finding.confirmed
     text = pdf_text(outcome.outputs["pdf"])
@@ -112,27 +112,46 @@ def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
     assert [w for w in outcome.warnings if w.kind == "neutrality"] == []
 
 
-def test_weak_evidence_is_unconfirmed_and_lists_candidates(tmp_path: Path) -> None:
-    weak = [
-        i["id"]
-        for i in ITEMS["items"]
-        if any(e["relation"] == "credit" for e in i.get("expect", []))
-    ]
-    company = _company(_articles(set(weak[:1])))
+def _one_general_news_report() -> list[Fact]:
+    """One general-news headline: never enough to confirm an agency."""
+    (fact,) = _articles({"wk-named"})
+    article = fact.value.model_copy(update={"outlet": "Example Wire"})  # type: ignore[union-attr]
+    return [fact.model_copy(update={"value": article})]
+
+
+def test_weak_evidence_drafts_no_profile_and_lists_candidates(tmp_path: Path) -> None:
+    company = _company(_one_general_news_report())
     outcome = _run(company, tmp_path)
-    assert not outcome.finding.confirmed
-    assert any(
-        w.message.startswith("Agency unconfirmed: choose in review.") for w in outcome.warnings
+    assert not outcome.finding.confirmed and outcome.finding.name is None
+    assert outcome.dossier is None and outcome.outputs == {}  # never drafted unconfirmed
+    (warning,) = [w for w in outcome.warnings if w.kind == "agency"]
+    assert "so no agency profile was drafted; choose one in review. Candidates: creative:" in (
+        warning.message
     )
+    assert warning.detail["roles"][0]["role"] == "creative"
+    assert warning.detail["roles"][0]["confirmed"] is False
+
+
+def test_a_reviewers_choice_is_profiled(tmp_path: Path) -> None:
+    company = _company(_one_general_news_report())
+    outcome = _run(company, tmp_path, agency_choices={"creative": "Wieden+Kennedy"})
+    assert outcome.finding.confirmed and outcome.dossier is not None
+    assert outcome.dossier.organisation.display_name == "Wieden+Kennedy"
+    assert [d.status for d in outcome.finding.roles] == ["chosen"]
+
+
+def test_articles_file_feeds_the_agency_step(tmp_path: Path) -> None:
+    articles = (FIXTURES / "agency" / "articles.jsonl",)
+    outcome = _run(_company([]), tmp_path, articles=articles)
+    assert outcome.finding.name == "Mother" and outcome.dossier is not None
     text = pdf_text(outcome.outputs["pdf"])
-    assert "Unconfirmed: choose in review." in text
-    assert "Confidence" in text
+    assert "Adweek reported: “Northwind Traders names Mother as creative agency of record”" in text
 
 
 def test_no_evidence_writes_no_profile_and_says_why(tmp_path: Path) -> None:
     outcome = _run(_company([]), tmp_path)
     assert outcome.dossier is None and outcome.outputs == {}
-    assert "no agency profile was written. Name it with --agency." in outcome.warnings[0].message
+    assert "no agency profile was drafted. Name it with --agency" in outcome.warnings[0].message
 
 
 def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
@@ -170,7 +189,7 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     )
     profile = pdf_text(folder / "agency-profile.pdf")
     assert "TBWA\\Media Arts Lab" in profile
-    assert "It is part of TBWA Worldwide, owned by Omnicom." in profile
+    assert "It is part of TBWA Worldwide, owned by Omnicom Group." in profile
     assert "was named as Apple Inc.’s agency by the person who prepared this profile" in profile
     assert "not in snapshot" in profile  # its sources are not in the offline example: gaps named
     note1 = (folder / "note-1.md").read_text()
@@ -191,7 +210,7 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     assert [a.get_filename() for a in msg2.iter_attachments()] == ["company-report.pdf"]
     assert "review: note" not in r.stderr  # the default notes ask for nothing
     assert "jane@example.com" not in r.stderr + r.stdout  # never logged
-    assert "Agency: TBWA\\Media Arts Lab (confirmed)" in r.stdout
+    assert "Agency: TBWA\\Media Arts Lab (named)" in r.stdout
 
 
 def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
@@ -212,4 +231,4 @@ def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
         ],
     )
     assert r.exit_code == 0, r.output
-    assert "No public evidence of the current agency was found." in r.stdout
+    assert "No public evidence of the company's agencies was found." in r.stdout

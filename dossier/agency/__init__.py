@@ -1,4 +1,4 @@
-"""Who the incumbent agency is: the gazetteer, evidence extraction and scoring. Pure.
+"""Who the incumbent agency is: the gazetteer, relation extraction, the decision. Pure.
 
 Reads only its own data files; takes Article facts and returns findings. Imports no network,
 source, rendering or batch code.
@@ -6,22 +6,37 @@ source, rendering or batch code.
 
 from __future__ import annotations
 
-from .evidence import Evidence, extract_evidence
+from .evidence import Evidence, extract_evidence, relations_of_agency
 from .finding import AgencyFinding, find_incumbent
 from .gazetteer import AgencyEntry, Gazetteer, load_gazetteer
-from .scoring import THRESHOLD, AgencyCandidate, choose_incumbent, describe, find_candidates
+from .incumbent import (
+    DEFAULT_YEARS,
+    ROLE_ORDER,
+    AgencyCandidate,
+    RoleDecision,
+    candidates,
+    decide,
+    describe,
+)
+from .relations import Relation, extract_sentence, extract_text
 
 __all__ = [
-    "THRESHOLD",
+    "DEFAULT_YEARS",
+    "ROLE_ORDER",
     "AgencyCandidate",
     "AgencyEntry",
     "AgencyFinding",
     "Evidence",
     "Gazetteer",
-    "choose_incumbent",
+    "Relation",
+    "RoleDecision",
+    "candidates",
+    "decide",
     "describe",
     "extract_evidence",
-    "find_candidates",
+    "extract_sentence",
+    "extract_text",
     "find_incumbent",
     "load_gazetteer",
+    "relations_of_agency",
 ]

@@ -1,4 +1,5 @@
-"""The incumbent decision for one company: the user's named agency, or the evidence's choice."""
+"""The agency finding for one company: every relation, a decision per discipline, and which
+agency (if any) gets the profile."""
 
 from __future__ import annotations
 
@@ -6,20 +7,35 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from ..model import Fact
-from .evidence import Evidence
+from .evidence import Evidence, extract_evidence
 from .gazetteer import AgencyEntry, Gazetteer
-from .scoring import AgencyCandidate, choose_incumbent, find_candidates
+from .incumbent import (
+    DEFAULT_YEARS,
+    AgencyCandidate,
+    RoleDecision,
+    candidates,
+    decide,
+    profile_choice,
+)
 
 
 @dataclass
 class AgencyFinding:
-    """What is known about the company's agency before the profile is researched."""
+    """What is known about the company's agencies before a profile is researched.
+
+    ``name`` is the agency to profile: the user's ``named`` one, else the first confirmed (or
+    reviewer-chosen) role's agency; None when nothing is confirmed (then no profile is drafted
+    and the reviewer sees ``candidates``).
+    """
 
     company: str
+    evidence: list[Evidence] = field(default_factory=list)
     candidates: list[AgencyCandidate] = field(default_factory=list)
-    chosen: AgencyCandidate | None = None
+    roles: list[RoleDecision] = field(default_factory=list)
+    chosen: RoleDecision | None = None
     named: str | None = None
     entry: AgencyEntry | None = None
+    years: int = DEFAULT_YEARS
 
     @property
     def confirmed(self) -> bool:
@@ -29,37 +45,74 @@ class AgencyFinding:
     def name(self) -> str | None:
         if self.named:
             return self.entry.name if self.entry else self.named
-        if self.chosen is not None:
-            return self.chosen.entry.name
-        return self.candidates[0].entry.name if self.candidates else None
+        return self.chosen.name if self.chosen is not None else None
 
-    def evidence_for(self, entry_name: str) -> list[Evidence]:
-        """Every piece of evidence about ``entry_name`` and the company, newest first."""
-        out = [e for c in self.candidates if c.entry.name == entry_name for e in c.evidence]
-        return sorted(out, key=lambda e: _published(e.article), reverse=True)
+    @property
+    def role(self) -> str | None:
+        """The discipline of the profiled agency, when it came from the evidence or a choice."""
+        return self.chosen.role if self.chosen is not None and not self.named else None
+
+    def evidence_for(self, name: str) -> list[Evidence]:
+        """Every report about the agency ``name`` and the company, newest first."""
+        out = {
+            id(e): e
+            for c in self.candidates
+            if c.name == name or name in c.written_as or (c.entry and c.entry.name == name)
+            for e in c.evidence
+        }
+        return sorted(out.values(), key=lambda e: _published(e.article), reverse=True)
 
     def reports(self) -> list[Fact]:
-        """Every article behind every candidate (the profile cites them all)."""
-        return [e.article for c in self.candidates for e in c.evidence]
+        """Every article behind every candidate (the reviewer sees them all)."""
+        seen: dict[str, Fact] = {}
+        for c in self.candidates:
+            for e in c.evidence:
+                seen.setdefault(e.url, e.article)
+        return list(seen.values())
+
+    def unconfirmed_summary(self) -> str:
+        """For the reviewer: the candidates per role, one clause each."""
+        parts = []
+        for d in self.roles:
+            names = ", ".join(f"{c.name} ({c.status})" for c in d.candidates[:4])
+            parts.append(f"{d.role}: {names or 'none'}")
+        return "; ".join(parts)
 
 
 def _published(article: Fact) -> datetime:
     value = getattr(article.value, "published", None)
-    return value or datetime.min.replace(tzinfo=UTC)
+    if not isinstance(value, datetime):
+        return datetime.min.replace(tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def find_incumbent(
-    company: str, articles: list[Fact], gazetteer: Gazetteer, today: date, named: str | None = None
+    company: str,
+    articles: list[Fact],
+    gazetteer: Gazetteer,
+    today: date,
+    named: str | None = None,
+    choices: dict[str, str | None] | None = None,
+    years: int = DEFAULT_YEARS,
 ) -> AgencyFinding:
-    """The agency: the user's ``named`` one, else the evidence's choice, else candidates only."""
-    candidates = find_candidates(articles, company, gazetteer, today)
-    finding = AgencyFinding(company=company, candidates=candidates, named=named)
+    """The relations the articles state about ``company`` and the decision per discipline.
+
+    ``named`` (the user's --agency or an override file's agency) is profiled as given;
+    ``choices`` (role -> agency or None, a reviewer's) replace the evidence for their role.
+    """
+    evidence = extract_evidence(articles, company, gazetteer)
+    cands = candidates(evidence, today, years)
+    roles = decide(cands, choices)
+    finding = AgencyFinding(
+        company=company, evidence=evidence, candidates=cands, roles=roles, named=named, years=years
+    )
     if named:
         finding.entry = gazetteer.match(named)
-    else:
-        finding.chosen = choose_incumbent(candidates)
-        if finding.chosen is not None:
-            finding.entry = finding.chosen.entry
-        elif candidates:
-            finding.entry = candidates[0].entry
+        if finding.entry is not None:
+            finding.entry = gazetteer.current(finding.entry)
+        return finding
+    finding.chosen = profile_choice(roles)
+    if finding.chosen is not None and finding.name:
+        match = gazetteer.match(finding.name)
+        finding.entry = gazetteer.current(match) if match is not None else None
     return finding

@@ -2,6 +2,12 @@
 
 Pure: no I/O except reading the gazetteer files (``dossier/data/agencies.toml`` and the user's
 ``sources/agencies.toml``). Matching is exact, then without generic words, then fuzzy.
+
+Each entry is current as of its ``as_of`` date and cites the page that confirmed it
+(``dossier/data/agencies-sources.md`` lists every page and what it confirmed). A folded or
+renamed brand names its ``successor`` (:meth:`Gazetteer.current` follows the chain), and the
+dated ``ownership`` rows say who owned it when (:meth:`AgencyEntry.owner_on`), so a 2019
+article's "IPG's McCann" maps to today's McCann and the profile can say both owners.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +29,7 @@ from ..names import clean_name
 
 GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.toml"
 DISCIPLINES = ("creative", "media", "pr", "digital", "holding")
+STATUSES = ("active", "folded", "renamed", "sold", "closed")
 FIELDS = (
     "name",
     "aliases",
@@ -32,8 +40,46 @@ FIELDS = (
     "source",
     "note",
     "ambiguous",
+    "status",
+    "successor",
+    "as_of",
+    "website",
+    "founded",
+    "ownership",
+    "history",
+)
+OWNERSHIP_FIELDS = ("owner", "start", "end", "source")
+HISTORY_FIELDS = ("date", "event", "source")
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_SEARCH_PAGE = re.compile(
+    r"Special:Search|/search[/?]|[?&](?:q|s|query|search)=|search\.php|/results\?", re.I
 )
 FUZZY_CUTOFF = 92  # rapidfuzz ratio on cleaned names
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Who owned an agency over a period; ``start``/``end`` are "YYYY", "YYYY-MM", "YYYY-MM-DD"
+    or "" (unknown start, or still owned)."""
+
+    owner: str
+    start: str = ""
+    end: str = ""
+    source: str = ""
+
+    def covers(self, when: date) -> bool:
+        """Whether ``when`` falls in the period (an unknown start is open-ended)."""
+        start, end = when.isoformat()[: len(self.start)], when.isoformat()[: len(self.end)]
+        return (not self.start or start >= self.start) and (not self.end or end < self.end)
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """A dated event in an agency's history ("" when undated), with the page that says so."""
+
+    date: str
+    event: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,10 +95,32 @@ class AgencyEntry:
     source: str = ""
     note: str = ""
     ambiguous: tuple[str, ...] = ()  # names that are also ordinary words ("Mother")
+    status: str = "active"  # active, folded, renamed, sold, closed
+    successor: str = ""  # for folded and renamed brands: the entry it became
+    as_of: date | None = None  # when the current owner and status were confirmed
+    website: str = ""
+    founded: str = ""
+    ownership: tuple[Ownership, ...] = ()  # oldest first
+    history: tuple[HistoryEvent, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def current(self) -> bool:
+        """Whether the brand still trades under this name."""
+        return self.status not in ("folded", "renamed", "closed")
+
+    def owner_on(self, when: date | None) -> str:
+        """The owner on ``when`` (today's ``holding`` when no dated row covers it)."""
+        if when is not None:
+            covering = [row for row in self.ownership if row.covers(when)]
+            # a row with dates says more than an undated one; the latest start wins
+            covering.sort(key=lambda r: (bool(r.start or r.end), r.start))
+            if covering:
+                return covering[-1].owner
+        return self.holding
 
 
 _GENERIC = {"the", "of", "worldwide", "global", "group", "groupe", "international", "agency"}
@@ -75,8 +143,12 @@ def _loose(key: str) -> str:
 
 
 def _case_sensitive(alias: str, entry: AgencyEntry) -> bool:
+    """Ambiguous names (and other spellings of them: "MindShare") and short all-caps names."""
     letters = [c for c in alias if c.isalpha()]
-    return alias in entry.ambiguous or (len(letters) <= 5 and all(c.isupper() for c in letters))
+    ambiguous = {agency_key(a) for a in entry.ambiguous}
+    return agency_key(alias) in ambiguous or (
+        len(letters) <= 5 and all(c.isupper() for c in letters)
+    )
 
 
 def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
@@ -121,6 +193,21 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def get(self, name: str) -> AgencyEntry | None:
+        """The entry with exactly this name (or alias key), or None."""
+        return self._exact.get(agency_key(name))
+
+    def current(self, entry: AgencyEntry) -> AgencyEntry:
+        """The brand an entry trades as today: a folded or renamed one's successor, followed."""
+        seen = {entry.name}
+        while not entry.current and entry.successor:
+            nxt = self._exact.get(agency_key(entry.successor))
+            if nxt is None or nxt.name in seen:
+                break
+            seen.add(nxt.name)
+            entry = nxt
+        return entry
+
     def __iter__(self) -> Iterator[AgencyEntry]:
         return iter(self.entries)
 
@@ -131,8 +218,9 @@ class Gazetteer:
             return None
         entry = self._exact.get(key) or self._loose.get(_loose(key))
         if entry is not None:
+            spelled = [n for n in entry.names if agency_key(n) == key]
             if key in self._ambiguous and not any(
-                re.search(rf"(?<!\w){re.escape(a)}(?!\w)", name) for a in entry.ambiguous
+                re.search(rf"(?<!\w){re.escape(a)}(?!\w)", name) for a in spelled
             ):
                 return None  # "mother" is not the agency Mother
             return entry
@@ -206,18 +294,94 @@ def _read(path: Path) -> list[AgencyEntry]:
             if not isinstance(item.get(key, ""), str):
                 raise ConfigError(f"{where}: {key} must be a string.")
             texts[key] = item.get(key, "").strip()
+        for key in ("successor", "website", "founded"):
+            if not isinstance(item.get(key, ""), str):
+                raise ConfigError(f"{where}: {key} must be a string.")
+            texts[key] = item.get(key, "").strip()
+        if texts["source"]:
+            _url(texts["source"], f"{where}: source")
         aliases, ambiguous = _strings(item, "aliases", where), _strings(item, "ambiguous", where)
         if stray := [a for a in ambiguous if a not in (name.strip(), *aliases)]:
             raise ConfigError(f"{where}: ambiguous name {stray[0]!r} is not its name or an alias.")
+        status = item.get("status", "active")
+        if status not in STATUSES:
+            raise ConfigError(f"{where} has unknown status {status!r}; use {', '.join(STATUSES)}.")
+        if status in ("folded", "renamed") and not texts["successor"]:
+            raise ConfigError(f'{where} is {status} but names no successor; add successor = "...".')
+        as_of = item.get("as_of")
+        if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+            raise ConfigError(f"{where}: as_of must be a TOML date (as_of = 2026-11-01).")
         out.append(
-            AgencyEntry(name.strip(), aliases, discipline=discipline, ambiguous=ambiguous, **texts)
+            AgencyEntry(
+                name.strip(),
+                aliases,
+                discipline=discipline,
+                ambiguous=ambiguous,
+                status=status,
+                as_of=as_of,
+                ownership=tuple(
+                    Ownership(**row) for row in _rows(item, "ownership", OWNERSHIP_FIELDS, where)
+                ),
+                history=tuple(
+                    HistoryEvent(**row) for row in _rows(item, "history", HISTORY_FIELDS, where)
+                ),
+                **texts,
+            )
         )
     return out
 
 
+def _url(value: str, where: str) -> None:
+    if not value.startswith(("https://", "http://")):
+        raise ConfigError(f"{where} must be an http(s) URL, not {value!r}.")
+    if _SEARCH_PAGE.search(value):
+        raise ConfigError(f"{where} is a search page ({value}); cite the page that was read.")
+
+
+def _rows(item: dict[str, Any], key: str, fields: tuple[str, ...], where: str) -> list[dict[str, str]]:
+    """The [[agency.ownership]] or [[agency.history]] rows, checked."""
+    rows = item.get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ConfigError(f"{where}: write {key} rows as [[agency.{key}]] tables.")
+    out = []
+    for i, row in enumerate(rows, 1):
+        at = f"{where}, {key} row {i}"
+        if unknown := sorted(set(row) - set(fields)):
+            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(fields)}.")
+        values = {}
+        for f in fields:
+            v = row.get(f, "")
+            if isinstance(v, date):
+                v = v.isoformat()
+            if not isinstance(v, str):
+                raise ConfigError(f"{at}: {f} must be a string or a date.")
+            values[f] = v.strip()
+        for f in ("start", "end", "date"):
+            if values.get(f) and not _PARTIAL_DATE.match(values[f]):
+                raise ConfigError(f"{at}: {f} {values[f]!r} is not YYYY, YYYY-MM or YYYY-MM-DD.")
+        if values["source"]:
+            _url(values["source"], f"{at}: source")
+        if not values[fields[0]] if key == "ownership" else not values["event"]:
+            raise ConfigError(f"{at} has no {'owner' if key == 'ownership' else 'event'}.")
+        out.append(values)
+    return out
+
+
+def _check(entries: list[AgencyEntry], path: Path) -> None:
+    """Successors must be entries of the same file (or the packaged one)."""
+    names = {agency_key(n) for e in entries for n in e.names}
+    for e in entries:
+        if e.successor and agency_key(e.successor) not in names:
+            raise ConfigError(
+                f"{path}, agency {e.name}: successor {e.successor!r} is not an entry; add it."
+            )
+
+
 @lru_cache(maxsize=1)
 def _packaged() -> tuple[AgencyEntry, ...]:
-    return tuple(_read(GAZETTEER_FILE))
+    entries = _read(GAZETTEER_FILE)
+    _check(entries, GAZETTEER_FILE)
+    return tuple(entries)
 
 
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
@@ -229,4 +393,5 @@ def load_gazetteer(extra: Path | None = None) -> Gazetteer:
         user = _read(Path(extra))
         replaced = {agency_key(e.name) for e in user}
         entries = [e for e in entries if agency_key(e.name) not in replaced] + user
+        _check(entries, Path(extra))
     return Gazetteer(entries)

@@ -52,6 +52,8 @@ class BatchOptions:
     overrides_dir: Path | None = Path("overrides")
     follow_up: bool = False  # also write follow-up.ics
     today: date | None = None  # for the calendar (default: today)
+    agency_years: int = 3  # how many years of agency reports count (--agency-years)
+    articles: tuple[Path, ...] = ()  # the user's own articles files (--articles)
 
 
 @dataclass
@@ -107,6 +109,8 @@ def _options(row: ContactRow, opts: BatchOptions, batch_dir: Path) -> BuildOptio
         cache=opts.cache,
         agency=row.agency or None,
         overrides_dir=opts.overrides_dir,
+        agency_years=opts.agency_years,
+        articles=opts.articles,
     )
 
 

@@ -22,7 +22,7 @@ from .resolve import Hints
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_AS_OF = date(2026, 11, 1)
+GAZETTEER_AS_OF = date(2026, 12, 1)  # the rebuild date; each entry also has its own as_of
 #: Listed holding companies and their tickers in the SEC's map (others do not file with the SEC).
 HOLDING_TICKERS = {"Omnicom": "OMC", "Interpublic": "IPG", "Stagwell": "STGW"}
 
@@ -35,7 +35,7 @@ def gazetteer_facts(entry: AgencyEntry, retrieved_at: datetime) -> list[Fact]:
         source=GAZETTEER,
         url=url,
         retrieved_at=retrieved_at,
-        as_of=GAZETTEER_AS_OF,
+        as_of=entry.as_of or GAZETTEER_AS_OF,
         locator=f"dossier/data/agencies.toml: {entry.name}",
     )
     facts = []
@@ -51,7 +51,28 @@ def gazetteer_facts(entry: AgencyEntry, retrieved_at: datetime) -> list[Fact]:
         facts.append(Fact(field="headquarters", value=entry.hq, provenance=prov))
     if entry.note:
         facts.append(Fact(field="scope_note", value=entry.note, provenance=prov))
+    facts += ownership_facts(entry, retrieved_at)
     return facts
+
+
+def ownership_facts(entry: AgencyEntry, retrieved_at: datetime) -> list[Fact]:
+    """One sentence per past owner, cited to the row's page ("part of Interpublic Group until
+    2025-11-26"), so a profile can say who owned the agency when an older report was written."""
+    out = []
+    for row in entry.ownership:
+        if not row.end or not row.source or row.owner == entry.holding:
+            continue
+        since = f" from {row.start}" if row.start else ""
+        text = f"It was owned by {row.owner}{since} until {row.end}."
+        prov = Provenance(
+            source=GAZETTEER,
+            url=row.source,
+            retrieved_at=retrieved_at,
+            as_of=entry.as_of or GAZETTEER_AS_OF,
+            locator=f"dossier/data/agencies.toml: {entry.name}, ownership",
+        )
+        out.append(Fact(field="scope_note", value=text, provenance=prov))
+    return out
 
 
 def holding_company_facts(
@@ -122,8 +143,10 @@ def research_agency(
                 message=f"{name} could not be pinned to one entry in the sources searched: {first}",
             ),
         )
-    # Every report behind every candidate, so the profile can cite them all.
-    extra: list[Fact] = [a.model_copy(update={"field": "relationship"}) for a in finding.reports()]
+    # The reports that link this agency to the company, so the profile can cite them.
+    extra: list[Fact] = [
+        e.article.model_copy(update={"field": "relationship"}) for e in finding.evidence_for(name)
+    ]
     if finding.entry is not None:
         extra += gazetteer_facts(finding.entry, datetime.now(UTC))
         holding, gaps = holding_company_facts(finding.entry, client, settings, ctx)

@@ -35,6 +35,7 @@ OWN_LABELS = {
     REVIEWER: "Reviewer correction",
     GAZETTEER: "Agency list bundled with dossier (dossier/data/agencies.toml), "
     "compiled from public pages",
+    "articles": "Articles file supplied by the user",
 }
 
 

@@ -69,6 +69,10 @@ class RunContext:
 
     today: date
     news_days: int = 90
+    #: Agency evidence: how many years back to search, and whether to search at all (the agency
+    #: sources do nothing for a company report without a briefing).
+    agency_years: int = 3
+    agency_search: bool = False
 
 
 @dataclass

@@ -22,6 +22,9 @@ BUILTIN: tuple[str, ...] = (
     "dossier.sources.news:Gdelt",
     "dossier.sources.news:Feeds",
     "dossier.sources.news:Pageviews",
+    "dossier.sources.agency_news:AgencyNews",
+    "dossier.sources.agency_news:TradePress",
+    "dossier.sources.agency_news:Newsroom",
 )
 
 _registry: dict[str, type[Source]] = {}

@@ -1,0 +1,168 @@
+"""The agency-relationship benchmark: dossier's extractor on real trade-press items.
+
+Each item of ``eval/agency/<split>.jsonl`` is a headline and a snippet (at most 300 characters)
+from a public trade-press page, labelled with every (brand, agency, role, status) it states;
+items with no relationship are distractors (people moves, awards, acquisitions, layoffs, lost
+pitches, shortlists, agency business). The extractor sees the headline and snippet only.
+
+Matching, per item and one to one: a predicted relation matches a labelled one when the status
+is the same, the brands are the same name (case, possessives, "The" and legal words aside; or
+one name's words contain the other's: "Domino's" and "Domino's Pizza"), and the agencies are
+the same gazetteer entry or the same name in that sense ("" matches only ""). The role is not
+part of the match; the share of matched relations whose role also agrees is printed.
+
+Printed: precision, recall and F1 per status and overall (English items; the other languages
+on a line of their own), role agreement, and how many distractor items produced any relation
+("misread").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from dossier.agency.gazetteer import Gazetteer, agency_key, load_gazetteer  # noqa: E402
+from dossier.agency.relations import STATUSES, Relation, extract_text, same_name  # noqa: E402
+
+
+def load(split: str) -> list[dict]:
+    path = HERE / "agency" / f"{split}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _agency_match(gold: str, pred: Relation, gaz: Gazetteer) -> bool:
+    if not gold or not pred.agency:
+        return not gold and not pred.agency
+    entry = gaz.match(gold)
+    if entry is not None and pred.entry is not None:
+        return entry.name == pred.entry.name
+    return agency_key(gold) == agency_key(pred.agency) or same_name(gold, pred.agency)
+
+
+def match(gold: list[dict], pred: list[Relation], gaz: Gazetteer) -> list[tuple[dict, Relation]]:
+    """One-to-one pairs of labelled and predicted relations that agree."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used or p.status != g["status"]:
+                continue
+            if same_name(g["brand"], p.brand) and _agency_match(g["agency"], p, gaz):
+                pairs.append((g, p))
+                used.add(i)
+                break
+    return pairs
+
+
+def score(items: list[dict], gaz: Gazetteer) -> dict:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    role_ok = matched = 0
+    misread: Counter[str] = Counter()
+    distractors: Counter[str] = Counter()
+    errors = []
+    for item in items:
+        pred = extract_text(item["headline"], item.get("snippet") or "", gaz)
+        gold = item["relations"]
+        if item["kind"] == "distractor":
+            distractors[item["distractor_kind"]] += 1
+            if pred:
+                misread[item["distractor_kind"]] += 1
+        pairs = match(gold, pred, gaz)
+        matched += len(pairs)
+        role_ok += sum(g["role"] == p.role for g, p in pairs)
+        hit_g = {id(g) for g, _p in pairs}
+        hit_p = {id(p) for _g, p in pairs}
+        for g in gold:
+            (tp if id(g) in hit_g else fn)[g["status"]] += 1
+        for p in pred:
+            if id(p) not in hit_p:
+                fp[p.status] += 1
+        if len(pairs) != len(gold) or len(pairs) != len(pred):
+            errors.append((item, pred, pairs))
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "role_ok": role_ok,
+        "matched": matched,
+        "misread": misread,
+        "distractors": distractors,
+        "errors": errors,
+    }
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def lines_for(result: dict, label: str) -> list[str]:
+    tp, fp, fn = result["tp"], result["fp"], result["fn"]
+    out = [f"{label}", f"  {'status':<10} {'prec':>6} {'recall':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for s in STATUSES:
+        p, r, f = _prf(tp[s], fp[s], fn[s])
+        out.append(f"  {s:<10} {p:6.2f} {r:6.2f} {f:6.2f} {tp[s]:4d} {fp[s]:4d} {fn[s]:4d}")
+    T, F, N = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    p, r, f = _prf(T, F, N)
+    out.append(f"  {'overall':<10} {p:6.2f} {r:6.2f} {f:6.2f} {T:4d} {F:4d} {N:4d}")
+    if result["matched"]:
+        out.append(
+            f"  role agrees on {result['role_ok']}/{result['matched']} matched relations "
+            f"({result['role_ok'] / result['matched']:.0%})"
+        )
+    total = sum(result["distractors"].values())
+    bad = sum(result["misread"].values())
+    if total:
+        kinds = ", ".join(
+            f"{k} {result['misread'][k]}/{n}" for k, n in sorted(result["distractors"].items())
+        )
+        out.append(f"  distractors misread: {bad}/{total} ({bad / total:.1%}): {kinds}")
+    return out
+
+
+def run(split: str) -> list[str]:
+    gaz = load_gazetteer()
+    items = load(split)
+    english = [i for i in items if i.get("lang", "en") == "en"]
+    other = [i for i in items if i.get("lang", "en") != "en"]
+    out = lines_for(score(english, gaz), f"English items: {len(english)}")
+    if other:
+        res = score(other, gaz)
+        T, F, N = (sum(res[k].values()) for k in ("tp", "fp", "fn"))
+        p, r, _f = _prf(T, F, N)
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(Counter(i["lang"] for i in other).items()))
+        out.append(
+            f"Other languages ({langs}; a stretch goal): precision {p:.2f}, recall {r:.2f} "
+            f"({T} tp, {F} fp, {N} fn)"
+        )
+    return out
+
+
+def show_errors(split: str = "dev") -> None:
+    """Print the dev items the extractor gets wrong (never call this on the test split)."""
+    if split != "dev":
+        raise SystemExit("errors are shown for the dev split only")
+    gaz = load_gazetteer()
+    for item, pred, pairs in score(load("dev"), gaz)["errors"]:
+        hit = {id(p) for _g, p in pairs}
+        ghit = {id(g) for g, _p in pairs}
+        print(item["id"], item["kind"], item.get("distractor_kind") or "")
+        print("  H:", item["headline"])
+        print("  S:", item["snippet"])
+        for g in item["relations"]:
+            print("   ", "ok  " if id(g) in ghit else "MISS", g["brand"], "|", g["agency"], "|", g["role"], "|", g["status"])
+        for p in pred:
+            if id(p) not in hit:
+                print("    FP  ", p.brand, "|", p.agency, "|", p.role, "|", p.status, " <-", p.sentence[:90])
+
+
+if __name__ == "__main__":
+    show_errors()
