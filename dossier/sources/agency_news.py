@@ -165,7 +165,8 @@ class Newsroom(Source):
 
     def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """The home page, then up to ``max_feeds`` feeds it declares on the same site."""
-        from .website import _start_url, registrable_domain
+        from ..net.sites import registrable_domain
+        from .website import _start_url
 
         fetched = Fetched()
         if not ctx.agency_search:
