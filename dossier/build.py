@@ -204,9 +204,7 @@ class AgencyReport:
     articles: int = 0  # how many reports were read
 
 
-def find_agency(
-    opts: BuildOptions, rt: Runtime | None = None, search: bool = True
-) -> AgencyReport:
+def find_agency(opts: BuildOptions, rt: Runtime | None = None, search: bool = True) -> AgencyReport:
     """The company's agencies from the agency search and ``opts.articles``.
 
     With ``search`` False only the articles files are read: no network and no resolution; the
@@ -219,7 +217,9 @@ def find_agency(
     if search:
         rt = rt or runtime(opts)
         ctx = run_context(opts, agency=True)
-        dossier = research(opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir)
+        dossier = research(
+            opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir
+        )
         name = dossier.organisation.display_name
         today = dossier.generated_at.date()
     articles = agency_articles(dossier, opts)

@@ -232,3 +232,32 @@ def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
     )
     assert r.exit_code == 0, r.output
     assert "No public evidence of the company's agencies was found." in r.stdout
+
+
+def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> None:
+    """make demo's second run: the incumbent comes from real articles, with no --agency."""
+    root = Path(__file__).parent.parent
+    r = build_apple(
+        tmp_path,
+        "--news-days",
+        "365",
+        "--contact",
+        "Jane Doe",
+        "--title",
+        "Chief Marketing Officer",
+        "--previous-company",
+        "Northwind Traders",
+        "--articles",
+        str(root / "examples" / "apple-inc" / "articles.jsonl"),
+    )
+    assert r.exit_code == 0, r.output
+    assert "Agency: TBWA\\Media Arts Lab (confirmed, creative)" in r.stdout
+    folder = tmp_path / "jane-doe"
+    assert (folder / "agency-profile.pdf").is_file()
+    assert (folder / "note-1.md").is_file() and (folder / "note-2.md").is_file()
+    report = pdf_text(folder / "company-report.pdf")
+    # The news section: real articles from the constructed-from-real-articles feed, by month.
+    assert "Tim Cook to step down as Apple CEO in September" in report
+    assert "de-duplicated articles collected" in report
+    # Leadership true as of the example's date: the announced succession.
+    assert "John Ternus" in report

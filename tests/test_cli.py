@@ -36,9 +36,9 @@ def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
     # 5 sources: SEC (2 documents), Wikidata, Wikipedia, apple.com. The 8 gaps are the
     # requests the offline example does not hold: robots.txt, Google News, GDELT x3, page views,
     # and (a briefing) the agency searches and the trade-press feeds, one gap each.
-    # Review: the 2024 headcount is old, Apple last tagged advertising expense for FY2015 and
-    # marketing expense for FY2011, and no agency evidence was found (none was named).
-    assert "Apple Inc.: 5 sources, 8 gaps, 4 review warnings" in result.stdout
+    # Review: Apple last tagged advertising expense for FY2015 and marketing expense for FY2011,
+    # and no agency evidence was found (none was named, no articles were given).
+    assert "Apple Inc.: 5 sources, 8 gaps, 3 review warnings" in result.stdout
     assert "Agency: none found; no agency profile written" in result.stdout
     for name in ("company-report.pdf", "company-report.html", "facts.json"):
         assert (folder / name).stat().st_size > 0

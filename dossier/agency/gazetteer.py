@@ -338,7 +338,9 @@ def _url(value: str, where: str) -> None:
         raise ConfigError(f"{where} is a search page ({value}); cite the page that was read.")
 
 
-def _rows(item: dict[str, Any], key: str, fields: tuple[str, ...], where: str) -> list[dict[str, str]]:
+def _rows(
+    item: dict[str, Any], key: str, fields: tuple[str, ...], where: str
+) -> list[dict[str, str]]:
     """The [[agency.ownership]] or [[agency.history]] rows, checked."""
     rows = item.get(key, [])
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):

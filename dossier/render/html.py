@@ -14,7 +14,7 @@ import logging
 import mimetypes
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from ..config import Brand, data_dir
 from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
-from ..model import Claim, Dossier, Fact, Money, Organisation, Series
+from ..model import Article, Claim, Dossier, Fact, Money, Organisation, Series
 from ..writing import Written
 from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
@@ -140,9 +140,22 @@ def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
 def _coverage_chart(org: Organisation, brand: Brand) -> Markup | None:
     series = {f.value.name: f.value.points for f in org.perception if isinstance(f.value, Series)}
     volume, tone = series.get("gdelt_volume", []), series.get("gdelt_tone", [])
-    if len(volume) + len(tone) < 2:
+    if len(volume) + len(tone) >= 2:
+        return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+    # No coverage timeline from a news index: count the listed articles by month instead.
+    months: dict[date, int] = {}
+    for f in org.news:
+        if isinstance(f.value, Article) and f.value.published is not None:
+            key = f.value.published.date().replace(day=1)
+            months[key] = months.get(key, 0) + 1
+    if len(months) < 2 or sum(months.values()) < 4:
         return None
-    return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+    first, last = min(months), max(months)
+    filled, m = [], first
+    while m <= last:  # every month in the span, empty ones too
+        filled.append((m, months.get(m, 0)))
+        m = (m.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return charts.monthly_articles(filled, brand.primary, brand.font_body)
 
 
 def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
