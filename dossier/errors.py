@@ -22,7 +22,9 @@
     │   │   ├── BudgetExceeded        the source used up its time or requests for this company
     │   │   └── WaitTooLong           the server asked to wait (Retry-After) longer than allowed
     │   └── ExtractError              a response did not have the shape we expect
-    └── RenderError                   template or PDF failure; names the template
+    ├── RenderError                   template or PDF failure; names the template
+    └── ReportNotReady                the company report is below the minimum of substance;
+                                      carries .result (what was built for the reviewer)
 
 Library code raises only these. Only ``cli.py`` turns them into exit codes: each class's
 ``exit_status`` (1, or 2 for a usage error).
@@ -201,3 +203,15 @@ class ExtractError(SourceError):
 
 class RenderError(DossierError):
     """A document could not be rendered."""
+
+
+class ReportNotReady(DossierError):
+    """The company report cites too little to be sent (see ``writing/substance.py``).
+
+    ``result`` is the build's result so far (the record, its gaps and review warnings; only
+    ``facts.json`` and ``review.json`` were written), for the caller to show the reviewer.
+    """
+
+    def __init__(self, message: str, result: Any = None) -> None:
+        super().__init__(message)
+        self.result = result

@@ -38,6 +38,7 @@ from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Claim, Dossier, Fact, Money, Organisation, Series
 from ..writing import Written
+from ..writing.about import about_text
 from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
 from ..writing.sentences import display_value, figure_period
@@ -180,6 +181,10 @@ def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
         "source_label": dossier.label,
         "version": __version__,
         "constructed_sources": [s for s in dossier.citations if s.constructed],
+        "about": about_text(dossier, written.kind),
+        "about_heading": (
+            "About this profile" if written.kind == "agency-profile" else "About this report"
+        ),
         "money_unit": (
             f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
         ),
