@@ -26,7 +26,7 @@ from .fsutil import slugify
 from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
-from .render.mailing import Mailing, note_agency, not_drafted, write_mailings
+from .render.mailing import Mailing, not_drafted, note_agency, write_mailings
 from .render.review_data import document_warnings, review_record, write_review_json
 from .research import research, research_agency
 from .research.articles import load_articles

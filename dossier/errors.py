@@ -36,6 +36,12 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 
+def quoted(name: str) -> str:
+    """A name in quotes as the user typed it ('TBWA\\Media Arts Lab'), never with repr's
+    doubled backslashes; double quotes when the name holds a single quote."""
+    return f"'{name}'" if "'" not in name else f'"{name}"'
+
+
 class DossierError(Exception):
     """Base class: the message is a complete sentence that says what to do."""
 
@@ -65,7 +71,7 @@ class CompanyNotFound(ResolutionError):
     def __init__(self, name: str, searched: Sequence[str]) -> None:
         where = ", ".join(searched) if searched else "no sources (all are disabled)"
         super().__init__(
-            f"No company matching {name!r} was found. Searched: {where}. "
+            f"No company matching {quoted(name)} was found. Searched: {where}. "
             "Check the spelling, or pin it with --ticker, --cik, --wikidata or --domain."
         )
         self.name = name
@@ -86,7 +92,7 @@ class SourcesUnreachable(ResolutionError):
         answered: Sequence[str] = (),
         offline: bool = False,
     ) -> None:
-        what = repr(name) if name else "the company"
+        what = quoted(name) if name else "the company"
         if offline:
             lines = [f"Could not look up {what}: the snapshot holds no answer for it."]
         else:
@@ -130,7 +136,7 @@ class AmbiguousCompany(ResolutionError):
     """Several candidates fit the name about equally well."""
 
     def __init__(self, name: str, candidates: Sequence[Any]) -> None:
-        lines = [f"{name!r} matches more than one company. Pick one with its flag:"]
+        lines = [f"{quoted(name)} matches more than one company. Pick one with its flag:"]
         for c in candidates:
             lines.append(f"  {c.label}: {c.flag}")
         super().__init__("\n".join(lines))

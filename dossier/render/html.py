@@ -37,6 +37,7 @@ from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Claim, Dossier, Fact, Money, Organisation, Series
+from ..names import domain_of
 from ..writing import Written
 from ..writing.about import about_text
 from ..writing.audit import sentence_findings
@@ -79,6 +80,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["millions"] = _millions
     env.filters["bracket"] = lambda n: f"[{n}]"
+    env.filters["site_name"] = lambda url: domain_of(str(url)) or str(url)  # "apple.com"
     env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 

@@ -156,7 +156,11 @@ def write_mailings(
                 ReviewWarning(
                     kind="mailing",
                     message=f"Note {which} was not drafted: {why}."
-                    + (" Note 2 is written as the first mailing." if which == 1 and not why2 else ""),
+                    + (
+                        " Note 2 is written as the first mailing."
+                        if which == 1 and not why2
+                        else ""
+                    ),
                     detail={"note": stem, "why": why},
                 )
             )

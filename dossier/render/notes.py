@@ -154,7 +154,9 @@ def render_note(
     return _tidy(text)
 
 
-def subject(which: int, contact: Contact, agency_name: str | None, first: bool | None = None) -> str:
+def subject(
+    which: int, contact: Contact, agency_name: str | None, first: bool | None = None
+) -> str:
     """The e-mail subject of note 1 or 2 (note 2 as the ``first`` mailing: see render_note)."""
     if which == 1:
         return "Congratulations on the new role"
@@ -298,9 +300,7 @@ def write_note(
     if not stem or stem.startswith(".") or Path(stem).name != stem:
         raise RenderError(f"{stem!r} is not a plain file name for a note.")
     paths = {ext: folder / f"{stem}.{ext}" for ext in ("md", "txt", "eml")}
-    eml = build_eml(
-        markdown, contact, brand, subject, attachment, sender=sender, filename=filename
-    )
+    eml = build_eml(markdown, contact, brand, subject, attachment, sender=sender, filename=filename)
     atomic_write_text(paths["md"], markdown)
     atomic_write_text(paths["txt"], markdown_to_text(markdown))
     atomic_write_bytes(paths["eml"], eml)

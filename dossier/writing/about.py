@@ -64,7 +64,9 @@ def about_sentences(dossier: Dossier, kind: str = "company-report") -> list[str]
             kinds.append(text)
     out = []
     if kinds:
-        out.append(f"This {document} was prepared on {when} from public sources: {join_names(kinds)}.")
+        out.append(
+            f"This {document} was prepared on {when} from public sources: {join_names(kinds)}."
+        )
         out.append("Every statement cites the numbered source it comes from.")
     else:
         out.append(
