@@ -105,8 +105,8 @@ def sender_warnings(contact: Contact, brand: Brand) -> tuple[Sender, list[Review
             ReviewWarning(
                 kind="greeting",
                 message=f"First name unclear for {contact.name}: {why}; the notes greet "
-                f"“Dear {contact.first_name},”. Give the first name (a First name column, or "
-                "edit the notes) before sending.",
+                f"“Dear {contact.first_name},”. Write the full name in the contact sheet (or "
+                "--contact), or edit the greeting in the notes, before sending.",
                 detail={"name": contact.name, "greeting": contact.first_name, "reason": why},
             )
         )
