@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import DossierError
+from .errors import DossierError, ReportNotReady
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("pdf", "html", "json")
@@ -128,6 +128,28 @@ def company_options(f: Any) -> Any:
     return f
 
 
+def _print_review(result: Any) -> None:
+    """A build's gaps, review warnings and count line, on stderr and stdout."""
+    dossier = result.dossier
+    for gap in result.gaps:
+        if gap.source:
+            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
+    missing = [g for g in result.gaps if not g.source]
+    if missing:
+        click.echo(
+            f"note: {len(missing)} field(s) not available from the sources consulted "
+            "(listed in review.json).",
+            err=True,
+        )
+    for w in result.warnings:
+        click.echo(f"review: {w.message}", err=True)
+    click.echo(
+        f"{dossier.organisation.display_name}: {len(dossier.citations)} sources, "
+        f"{len(result.gaps)} gaps, {len(result.warnings)} review warnings"
+        + ("" if result.ready else "; not ready to send")
+    )
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @company_options
 @click.option(
@@ -138,6 +160,11 @@ def company_options(f: Any) -> Any:
 @click.option("--title", "contact_title", default="", help='Their new title ("CMO").')
 @click.option("--previous-company", default="", help="Where they worked with you before.")
 @click.option("--email", "contact_email", help="Their e-mail, for the To: line of the .eml drafts.")
+@click.option(
+    "--owner",
+    default="",
+    help="Who looks after the contact: the [[senders]] entry of brand.toml that signs the notes.",
+)
 @click.option("--agency", help="The new company's agency, if you know it (skips the search).")
 @AGENCY_YEARS_OPTION
 @ARTICLES_OPTION
@@ -200,6 +227,7 @@ def build(
     agency: str | None,
     agency_years: int,
     articles: tuple[Path, ...],
+    owner: str,
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
@@ -234,6 +262,7 @@ def build(
             new_title=contact_title,
             previous_company=previous_company,
             email=contact_email,
+            owner=owner,
         )
     opts = BuildOptions(
         company=company,
@@ -251,25 +280,13 @@ def build(
         agency_years=agency_years,
         articles=tuple(articles),
     )
-    result = run_build(opts)
-    dossier = result.dossier
-    org = dossier.organisation
-    for gap in result.gaps:
-        if gap.source:
-            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
-    missing = [g for g in result.gaps if not g.source]
-    if missing:
-        click.echo(
-            f"note: {len(missing)} field(s) not available from the sources consulted "
-            "(listed in the report).",
-            err=True,
-        )
-    for w in result.warnings:
-        click.echo(f"review: {w.message}", err=True)
-    click.echo(
-        f"{org.display_name}: {len(dossier.citations)} sources, {len(result.gaps)} gaps, "
-        f"{len(result.warnings)} review warnings"
-    )
+    try:
+        result = run_build(opts)
+    except ReportNotReady as exc:
+        if exc.result is not None:
+            _print_review(exc.result)
+        raise
+    _print_review(result)
     outcome = result.agency
     if outcome is not None:
         finding = outcome.finding

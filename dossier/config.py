@@ -173,6 +173,24 @@ def max_figure_age_months() -> int:
     return 24
 
 
+def minimum_substance() -> tuple[int, int]:
+    """(cited facts, independent sources) a company report needs to be ready to send
+    (dossier.toml ``[substance] min_facts`` and ``min_sources``; default 8 and 2)."""
+    facts, sources = 8, 2
+    for path in _config_files():
+        table = _read_toml(path).get("substance")
+        if not isinstance(table, dict):
+            continue
+        for key in ("min_facts", "min_sources"):
+            value = table.get(key)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ConfigError(f"{path}: substance.{key} must be a whole number (0 or more).")
+        facts = table.get("min_facts", facts)
+        sources = table.get("min_sources", sources)
+        break
+    return facts, sources
+
+
 def _config_files() -> list[Path]:
     from platformdirs import user_config_dir
 
@@ -189,8 +207,35 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Sender:
+    """Who signs a cover note: a ``[[senders]]`` entry of brand.toml (or the ``[sender]``).
+
+    ``aliases`` are other spellings of the owner as a CRM export writes them ("amorgan").
+    """
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, owner: str) -> bool:
+        key = _owner_key(owner)
+        return bool(key) and key in {
+            _owner_key(v) for v in (self.name, self.email, *self.aliases) if v
+        }
+
+
+def _owner_key(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+@dataclass(frozen=True)
 class Brand:
-    """The sender's brand: how documents look and who they come from."""
+    """The sender's brand: how documents look and who they come from.
+
+    ``sender_*`` is the default sender (the ``[sender]`` table); ``senders`` (the
+    ``[[senders]]`` tables) are matched to each contact's owner by :meth:`sender_for`.
+    """
 
     name: str
     logo: str = "assets/logo.svg"
@@ -205,6 +250,20 @@ class Brand:
     sender_email: str = ""
     footer: str = ""
     root: Path = field(default_factory=lambda: data_dir("templates"))
+    senders: tuple[Sender, ...] = ()
+
+    @property
+    def default_sender(self) -> Sender:
+        return Sender(self.sender_name, self.sender_title, self.sender_email)
+
+    def sender_for(self, owner: str = "") -> tuple[Sender, bool]:
+        """The sender matched to ``owner`` (by name, e-mail or alias, ignoring case), and
+        whether one matched; no owner, or an unknown one, gives the default sender."""
+        if owner.strip():
+            for sender in (*self.senders, self.default_sender):
+                if sender.matches(owner):
+                    return sender, True
+        return self.default_sender, False
 
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
@@ -214,8 +273,40 @@ _BRAND_KEYS = {
     "colours",
     "fonts",
     "sender",
+    "senders",
     "footer",
 }
+_SENDER_KEYS = {"name", "title", "email", "aliases"}
+
+
+def _senders(path: Path, value: Any) -> tuple[Sender, ...]:
+    """The ``[[senders]]`` tables: each needs a name; e-mail and title are optional."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: 'senders' must be [[senders]] tables (name, title, email).")
+    out = []
+    for i, entry in enumerate(value, 1):
+        where = f"{path}: [[senders]] entry {i}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where} is not a table.")
+        unknown = set(entry) - _SENDER_KEYS
+        if unknown:
+            raise ConfigError(
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}. "
+                f"Known keys: {', '.join(sorted(_SENDER_KEYS))}."
+            )
+        name = " ".join(str(entry.get("name", "")).split())
+        if not name:
+            raise ConfigError(f"{where} needs a name (the person who signs the notes).")
+        email = str(entry.get("email", "")).strip()
+        if email and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", email):
+            raise ConfigError(f"{where} ({name}): {email!r} is not an e-mail address.")
+        aliases = entry.get("aliases", [])
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError(f"{where} ({name}): aliases must be a list of names.")
+        out.append(Sender(name, str(entry.get("title", "")).strip(), email, tuple(aliases)))
+    return tuple(out)
 
 
 def load_brand(path: Path | None = None) -> Brand:
@@ -256,4 +347,5 @@ def load_brand(path: Path | None = None) -> Brand:
         sender_email=str(sender.get("email", "")),
         footer=str(data.get("footer", "")),
         root=path.resolve().parent,
+        senders=_senders(path, data.get("senders", [])),
     )

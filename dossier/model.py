@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import ConfigError
 from .fields import FIELDS
-from .names import first_name_of, one_line
+from .names import first_name_of, greeting_of, one_line
 
 
 class _Frozen(BaseModel):
@@ -388,9 +388,10 @@ class Contact:
     previous_company: str = ""
     email: str | None = field(default=None, repr=False)
     first_name: str = ""
+    owner: str = ""  # who in the agency looks after the contact (the sender of the notes)
 
     def __post_init__(self) -> None:
-        for key in ("name", "new_company", "new_title", "previous_company", "first_name"):
+        for key in ("name", "new_company", "new_title", "previous_company", "first_name", "owner"):
             object.__setattr__(self, key, one_line(getattr(self, key)))
         if not self.name:
             raise ConfigError("The contact needs a name (for example --contact 'Jane Doe').")
@@ -402,3 +403,10 @@ class Contact:
         if email is not None and not _EMAIL.match(email):
             raise ConfigError("The contact's e-mail address is not valid; check it and retry.")
         object.__setattr__(self, "email", email)
+
+    @property
+    def first_name_unclear(self) -> str:
+        """Why the greeting is not clearly the contact's first name ("" when it is, or when a
+        first name was given)."""
+        greeting = greeting_of(self.name)
+        return "" if greeting.clear or self.first_name != greeting.name else greeting.reason

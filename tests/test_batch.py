@@ -74,7 +74,10 @@ def test_every_good_row_is_built_once_per_company(batch: Path) -> None:
     page = (out / "review.html").read_text()
     assert "Sam Lee" in page and "Ana Ruiz" in page and "jane-doe/company-report.pdf" in page
     ics = (out / "follow-up.ics").read_text()
-    assert ics.count("BEGIN:VEVENT") == 6  # 3 steps x 2 finished contacts
+    # Jane: note 1, note 2, check-in. Omar has no agency profile, so no note 1: note 2 and the
+    # check-in only (the calendar follows what was drafted).
+    assert ics.count("BEGIN:VEVENT") == 5
+    assert "Send note 1 and the agency profile to Omar Haddad" not in ics
 
 
 def test_rerun_resumes_and_approval_locks(batch: Path) -> None:

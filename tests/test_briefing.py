@@ -185,13 +185,21 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
             "note-2.eml",
             "note-2.md",
             "note-2.txt",
+            "review.json",
         ]
     )
     profile = pdf_text(folder / "agency-profile.pdf")
     assert "TBWA\\Media Arts Lab" in profile
     assert "It is part of TBWA Worldwide, owned by Omnicom Group." in profile
-    assert "was named as Apple Inc.’s agency by the person who prepared this profile" in profile
-    assert "not in snapshot" in profile  # its sources are not in the offline example: gaps named
+    # How the agency was found, and the gaps' causes, are for the reviewer, not the reader.
+    assert "named as" not in profile and "not in snapshot" not in profile
+    assert "About this profile" in profile
+    review = json.loads((folder / "review.json").read_text())
+    assert any("not in snapshot" in g["message"] for g in review["gaps"])
+    assert any(
+        w["kind"] == "mailing" and "Note 1 does not say that" in w["message"]
+        for w in review["warnings"]
+    )
     note1 = (folder / "note-1.md").read_text()
     assert "Dear Jane," in note1 and "Chief Marketing Officer at Apple Inc." in note1
     assert "TBWA\\Media Arts Lab" in note1 and "Northwind Traders" in note1
@@ -200,14 +208,13 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     )
     assert msg["To"] == "Jane Doe <jane@example.com>" and msg["X-Unsent"] == "1"
     (pdf,) = [p for p in msg.iter_attachments()]
-    assert (
-        pdf.get_filename() == "agency-profile.pdf" and pdf.get_content_type() == "application/pdf"
-    )
+    assert pdf.get_filename() == "TBWA-Media-Arts-Lab-agency-profile.pdf"
+    assert pdf.get_content_type() == "application/pdf"
     assert pdf.get_content()[:5] == b"%PDF-"
     msg2 = email.message_from_bytes(
         (folder / "note-2.eml").read_bytes(), policy=email.policy.default
     )
-    assert [a.get_filename() for a in msg2.iter_attachments()] == ["company-report.pdf"]
+    assert [a.get_filename() for a in msg2.iter_attachments()] == ["Apple-Inc-company-report.pdf"]
     assert "review: note" not in r.stderr  # the default notes ask for nothing
     assert "jane@example.com" not in r.stderr + r.stdout  # never logged
     assert "Agency: TBWA\\Media Arts Lab (named)" in r.stdout

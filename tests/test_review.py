@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import time
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -189,16 +189,18 @@ def test_empty_manifest(tmp_path: Path) -> None:
 
 # -- calendar ---------------------------------------------------------------------------------
 
+BOTH_NOTES = {"note-1.eml": "x/note-1.eml", "note-2.eml": "x/note-2.eml"}
+
 
 def _calendar_manifest(tmp_path: Path) -> Manifest:
     m = Manifest.load(tmp_path)
     m.upsert("jane", row=1, name="Jane Doe, Jr.", owner="Alex", company="Acme; Inc.")
     m.upsert("jane", start_date="2026-03-02")
-    m.mark_done("jane", outputs={}, agency="Ogilvy", agency_confirmed=True)
+    m.mark_done("jane", outputs=BOTH_NOTES, agency="Ogilvy", agency_confirmed=True)
     m.upsert("bob", row=2, name="Bob", owner="", company="Beta")
-    m.mark_done("bob", outputs={})
+    m.mark_done("bob", outputs=BOTH_NOTES)
     m.upsert("rita", row=3, name="Rita", company="Gamma")
-    m.mark_done("rita", outputs={})
+    m.mark_done("rita", outputs=BOTH_NOTES)
     m.reject("rita", by="sam", note="wrong person")
     m.upsert("fay", row=4, name="Fay", company="Delta")
     m.mark_failed("fay", "not found")
@@ -209,7 +211,7 @@ def _calendar_manifest(tmp_path: Path) -> Manifest:
         company="Überlange Gesellschaft mit beschränkter Haftung & Co. KG",
         start_date="2026-01-05",
     )
-    m.mark_done("long", outputs={})
+    m.mark_done("long", outputs=BOTH_NOTES)
     return m
 
 
@@ -266,14 +268,42 @@ def test_ics_dates(tmp_path: Path) -> None:
         "note-2": "20260329",
         "check-in": "20260830",
     }
-    # started 2026-01-05: +3 and +28 have passed, so they move to tomorrow
+    # started 2026-01-05: +3 and +28 have passed; note 1 moves to tomorrow and note 2 keeps
+    # the plan's 25 days after it, so the two mailings never land on the same day
     assert _dates(ics, "long") == {
         "note-1": "20260302",
-        "note-2": "20260302",
+        "note-2": "20260327",
         "check-in": "20260706",
     }
     assert "Originally due 2026-01-08" in ics.replace("\r\n ", "")
     assert re.search(r"DTEND;VALUE=DATE:20260306", ics)
+
+
+def test_ics_follows_what_was_drafted_and_spaces_the_mailings(tmp_path: Path) -> None:
+    m = Manifest.load(tmp_path)
+    # No agency profile, so no note 1: note 2 is the first mailing, in the first week.
+    m.upsert("solo", row=1, name="Sam Lee", company="Acme", start_date="2026-03-02")
+    m.mark_done("solo", outputs={"note-2.eml": "sam/note-2.eml", "note-2.md": "sam/note-2.md"})
+    # Started long ago: both mailings are late, and still about four weeks apart.
+    m.upsert("late", row=2, name="Ada Byron", company="Beta", start_date="2025-06-01")
+    m.mark_done("late", outputs=BOTH_NOTES)
+    # Nothing drafted (--format json): only the check-in.
+    m.upsert("none", row=3, name="Kim Park", company="Gamma", start_date="2026-03-02")
+    m.mark_done("none", outputs={"facts.json": "kim/facts.json"})
+    today = date(2026, 3, 1)
+    ics = follow_up_ics(m.entries(), today)
+    lines = _unfold(ics)
+    assert "UID:solo-note-1@dossier" not in lines
+    assert not any("agency profile to Sam Lee" in ln for ln in lines)
+    assert _dates(ics, "solo") == {"note-2": "20260305", "check-in": "20260831"}
+    late = _dates(ics, "late")
+    assert late["note-1"] == "20260302"  # tomorrow: its date (2025-06-04) has passed
+    first, second = (date.fromisoformat(late[k]) for k in ("note-1", "note-2"))
+    assert (second - first).days == 25  # the plan's spacing, not the same day
+    assert date.fromisoformat(late["check-in"]) - second >= timedelta(days=28)
+    assert _dates(ics, "none") == {"check-in": "20260831"}
+    text = ics.replace("\r\n ", "")
+    assert "Originally due 2025-06-29\\; moved because that date passed." in text
 
 
 def test_fold_keeps_characters_whole() -> None:

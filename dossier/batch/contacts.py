@@ -99,7 +99,12 @@ class ContactRow:
     def to_contact(self) -> Contact:
         """The contact as the briefing and its notes see them."""
         return Contact(
-            self.name, self.new_company, self.new_title, self.previous_company, self.email
+            self.name,
+            self.new_company,
+            self.new_title,
+            self.previous_company,
+            self.email,
+            owner=self.owner,
         )
 
 

@@ -37,7 +37,9 @@ from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Article, Claim, Dossier, Fact, Money, Organisation, Series
+from ..names import domain_of
 from ..writing import Written
+from ..writing.about import about_text
 from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
 from ..writing.sentences import display_value, figure_period
@@ -78,6 +80,7 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["millions"] = _millions
     env.filters["bracket"] = lambda n: f"[{n}]"
+    env.filters["site_name"] = lambda url: domain_of(str(url)) or str(url)  # "apple.com"
     env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
@@ -193,6 +196,10 @@ def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
         "source_label": dossier.label,
         "version": __version__,
         "constructed_sources": [s for s in dossier.citations if s.constructed],
+        "about": about_text(dossier, written.kind),
+        "about_heading": (
+            "About this profile" if written.kind == "agency-profile" else "About this report"
+        ),
         "money_unit": (
             f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
         ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 
-from ..config import Brand, data_dir
+from ..config import Brand, Sender, data_dir
 from ..errors import ConfigError, RenderError
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Contact
@@ -36,8 +37,11 @@ ASKS_FILE = Path(__file__).resolve().parent.parent / "data" / "asks.toml"
 NOTES = {1: "note-1.md.j2", 2: "note-2.md.j2"}
 
 
-def note_names(contact: Contact, brand: Brand, agency_name: str | None) -> list[str]:
+def note_names(
+    contact: Contact, brand: Brand, agency_name: str | None, sender: Sender | None = None
+) -> list[str]:
     """The proper names in a note: data, masked before the lint."""
+    signer = sender or brand.default_sender
     return [
         n
         for n in (
@@ -48,9 +52,9 @@ def note_names(contact: Contact, brand: Brand, agency_name: str | None) -> list[
             contact.previous_company,
             agency_name or "",
             brand.name,
-            brand.sender_name,
-            brand.sender_title,
-            brand.sender_email,
+            signer.name,
+            signer.title,
+            signer.email,
         )
         if n
     ]
@@ -108,17 +112,34 @@ def render_note(
     brand: Brand,
     agency_name: str | None,
     templates: Path | None = None,
+    *,
+    sender: Sender | None = None,
+    first: bool | None = None,
+    agency_role: str | None = None,
+    works_with: bool = False,
 ) -> str:
-    """Cover note 1 (with the agency profile) or 2 (with the company report), as Markdown."""
+    """Cover note 1 (with the agency profile) or 2 (with the company report), as Markdown.
+
+    Note 1 needs the profiled ``agency_name``. Note 2 is the ``first`` mailing when no note 1
+    went before it (default: when there is no ``agency_name``). ``works_with`` lets note 1 say
+    the agency works with the company (only when the evidence, or a reviewer, confirms it;
+    ``agency_role`` is its discipline). ``sender`` signs (default: the brand's sender).
+    """
     if which not in NOTES:
         raise RenderError(f"There is no cover note {which}; choose 1 or 2.")
+    agency = _clean(agency_name) or None
+    if which == 1 and agency is None:
+        raise RenderError("Cover note 1 goes with an agency profile, and there is none to send.")
     name = NOTES[which]
+    signer = sender or brand.default_sender
+    is_first = (which == 1 or agency is None) if first is None else first
     context = {
         "contact": contact,
-        "agency": SimpleNamespace(name=_clean(agency_name) or None),
-        "sender": SimpleNamespace(
-            name=brand.sender_name, title=brand.sender_title, email=brand.sender_email
+        "agency": SimpleNamespace(
+            name=agency, role=_clean(agency_role) or None, works_with=bool(works_with and agency)
         ),
+        "mailing": SimpleNamespace(number=which, first=is_first),
+        "sender": SimpleNamespace(name=signer.name, title=signer.title, email=signer.email),
         "brand": brand,
     }
     try:
@@ -133,13 +154,26 @@ def render_note(
     return _tidy(text)
 
 
-def subject(which: int, contact: Contact, agency_name: str | None) -> str:
-    """The e-mail subject of note 1 or 2."""
+def subject(
+    which: int, contact: Contact, agency_name: str | None, first: bool | None = None
+) -> str:
+    """The e-mail subject of note 1 or 2 (note 2 as the ``first`` mailing: see render_note)."""
     if which == 1:
         return "Congratulations on the new role"
     if which == 2:
+        if (agency_name is None) if first is None else first:
+            return f"Congratulations on the new role, and a short report on {contact.new_company}"
         return f"The {contact.new_company} report we mentioned"
     raise RenderError(f"There is no cover note {which}; choose 1 or 2.")
+
+
+def attachment_name(subject_name: str, stem: str) -> str:
+    """The file name a PDF is attached under, named for what it is:
+    ("TBWA\\Media Arts Lab", "agency-profile") -> "TBWA-Media-Arts-Lab-agency-profile.pdf"."""
+    ascii_name = unicodedata.normalize("NFKD", _clean(subject_name))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode().replace("&", " and ")
+    words = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    return f"{words}-{stem}.pdf" if words else f"{stem}.pdf"
 
 
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
@@ -217,12 +251,21 @@ def _address(name: str, email: str) -> Address:
 
 
 def build_eml(
-    markdown: str, contact: Contact, brand: Brand, subject: str, attachment: Path | None
+    markdown: str,
+    contact: Contact,
+    brand: Brand,
+    subject: str,
+    attachment: Path | None,
+    *,
+    sender: Sender | None = None,
+    filename: str | None = None,
 ) -> bytes:
-    """A draft e-mail (X-Unsent: 1): text and HTML alternatives, the PDF attached. Never sent."""
+    """A draft e-mail (X-Unsent: 1): text and HTML alternatives, the PDF attached (as
+    ``filename``, default its own name). From: ``sender`` (default the brand's). Never sent."""
     msg = EmailMessage(policy=SMTP)
-    if brand.sender_email:
-        msg["From"] = _address(brand.sender_name, brand.sender_email)
+    signer = sender or brand.default_sender
+    if signer.email:
+        msg["From"] = _address(signer.name, signer.email)
     if contact.email:
         msg["To"] = _address(contact.name, contact.email)
     msg["Subject"] = _clean(subject)
@@ -233,7 +276,10 @@ def build_eml(
         if not attachment.is_file():
             raise RenderError(f"The attachment {attachment} does not exist; build it first.")
         msg.add_attachment(
-            attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name
+            attachment.read_bytes(),
+            maintype="application",
+            subtype="pdf",
+            filename=_clean(filename) or attachment.name,
         )
     return msg.as_bytes(policy=SMTP)
 
@@ -246,12 +292,15 @@ def write_note(
     brand: Brand,
     subject: str,
     attachment: Path | None,
+    *,
+    sender: Sender | None = None,
+    filename: str | None = None,
 ) -> dict[str, Path]:
     """Write <stem>.md, <stem>.txt and <stem>.eml atomically into ``folder``."""
     if not stem or stem.startswith(".") or Path(stem).name != stem:
         raise RenderError(f"{stem!r} is not a plain file name for a note.")
     paths = {ext: folder / f"{stem}.{ext}" for ext in ("md", "txt", "eml")}
-    eml = build_eml(markdown, contact, brand, subject, attachment)
+    eml = build_eml(markdown, contact, brand, subject, attachment, sender=sender, filename=filename)
     atomic_write_text(paths["md"], markdown)
     atomic_write_text(paths["txt"], markdown_to_text(markdown))
     atomic_write_bytes(paths["eml"], eml)

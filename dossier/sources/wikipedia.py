@@ -183,7 +183,7 @@ class Wikipedia(Source):
             if _missing(doc):
                 out.gaps.append(
                     Gap(
-                        source=SOURCE, url=url, message=f"Wikipedia has no article titled {title!r}"
+                        source=SOURCE, url=url, message=f"Wikipedia has no article titled “{title}”"
                     )
                 )
         except FetchError as err:
