@@ -204,9 +204,7 @@ class AgencyReport:
     articles: int = 0  # how many reports were read
 
 
-def find_agency(
-    opts: BuildOptions, rt: Runtime | None = None, search: bool = True
-) -> AgencyReport:
+def find_agency(opts: BuildOptions, rt: Runtime | None = None, search: bool = True) -> AgencyReport:
     """The company's agencies from the agency search and ``opts.articles``.
 
     With ``search`` False only the articles files are read: no network and no resolution; the
@@ -219,7 +217,9 @@ def find_agency(
     if search:
         rt = rt or runtime(opts)
         ctx = run_context(opts, agency=True)
-        dossier = research(opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir)
+        dossier = research(
+            opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir
+        )
         name = dossier.organisation.display_name
         today = dossier.generated_at.date()
     articles = agency_articles(dossier, opts)
@@ -264,7 +264,15 @@ def agency_step(
         researched = None
         if finding.name is not None:
             try:
-                researched = research_agency(finding, rt.client, rt.settings, run_context(opts))
+                researched = research_agency(
+                    finding,
+                    rt.client,
+                    rt.settings,
+                    run_context(opts),
+                    opts.overrides_dir,
+                    agency_articles(company, opts),
+                    gazetteer,
+                )
             except ResolutionError as exc:
                 researched = exc
         if cache is not None:

@@ -341,7 +341,9 @@ def agency(
         raise click.UsageError("--company may be repeated only with --articles.")
     read_only = bool(articles) and not search
     if read_only and not companies:
-        raise click.UsageError("With --articles (and no --search), name the company with --company.")
+        raise click.UsageError(
+            "With --articles (and no --search), name the company with --company."
+        )
     if read_only and (pinned or offline):
         raise click.UsageError(
             "--ticker, --cik, --wikidata and --offline apply to the news search: add --search."

@@ -270,7 +270,9 @@ _TITLE_WORDS = (
 _TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_]*[\w+]|[\w]", re.UNICODE)
 
 
-_NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$?)?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s")
+_NUMBERISH = re.compile(
+    r"(?:[A-Z]{1,3}\$?)?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s"
+)
 
 
 def _is_cap(tok: str) -> bool:
@@ -283,9 +285,7 @@ def _is_cap(tok: str) -> bool:
 def _title_case(text: str) -> bool:
     """Whether a headline capitalises its ordinary words ("Names BBDO As Creative Lead"): most
     of its common words of four letters or more start with a capital (names do not count)."""
-    words = [
-        w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in _COMMON
-    ]
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in _COMMON]
     if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return False
     # and a capitalised function word or verb after the first word ("Names", "With", "To")
@@ -317,9 +317,12 @@ def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[
     def close() -> None:
         while run and run[-1][2].lower() in ("of", "de", "and", "&", "for", "the"):
             run.pop()
-        while run and run[0][2].lower() in _COMMON and not (
-            run[0][2] == "The" and len(run) > 1
-        ) and not (run[0][2].isupper() and len(run) > 1 and not title):
+        while (
+            run
+            and run[0][2].lower() in _COMMON
+            and not (run[0][2] == "The" and len(run) > 1)
+            and not (run[0][2].isupper() and len(run) > 1 and not title)
+        ):
             run.pop(0)
         while run and re.fullmatch(r"\d+", run[0][2]):
             run.pop(0)
@@ -542,7 +545,9 @@ def _compile() -> list[tuple[re.Pattern[str], str, str | None]]:
             continue
         statuses, template = line.split(" : ", 1)
         first, second = statuses.split()
-        out.append((re.compile(_t(template), re.IGNORECASE), first, None if second == "-" else second))
+        out.append(
+            (re.compile(_t(template), re.IGNORECASE), first, None if second == "-" else second)
+        )
     return out
 
 
@@ -577,11 +582,17 @@ _REVIEW_BRAND = re.compile(
     re.IGNORECASE,
 )
 _REVIEW_OBJECT = re.compile(
-    _t(r"{B}(?:'s)(?:\s*\([^()]{1,30}\))?\s+{F8}(?:{WORK}|business)(?:\s*,[^,⟦⟧]{1,60},)?\s+{F4}(?:are|is|has\s+been|have\s+been)?\s*(?:up\s+for|in|into|out\s+to|put\s+out\s+to|goes\s+to)\s+(?:review|pitch|grabs|tender)"),
+    _t(
+        r"{B}(?:'s)(?:\s*\([^()]{1,30}\))?\s+{F8}(?:{WORK}|business)(?:\s*,[^,⟦⟧]{1,60},)?\s+{F4}(?:are|is|has\s+been|have\s+been)?\s*(?:up\s+for|in|into|out\s+to|put\s+out\s+to|goes\s+to)\s+(?:review|pitch|grabs|tender)"
+    ),
     re.IGNORECASE,
 )
-_REVIEW_UP = re.compile(_t(r"{B}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE)
-_REVIEW_LIST = re.compile(_t(r"\b(?:reviews?|pitches)[^⟦⟧]{0,40}\b(?:from|including|by|for)\s+{B}"), re.IGNORECASE)
+_REVIEW_UP = re.compile(
+    _t(r"{B}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE
+)
+_REVIEW_LIST = re.compile(
+    _t(r"\b(?:reviews?|pitches)[^⟦⟧]{0,40}\b(?:from|including|by|for)\s+{B}"), re.IGNORECASE
+)
 _NOT_REVIEW = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
     r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b|"
@@ -594,7 +605,9 @@ _PERSON = re.compile(
     r"\bformerly\s+(?:of|at|with)\b|\bjoins\s+from\b|\bjoined\s+from\b|\bex-\w+|\bpoached\b|"
     r"\b(?:former|outgoing|incoming)\s+(?:\w+\s+){0,3}" + _TITLE_WORDS + r"\b|"
     r"\bas\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|"
-    r"(?:\w+\s+)?(?:co-)?)?" + _TITLE_WORDS + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
+    r"(?:\w+\s+)?(?:co-)?)?"
+    + _TITLE_WORDS
+    + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
     r"\bhead\s+up\s+its\b|\b(?:appoints|names|hires|taps)\s+(?:\w+\s+){0,2}(?:veteran|alum|exec|executive|chief|boss|marketer|strategist)\b",
     re.IGNORECASE,
 )
@@ -616,7 +629,10 @@ _DEAL = re.compile(
     r"takes?\s+(?:a\s+)?(?:majority\s+|minority\s+)?stake|sells?|sold|spins?\s+off|invests?\s+in)\b",
     re.IGNORECASE,
 )
-_LAYOFF = re.compile(r"\b(?:lay(?:s|ing)?\s*offs?|laid\s+off|redundanc(?:y|ies)|job\s+cuts|furlough\w*|cuts?\s+\d+\s+jobs)\b", re.I)
+_LAYOFF = re.compile(
+    r"\b(?:lay(?:s|ing)?\s*offs?|laid\s+off|redundanc(?:y|ies)|job\s+cuts|furlough\w*|cuts?\s+\d+\s+jobs)\b",
+    re.I,
+)
 _SHORTLIST = re.compile(
     r"\bshortlist(?:s|ed|ing)?\b|\bfinalists?\b|\bin\s+the\s+running\b|\bcontenders?\b|\bvying\b|"
     r"\btwo-horse\s+race\b|\bnarrow(?:s|ed)?\s+(?:to|down)\b|\bto\s+pitch\s+for\b|\bpitching\s+for\b|"
@@ -708,13 +724,17 @@ def _merge_names(sentence: str, names: list[_Name]) -> list[_Name]:
         if merged:
             prev = merged[-1]
             gap = sentence[prev.end : n.start]
-            if re.fullmatch(r"'s?\s+", gap) and prev.entry is not None and (
-                n.entry is not None or "holding" in prev.entry.discipline
+            if (
+                re.fullmatch(r"'s?\s+", gap)
+                and prev.entry is not None
+                and (n.entry is not None or "holding" in prev.entry.discipline)
             ):
                 merged[-1] = n  # "WPP's Ogilvy", "Ogilvy's David"
                 continue
             if gap == "-" and not (prev.entry and n.entry):
-                merged[-1] = _Name(prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry)
+                merged[-1] = _Name(
+                    prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry
+                )
                 continue
             if gap == " " and (prev.entry is None) != (n.entry is None):
                 entry = prev.entry or n.entry
@@ -728,8 +748,11 @@ def _merge_names(sentence: str, names: list[_Name]) -> list[_Name]:
             if gap == " " and prev.entry is None and n.entry is None:
                 merged[-1] = _Name(prev.start, n.end, sentence[prev.start : n.end], None)
                 continue
-            if gap == " " and prev.entry is not None and n.entry is not None and (
-                "holding" in prev.entry.discipline
+            if (
+                gap == " "
+                and prev.entry is not None
+                and n.entry is not None
+                and ("holding" in prev.entry.discipline)
             ):
                 merged[-1] = n  # "WPP Mindshare"
                 continue
@@ -797,7 +820,9 @@ def _role_for(placed: _Placed, idx: int, statement: str, listed: list[int]) -> t
             key=lambda w: (w[0] - e, 0) if w[0] >= e else (s - w[1], 1),
         )
         distance = best[0] - e if best[0] >= e else s - best[1]
-        if distance < 90 and not re.search(r"⟦\d+⟧", text[min(e, best[0]) : max(s, best[1])][4:-4] if False else ""):
+        if distance < 90 and not re.search(
+            r"⟦\d+⟧", text[min(e, best[0]) : max(s, best[1])][4:-4] if False else ""
+        ):
             return best[2], True
     entry = placed.names[idx].entry
     if entry is not None:
@@ -937,7 +962,10 @@ def _continued(placed: _Placed, found: list[Relation], sentence: str) -> list[Re
         if idx is None:
             continue
         tail = placed.text[placed.spans[idx][1] :]
-        for m in re.finditer(r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*|\s+)(?:and\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)", tail):
+        for m in re.finditer(
+            r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*|\s+)(?:and\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)",
+            tail,
+        ):
             k = int(m.group(1))
             name = placed.names[k]
             if any(x.agency == name.text for x in found) or (
@@ -945,7 +973,11 @@ def _continued(placed: _Placed, found: list[Relation], sentence: str) -> list[Re
             ):
                 continue
             role, stated = _role_for(placed, k, r.status, [k])
-            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
+            out.append(
+                replace(
+                    r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated
+                )
+            )
             break
     return out
 
@@ -1052,7 +1084,11 @@ def _unknown_agency_ok(placed: _Placed, g: int, status: str, sentence: str) -> b
         return False
     s, e = placed.spans[g]
     # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
-    if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.text[e:], re.I):
+    if re.match(
+        rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b",
+        placed.text[e:],
+        re.I,
+    ):
         return False
     cue = (
         _CUE_BEFORE.search(placed.text[max(0, s - 40) : s]) is not None
@@ -1096,7 +1132,9 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     return out
 
 
-def _reviews(placed: _Placed, sentence: str, found: list[Relation], blocked: set[str]) -> list[Relation]:
+def _reviews(
+    placed: _Placed, sentence: str, found: list[Relation], blocked: set[str]
+) -> list[Relation]:
     """The account put in review: (brand, "", role, review) when no incumbent is named."""
     if not _REVIEW_CUE.search(sentence) or _NOT_REVIEW.search(sentence):
         return []
@@ -1175,7 +1213,10 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
 def _acronyms(text: str) -> dict[str, str]:
     """ "Hong Kong Tourism Board (HKTB)": HKTB -> Hong Kong Tourism Board."""
     out = {}
-    for m in re.finditer(r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)", normalise(text)):
+    for m in re.finditer(
+        r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)",
+        normalise(text),
+    ):
         name = re.sub(r"^The\s+", "", m.group(1).strip())
         name = re.sub(r"'s$", "", name)
         out[m.group(2)] = name
@@ -1188,19 +1229,26 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
     incumbent's review stands for the account's review; a credit for a pair the same item
     reports ended or in review is that past relationship."""
     revised = []
-    incumbents = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "incumbent"}
+    incumbents = {
+        (r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "incumbent"
+    }
     for r in found:
         if r.status == "appointed" and (r.brand.lower(), agency_key(r.agency_name)) in incumbents:
             continue  # named incumbent and appointed: kept (below)
         if r.status == "incumbent" and any(
-            o.status == "appointed" and same_name(o.brand, r.brand) and o.agency_name == r.agency_name
+            o.status == "appointed"
+            and same_name(o.brand, r.brand)
+            and o.agency_name == r.agency_name
             for o in found
         ):
             r = replace(r, status="retained")
         elif r.status == "incumbent":
             others = [
-                o for o in found
-                if o.status == "appointed" and same_name(o.brand, r.brand) and o.agency_name != r.agency_name
+                o
+                for o in found
+                if o.status == "appointed"
+                and same_name(o.brand, r.brand)
+                and o.agency_name != r.agency_name
             ]
             reviewed = review_cue or any(
                 o.status == "review" and same_name(o.brand, r.brand) for o in found
@@ -1210,7 +1258,9 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
     found = _merge(revised)
     named_review = {r.brand.lower() for r in found if r.status == "review" and r.agency}
     closed = {
-        (r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status in ("ended", "review")
+        (r.brand.lower(), agency_key(r.agency_name))
+        for r in found
+        if r.status in ("ended", "review")
     }
     out = []
     for r in found:
@@ -1249,8 +1299,12 @@ def _brand_tokens(name: str) -> tuple[str, ...]:
 def _initials(a: str, b: str) -> bool:
     """ "BT" and "British Telecom": one is the other's initials."""
     short, long = sorted((a.strip(), b.strip()), key=len)
-    words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
-    return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")
+    ]
+    return (
+        short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+    )
 
 
 def _similar_agency(a: str, b: str) -> bool:
