@@ -232,6 +232,7 @@ _TABLE: Final = (
     _f("news", "raw", "article", "News"),
     _f("perception", "raw", "measure", "Perception"),
     _f("revenue_history", "history", "money", "Revenue by year", history_of="revenue"),
+    _f("employees_history", "history", "count", "Employees by year", history_of="employees"),
     _f("net_income_history", "history", "money", "Net income by year", history_of="net_income"),
     # Marketing spend, one slot per XBRL concept (the concept names are in sources/sec.py), most
     # specific first; selling, general and administrative expense is the wider line.

@@ -420,6 +420,7 @@ class Organisation(BaseModel):
     news: list[Fact] = []  # Article facts, newest first, duplicates folded
     perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []
+    employees_history: list[Fact] = []  # the chosen source's yearly headcounts (growth)
     net_income_history: list[Fact] = []
     # Marketing: spend lines from annual reports (one per XBRL concept) and the marketing heads.
     marketing_advertising_expense: Claim | None = None

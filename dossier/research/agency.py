@@ -240,12 +240,14 @@ def gazetteer_facts(
     if gazetteer is None:
         return facts
     network = gazetteer.get(entry.network) if entry.network else None
+    owned = _since(entry, entry.holding)
     if network is not None and network.name != entry.name:
         facts += row_facts(network, {"office_count": "network_office_count"})
         facts += history_facts(network, subject=network.name)
-        facts += _since(network, entry.holding)
-    if not any(f.field == "holding_since" for f in facts):
-        facts += _since(entry, entry.holding)
+        owned += _since(network, entry.holding)
+    # Since when the holding company owns it: the earliest dated row, its own or its network's
+    # ("in the TBWA Worldwide network, which Omnicom Group has owned since 1993").
+    facts += sorted(owned, key=lambda f: str(f.value))[:1]
     holding = gazetteer.get(entry.holding) if entry.holding else None
     if holding is not None and holding.name != entry.name:
         facts += row_facts(holding, {"revenue": "holding_revenue"})

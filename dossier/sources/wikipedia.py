@@ -111,6 +111,9 @@ ROLES = {
     "dagleg leiar": "managing director",
     "fungerande": "acting",
 }
+#: Country names of a mapped language, in English (after the city in a head-office field).
+COUNTRIES = {"Deutschland": "Germany", "Österreich": "Austria", "Schweiz": "Switzerland"}
+_COUNTRY = re.compile(r"(?<=, )(?:" + "|".join(COUNTRIES) + r")\b")
 #: Free-text fields: taken only from an English infobox (another language's words are not ours).
 TEXT_FIELDS = frozenset({"type", "industry", "services", "products"})
 #: Kept for code that imported the old name: the Nynorsk map plus the English spellings.
@@ -451,7 +454,12 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx, lang: str = "en") -> list[Fac
         facts.append(ctx.fact("founders", item, loc("founder")))
     city, country = text("hq_location_city"), text("hq_location_country")
     if text("hq_location"):
-        facts.append(ctx.fact("headquarters", text("hq_location"), loc("hq_location")))
+        hq = (
+            _COUNTRY.sub(lambda m: COUNTRIES[m.group(0)], text("hq_location"))
+            if lang == "de"
+            else text("hq_location")
+        )
+        facts.append(ctx.fact("headquarters", hq, loc("hq_location")))
     elif city:
         hq = f"{city}, {country}" if country else city
         facts.append(ctx.fact("headquarters", hq, loc("hq_location_city")))

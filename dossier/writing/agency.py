@@ -278,20 +278,11 @@ def folded_note(org: Organisation, ctx: AgencyContext | None) -> list[Sentence]:
             out.append(
                 Sentence(
                     f"{v.text.rstrip('.')}{when}; this profile describes {org.display_name}, "
-                    f"the brand that reports naming {ctx.folded_from} now refer to.",
+                    f"the brand {ctx.folded_from} became.",
                     (f,),
                 )
             )
     return out
-
-
-def notes(org: Organisation) -> list[Sentence]:
-    """The gazetteer's notes on the entry (an ownership change, a restructuring)."""
-    return [
-        Sentence(_end(str(f.value).strip()), (f,))
-        for f in org.scope_note
-        if f.source == "gazetteer" and f.provenance.locator.endswith(", entry")
-    ]
 
 
 def overview(
@@ -299,7 +290,7 @@ def overview(
 ) -> list[list[Sentence]]:
     """The overview: what it is, how sources describe it, founding and headquarters."""
     first = identity(org, ctx) + folded_note(org, ctx) + founding(org)
-    second = described(org, labels) + notes(org)
+    second = described(org, labels)
     return [p for p in (first, second) if p]
 
 
@@ -321,21 +312,16 @@ def size(org: Organisation, fresh: Freshness | None) -> list[Sentence]:
                 Sentence(f"It had {display_value(c)} employees in {figure_period(c)}.", (c,)), fresh
             )
         )
-        earlier = [
-            o
-            for o in org.employees.others
-            if isinstance(o.value, Quantity) and o.period and o.period != c.period
-        ]
-        if earlier and isinstance(c.value, Quantity):
-            o = min(earlier, key=lambda f: f.period or "")
-            if (o.period or "") < (c.period or ""):
-                out.append(
-                    Sentence(
-                        f"The figures given went from {display_value(o)} in {o.period} to "
-                        f"{display_value(c)} in {c.period}.",
-                        (o, c),
-                    )
+        counts = _headcounts(org)
+        if len(counts) >= 2 and counts[0].value.amount > counts[-1].value.amount:  # type: ignore[union-attr]
+            old, new = counts[0], counts[-1]
+            out.append(
+                Sentence(
+                    f"Its reported headcount fell from {display_value(old)} in {old.period} to "
+                    f"{display_value(new)} in {new.period}.",
+                    (old, new),
                 )
+            )
     if org.office_count is not None and isinstance(org.office_count.chosen.value, Quantity):
         f = org.office_count.chosen
         q = f.value
@@ -735,39 +721,57 @@ def award_strength(org: Organisation) -> list[Sentence]:
 
 
 def wins(org: Organisation, company: str, today: date, years: int) -> list[Sentence]:
-    moves = [
-        r
+    """Account appointments and retentions reported in the window, for other clients."""
+    won = [
+        (r, a)
         for r in account_moves(org, today, years)
-        if r.cells[1] and not _is_company(r.cells[1], company)
+        if isinstance(a := r.facts[0].value, Account)
+        and a.status in ("appointed", "retained")
+        and not _is_company(a.client, company)
     ]
-    won = [r for r in moves if r.facts[0].value.status in ("appointed", "retained")]  # type: ignore[union-attr]
     if not won:
         return []
-    clients = fmt.join_names(sorted({r.cells[1] for r in won}))
-    n = len(won)
+    statuses = {a.status for _r, a in won}
+    noun = {"appointed": "appointment", "retained": "retention"}.get(
+        next(iter(statuses)) if len(statuses) == 1 else "", "appointment or retention"
+    )
+    clients = fmt.join_names(sorted({a.client for _r, a in won}))
+    facts = tuple(f for r, _a in won for f in r.facts)
+    if len(won) == 1:
+        ((r, _a),) = won
+        return [
+            Sentence(
+                f"A report dated {r.cells[0]} describes an account {noun} for it ({clients}).",
+                facts,
+            )
+        ]
+    n = _number(len(won))
+    plural = noun.replace("appointment", "appointments").replace("retention", "retentions")
     return [
         Sentence(
-            f"Reports dated {won[-1].cells[0]} to {won[0].cells[0]} describe {n} account "
-            f"appointment{'s' if n != 1 else ''} or retention{'s' if n != 1 else ''} for it "
-            f"({clients}).",
-            tuple(f for r in won for f in r.facts),
+            f"Reports dated {won[-1][0].cells[0]} to {won[0][0].cells[0]} describe {n} account "
+            f"{plural} for it ({clients}).",
+            facts,
         )
     ]
 
 
-def growth(org: Organisation) -> list[Sentence]:
+def _headcounts(org: Organisation) -> list[Fact]:
+    """The dated headcounts of the chosen source, oldest first (two or more show a trend)."""
     c = org.employees
-    if c is None or not isinstance(c.chosen.value, Quantity):
+    if c is None:
         return []
-    new = c.chosen
-    older = [
-        o
-        for o in c.others
-        if isinstance(o.value, Quantity) and (o.period or "") < (new.period or "")
-    ]
-    if not older:
+    dated = [f for f in [*org.employees_history, c.chosen] if isinstance(f.value, Quantity)]
+    series = {f.period: f for f in dated if f.period and f.source == c.chosen.source}
+    return [series[p] for p in sorted(series)]
+
+
+def growth(org: Organisation) -> list[Sentence]:
+    """Growth where two dated figures exist (a fall is stated under size, not as a strength)."""
+    counts = _headcounts(org)
+    if len(counts) < 2:
         return []
-    old = min(older, key=lambda f: f.period or "")
+    old, new = counts[0], counts[-1]
     if old.value.amount >= new.value.amount:  # type: ignore[union-attr]
         return []
     return [
@@ -824,7 +828,12 @@ def _latest_credit(
 
 
 def considerations(
-    org: Organisation, company: str, evidence: Sequence[Evidence], today: date, years: int
+    org: Organisation,
+    company: str,
+    evidence: Sequence[Evidence],
+    today: date,
+    years: int,
+    ctx: AgencyContext | None = None,
 ) -> list[Sentence]:
     """Cited facts a new client contact may want to know: account losses and reviews reported,
     dependence on one client, restructurings, changes of ownership or brand in the window,
@@ -859,6 +868,8 @@ def considerations(
             facts = (f, latest[1])
         out.append(Sentence(_end(text), facts))
     for f, e in _window_changes(org, today, years):
+        if e.type == "folded" and e.subject == (ctx.folded_from if ctx else None):
+            continue  # the overview says what the folded brand became
         out.append(Sentence(_dated_event(org, e), (f,)))
     people = appointment_reports(org, today, years, limit=10)
     if people:

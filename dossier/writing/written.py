@@ -248,7 +248,7 @@ def write_agency(dossier: Dossier, finding: AgencyFinding) -> Written:
         _section("recognition_notes", a.recognition_notes(org)),
         _section("employees", a.employee_sentences(org) + _pages(org)),
         _section("strengths", a.strengths(org, company, evidence, today, years)),
-        _section("considerations", a.considerations(org, company, evidence, today, years)),
+        _section("considerations", a.considerations(org, company, evidence, today, years, ctx)),
         _section("presentation", self_presentation(org), one_paragraph=True),
         _section("perception", perception_sentences(org), one_paragraph=True),
     )
