@@ -305,7 +305,7 @@ class Fact(_Frozen):
         if isinstance(v, FormerName):
             return v.name
         if isinstance(v, Award):
-            return " ".join(x for x in (v.year, v.name, v.work) if x)
+            return v.name
         if isinstance(v, Account):
             return f"{v.client} ({v.status})" if v.status else v.client
         if isinstance(v, Work):

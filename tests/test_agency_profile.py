@@ -447,3 +447,13 @@ def test_the_demo_profile_reads_as_an_entry_with_many_cited_facts(tmp_path: Path
     assert "TBWA\\Media Arts Lab is a creative agency in the TBWA Worldwide network" in text
     assert "What employees say" not in text  # no reviewer rating in the example
     assert "Strengths and points to consider" in text
+
+
+def test_every_fact_row_cites_a_page_listed_in_the_sources_file() -> None:
+    from dossier.agency.gazetteer import GAZETTEER_FILE
+
+    listed = (GAZETTEER_FILE.parent / "agencies-sources.md").read_text(encoding="utf-8")
+    rows = [(e.name, f) for e in load_gazetteer() for f in e.facts]
+    assert len(rows) >= 40
+    assert [f.source for _n, f in rows if f.source not in listed] == []
+    assert all(f.quote for _n, f in rows)  # the page's words that support it, for reviewers

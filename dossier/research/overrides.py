@@ -14,6 +14,10 @@
     headquarters = "Cupertino, California"
     revenue = { amount = 416161000000, currency = "USD", period = "FY2025" }
     key_people = [{ name = "Tim Cook", role = "Chief executive officer" }]
+
+An agency's file, ``overrides/agency-<slug>.toml``, takes the same keys plus a reviewer-entered
+employee rating and the agency's pages on review sites (see the end of this module and
+docs/agency-profile.md).
 """
 
 from __future__ import annotations
