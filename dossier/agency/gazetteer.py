@@ -372,18 +372,26 @@ def _url(value: str, where: str) -> None:
         raise ConfigError(f"{where} is a search page ({value}); cite the page that was read.")
 
 
+def _tables(
+    item: dict[str, Any], key: str, allowed: tuple[str, ...], where: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entry's [[agency.<key>]] tables, each with where it is ("..., fact row 2")."""
+    rows = item.get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ConfigError(f"{where}: write {key} rows as [[agency.{key}]] tables.")
+    for i, row in enumerate(rows, 1):
+        at = f"{where}, {key} row {i}"
+        if unknown := sorted(set(row) - set(allowed)):
+            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(allowed)}.")
+        yield at, row
+
+
 def _rows(
     item: dict[str, Any], key: str, fields: tuple[str, ...], where: str
 ) -> list[dict[str, str]]:
     """The [[agency.ownership]] or [[agency.history]] rows, checked."""
-    rows = item.get(key, [])
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ConfigError(f"{where}: write {key} rows as [[agency.{key}]] tables.")
     out = []
-    for i, row in enumerate(rows, 1):
-        at = f"{where}, {key} row {i}"
-        if unknown := sorted(set(row) - set(fields)):
-            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(fields)}.")
+    for at, row in _tables(item, key, fields, where):
         values = {}
         for f in fields:
             v = row.get(f, "")
@@ -405,14 +413,8 @@ def _rows(
 
 def _fact_rows(item: dict[str, Any], where: str) -> tuple[FactRow, ...]:
     """The [[agency.fact]] rows, checked: a known field, a read page, its date."""
-    rows = item.get("fact", [])
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ConfigError(f"{where}: write fact rows as [[agency.fact]] tables.")
     out = []
-    for i, row in enumerate(rows, 1):
-        at = f"{where}, fact row {i}"
-        if unknown := sorted(set(row) - set(FACT_KEYS)):
-            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(FACT_KEYS)}.")
+    for at, row in _tables(item, "fact", FACT_KEYS, where):
         name = row.get("field")
         if name not in RECORD_FIELDS:
             raise ConfigError(

@@ -170,7 +170,8 @@ def row_facts(entry: AgencyEntry, rename: Mapping[str, str] | None = None) -> li
         value, period, end = _row_value(row)
         if isinstance(value, Event) and rename is not None and not value.subject:
             value = value.model_copy(update={"subject": entry.name})
-        prov = _prov(entry, row.source, row.as_of, row.retrieved, f"fact: {row.field}")
+        read = row.retrieved or GAZETTEER_AS_OF
+        prov = _prov(entry, row.source, row.as_of, read, f"fact: {row.field}")
         out.append(Fact(field=field, value=value, provenance=prov, period=period, period_end=end))
     return out
 
