@@ -271,7 +271,15 @@ def agency_step(
         researched = None
         if finding.name is not None:
             try:
-                researched = research_agency(finding, rt.client, rt.settings, run_context(opts))
+                researched = research_agency(
+                    finding,
+                    rt.client,
+                    rt.settings,
+                    run_context(opts),
+                    opts.overrides_dir,
+                    agency_articles(company, opts),
+                    gazetteer,
+                )
             except ResolutionError as exc:
                 researched = exc
         if cache is not None:

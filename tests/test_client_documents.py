@@ -26,7 +26,9 @@ pytestmark = pytest.mark.pdf
 ARTICLES = ROOT / "examples" / "apple-inc" / "articles.jsonl"
 URL = re.compile(r"https?://|\bwww\.\w", re.I)
 FLAG = re.compile(r"(?<![\w-])--[a-z]")
-CONFIDENCE = re.compile(r"\bconfidence\b|\bscore[sd]?\b|\(0\.\d+\)|\b0\.\d{2}\b", re.I)
+CONFIDENCE = re.compile(
+    r"\bconfidence\b(?![^“”]{0,200}”)|\bscore[sd]?\b|\(0\.\d+\)|\b0\.\d{2}\b", re.I
+)
 INTERNAL = (
     "not in snapshot",
     "snapshot",

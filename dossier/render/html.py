@@ -268,6 +268,11 @@ def facts_json(dossier: Dossier, written: Written) -> str:
     ]
     data = dossier.model_dump(mode="json")
     data["sentences"] = rows
+    if written.coverage:  # agency profiles: each heading, shown or not, and what was consulted
+        data["sections"] = [c.as_dict() for c in written.coverage]
+        data["review_links"] = [
+            {"site": k.label, "url": k.url, "given": k.given} for k in written.links
+        ]
     data["generator"] = f"dossier {__version__}"
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
