@@ -638,6 +638,23 @@ def _at_sentence_start(text: str, pos: int, starts: set[int]) -> bool:
     return bool(i == 0 or i in starts or text[i - 1] in "\n:;•—–-")
 
 
+def _shouted_names(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Two or more words in capitals in a row are a name ("USA TODAY", "NOW TV")."""
+    spans, i = [], 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and _acronym(tokens[j].group())
+            and (j == i or not text[tokens[j - 1].end() : tokens[j].start()].strip(" &"))
+        ):
+            j += 1
+        if j - i >= 2:
+            spans.append((tokens[i].start(), tokens[j - 1].end()))
+        i = max(j, i + 1)
+    return spans
+
+
 def mask_proper_names(text: str) -> str:
     """Blank capitalised names the caller did not pass: "Best Buy", "Leading Hotels of the
     World", "in Legendary Pictures", "invested in Legendary", "Indeed is based in ...".
@@ -684,7 +701,7 @@ def mask_proper_names(text: str) -> str:
             break
         runs.append(run)
         i = j
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _shouted_names(text, tokens)
     for run in runs:
         caps = [t for t in run if _cap(t.group()) or _acronym(t.group())]
         first = run[0]
