@@ -195,6 +195,10 @@ def test_asks_file_is_in_the_words_to_watch_format() -> None:
         "our_services",
         "pricing",
         "offers_and_requests",
+        "requests",
+        "offers",
+        "invitations",
+        "pitch",
     }
     assert all(c.url == "docs/notes.md" for c in cats.values())
     assert lint_text("Meeting", categories=tuple(cats.values()))[0].category == "meetings"

@@ -29,7 +29,7 @@ from ..errors import ConfigError, RenderError
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Contact
 from ..names import one_line as _clean
-from ..writing.neutrality import Finding, lint_text, load_categories
+from ..writing.neutrality import Finding, lint_text, load_categories, sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,119 @@ def note_names(
     ]
 
 
+# Warm-line safeguards: where a phrase the ask-guard lists is not an ask.
+# A clause about the past ("I enjoyed meeting you yesterday", "we used to get lunch there") ...
+_PAST = re.compile(
+    r"\b(?:remember(?:ed|s)?|recall(?:ed|s)?|enjoyed|loved|liked|appreciated|valued|treasured|"
+    r"used\s+to|was|were|had|met|spoke|talked|started|ended|went|worked|shared|"
+    r"yesterday|earlier|ago|our\s+last|last\s+(?:week|night|time|month|year)|this\s+morning)\b",
+    re.IGNORECASE,
+)
+# ... unless it also looks ahead or asks ("I enjoyed our chat; shall we do it again?").
+_AHEAD = re.compile(
+    r"\?|\b(?:will|would|could|can|shall|should|let[’']?s|let\s+(?:me|us)|please|hope|hoping|"
+    r"look(?:ing)?\s+forward|soon|again|next|available|free|tomorrow|if|want|wanted|wondering|"
+    r"need|like\s+to|love\s+to)\b|[’']ll\b|[’']d\b",
+    re.IGNORECASE,
+)
+# "Glad we could help with the launch": what we did, not what we offer.
+_GLAD = re.compile(
+    r"\b(?:glad|happy|pleased|proud|grateful|thankful|delighted|lucky)\s+(?:that\s+)?(?:we|I)\s+"
+    r"(?:could|were\s+able\s+to|was\s+able\s+to|got\s+to)\b",
+    re.IGNORECASE,
+)
+# "Good meeting today.", "Lovely to see you yesterday."
+_GOOD_TIME = re.compile(
+    r"^\W*(?:good|great|nice|lovely|wonderful|fantastic|productive|fun)\s+(?:to\s+)?"
+    r"(?:meeting|call|chat|lunch|coffee|talk|conversation|session|catch-up|see|seeing|meet|talking)"
+    r"\b[^?]*$",
+    re.IGNORECASE,
+)
+# A thank-you or a congratulation is not an ask, except a thank-you in advance.
+_THANKS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?:many\s+|big\s+)?thanks|thank\s+you|congratulations|congrats|"
+    r"(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|truly\s+)?(?:grateful|thankful))\b",
+    re.IGNORECASE,
+)
+_IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bconsider(?:ing|ation)?\b", re.IGNORECASE)
+# "There is no need to reply." says the opposite of an ask.
+_NO_REPLY = re.compile(
+    r"\bno\s+(?:need|obligation)\s+(?:at\s+all\s+)?to\s+(?:reply|respond|answer|write\s+back|"
+    r"get\s+back(?:\s+to\s+(?:me|us))?)\b|\bno\s+reply\s+(?:is\s+)?(?:needed|necessary|required|"
+    r"expected)\b|\b(?:don[’']t|do\s+not)\s+(?:feel\s+(?:that\s+)?(?:you\s+)?(?:need|have)\s+to|"
+    r"need\s+to|have\s+to)\s+(?:reply|respond|answer|write\s+back|get\s+back)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:—–]|\s-\s|\.\.\.|…)\s*|\s+(?:and|but|so|then)\s+")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end], split at punctuation and "and"/"but"."""
+    out, at = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        out.append((at, end))
+    return out or [(start, end)]
+
+
+# What we did for others is a pitch in any tense: only these categories have a past that is
+# innocent ("I enjoyed meeting you", "we used to get lunch").
+_PAST_INNOCENT = frozenset(
+    ["meetings", "working_together", "offers_and_requests", "requests", "offers", "invitations"]
+)
+
+
+def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], category: str) -> bool:
+    """Is the clause a thank-you, a congratulation or a memory rather than an ask?"""
+    words = text[clause[0] : clause[1]]
+    if _THANKS.search(words) and not _IN_ADVANCE.search(words):
+        return True
+    if _GLAD.search(words) and "?" not in words:
+        return True
+    whole = text[sentence[0] : sentence[1]]
+    if _GOOD_TIME.search(whole):
+        return True
+    return (
+        category in _PAST_INNOCENT
+        and bool(_PAST.search(words))
+        and not _AHEAD.search(words)
+        and "?" not in whole
+    )
+
+
+def _safeguarded(text: str, findings: list[Finding]) -> list[Finding]:
+    """Drop the warnings that sit in a warm clause or inside "no need to reply"; errors (a
+    pitch, a price) stay whatever surrounds them."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    sentences = sentence_spans(text)
+    no_reply = [(m.start(), m.end()) for m in _NO_REPLY.finditer(text)]
+    kept = []
+    for f in findings:
+        at = starts[f.line - 1] + f.column - 1
+        end = at + len(f.term)
+        if f.severity == "error":
+            kept.append(f)
+            continue
+        if any(a < end and at < b for a, b in no_reply):
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= at < b), (0, len(text)))
+        clause = next(((a, b) for a, b in _clauses(text, *sentence) if a <= at < b), sentence)
+        if _warm(text, clause, sentence, f.category):
+            continue
+        kept.append(f)
+    return kept
+
+
 def check_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
-    """Every ask for business in ``text`` (meetings, pitches, prices...)."""
-    return lint_text(text, names, categories=load_categories(ASKS_FILE))
+    """Every ask for business in ``text`` (meetings, pitches, prices, requests, offers,
+    invitations), less the warm lines' safeguards: a warning inside a thank-you, a
+    congratulation, a clause about the past or "no need to reply" is not an ask."""
+    return _safeguarded(text, lint_text(text, names, categories=load_categories(ASKS_FILE)))
 
 
 def check_note(text: str, names: Sequence[str] = ()) -> list[Finding]:
