@@ -22,7 +22,7 @@ from platformdirs import user_cache_dir
 from . import config
 from .agency import THRESHOLD, AgencyFinding, describe, find_incumbent, load_gazetteer
 from .errors import ResolutionError
-from .fsutil import slugify
+from .fsutil import check_writable, slugify
 from .model import Contact, Dossier, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
@@ -53,6 +53,8 @@ class BuildOptions:
     sources_dir: Path | None = None
     cache: bool = True
     overrides_dir: Path | None = Path("overrides")
+    folder: Path | None = None  # where the documents go (default: out_dir/<contact or company>)
+    skip_agency: bool = False  # a reviewer said there is no incumbent: no agency profile
 
     @property
     def prepared_for(self) -> str | None:
@@ -317,10 +319,12 @@ def build(
     ``agency_cache`` so each company and agency is researched once.
     """
     rt = rt or runtime(opts)
+    if company is None:
+        check_writable(opts.folder or opts.out_dir)  # before any research
     base = company if company is not None else research_company(opts, rt)
     dossier = base.dossier.model_copy(update={"prepared_for": opts.prepared_for})
     org = dossier.organisation
-    folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
+    folder = opts.folder or opts.out_dir / slugify(opts.prepared_for or org.display_name)
     outputs = write_outputs(
         dossier, base.written, folder, opts.formats, rt.brand, opts.templates, COMPANY, pdf=rt.pdf
     )
@@ -330,7 +334,10 @@ def build(
     if not opts.briefing:
         return result
     chosen = opts.agency or (dossier.override.agency if dossier.override else None)
-    outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
+    if opts.skip_agency:
+        outcome = AgencyOutcome(finding=AgencyFinding(company=org.display_name))
+    else:
+        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
     result.agency = outcome
     result.warnings.extend(outcome.warnings)
     result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
