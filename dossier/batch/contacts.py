@@ -231,8 +231,8 @@ def _check_zip(path: Path) -> None:
             total = sum(max(0, i.file_size) for i in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ConfigError(
-            f"{path.name} is not a valid .xlsx file ({exc}). Open it in Excel and save it again "
-            "as .xlsx, or export it as CSV."
+            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}: {exc}). "
+            "Open it in Excel and save it again as .xlsx, or export it as CSV."
         ) from exc
     if total > MAX_UNPACKED_BYTES:
         raise ConfigError(

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import ConfigError
-
-if TYPE_CHECKING:
-    from .state import BatchState
+from .records import STATUSES, clean_fields, inside, log_decision, now, update
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,6 @@ def read_manifest(path: Path) -> list[tuple[str, dict[str, Any]]]:
             f"{LEGACY_SCHEMA}. Upgrade dossier or use another batch folder."
         )
     out = []
-    from .state import STATUSES
-
     for key, entry in data["contacts"].items():
         where = f"{path} line {_line_of(text, key)}: contact {key!r}"
         if not isinstance(entry, dict):
@@ -98,14 +96,19 @@ def read_manifest(path: Path) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def migrate_manifest(state: BatchState) -> Path | None:
-    """Copy an old manifest into ``state`` (once); returns the file read, or None."""
-    from .state import inside
+def migrate_manifest(
+    folder: Path, transaction: Callable[[], AbstractContextManager[Any]]
+) -> Path | None:
+    """Copy the old manifest of ``folder`` into its state (once); returns the file read.
 
-    folder = state.batch_dir
+    ``transaction`` opens one write transaction on the state and yields its connection.
+    """
     main, backup = folder / MANIFEST, folder / BACKUP
-    if state.meta("migrated_from") is not None or not (main.is_file() or backup.is_file()):
+    if not (main.is_file() or backup.is_file()):
         return None
+    with transaction() as db:
+        if db.execute("SELECT 1 FROM meta WHERE name = 'migrated_from'").fetchone():
+            return None
     try:
         entries, used = read_manifest(main), main
     except (OSError, UnicodeDecodeError, ValueError) as main_exc:
@@ -160,14 +163,12 @@ def migrate_manifest(state: BatchState) -> Path | None:
     for keys in folders.values():
         for k in keys if len(keys) > 1 else ():
             shared.setdefault(k, set()).update(x for x in keys if x != k)
-    with state._tx() as db:
+    with transaction() as db:
         if db.execute("SELECT 1 FROM meta WHERE name = 'migrated_from'").fetchone():
             return None  # another process migrated it meanwhile
-        from .state import _clean_fields, _log, _update, now
-
         for key, fields in rows.items():
             if fields["decision"]:
-                _log(db, key, fields["decision"], by=fields["review_by"], note=fields["review_note"] + " (from manifest.json)")
+                log_decision(db, key, fields["decision"], by=fields["review_by"], note=fields["review_note"] + " (from manifest.json)")
             if key in shared:
                 others = ", ".join(sorted(shared[key]))
                 fields.update(
@@ -176,10 +177,10 @@ def migrate_manifest(state: BatchState) -> Path | None:
                     fingerprint="",
                 )
                 if fields["decision"] == "approved":
-                    _log(db, key, "withdrawn", note="its folder was shared with another contact")
+                    log_decision(db, key, "withdrawn", note="its folder was shared with another contact")
                 fields.update(decision=None, approved_files={}, folder=key)
             db.execute("INSERT OR IGNORE INTO contacts (key, updated_at) VALUES (?, ?)", (key, now()))
-            _update(db, key, _clean_fields(key, fields))
+            update(db, key, clean_fields(key, fields))
         db.execute(
             "INSERT OR REPLACE INTO meta (name, value) VALUES ('migrated_from', ?)", (used.name,)
         )

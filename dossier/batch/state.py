@@ -28,39 +28,47 @@ migrated on first open (see :mod:`dossier.batch.migrate`).
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import json
 import logging
 import os
-import re
 import socket
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, DossierError
-from ..fsutil import OutputError, slugify, transliterate
+from ..fsutil import OutputError
+from .migrate import LEGACY_FILES, migrate_manifest
+from .records import (
+    _COLUMNS,
+    _SCHEMA,
+    AGENCY_STATUSES,
+    BUSY_TIMEOUT_MS,
+    DEFAULT_ROLE,
+    FILENAME,
+    LOCKFILE,
+    SCHEMA_VERSION,
+    STATUSES,
+    base_key,
+    clean_fields,
+    current_user,
+    fold,
+    identity_of,
+    inside,
+    log_decision,
+    now,
+    scrub,
+    sha256_file,
+    strip_emails,
+    typed,
+    update,
+)
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 2  # 1 was manifest.json
-FILENAME = "state.sqlite"
-LOCKFILE = ".batch.lock"
-STATUSES = ("pending", "running", "done", "failed", "skipped")
-DECISIONS = ("approved", "rejected")
-AGENCY_STATUSES = ("confirmed", "unconfirmed", "none")
-DEFAULT_ROLE = "creative"
-BUSY_TIMEOUT_MS = 15_000
-_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
-_BRACKETED_EMAIL = re.compile(r"\s*[<(\[]\s*" + _EMAIL.pattern + r"\s*[>)\]]")
-
 
 class BatchBusy(DossierError):
     """Another ``dossier batch`` is running on the same folder."""
@@ -91,104 +99,6 @@ def describe_run(holder: Mapping[str, Any]) -> str:
         parts.append(f"started {str(holder['started_at']).replace('T', ' ')[:19]} UTC")
     text = ", ".join(parts)
     return f"{text}: {holder['command']}" if holder.get("command") else text
-
-
-def now() -> str:
-    """The time now, UTC, ISO 8601 to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def current_user() -> str:
-    """Who is reviewing: $DOSSIER_REVIEWER, else the login name."""
-    env = os.environ.get("DOSSIER_REVIEWER", "").strip()
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name (containers, odd platforms)
-        return "unknown"
-
-
-def strip_emails(text: str, *, person: bool = False) -> str:
-    """``text`` without e-mail addresses.
-
-    For a person's name or owner (``person=True``) addresses are dropped ("Jane <j@x.com>" ->
-    "Jane") and a bare address keeps only its local part; elsewhere they become "[e-mail]".
-    """
-    text = str(text)
-    if person:
-        bare = text.strip()
-        if _EMAIL.fullmatch(bare):
-            return bare.split("@", 1)[0]
-        text = _EMAIL.sub("", _BRACKETED_EMAIL.sub("", text))
-        return re.sub(r"\s+", " ", text).strip(" ,;")
-    return _EMAIL.sub("[e-mail]", text)
-
-
-def scrub(value: Any) -> Any:
-    """A JSON-ready copy of ``value`` with every e-mail address in every string replaced."""
-    if isinstance(value, str):
-        return strip_emails(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return value.as_posix()
-    if isinstance(value, Mapping):
-        return {str(k): scrub(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [scrub(v) for v in value]
-    return value
-
-
-def fold(text: str) -> str:
-    """A name as matched by people: accents, case, spacing and punctuation ignored.
-
-    "Zoë Ångström-Øvergaard" and "zoe angstrom overgaard" fold alike; so do "王伟" and "Wang Wei".
-    """
-    ascii_text = transliterate(unicodedata.normalize("NFKC", str(text)))
-    return re.sub(r"[^a-z0-9]+", "", ascii_text.casefold())
-
-
-def identity_of(name: str, company: str, email: str | None) -> str:
-    """Who a contact is, as a hash: the e-mail address when there is one, else name + company.
-
-    The address itself is never kept; two people with one name at one company but different
-    addresses are two contacts.
-    """
-    if email and email.strip():
-        basis = "email:" + email.strip().casefold()
-    else:
-        basis = "name:" + fold(name) + "\x1f" + fold(company)
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
-
-
-def base_key(name: str, company: str) -> str:
-    """The readable key (and folder name) a contact starts from: "jane-doe--apple-inc"."""
-    return f"{slugify(name, fallback='contact', limit=60)}--{slugify(company, limit=60)}"
-
-
-def inside(batch_dir: Path, rel: str) -> Path | None:
-    """The file ``rel`` names inside the batch folder, or None if it would leave it.
-
-    Absolute paths, ``..`` and symbolic links that lead out of the folder are refused.
-    """
-    text = str(rel).replace("\\", "/")
-    p = PurePosixPath(text)
-    if not text or p.is_absolute() or ".." in p.parts or not p.parts or re.match(r"^[A-Za-z]:", text):
-        return None
-    path = Path(batch_dir, *p.parts)
-    try:
-        real = path.resolve()
-        root = Path(batch_dir).resolve()
-    except (OSError, RuntimeError):
-        return None
-    return path if real.is_relative_to(root) else None
-
-
-def sha256_file(path: Path) -> str:
-    """The file's SHA-256, hex."""
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,91 +217,6 @@ def _choice_values(choices: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     return {role: (c or {}).get("agency") for role, c in choices.items()}
 
 
-_COLUMNS: dict[str, tuple[str, Any]] = {
-    # column: (kind, default)   kind: int, str, opt (str or NULL), json-dict, json-list, bool
-    "row": ("int", 0),
-    "name": ("str", ""),
-    "owner": ("str", ""),
-    "company": ("str", ""),
-    "start_date": ("opt", None),
-    "folder": ("str", ""),
-    "fingerprint": ("str", ""),
-    "status": ("str", "pending"),
-    "step": ("str", ""),
-    "error": ("opt", None),
-    "agency_roles": ("dict", {}),
-    "agency_choices": ("dict", {}),
-    "built_choices": ("dict", {}),
-    "warnings": ("list", []),
-    "outputs": ("dict", {}),
-    "started_at": ("opt", None),
-    "finished_at": ("opt", None),
-    "decision": ("opt", None),
-    "review_by": ("str", ""),
-    "review_at": ("opt", None),
-    "review_note": ("str", ""),
-    "approved_files": ("dict", {}),
-    "in_sheet": ("bool", True),
-    "replaced_by": ("opt", None),
-    "updated_at": ("opt", None),
-}
-FIELDS = frozenset(_COLUMNS)
-_PERSON_FIELDS = ("name", "owner", "review_by")
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS contacts (
-    key TEXT PRIMARY KEY,
-    identity TEXT UNIQUE,
-    row INTEGER NOT NULL DEFAULT 0,
-    name TEXT NOT NULL DEFAULT '',
-    owner TEXT NOT NULL DEFAULT '',
-    company TEXT NOT NULL DEFAULT '',
-    start_date TEXT,
-    folder TEXT NOT NULL DEFAULT '',
-    fingerprint TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ({", ".join(f"'{s}'" for s in STATUSES)})),
-    step TEXT NOT NULL DEFAULT '',
-    error TEXT,
-    agency_roles TEXT NOT NULL DEFAULT '{{}}',
-    agency_choices TEXT NOT NULL DEFAULT '{{}}',
-    built_choices TEXT NOT NULL DEFAULT '{{}}',
-    warnings TEXT NOT NULL DEFAULT '[]',
-    outputs TEXT NOT NULL DEFAULT '{{}}',
-    started_at TEXT,
-    finished_at TEXT,
-    decision TEXT CHECK (decision IS NULL OR decision IN ('approved', 'rejected')),
-    review_by TEXT NOT NULL DEFAULT '',
-    review_at TEXT,
-    review_note TEXT NOT NULL DEFAULT '',
-    approved_files TEXT NOT NULL DEFAULT '{{}}',
-    in_sheet INTEGER NOT NULL DEFAULT 1,
-    replaced_by TEXT,
-    updated_at TEXT
-);
-CREATE INDEX IF NOT EXISTS contacts_row ON contacts (row, key);
-CREATE TABLE IF NOT EXISTS decisions (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL,
-    action TEXT NOT NULL,
-    role TEXT,
-    agency TEXT,
-    by TEXT NOT NULL DEFAULT '',
-    at TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX IF NOT EXISTS decisions_key ON decisions (key, id);
-CREATE TABLE IF NOT EXISTS skipped (row INTEGER NOT NULL, message TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS exports (
-    dest TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (dest, name)
-);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, pid INTEGER, host TEXT, command TEXT, started_at TEXT,
-    finished_at TEXT, outcome TEXT
-);
-"""
-
-
 @dataclass
 class SheetSync:
     """What :meth:`BatchState.sync_sheet` did: the key of each row, and what it replaced."""
@@ -424,7 +249,6 @@ class BatchState:
         lose the last few progress marks, which only means those contacts are built again;
         review decisions are always written durably by the review commands.
         """
-        from .migrate import LEGACY_FILES, migrate_manifest
 
         batch_dir = Path(batch_dir)
         path = batch_dir / FILENAME
@@ -450,7 +274,7 @@ class BatchState:
         try:
             state._setup()
             if legacy:
-                state.migrated_from = migrate_manifest(state)
+                state.migrated_from = migrate_manifest(batch_dir, state._tx)
         except BaseException:
             db.close()
             raise
@@ -550,7 +374,7 @@ class BatchState:
         values: dict[str, Any] = {"key": str(raw.pop("key"))}
         for col, value in raw.items():
             kind, default = _COLUMNS[col]
-            values[col] = _typed(self.path, values["key"], col, kind, default, value)
+            values[col] = typed(self.path, values["key"], col, kind, default, value)
         return ContactState(**values)
 
     _SELECT = "SELECT key, " + ", ".join(f'"{c}"' for c in _COLUMNS) + " FROM contacts"
@@ -675,11 +499,11 @@ class BatchState:
 
     def upsert(self, key: str, **fields: Any) -> ContactState:
         """Create or update one contact's fields (field-level: other fields are untouched)."""
-        clean = _clean_fields(key, fields)
+        clean = clean_fields(key, fields)
         with self._tx() as db:
             db.execute("INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
             if clean:
-                _update(db, key, clean)
+                update(db, key, clean)
         return self.require(key)
 
     def sync_sheet(self, rows: Iterable[Any], skipped: Iterable[tuple[int, str]] = (), source: str = "") -> SheetSync:
@@ -719,7 +543,7 @@ class BatchState:
                             "updated_at = ? WHERE key = ?",
                             (key, now(), old),
                         )
-                        _log(db, old, "replaced", note=f"the sheet row changed; now {key}")
+                        log_decision(db, old, "replaced", note=f"the sheet row changed; now {key}")
                         result.replaced[old] = key
                     db.execute(
                         "INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
@@ -739,7 +563,7 @@ class BatchState:
                     "in_sheet": True,
                     "replaced_by": None,
                 }
-                _update(db, key, _clean_fields(key, fields))
+                update(db, key, clean_fields(key, fields))
             gone = [k for k in existing if k not in seen]
             db.executemany(
                 "UPDATE contacts SET in_sheet = 0 WHERE key = ? AND in_sheet = 1", [(k,) for k in gone]
@@ -776,8 +600,8 @@ class BatchState:
                 fields.update(started_at=now(), finished_at=None)
             if decision == "approved":
                 fields.update(decision=None, approved_files={})
-                _log(db, key, "withdrawn", note="rebuilt with --force")
-            _update(db, key, _clean_fields(key, fields))
+                log_decision(db, key, "withdrawn", note="rebuilt with --force")
+            update(db, key, clean_fields(key, fields))
             return True
 
     def mark_step(self, key: str, step: str) -> None:
@@ -847,13 +671,13 @@ class BatchState:
             if decision == "approved":  # approved while running cannot happen; keep it if it did
                 for name in ("decision", "review_by", "review_at", "review_note", "approved_files"):
                     fields.pop(name)
-            _update(db, key, _clean_fields(key, fields))
+            update(db, key, clean_fields(key, fields))
 
     def mark_failed(self, key: str, message: str) -> None:
         """The contact could not be built; ``message`` says why."""
         with self._tx() as db:
             db.execute("INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
-            _update(db, key, _clean_fields(key, {"status": "failed", "step": "", "error": str(message), "finished_at": now()}))
+            update(db, key, clean_fields(key, {"status": "failed", "step": "", "error": str(message), "finished_at": now()}))
 
     def mark_interrupted(self, key: str, why: str = "interrupted") -> None:
         """A build that was stopped: it is built again by the next run."""
@@ -911,8 +735,8 @@ class BatchState:
                     "Run the batch again with --force for this contact."
                 )
             hashes = {rel: sha256_file(p) for rel, p in files.items() if p is not None}
-            _update(db, key, _clean_fields(key, _review("approved", by, note) | {"approved_files": hashes}))
-            _log(db, key, "approved", by=by, note=note)
+            update(db, key, clean_fields(key, _review("approved", by, note) | {"approved_files": hashes}))
+            log_decision(db, key, "approved", by=by, note=note)
         return self.require(key)
 
     def reject(self, key: str, by: str, note: str) -> ContactState:
@@ -921,8 +745,8 @@ class BatchState:
             c = self._get_in(db, key)
             if c.status == "running":
                 raise ReviewRefused(f"{c.name or key} is being built right now; reject it when the batch has finished.")
-            _update(db, key, _clean_fields(key, _review("rejected", by, note) | {"approved_files": {}}))
-            _log(db, key, "rejected", by=by, note=note)
+            update(db, key, clean_fields(key, _review("rejected", by, note) | {"approved_files": {}}))
+            log_decision(db, key, "rejected", by=by, note=note)
         return self.require(key)
 
     def choose_agency(
@@ -945,8 +769,8 @@ class BatchState:
                 )
             choices = dict(c.agency_choices)
             choices[role] = {"agency": name, "by": strip_emails(by, person=True), "at": now()}
-            _update(db, key, _clean_fields(key, {"agency_choices": choices}))
-            _log(db, key, "chose-agency", role=role, agency=name, by=by, note=note)
+            update(db, key, clean_fields(key, {"agency_choices": choices}))
+            log_decision(db, key, "chose-agency", role=role, agency=name, by=by, note=note)
         return self.require(key)
 
     def _get_in(self, db: Any, key: str) -> ContactState:
@@ -1018,12 +842,11 @@ class BatchState:
                 yield run_id
                 outcome = "finished"
             finally:
-                with contextlib.suppress(DossierError):
-                    with self._tx() as db:
-                        db.execute(
-                            "UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?",
-                            (now(), outcome, run_id),
-                        )
+                with contextlib.suppress(DossierError), self._tx() as db:
+                    db.execute(
+                        "UPDATE runs SET finished_at = ?, outcome = ? WHERE id = ?",
+                        (now(), outcome, run_id),
+                    )
                 fh.seek(0)
                 fh.truncate()
         finally:
@@ -1051,85 +874,6 @@ def _free_key(base: str, identity: str, taken: set[str]) -> str:
     while f"{base}-{identity[:12]}-{n}" in taken:
         n += 1
     return f"{base}-{identity[:12]}-{n}"
-
-
-def _typed(path: Path, key: str, col: str, kind: str, default: Any, value: Any) -> Any:
-    """A column's value with its type checked; ConfigError naming the file, contact and field."""
-
-    def bad(what: str) -> ConfigError:
-        return ConfigError(
-            f"{path}: contact {key!r} has a damaged {col!r} field ({what}). Move the file away "
-            "to start the batch afresh, or restore it from a backup."
-        )
-
-    if value is None:
-        if kind in ("opt",):
-            return None
-        return default.copy() if isinstance(default, dict | list) else default
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise bad(f"{value!r} is not a whole number")
-        return value
-    if kind == "bool":
-        return bool(value)
-    if kind in ("str", "opt"):
-        if not isinstance(value, str):
-            raise bad(f"{value!r} is not text")
-        return value
-    try:
-        parsed = json.loads(value) if isinstance(value, str | bytes) else None
-    except ValueError as exc:
-        raise bad(f"not JSON: {exc}") from exc
-    want = dict if kind == "dict" else list
-    if not isinstance(parsed, want):
-        raise bad(f"expected a {'table' if want is dict else 'list'}")
-    return parsed
-
-
-def _clean_fields(key: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Checked, e-mail-free values ready for SQL (JSON text for tables and lists)."""
-    if _EMAIL.search(str(key)):
-        raise ValueError("A contact key must not contain an e-mail address; hash it instead.")
-    unknown = set(fields) - FIELDS
-    if unknown:
-        raise TypeError(f"Unknown contact field(s): {', '.join(sorted(unknown))}")
-    out: dict[str, Any] = {}
-    for name, value in fields.items():
-        kind, _default = _COLUMNS[name]
-        if name == "status" and value not in STATUSES:
-            raise ValueError(f"Unknown status {value!r}; use one of {STATUSES}.")
-        if name == "decision" and value is not None and value not in DECISIONS:
-            raise ValueError(f"Unknown decision {value!r}; use one of {DECISIONS}.")
-        if name in _PERSON_FIELDS:
-            out[name] = strip_emails(value or "", person=True)
-        elif kind in ("dict", "list"):
-            v = scrub(value or ({} if kind == "dict" else []))
-            out[name] = json.dumps(v, ensure_ascii=False)
-        elif kind == "int":
-            out[name] = int(value or 0)
-        elif kind == "bool":
-            out[name] = 1 if value else 0
-        elif kind == "opt":
-            out[name] = None if value is None else strip_emails(scrub(value))
-        else:
-            out[name] = strip_emails(scrub(value if value is not None else ""))
-    return out
-
-
-def _update(db: Any, key: str, clean: Mapping[str, Any]) -> None:
-    if not clean:
-        return
-    cols = ", ".join(f'"{c}" = ?' for c in clean)
-    db.execute(f"UPDATE contacts SET {cols}, updated_at = ? WHERE key = ?", (*clean.values(), now(), key))
-
-
-def _log(
-    db: Any, key: str, action: str, *, role: str | None = None, agency: str | None = None, by: str = "", note: str = ""
-) -> None:
-    db.execute(
-        "INSERT INTO decisions (key, action, role, agency, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (key, action, role, agency, strip_emails(by, person=True), now(), strip_emails(note)),
-    )
 
 
 def _review(decision: str, by: str, note: str) -> dict[str, Any]:
