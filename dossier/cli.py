@@ -346,6 +346,14 @@ def agency(
 @click.option(
     "--wait", is_flag=True, help="If another batch runs on the same folder, wait for it to end."
 )
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,html,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: pdf, html, json.",
+)
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @NEWS_DAYS_OPTION
@@ -358,6 +366,7 @@ def batch(
     sheet: str | None,
     follow_up: bool,
     wait: bool,
+    formats: tuple[str, ...],
     quiet: bool,
     as_json: bool,
     news_days: int,
@@ -401,6 +410,7 @@ def batch(
         news_days=news_days,
         follow_up=follow_up,
         wait=wait,
+        formats=formats,
         command=" ".join(["dossier", *sys.argv[1:]])[:300],
     )
     result = run_batch(opts, progress)

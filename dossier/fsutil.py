@@ -85,10 +85,12 @@ def check_writable(folder: Path) -> None:
     probe = folder / f".dossier-write-test-{os.getpid()}{TEMP_SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with probe.open("wb") as fh:
-            fh.write(b"ok")
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"ok")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise OutputError(
             f"Cannot write to the output folder {folder}: "
