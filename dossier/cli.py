@@ -536,9 +536,10 @@ def review_list(batch_dir: Path) -> None:
     """
     with _batch_state(batch_dir) as state:
         for c in state.contacts():
-            decision = c.decision or ("unreviewed" if c.current else "not in the sheet")
+            decision = c.decision or "unreviewed"
+            gone = "" if c.current else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
             click.echo(
-                f"{c.key:<40} {c.status:<8} {decision:<10} {c.name}  [{_agency_line(c)}]"
+                f"{c.key:<40} {c.status:<8} {decision:<10} {c.name}  [{_agency_line(c)}]{gone}"
             )
 
 
