@@ -443,9 +443,7 @@ def batch(
         if ics:
             click.echo(f"Follow-up calendar: {ics}")
     if result.interrupted is not None:
-        click.echo(
-            "Interrupted: the state is saved; run the same command to resume.", err=True
-        )
+        click.echo("Interrupted: the state is saved; run the same command to resume.", err=True)
         sys.exit(128 + int(result.interrupted))
     if result.failed:
         sys.exit(1)
@@ -486,7 +484,9 @@ def _one(state: Any, query: str) -> str:
     how = "several contacts have that name" if exact else f"no contact is named exactly {query!r}"
     if sys.stdin.isatty() and sys.stdout.isatty():
         click.echo(f"{query!r}: {how}. Matching contacts:\n{lines}{more}", err=True)
-        answer = click.prompt("Type the key of the contact you mean", default="", show_default=False)
+        answer = click.prompt(
+            "Type the key of the contact you mean", default="", show_default=False
+        )
         for c in listed:
             if answer.strip() == c.key:
                 return str(c.key)
@@ -537,7 +537,11 @@ def review_list(batch_dir: Path) -> None:
     with _batch_state(batch_dir) as state:
         for c in state.contacts():
             decision = c.decision or "unreviewed"
-            gone = "" if c.current else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
+            gone = (
+                ""
+                if c.current
+                else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
+            )
             click.echo(
                 f"{c.key:<40} {c.status:<8} {decision:<10} {c.name}  [{_agency_line(c)}]{gone}"
             )

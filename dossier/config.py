@@ -211,7 +211,7 @@ MAX_LOGO_PIXELS = 6000  # a side; larger images are refused (WeasyPrint would dr
 
 
 def _brand_line(text: str, key: str, table: str | None = None) -> str:
-    """" line N" where ``key`` (of ``[table]``) is set in the brand file's text, or ""."""
+    """ " line N" where ``key`` (of ``[table]``) is set in the brand file's text, or ""."""
     start = 0
     if table is not None:
         dotted = re.search(rf"(?m)^\s*{re.escape(table)}\.{re.escape(key)}\s*=", text)
@@ -234,10 +234,15 @@ def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
     """
     text = str(logo).replace("\\", "/")
     parts = Path(text).parts
-    if not text.strip() or Path(text).is_absolute() or ".." in parts or re.match(r"^[A-Za-z]:", text):
+    if (
+        not text.strip()
+        or Path(text).is_absolute()
+        or ".." in parts
+        or re.match(r"^[A-Za-z]:", text)
+    ):
         raise ConfigError(
             f"{where}: logo = {logo!r} must be a file inside the brand's folder ({root}), "
-            "given relative to it (for example \"assets/logo.svg\"), without \"..\"."
+            'given relative to it (for example "assets/logo.svg"), without "..".'
         )
     for folder in (root, data_dir("templates")):
         candidate = folder / text
@@ -314,7 +319,7 @@ def load_brand(path: Path | None = None) -> Brand:
         if not isinstance(value, dict):
             raise ConfigError(
                 f"{path}{_brand_line(text, key)}: {key} must be a table ([{key}] with "
-                f"name = \"value\" lines), not {value!r}."
+                f'name = "value" lines), not {value!r}.'
             )
         for k, v in value.items():
             if not isinstance(v, str):

@@ -81,7 +81,9 @@ def check_writable(folder: Path) -> None:
     """Create ``folder`` if needed and prove a file can be written there (before any work)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"The output folder {folder} is a file, not a folder; choose another --out.")
+        raise OutputError(
+            f"The output folder {folder} is a file, not a folder; choose another --out."
+        )
     probe = folder / f".dossier-write-test-{os.getpid()}{TEMP_SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

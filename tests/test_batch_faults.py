@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -137,7 +136,10 @@ def test_second_batch_refused_and_approval_during_the_batch_kept(tmp_path: Path)
         _wait_for_done(batch_dir, proc, 3)
         again = CliRunner().invoke(cli, _args(sheet, out, "--quiet"))
         assert again.exit_code == 1
-        assert f"Another dossier batch is already running on {batch_dir} (pid {proc.pid}" in again.stderr
+        assert (
+            f"Another dossier batch is already running on {batch_dir} (pid {proc.pid}"
+            in again.stderr
+        )
         assert "--wait" in again.stderr
         ok = CliRunner().invoke(cli, ["review", "approve", "Contact 00", "--batch", str(batch_dir)])
         assert ok.exit_code == 0 and f"approved {first}" in ok.output
@@ -183,12 +185,15 @@ def test_a_full_disk_midway_is_one_sentence_and_a_rerun_finishes(
 def test_json_summary_never_prints_an_email(tmp_path: Path) -> None:
     sheet = tmp_path / "moved.csv"
     sheet.write_text(
-        HEADER + "Jane Doe jane.doe@acme.example,jane@x.example,N,Apple Inc.,CMO via cmo@acme.example,"
+        HEADER
+        + "Jane Doe jane.doe@acme.example,jane@x.example,N,Apple Inc.,CMO via cmo@acme.example,"
         "owner@fieldstone.example,TBWA\\Media Arts Lab\n"
         ",bob@x.example,N,Apple Inc.,,,\n",
         encoding="utf-8",
     )
-    r = CliRunner().invoke(cli, _args(sheet, tmp_path / "out", "--quiet", "--json", "--format", "json"))
+    r = CliRunner().invoke(
+        cli, _args(sheet, tmp_path / "out", "--quiet", "--json", "--format", "json")
+    )
     assert r.exit_code == 0, r.output
     assert "@" not in r.stdout
     data = json.loads(r.stdout)

@@ -412,7 +412,10 @@ def test_an_overlong_cell_is_a_row_problem(tmp_path: Path) -> None:
     sheet = read_rows(tmp_path, [HEADER, JANE, ["Bob", "", "Beta", "x" * 20_000, ""]])
     assert [r.row for r in sheet.rows] == [2]
     assert sheet.problems[0].row == 3
-    assert f"The New Title cell is longer than {MAX_CELL_CHARS:,} characters" in sheet.problems[0].message
+    assert (
+        f"The New Title cell is longer than {MAX_CELL_CHARS:,} characters"
+        in sheet.problems[0].message
+    )
 
 
 def test_too_many_rows_is_refused_while_reading(tmp_path: Path, monkeypatch) -> None:

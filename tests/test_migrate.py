@@ -46,13 +46,24 @@ def _write(folder: Path, contacts: dict, name: str = "manifest.json") -> Path:
 def test_entries_and_decisions_are_migrated(tmp_path: Path) -> None:
     (tmp_path / "jane-doe").mkdir()
     (tmp_path / "jane-doe" / "company-report.pdf").write_bytes(b"%PDF")
-    approved = {"decision": "approved", "by": "sam", "at": "2026-03-05T11:00:00+00:00", "note": "ok"}
+    approved = {
+        "decision": "approved",
+        "by": "sam",
+        "at": "2026-03-05T11:00:00+00:00",
+        "note": "ok",
+    }
     _write(
         tmp_path,
         {
-            "jane-doe--apple-inc": _entry(review=approved, approved_files={"jane-doe/company-report.pdf": "ab"}),
+            "jane-doe--apple-inc": _entry(
+                review=approved, approved_files={"jane-doe/company-report.pdf": "ab"}
+            ),
             "bob--beta": _entry(
-                row=3, name="Bob", company="Beta", status="running", outputs={"x": "../../etc/passwd"}
+                row=3,
+                name="Bob",
+                company="Beta",
+                status="running",
+                outputs={"x": "../../etc/passwd"},
             ),
         },
     )
@@ -81,7 +92,10 @@ def test_contacts_that_shared_a_folder_are_built_again(tmp_path: Path) -> None:
         },
     )
     state = BatchState.open(tmp_path)
-    for key, other in (("jane-doe--apple-inc", "jane-doe--apple"), ("jane-doe--apple", "jane-doe--apple-inc")):
+    for key, other in (
+        ("jane-doe--apple-inc", "jane-doe--apple"),
+        ("jane-doe--apple", "jane-doe--apple-inc"),
+    ):
         c = state.get(key)
         assert c is not None and c.status == "pending" and c.decision is None
         assert c.folder == key and other in c.step
@@ -99,7 +113,9 @@ def test_both_damaged_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "manifest.json.bak").write_text("[]", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         BatchState.open(tmp_path)
-    assert "manifest.json is damaged" in str(info.value) and "Move both files away" in str(info.value)
+    assert "manifest.json is damaged" in str(info.value) and "Move both files away" in str(
+        info.value
+    )
 
 
 def test_a_wrong_field_type_names_the_file_line_and_contact(tmp_path: Path) -> None:

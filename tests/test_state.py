@@ -15,7 +15,11 @@ from dossier.model import ReviewWarning
 
 
 def _done(
-    m: BatchState, batch: Path, key: str = "jane-doe", name: str = "Jane Doe", confirmed: bool = True
+    m: BatchState,
+    batch: Path,
+    key: str = "jane-doe",
+    name: str = "Jane Doe",
+    confirmed: bool = True,
 ) -> None:
     folder = batch / key
     folder.mkdir(parents=True, exist_ok=True)
@@ -202,8 +206,6 @@ def test_current_user(monkeypatch: pytest.MonkeyPatch) -> None:
     assert current_user() == "Robin"
     monkeypatch.delenv("DOSSIER_REVIEWER")
     assert current_user()
-
-
 
 
 # --- agency choice and approval ---------------------------------------------------------------

@@ -49,7 +49,9 @@ def test_logo_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
 def test_a_logo_inside_the_folder_is_used(tmp_path: Path) -> None:
     path = _brand(tmp_path / "brand", "assets/mine.svg")
     (tmp_path / "brand" / "assets").mkdir()
-    (tmp_path / "brand" / "assets" / "mine.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (tmp_path / "brand" / "assets" / "mine.svg").write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg'/>"
+    )
     assert load_brand(path).logo == "assets/mine.svg"
 
 
@@ -65,11 +67,18 @@ def test_an_oversized_logo_is_a_clear_error(tmp_path: Path) -> None:
             return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
         ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-        return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+        return (
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", ihdr)
+            + chunk(b"IDAT", zlib.compress(b""))
+            + chunk(b"IEND", b"")
+        )
 
     path = _brand(tmp_path / "brand", "big.png")
     (tmp_path / "brand" / "big.png").write_bytes(png(20000, 20000))
-    with pytest.raises(ConfigError, match="the logo big.png is 20000x20000 pixels; use an image of at most"):
+    with pytest.raises(
+        ConfigError, match="the logo big.png is 20000x20000 pixels; use an image of at most"
+    ):
         load_brand(path)
 
 
@@ -252,13 +261,18 @@ def test_a_full_disk_is_one_sentence_and_leaves_no_temp_file(
     monkeypatch.setattr(os, "fdopen", fdopen)
     with pytest.raises(OutputError) as info:
         atomic_write_bytes(tmp_path / "x" / "report.pdf", b"%PDF")
-    assert str(info.value) == f"Could not write {tmp_path / 'x' / 'report.pdf'}: the disk is full; free some space and run again."
+    assert (
+        str(info.value)
+        == f"Could not write {tmp_path / 'x' / 'report.pdf'}: the disk is full; free some space and run again."
+    )
     assert info.value.fatal and isinstance(info.value, DossierError)
     assert list((tmp_path / "x").iterdir()) == []
     del real_write, Full, builtins
 
 
-def test_ctrl_c_during_a_write_leaves_no_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_write_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_fdopen = os.fdopen
 
     def fdopen(fd, *a, **k):

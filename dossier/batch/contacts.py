@@ -101,7 +101,9 @@ class ContactRow:
     key: str
     fingerprint: str
     extra: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    identity: str = field(default="", repr=False)  # a hash: the e-mail when given, else name + company
+    identity: str = field(
+        default="", repr=False
+    )  # a hash: the e-mail when given, else name + company
 
     def to_contact(self) -> Contact:
         """The contact as the briefing and its notes see them."""
@@ -288,7 +290,9 @@ def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
             formulas = books[1][title]
             formulas.reset_dimensions()
             formula_rows = formulas.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-        pairs = zip(values.iter_rows(values_only=True, max_col=MAX_COLUMNS), formula_rows, strict=False)
+        pairs = zip(
+            values.iter_rows(values_only=True, max_col=MAX_COLUMNS), formula_rows, strict=False
+        )
         for number, (vals, forms) in enumerate(pairs, 1):
             cells = list(vals) + [None] * (len(forms) - len(vals))
             blank = {i for i, f in enumerate(forms) if f is not None and cells[i] is None}

@@ -50,7 +50,13 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "review": (dict,),
     "approved_files": (dict,),
 }
-_NAMES = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "an object"}
+_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -145,15 +151,21 @@ def migrate_manifest(
             "error": e.get("error"),
             "warnings": e.get("warnings") or [],
             "outputs": outputs,
-            "agency_roles": {"creative": {"agency": agency, "status": status if agency else "none"}},
+            "agency_roles": {
+                "creative": {"agency": agency, "status": status if agency else "none"}
+            },
             "started_at": e.get("started_at"),
             "finished_at": e.get("finished_at"),
-            "decision": review.get("decision") if review.get("decision") in ("approved", "rejected") else None,
+            "decision": review.get("decision")
+            if review.get("decision") in ("approved", "rejected")
+            else None,
             "review_by": str(review.get("by") or ""),
             "review_at": review.get("at"),
             "review_note": str(review.get("note") or ""),
             "approved_files": {
-                k: v for k, v in (e.get("approved_files") or {}).items() if inside(folder, k) is not None
+                k: v
+                for k, v in (e.get("approved_files") or {}).items()
+                if inside(folder, k) is not None
             },
             "folder": next(iter(tops)) if len(tops) == 1 else key,
         }
@@ -168,7 +180,13 @@ def migrate_manifest(
             return None  # another process migrated it meanwhile
         for key, fields in rows.items():
             if fields["decision"]:
-                log_decision(db, key, fields["decision"], by=fields["review_by"], note=fields["review_note"] + " (from manifest.json)")
+                log_decision(
+                    db,
+                    key,
+                    fields["decision"],
+                    by=fields["review_by"],
+                    note=fields["review_note"] + " (from manifest.json)",
+                )
             if key in shared:
                 others = ", ".join(sorted(shared[key]))
                 fields.update(
@@ -177,9 +195,13 @@ def migrate_manifest(
                     fingerprint="",
                 )
                 if fields["decision"] == "approved":
-                    log_decision(db, key, "withdrawn", note="its folder was shared with another contact")
+                    log_decision(
+                        db, key, "withdrawn", note="its folder was shared with another contact"
+                    )
                 fields.update(decision=None, approved_files={}, folder=key)
-            db.execute("INSERT OR IGNORE INTO contacts (key, updated_at) VALUES (?, ?)", (key, now()))
+            db.execute(
+                "INSERT OR IGNORE INTO contacts (key, updated_at) VALUES (?, ?)", (key, now())
+            )
             update(db, key, clean_fields(key, fields))
         db.execute(
             "INSERT OR REPLACE INTO meta (name, value) VALUES ('migrated_from', ?)", (used.name,)

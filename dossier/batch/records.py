@@ -97,6 +97,7 @@ def identity_of(name: str, company: str, email: str | None) -> str:
     if email and email.strip():
         basis = "email:" + email.strip().casefold()
     else:
+
         def key(text: str) -> str:  # punctuation-only names ("..") stay apart
             return fold(text) or " ".join(str(text).split()).casefold()
 
@@ -116,7 +117,13 @@ def inside(batch_dir: Path, rel: str) -> Path | None:
     """
     text = str(rel).replace("\\", "/")
     p = PurePosixPath(text)
-    if not text or p.is_absolute() or ".." in p.parts or not p.parts or re.match(r"^[A-Za-z]:", text):
+    if (
+        not text
+        or p.is_absolute()
+        or ".." in p.parts
+        or not p.parts
+        or re.match(r"^[A-Za-z]:", text)
+    ):
         return None
     path = Path(batch_dir, *p.parts)
     try:
@@ -285,11 +292,20 @@ def update(db: Any, key: str, clean: Mapping[str, Any]) -> None:
     if not clean:
         return
     cols = ", ".join(f'"{c}" = ?' for c in clean)
-    db.execute(f"UPDATE contacts SET {cols}, updated_at = ? WHERE key = ?", (*clean.values(), now(), key))
+    db.execute(
+        f"UPDATE contacts SET {cols}, updated_at = ? WHERE key = ?", (*clean.values(), now(), key)
+    )
 
 
 def log_decision(
-    db: Any, key: str, action: str, *, role: str | None = None, agency: str | None = None, by: str = "", note: str = ""
+    db: Any,
+    key: str,
+    action: str,
+    *,
+    role: str | None = None,
+    agency: str | None = None,
+    by: str = "",
+    note: str = "",
 ) -> None:
     db.execute(
         "INSERT INTO decisions (key, action, role, agency, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -156,8 +156,12 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
         "agency": agency or "",
         "agency_confirmed": bool(agency and e.get("agency_confirmed")),
         "agency_roles": [
-            {"role": role, "agency": v.get("agency") or "", "status": v.get("status") or "none",
-             "by": v.get("chosen_by") or ""}
+            {
+                "role": role,
+                "agency": v.get("agency") or "",
+                "status": v.get("status") or "none",
+                "by": v.get("chosen_by") or "",
+            }
             for role, v in (e.get("agency_status") or {}).items()
         ],
         "needs_rebuild": bool(e.get("needs_rebuild")),

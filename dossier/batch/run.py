@@ -104,7 +104,7 @@ class BatchResult:
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data, with every e-mail address in any cell masked."""
-        return scrub(
+        data: dict[str, Any] = scrub(
             {
                 "batch": str(self.batch_dir),
                 "review": str(self.review_page) if self.review_page else None,
@@ -115,6 +115,7 @@ class BatchResult:
                 "contacts": [o.__dict__ for o in self.outcomes],
             }
         )
+        return data
 
 
 def company_key(row: ContactRow) -> tuple[str, str, str]:
@@ -224,7 +225,9 @@ def run_batch(
             progress(f"waiting for the batch already running here ({describe_run(holder)})", {})
 
     try:
-        with state.run(opts.command or f"dossier batch {opts.contacts}", wait=opts.wait, on_wait=waiting):
+        with state.run(
+            opts.command or f"dossier batch {opts.contacts}", wait=opts.wait, on_wait=waiting
+        ):
             _run(opts, sheet.rows, sheet.problems, rt, state, result, halt, progress)
             result.state_seconds = state.seconds
             if halt.fatal is None:
@@ -307,16 +310,13 @@ def _run(
     finally:
         pool.shutdown(kill=bool(halt))
         for row in todo:  # anything a stop or a crash left half-way goes back to pending
-            key = keys[row.row]
-            c = state.get(key)
-            if c is not None and c.status == "running":
-                state.mark_interrupted(key, "interrupted: built again by the next run")
+            left = state.get(keys[row.row])
+            if left is not None and left.status == "running":
+                state.mark_interrupted(left.key, "interrupted: built again by the next run")
     seen = {o.key for o in result.outcomes}
     for row in todo:  # contacts never reached (cancelled when the batch stopped)
-        if keys[row.row] not in seen:
-            c = state.get(keys[row.row])
-            if c is not None:
-                result.outcomes.append(_outcome(c, row))
+        if keys[row.row] not in seen and (never := state.get(keys[row.row])) is not None:
+            result.outcomes.append(_outcome(never, row))
     result.outcomes.sort(key=lambda o: o.row)
 
 
@@ -341,7 +341,9 @@ class _Job:
             name = c.key
         return self.state.batch_dir / name
 
-    def company_group(self, rows: list[ContactRow], writers: ThreadPoolExecutor) -> list[RowOutcome]:
+    def company_group(
+        self, rows: list[ContactRow], writers: ThreadPoolExecutor
+    ) -> list[RowOutcome]:
         """Research one company, then write its contacts' briefings in parallel.
 
         The first contact is written here, so the company's agency is researched once before
@@ -367,11 +369,15 @@ class _Job:
         done = [first, *(f.result() for f in rest)]
         return [o for o in done if o is not None]
 
-    def write(self, row: ContactRow, company: Document | None, error: str | None) -> RowOutcome | None:
+    def write(
+        self, row: ContactRow, company: Document | None, error: str | None
+    ) -> RowOutcome | None:
         key = self.keys[row.row]
         if self.halt:
             return None
-        if not self.state.mark_running(key, f"writing the briefing for {row.name}", force=self.opts.force):
+        if not self.state.mark_running(
+            key, f"writing the briefing for {row.name}", force=self.opts.force
+        ):
             c = self.state.require(key)  # a reviewer approved it meanwhile: left alone
             return _outcome(c, row, "approved (locked)")
         if error is not None or company is None:
@@ -392,7 +398,9 @@ class _Job:
         opts = _options(row, self.opts, self.folder(c), choices.get(DEFAULT_ROLE))
         try:
             built = build(opts, self.rt, company, self.agency_cache)
-            outputs = {k: str(p.relative_to(self.state.batch_dir)) for k, p in built.outputs.items()}
+            outputs = {
+                k: str(p.relative_to(self.state.batch_dir)) for k, p in built.outputs.items()
+            }
             self.state.mark_done(
                 key,
                 outputs,
@@ -435,7 +443,7 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
     name = finding.name
     role = DEFAULT_ROLE
     chosen = finding.chosen or (finding.candidates[0] if finding.candidates else None)
-    if chosen is not None and getattr(chosen, "role", "") and not finding.named:
+    if chosen is not None and chosen.role and not finding.named:
         role = str(chosen.role)
     if name is None:
         return {role: {"agency": None, "status": "none"}}

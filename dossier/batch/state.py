@@ -70,6 +70,7 @@ from .records import (
 
 log = logging.getLogger(__name__)
 
+
 class BatchBusy(DossierError):
     """Another ``dossier batch`` is running on the same folder."""
 
@@ -263,7 +264,9 @@ class BatchState:
             if not path.exists():  # the state names client contacts: owner-only
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as exc:
-            raise OutputError(f"Cannot create the batch state {path}: {exc.strerror or exc}.", exc.errno) from exc
+            raise OutputError(
+                f"Cannot create the batch state {path}: {exc.strerror or exc}.", exc.errno
+            ) from exc
         try:
             db = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -301,7 +304,8 @@ class BatchState:
                 if version < SCHEMA_VERSION:
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     db.execute(
-                        "INSERT OR IGNORE INTO meta (name, value) VALUES ('created_at', ?)", (now(),)
+                        "INSERT OR IGNORE INTO meta (name, value) VALUES ('created_at', ?)",
+                        (now(),),
                     )
         except sqlite3.DatabaseError as exc:
             raise ConfigError(
@@ -462,12 +466,16 @@ class BatchState:
         """Every review decision ever recorded (for ``key``), oldest first."""
         cols = ("id", "key", "action", "role", "agency", "by", "at", "note")
         sql = "SELECT " + ", ".join(f'"{c}"' for c in cols) + " FROM decisions"
-        rows = self._read(sql + (" WHERE key = ?" if key else "") + " ORDER BY id", (key,) if key else ())
+        rows = self._read(
+            sql + (" WHERE key = ?" if key else "") + " ORDER BY id", (key,) if key else ()
+        )
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def skipped_rows(self) -> list[tuple[int, str]]:
         """The sheet rows the last batch run skipped, with the reason."""
-        return [(int(r), str(m)) for r, m in self._read("SELECT row, message FROM skipped ORDER BY row")]
+        return [
+            (int(r), str(m)) for r, m in self._read("SELECT row, message FROM skipped ORDER BY row")
+        ]
 
     def meta(self, name: str) -> str | None:
         rows = self._read("SELECT value FROM meta WHERE name = ?", (name,))
@@ -501,12 +509,17 @@ class BatchState:
         """Create or update one contact's fields (field-level: other fields are untouched)."""
         clean = clean_fields(key, fields)
         with self._tx() as db:
-            db.execute("INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
+            db.execute(
+                "INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
+                (key, key, now()),
+            )
             if clean:
                 update(db, key, clean)
         return self.require(key)
 
-    def sync_sheet(self, rows: Iterable[Any], skipped: Iterable[tuple[int, str]] = (), source: str = "") -> SheetSync:
+    def sync_sheet(
+        self, rows: Iterable[Any], skipped: Iterable[tuple[int, str]] = (), source: str = ""
+    ) -> SheetSync:
         """Record the sheet: one contact per person (``row.identity``), in one transaction.
 
         A new person gets a readable key and folder ("jane-doe--apple-inc"), with a suffix from
@@ -566,7 +579,8 @@ class BatchState:
                 update(db, key, clean_fields(key, fields))
             gone = [k for k in existing if k not in seen]
             db.executemany(
-                "UPDATE contacts SET in_sheet = 0 WHERE key = ? AND in_sheet = 1", [(k,) for k in gone]
+                "UPDATE contacts SET in_sheet = 0 WHERE key = ? AND in_sheet = 1",
+                [(k,) for k in gone],
             )
             result.removed = [k for k in gone if k not in result.replaced]
             db.execute("DELETE FROM skipped")
@@ -575,7 +589,9 @@ class BatchState:
                 [(int(r), strip_emails(m)) for r, m in skipped],
             )
             if source:
-                db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('sheet', ?)", (source,))
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (name, value) VALUES ('sheet', ?)", (source,)
+                )
         return result
 
     # -- writing: build progress --------------------------------------------------------------
@@ -588,14 +604,23 @@ class BatchState:
         With ``force`` an approval is withdrawn (and the withdrawal recorded).
         """
         with self._tx() as db:
-            row = db.execute("SELECT status, decision FROM contacts WHERE key = ?", (key,)).fetchone()
+            row = db.execute(
+                "SELECT status, decision FROM contacts WHERE key = ?", (key,)
+            ).fetchone()
             if row is None:
-                db.execute("INSERT INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
+                db.execute(
+                    "INSERT INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
+                    (key, key, now()),
+                )
                 row = ("pending", None)
             status, decision = row
             if decision == "approved" and not force:
                 return False
-            fields: dict[str, Any] = {"status": "running", "step": strip_emails(step), "error": None}
+            fields: dict[str, Any] = {
+                "status": "running",
+                "step": strip_emails(step),
+                "error": None,
+            }
             if status != "running":
                 fields.update(started_at=now(), finished_at=None)
             if decision == "approved":
@@ -643,7 +668,9 @@ class BatchState:
             agency_roles = {
                 DEFAULT_ROLE: {
                     "agency": agency,
-                    "status": ("confirmed" if agency_confirmed else "unconfirmed") if agency else "none",
+                    "status": ("confirmed" if agency_confirmed else "unconfirmed")
+                    if agency
+                    else "none",
                 }
             }
         roles = {str(r): _role(v) for r, v in agency_roles.items()}
@@ -666,8 +693,13 @@ class BatchState:
         if built_choices is not None:
             fields["built_choices"] = dict(built_choices)
         with self._tx() as db:
-            db.execute("INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
-            decision = db.execute("SELECT decision FROM contacts WHERE key = ?", (key,)).fetchone()[0]
+            db.execute(
+                "INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
+                (key, key, now()),
+            )
+            decision = db.execute("SELECT decision FROM contacts WHERE key = ?", (key,)).fetchone()[
+                0
+            ]
             if decision == "approved":  # approved while running cannot happen; keep it if it did
                 for name in ("decision", "review_by", "review_at", "review_note", "approved_files"):
                     fields.pop(name)
@@ -676,8 +708,18 @@ class BatchState:
     def mark_failed(self, key: str, message: str) -> None:
         """The contact could not be built; ``message`` says why."""
         with self._tx() as db:
-            db.execute("INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)", (key, key, now()))
-            update(db, key, clean_fields(key, {"status": "failed", "step": "", "error": str(message), "finished_at": now()}))
+            db.execute(
+                "INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
+                (key, key, now()),
+            )
+            update(
+                db,
+                key,
+                clean_fields(
+                    key,
+                    {"status": "failed", "step": "", "error": str(message), "finished_at": now()},
+                ),
+            )
 
     def mark_interrupted(self, key: str, why: str = "interrupted") -> None:
         """A build that was stopped: it is built again by the next run."""
@@ -720,7 +762,9 @@ class BatchState:
                 )
             if not c.current:
                 later = f" (now {c.replaced_by})" if c.replaced_by else ""
-                raise ReviewRefused(f"{who} ({key}) is no longer in the sheet{later}; nothing to approve.")
+                raise ReviewRefused(
+                    f"{who} ({key}) is no longer in the sheet{later}; nothing to approve."
+                )
             if unresolved := c.unresolved_roles():
                 raise ReviewRefused(_unconfirmed_message(c, unresolved))
             if c.needs_rebuild:
@@ -735,7 +779,11 @@ class BatchState:
                     "Run the batch again with --force for this contact."
                 )
             hashes = {rel: sha256_file(p) for rel, p in files.items() if p is not None}
-            update(db, key, clean_fields(key, _review("approved", by, note) | {"approved_files": hashes}))
+            update(
+                db,
+                key,
+                clean_fields(key, _review("approved", by, note) | {"approved_files": hashes}),
+            )
             log_decision(db, key, "approved", by=by, note=note)
         return self.require(key)
 
@@ -744,8 +792,12 @@ class BatchState:
         with self._tx() as db:
             c = self._get_in(db, key)
             if c.status == "running":
-                raise ReviewRefused(f"{c.name or key} is being built right now; reject it when the batch has finished.")
-            update(db, key, clean_fields(key, _review("rejected", by, note) | {"approved_files": {}}))
+                raise ReviewRefused(
+                    f"{c.name or key} is being built right now; reject it when the batch has finished."
+                )
+            update(
+                db, key, clean_fields(key, _review("rejected", by, note) | {"approved_files": {}})
+            )
             log_decision(db, key, "rejected", by=by, note=note)
         return self.require(key)
 
@@ -783,7 +835,10 @@ class BatchState:
 
     def exported(self, dest: str) -> dict[str, str]:
         """{file name: contact key} of what the last export to ``dest`` wrote."""
-        return {str(n): str(k) for n, k in self._read("SELECT name, key FROM exports WHERE dest = ?", (dest,))}
+        return {
+            str(n): str(k)
+            for n, k in self._read("SELECT name, key FROM exports WHERE dest = ?", (dest,))
+        }
 
     def record_export(self, dest: str, files: Mapping[str, str]) -> None:
         with self._tx() as db:
@@ -822,7 +877,12 @@ class BatchState:
                 if on_wait is not None:
                     on_wait(holder)
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-            me = {"pid": os.getpid(), "host": socket.gethostname(), "command": command, "started_at": now()}
+            me = {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "command": command,
+                "started_at": now(),
+            }
             fh.seek(0)
             fh.truncate()
             fh.write(json.dumps(me))
@@ -862,7 +922,11 @@ def _read_holder(path: Path) -> dict[str, Any]:
 
 
 def _same_base(key: str, base: str, identity: str) -> bool:
-    return key == base or key.startswith(base + "-") and key[len(base) + 1 :] in (identity[:6], identity[:12])
+    return (
+        key == base
+        or key.startswith(base + "-")
+        and key[len(base) + 1 :] in (identity[:6], identity[:12])
+    )
 
 
 def _free_key(base: str, identity: str, taken: set[str]) -> str:

@@ -198,7 +198,7 @@ AGENCY = DocumentKind(
 _LONG_RUN = 30  # a run of this many characters without a break opportunity gets some
 _CHUNK = 10  # every this many characters (narrow table columns hold ten)
 _TEXT = re.compile(r"(<(style|script)\b.*?</\2>)|(<[^>]*>)|([^<]+)", re.S | re.I)
-_RUN = re.compile(r"[^\s\u200b/\-&;]{%d,}" % _LONG_RUN)  # & and ; end a run: entities stay whole
+_RUN = re.compile(rf"[^\s\u200b/\-&;]{{{_LONG_RUN},}}")  # & and ; end a run: entities stay whole
 
 
 def soft_breaks(html: str) -> str:
