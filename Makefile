@@ -42,6 +42,7 @@ test: $(TSTAMP)
 bench: $(STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python bench/batch_bench.py 10 50 200
+	$(BIN)/python bench/state_bench.py 5000
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

