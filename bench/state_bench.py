@@ -16,6 +16,7 @@ the thread pools, the review page. Printed:
 
 from __future__ import annotations
 
+import json
 import resource
 import shutil
 import sys
@@ -85,7 +86,7 @@ def tiny_build(opts, rt, company, agency_cache):  # noqa: ANN001, ANN201 - stand
     from dossier.fsutil import atomic_write_text
 
     path = opts.folder / "facts.json"
-    atomic_write_text(path, '{"contact": "%s"}\n' % opts.contact.name)
+    atomic_write_text(path, json.dumps({"contact": opts.contact.name}) + "\n")
     return SimpleNamespace(outputs={"json": path}, warnings=[], agency=None)
 
 
