@@ -74,6 +74,14 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return items
 
 
+FORMAT_OPTION = click.option(
+    "--format",
+    "formats",
+    default="pdf,html,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: pdf, html, json.",
+)
 OFFLINE_OPTION = click.option(
     "--offline",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
@@ -136,14 +144,7 @@ def company_options(f: Any) -> Any:
     show_default=True,
     help="Output folder.",
 )
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,html,json",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated: pdf, html, json.",
-)
+@FORMAT_OPTION
 @click.option(
     "--brand",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -346,14 +347,7 @@ def agency(
 @click.option(
     "--wait", is_flag=True, help="If another batch runs on the same folder, wait for it to end."
 )
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,html,json",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated: pdf, html, json.",
-)
+@FORMAT_OPTION
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @NEWS_DAYS_OPTION
