@@ -85,6 +85,7 @@ def check_writable(folder: Path) -> None:
             f"The output folder {folder} is a file, not a folder; choose another --out."
         )
     probe = folder / f".dossier-write-test-{os.getpid()}{TEMP_SUFFIX}"
+    made = [p for p in (folder, *folder.parents) if not p.exists()]  # removed again after
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -101,6 +102,11 @@ def check_writable(folder: Path) -> None:
         ) from exc
     finally:
         probe.unlink(missing_ok=True)
+        for p in made:  # deepest first: a failed run leaves no empty folders behind
+            try:
+                p.rmdir()
+            except OSError:
+                break
 
 
 def remove_stale_temps(folder: Path, older_than: float = 0.0) -> int:
