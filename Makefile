@@ -43,6 +43,7 @@ bench: $(STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python bench/batch_bench.py 10 50 200
 	$(BIN)/python bench/net_bench.py
+	$(BIN)/python bench/state_bench.py 5000
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

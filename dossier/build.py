@@ -22,7 +22,7 @@ from platformdirs import user_cache_dir
 from . import config
 from .agency import DEFAULT_YEARS, AgencyFinding, RoleDecision, find_incumbent, load_gazetteer
 from .errors import ReportNotReady, ResolutionError
-from .fsutil import slugify
+from .fsutil import check_writable, slugify
 from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
@@ -62,6 +62,8 @@ class BuildOptions:
     agency_years: int = DEFAULT_YEARS
     articles: tuple[Path, ...] = ()
     agency_choices: dict[str, str | None] = field(default_factory=dict)
+    folder: Path | None = None  # where the documents go (default: out_dir/<contact or company>)
+    skip_agency: bool = False  # a reviewer said there is no incumbent: no agency profile
 
     @property
     def prepared_for(self) -> str | None:
@@ -396,13 +398,15 @@ def build(
     are written, and no note).
     """
     rt = rt or runtime(opts)
+    if company is None:
+        check_writable(opts.folder or opts.out_dir)  # before any research
     base = company if company is not None else research_company(opts, rt)
     title = (opts.contact.new_title or None) if opts.contact else None
     dossier = base.dossier.model_copy(
         update={"prepared_for": opts.prepared_for, "prepared_for_title": title}
     )
     org = dossier.organisation
-    folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
+    folder = opts.folder or opts.out_dir / slugify(opts.prepared_for or org.display_name)
     enough = substance(dossier, base.written, *rt.minimum)
     owner = opts.contact.owner if opts.contact else ""
     if not enough.ready:
@@ -415,7 +419,10 @@ def build(
     )
     if opts.briefing:
         chosen = opts.agency or (dossier.override.agency if dossier.override else None)
-        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
+        if opts.skip_agency:  # a reviewer said there is no incumbent: no agency profile
+            outcome = AgencyOutcome(finding=AgencyFinding(company=org.display_name))
+        else:
+            outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
         result.agency = outcome
         result.warnings.extend(outcome.warnings)
         result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})

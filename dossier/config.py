@@ -309,13 +309,101 @@ def _senders(path: Path, value: Any) -> tuple[Sender, ...]:
     return tuple(out)
 
 
+MAX_LOGO_BYTES = 5_000_000
+MAX_LOGO_PIXELS = 6000  # a side; larger images are refused (WeasyPrint would drop them)
+
+
+def _brand_line(text: str, key: str, table: str | None = None) -> str:
+    """ " line N" where ``key`` (of ``[table]``) is set in the brand file's text, or ""."""
+    start = 0
+    if table is not None:
+        dotted = re.search(rf"(?m)^\s*{re.escape(table)}\.{re.escape(key)}\s*=", text)
+        if dotted:
+            return f" line {text.count(chr(10), 0, dotted.start()) + 1}"
+        header = re.search(rf"(?m)^\s*\[\s*{re.escape(table)}\s*\]", text)
+        if header is None:
+            return ""
+        start = header.end()
+    m = re.compile(rf"(?m)^\s*{re.escape(key)}\s*=").search(text, start)
+    return f" line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
+
+
+def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
+    """The logo file ``logo`` names, confined to the brand's folder ``root``.
+
+    Relative paths only, no ``..``, and a symbolic link may not lead out of the folder. When
+    the brand folder has no such file, the packaged templates folder is tried (the example
+    brand's logo lives there). Too large a file or image is refused.
+    """
+    text = str(logo).replace("\\", "/")
+    parts = Path(text).parts
+    if (
+        not text.strip()
+        or Path(text).is_absolute()
+        or ".." in parts
+        or re.match(r"^[A-Za-z]:", text)
+    ):
+        raise ConfigError(
+            f"{where}: logo = {logo!r} must be a file inside the brand's folder ({root}), "
+            'given relative to it (for example "assets/logo.svg"), without "..".'
+        )
+    for folder in (root, data_dir("templates")):
+        candidate = folder / text
+        if not candidate.exists() and not candidate.is_symlink():
+            continue
+        real, base = candidate.resolve(), folder.resolve()
+        if not real.is_relative_to(base):
+            raise ConfigError(
+                f"{where}: logo = {logo!r} is a link to {real}, outside the brand's folder "
+                f"{base}; copy the image into the folder instead."
+            )
+        if not real.is_file():
+            raise ConfigError(f"{where}: logo = {logo!r} is not a file.")
+        _check_logo(real, logo, where)
+        return real
+    raise ConfigError(f"{where}: logo = {logo!r}: no such file next to the brand file ({root}).")
+
+
+def _check_logo(path: Path, logo: str, where: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        raise ConfigError(
+            f"{where}: the logo {logo} is {size / 1e6:.1f} MB; use an image of at most "
+            f"{MAX_LOGO_BYTES / 1e6:.0f} MB (an SVG, or a PNG about 1000 pixels wide)."
+        )
+    if path.suffix.lower() == ".svg":
+        return
+    try:
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = None  # we check the size ourselves, from the header only
+        with Image.open(path) as img:
+            width, height = img.size
+    except Exception as exc:  # Pillow raises many kinds on a file that is not an image
+        raise ConfigError(
+            f"{where}: the logo {logo} is not an image dossier can read ({exc}); use SVG or PNG."
+        ) from exc
+    if max(width, height) > MAX_LOGO_PIXELS:
+        raise ConfigError(
+            f"{where}: the logo {logo} is {width}x{height} pixels; use an image of at most "
+            f"{MAX_LOGO_PIXELS} pixels a side (about 1000 pixels wide is plenty), or an SVG."
+        )
+
+
 def load_brand(path: Path | None = None) -> Brand:
-    """Read brand.toml: ``path``, else ./brand.toml, else the packaged default."""
+    """Read brand.toml: ``path``, else ./brand.toml, else the packaged default.
+
+    Every problem is a ConfigError naming the file (and the line of the key where it can).
+    """
     if path is None:
         local = Path.cwd() / "brand.toml"
         path = local if local.is_file() else data_dir("templates") / "brand.toml"
     if not path.is_file():
         raise ConfigError(f"Brand file {path} does not exist.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Brand file {path} cannot be read as UTF-8 text: {exc}.") from exc
     data = _read_toml(path)
     unknown = set(data) - _BRAND_KEYS
     if unknown:
@@ -323,19 +411,41 @@ def load_brand(path: Path | None = None) -> Brand:
             f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
             f"Known keys: {', '.join(sorted(_BRAND_KEYS))}."
         )
+    for key in ("name", "logo", "footer"):
+        if key in data and not isinstance(data[key], str):
+            raise ConfigError(
+                f"{path}{_brand_line(text, key)}: {key} must be text in quotes, not {data[key]!r}."
+            )
+    tables: dict[str, dict[str, str]] = {}
+    for key in ("colours", "fonts", "sender"):
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"{path}{_brand_line(text, key)}: {key} must be a table ([{key}] with "
+                f'name = "value" lines), not {value!r}.'
+            )
+        for k, v in value.items():
+            if not isinstance(v, str):
+                raise ConfigError(
+                    f"{path}{_brand_line(text, k, key)}: {key}.{k} must be text in quotes, not {v!r}."
+                )
+        tables[key] = value
     if not str(data.get("name", "")).strip():
         raise ConfigError(f"{path}: 'name' is required (the brand name shown on every page).")
-    colours = data.get("colours", {})
+    colours = tables["colours"]
     for key, value in colours.items():
         if not _COLOUR.match(str(value)):
             raise ConfigError(
-                f"{path}: colours.{key} = {value!r} is not a colour; use #rrggbb or a CSS name."
+                f"{path}{_brand_line(text, key, 'colours')}: colours.{key} = {value!r} is not a colour; "
+                "use #rrggbb or a CSS name."
             )
-    fonts = data.get("fonts", {})
-    sender = data.get("sender", {})
+    fonts, sender = tables["fonts"], tables["sender"]
+    root = path.resolve().parent
+    logo = str(data.get("logo", "assets/logo.svg"))
+    brand_logo(root, logo, f"{path}{_brand_line(text, 'logo')}")
     return Brand(
         name=str(data["name"]),
-        logo=str(data.get("logo", "assets/logo.svg")),
+        logo=logo,
         primary=str(colours.get("primary", Brand.primary)),
         accent=str(colours.get("accent", Brand.accent)),
         text=str(colours.get("text", Brand.text)),
@@ -346,6 +456,6 @@ def load_brand(path: Path | None = None) -> Brand:
         sender_title=str(sender.get("title", "")),
         sender_email=str(sender.get("email", "")),
         footer=str(data.get("footer", "")),
-        root=path.resolve().parent,
+        root=root,
         senders=_senders(path, data.get("senders", [])),
     )

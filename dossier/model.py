@@ -11,14 +11,45 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ConfigError
 from .fields import FIELDS
 from .names import first_name_of, greeting_of, one_line
 
+#: Bidirectional controls: embeddings, overrides, isolates, marks. Scraped text is data; a
+#: U+202E from a web page must not reverse dossier's own next sentence, so every string that
+#: enters the record loses them (direction is isolated by the templates instead).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
-class _Frozen(BaseModel):
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters."""
+    return text.translate(_BIDI_TABLE)
+
+
+def _neutralise(value: Any) -> Any:
+    """Every string in ``value`` (dicts, lists, tuples) without bidirectional controls."""
+    if isinstance(value, str):
+        return value.translate(_BIDI_TABLE)
+    if isinstance(value, dict):
+        return {k: _neutralise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_neutralise(v) for v in value)
+    return value
+
+
+class _Untrusted(BaseModel):
+    """Models built from scraped data: bidirectional controls are removed from every string."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_bidi_controls(cls, data: Any) -> Any:
+        return _neutralise(data)
+
+
+class _Frozen(_Untrusted):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -356,7 +387,7 @@ class Identifiers(_Frozen):
     website: str | None = None  # the official site's URL as a source gives it
 
 
-class Organisation(BaseModel):
+class Organisation(_Untrusted):
     """The normalised record of one organisation."""
 
     model_config = ConfigDict(extra="forbid")
@@ -490,7 +521,7 @@ class AgencyContext(_Frozen):
     folded_from: str = ""
 
 
-class Dossier(BaseModel):
+class Dossier(_Untrusted):
     """Everything a rendered document needs: the record, the numbered sources and the gaps."""
 
     model_config = ConfigDict(extra="forbid")
@@ -533,7 +564,7 @@ class Contact:
 
     def __post_init__(self) -> None:
         for key in ("name", "new_company", "new_title", "previous_company", "first_name", "owner"):
-            object.__setattr__(self, key, one_line(getattr(self, key)))
+            object.__setattr__(self, key, strip_bidi(one_line(getattr(self, key))))
         if not self.name:
             raise ConfigError("The contact needs a name (for example --contact 'Jane Doe').")
         if not self.new_company:

@@ -207,7 +207,8 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     )
     note1 = (folder / "note-1.md").read_text()
     assert "Dear Jane," in note1 and "Chief Marketing Officer at Apple Inc." in note1
-    assert "TBWA\\Media Arts Lab" in note1 and "Northwind Traders" in note1
+    assert "TBWA\\\\Media Arts Lab" in note1 and "Northwind Traders" in note1  # Markdown-escaped
+    assert "TBWA\\Media Arts Lab" in (folder / "note-1.txt").read_text()
     msg = email.message_from_bytes(
         (folder / "note-1.eml").read_bytes(), policy=email.policy.default
     )

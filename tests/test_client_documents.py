@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from dossier.batch.state import BatchState
 from dossier.cli import cli
 
 from .conftest import APPLE_SNAPSHOT, NVIDIA_SNAPSHOT, ROOT, build_apple
@@ -204,15 +205,15 @@ def test_a_batch_is_coherent_and_its_pdfs_are_clean(tmp_path: Path) -> None:
     assert len(pdfs) == 3  # two company reports, one agency profile
     assert [p for pdf in pdfs for p in client_pdf_problems(pdf)] == []
     # Omar: no agency, so no note 1; note 2 is the first mailing and greets "Omar".
-    omar = out / "omar-haddad"
+    omar = out / "omar-haddad--apple-inc"
     assert not list(omar.glob("note-1.*"))
     note2 = (omar / "note-2.md").read_text()
     assert note2.startswith("Dear Omar,\n") and "mentioned" not in note2
     assert "Congratulations on your new role as VP Marketing at Apple Inc." in note2
     # Jane's notes are signed by her owner; Omar's owner is unknown: the default signs.
-    assert "Priya Shah\nAccount Director" in (out / "jane-doe" / "note-1.md").read_text()
+    assert "Priya Shah\nAccount Director" in (out / "jane-doe--apple-inc" / "note-1.md").read_text()
     assert "Alex Morgan\nClient Partner" in note2
-    manifest = json.loads((out / "manifest.json").read_text())["contacts"]
+    manifest = dict(BatchState.open(out).entries())
     omar_entry = next(e for e in manifest.values() if e["name"] == "OMAR HADDAD")
     kinds = {w["kind"] for w in omar_entry["warnings"]}
     assert {"sender", "mailing"} <= kinds
@@ -231,12 +232,12 @@ def test_a_batch_marks_a_not_ready_report_failed_and_drafts_nothing(
     r = _batch(tmp_path, BATCH_CSV)
     assert r.exit_code == 1, r.output
     out = tmp_path / "out" / "moved"
-    manifest = json.loads((out / "manifest.json").read_text())["contacts"]
+    manifest = dict(BatchState.open(out).entries())
     assert {e["status"] for e in manifest.values()} == {"failed"}
     for e in manifest.values():
         assert "The report on Apple Inc. is not ready to send" in e["error"]
         assert "the minimum is 1000 cited facts" in e["error"]
         assert "No cover note was drafted." in e["error"]
     assert not list(out.glob("*/note-*")) and not list(out.glob("*/*.pdf"))
-    review = json.loads((out / "jane-doe" / "review.json").read_text())
+    review = json.loads((out / "jane-doe--apple-inc" / "review.json").read_text())
     assert review["ready"] is False and review["mailings"][0]["drafted"] is False

@@ -200,7 +200,7 @@ def test_both_notes_when_the_profile_exists(
 ) -> None:
     agency = NoteAgency("TBWA\\Media Arts Lab", True, "creative")
     outputs, warnings, mailings = write_mailings(JANE, brand, agency, tmp_path, pdfs)
-    note1 = outputs["note-1.md"].read_text()
+    note1 = outputs["note-1.txt"].read_text()  # the .md escapes the backslash as Markdown
     assert (
         "profile of TBWA\\Media Arts Lab, the creative agency Acme Holdings works with, "
         "according to public reports."

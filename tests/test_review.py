@@ -14,8 +14,8 @@ from urllib.parse import unquote
 import pytest
 
 from dossier.batch.calendar import fold, follow_up_ics, write_follow_up_ics
-from dossier.batch.manifest import Manifest
 from dossier.batch.review import make_thumbnail, write_review_page
+from dossier.batch.state import BatchState
 from dossier.config import Brand
 
 BRAND = Brand(name="Fieldstone & Co")
@@ -39,7 +39,7 @@ def tiny_pdf() -> bytes:
 
 
 def _contact(
-    m: Manifest,
+    m: BatchState,
     batch: Path,
     key: str,
     name: str,
@@ -98,12 +98,14 @@ def _parse(html: str) -> _Links:
 
 
 def test_review_page_groups_links_and_warnings(tmp_path: Path, tiny_pdf: bytes) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     _contact(m, tmp_path, "zoe", "Zoe Adams", "Zed", tiny_pdf, row=1)
     _contact(m, tmp_path, "amy", "Amy Brown", "", tiny_pdf, row=2)
     _contact(m, tmp_path, "bob", "Bob Chen", "alice", tiny_pdf, row=3)
     m.upsert("carl", row=4, name="Carl Dunn", owner="Zed", company="Beta", status="failed")
     m.mark_failed("carl", "Company not found")
+    m.choose_agency("bob", "creative", "Ogilvy", by="sam")
+    m.upsert("bob", built_choices=m.get("bob").agency_choices)  # type: ignore[union-attr]
     m.approve("bob", by="sam")
 
     page = write_review_page(tmp_path, m, BRAND)
@@ -138,7 +140,7 @@ def test_thumbnail_is_remade_only_when_the_pdf_is_newer(tmp_path: Path, tiny_pdf
     pdf.write_bytes(tiny_pdf)
     assert make_thumbnail(pdf, png)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".tmp.png"))]
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("c", name="C", fingerprint="fp")
     m.mark_done("c", outputs={"pdf": pdf})
     png.write_bytes(b"stale")
@@ -166,7 +168,7 @@ def test_broken_pdf_gives_no_preview(tmp_path: Path) -> None:
 
 
 def test_names_are_escaped(tmp_path: Path) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("x", name="<script>alert(1)</script>", owner="<b>boss</b>", company="A&B")
     html = write_review_page(tmp_path, m, BRAND).read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
@@ -175,14 +177,14 @@ def test_names_are_escaped(tmp_path: Path) -> None:
 
 
 def test_outputs_outside_the_batch_are_not_linked(tmp_path: Path) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("x", name="X", status="done", outputs={"pdf": "../../etc/company-report.pdf"})
     html = write_review_page(tmp_path, m, BRAND).read_text(encoding="utf-8")
     assert "etc/company-report.pdf" not in html
 
 
 def test_empty_manifest(tmp_path: Path) -> None:
-    html = write_review_page(tmp_path, Manifest.load(tmp_path), BRAND).read_text(encoding="utf-8")
+    html = write_review_page(tmp_path, BatchState.open(tmp_path), BRAND).read_text(encoding="utf-8")
     assert "This batch has no contacts." in html
     assert "Fieldstone &amp; Co" in html
 
@@ -192,8 +194,8 @@ def test_empty_manifest(tmp_path: Path) -> None:
 BOTH_NOTES = {"note-1.eml": "x/note-1.eml", "note-2.eml": "x/note-2.eml"}
 
 
-def _calendar_manifest(tmp_path: Path) -> Manifest:
-    m = Manifest.load(tmp_path)
+def _calendar_manifest(tmp_path: Path) -> BatchState:
+    m = BatchState.open(tmp_path)
     m.upsert("jane", row=1, name="Jane Doe, Jr.", owner="Alex", company="Acme; Inc.")
     m.upsert("jane", start_date="2026-03-02")
     m.mark_done("jane", outputs=BOTH_NOTES, agency="Ogilvy", agency_confirmed=True)
@@ -280,7 +282,7 @@ def test_ics_dates(tmp_path: Path) -> None:
 
 
 def test_ics_follows_what_was_drafted_and_spaces_the_mailings(tmp_path: Path) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     # No agency profile, so no note 1: note 2 is the first mailing, in the first week.
     m.upsert("solo", row=1, name="Sam Lee", company="Acme", start_date="2026-03-02")
     m.mark_done("solo", outputs={"note-2.eml": "sam/note-2.eml", "note-2.md": "sam/note-2.md"})
@@ -316,6 +318,6 @@ def test_fold_keeps_characters_whole() -> None:
 
 
 def test_empty_calendar_file(tmp_path: Path) -> None:
-    path = write_follow_up_ics(tmp_path, Manifest.load(tmp_path), date(2026, 3, 1))
+    path = write_follow_up_ics(tmp_path, BatchState.open(tmp_path), date(2026, 3, 1))
     data = path.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"BEGIN:VEVENT" not in data

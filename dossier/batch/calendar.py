@@ -139,7 +139,7 @@ def follow_up_ics(
     """The VCALENDAR text for every done, not rejected contact.
 
     ``manifest_entries`` is ``{key: entry}``, or ``(key, entry)`` pairs as from
-    :meth:`Manifest.entries`, or entries that carry a ``key`` field.
+    :meth:`BatchState.entries`, or entries that carry a ``key`` field.
     """
     stamp = today.strftime("%Y%m%dT000000Z")
     lines = [
@@ -152,6 +152,8 @@ def follow_up_ics(
     ]
     for key, e in sorted(_items(manifest_entries), key=lambda kv: (kv[1].get("row") or 0, kv[0])):
         if e.get("status") != "done" or (e.get("review") or {}).get("decision") == "rejected":
+            continue
+        if e.get("replaced_by") or e.get("in_sheet") is False:  # no longer in the sheet
             continue
         name = str(e.get("name") or key)
         company = str(e.get("company") or "")
@@ -190,7 +192,7 @@ def follow_up_ics(
 
 
 def write_follow_up_ics(batch_dir: Path, manifest: Any, today: date) -> Path:
-    """Write ``<batch dir>/follow-up.ics`` atomically from a :class:`Manifest`."""
+    """Write ``<batch dir>/follow-up.ics`` atomically from a :class:`BatchState`."""
     path = Path(batch_dir) / CALENDAR_FILE
     atomic_write_text(path, follow_up_ics(manifest.entries(), today))
     return path

@@ -32,7 +32,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from .. import formatting as fmt
-from ..config import Brand, data_dir
+from ..config import Brand, brand_logo, data_dir
 from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
@@ -125,14 +125,8 @@ def _data_uri(path: Path) -> str:
 
 
 def _logo(brand: Brand) -> str:
-    path = (brand.root / brand.logo).resolve()
-    if not path.is_file():
-        path = (data_dir("templates") / brand.logo).resolve()
-    if not path.is_file():
-        raise RenderError(
-            f"Brand logo {brand.logo} not found next to the brand file or in templates/."
-        )
-    return _data_uri(path)
+    """The brand's logo as a data: URI; only a file inside the brand's folder (brand_logo)."""
+    return _data_uri(brand_logo(brand.root, brand.logo, f"the brand {brand.name!r}"))
 
 
 def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
@@ -223,6 +217,27 @@ AGENCY = DocumentKind(
 )
 
 
+_LONG_RUN = 30  # a run of this many characters without a break opportunity gets some
+_CHUNK = 10  # every this many characters (narrow table columns hold ten)
+_TEXT = re.compile(r"(<(style|script)\b.*?</\2>)|(<[^>]*>)|([^<]+)", re.S | re.I)
+_RUN = re.compile(rf"[^\s\u200b/\-&;]{{{_LONG_RUN},}}")  # & and ; end a run: entities stay whole
+
+
+def soft_breaks(html: str) -> str:
+    """Zero-width spaces inside long unbroken runs of text (never in tags, styles or scripts),
+    so a 20,000-character scraped value wraps on the page; tables lay out in linear time."""
+
+    def run(m: re.Match[str]) -> str:
+        s = m.group(0)
+        return "\u200b".join(s[i : i + _CHUNK] for i in range(0, len(s), _CHUNK))
+
+    def piece(m: re.Match[str]) -> str:
+        text = m.group(4)
+        return _RUN.sub(run, text) if text is not None else m.group(0)
+
+    return _TEXT.sub(piece, html)
+
+
 def render_html(
     dossier: Dossier,
     written: Written,
@@ -236,7 +251,7 @@ def render_html(
     try:
         css = env.get_template("report.css.j2").render(brand=brand, document_title=kind.title)
         ctx = {**context(dossier, written, brand), **(extra or {})}
-        return env.get_template(kind.template).render(css=Markup(css), **ctx)
+        return soft_breaks(env.get_template(kind.template).render(css=Markup(css), **ctx))
     except TemplateError as exc:
         raise RenderError(
             f"Template error in {getattr(exc, 'name', None) or kind.template}: {exc}"

@@ -37,12 +37,53 @@ ASKS_FILE = Path(__file__).resolve().parent.parent / "data" / "asks.toml"
 NOTES = {1: "note-1.md.j2", 2: "note-2.md.j2"}
 
 
+#: Characters that are Markdown syntax inside a line; in a contact's or agency's name they are
+#: escaped, so "[Acme](https://evil.example/login)" stays text in the .md and the .eml.
+_MD_SPECIAL = "\\`*_[]<>~|#!{}()"
+_MD_ESCAPE = {ord(c): "\\" + c for c in _MD_SPECIAL}
+_PROTECT_BASE = 0xE000  # escaped characters ride through the conversions as private-use ones
+
+
+def md_escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text (no links, emphasis or HTML)."""
+    return str(text).translate(_MD_ESCAPE)
+
+
+def _protect(md: str) -> str:
+    """``\\X`` escapes as private-use characters, so no pattern below can see the X."""
+    md = re.sub("[\ue000-\ue07f]", "", md)  # none may come in from outside
+    return re.sub(
+        r"\\([\\`*_{}\[\]()#+\-.!<>~|])", lambda m: chr(_PROTECT_BASE + ord(m.group(1))), md
+    )
+
+
+def _restore(text: str, html_out: bool = False) -> str:
+    def back(m: re.Match[str]) -> str:
+        c = chr(ord(m.group(0)) - _PROTECT_BASE)
+        return html.escape(c, quote=True) if html_out else c
+
+    return re.sub("[\ue000-\ue07f]", back, text)
+
+
+def _md_contact(contact: Contact) -> SimpleNamespace:
+    """The contact as the note templates see it: every field escaped as Markdown."""
+    return SimpleNamespace(
+        name=md_escape(contact.name),
+        first_name=md_escape(contact.first_name),
+        new_company=md_escape(contact.new_company),
+        new_title=md_escape(contact.new_title),
+        previous_company=md_escape(contact.previous_company),
+        owner=md_escape(contact.owner),
+        email=contact.email,
+    )
+
+
 def note_names(
     contact: Contact, brand: Brand, agency_name: str | None, sender: Sender | None = None
 ) -> list[str]:
-    """The proper names in a note: data, masked before the lint."""
+    """The proper names in a note: data, masked before the lint (as written and as escaped)."""
     signer = sender or brand.default_sender
-    return [
+    raw = [
         n
         for n in (
             contact.name,
@@ -58,6 +99,7 @@ def note_names(
         )
         if n
     ]
+    return raw + [e for n in raw if (e := md_escape(n)) != n]
 
 
 # Warm-line safeguards: where a phrase the ask-guard lists is not an ask.
@@ -244,9 +286,11 @@ def render_note(
     signer = sender or brand.default_sender
     is_first = (which == 1 or agency is None) if first is None else first
     context = {
-        "contact": contact,
+        "contact": _md_contact(contact),
         "agency": SimpleNamespace(
-            name=agency, role=_clean(agency_role) or None, works_with=bool(works_with and agency)
+            name=md_escape(agency) if agency else None,
+            role=_clean(agency_role) or None,
+            works_with=bool(works_with and agency),
         ),
         "mailing": SimpleNamespace(number=which, first=is_first),
         "sender": SimpleNamespace(name=signer.name, title=signer.title, email=signer.email),
@@ -314,17 +358,13 @@ def _plain_lines(md: str) -> list[str]:
     return out
 
 
-def _unescape_md(text: str) -> str:
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
-
-
 def markdown_to_text(md: str) -> str:
     """Plain text for the .txt and the text/plain part: no emphasis, links as "x (url)"."""
-    text = "\n".join(_plain_lines(md))
+    text = "\n".join(_plain_lines(_protect(md)))
     text = _LINK.sub(_link_text, text)
     text = _BOLD.sub(r"\2", text)
     text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
-    return re.sub(r"\n{3,}", "\n\n", _unescape_md(text)).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", _restore(text)).strip() + "\n"
 
 
 def _html_link(m: re.Match[str]) -> str:
@@ -337,12 +377,12 @@ def _html_link(m: re.Match[str]) -> str:
 def markdown_to_html(md: str, title: str = "") -> str:
     """A small HTML page: paragraphs and line breaks, every piece of text escaped first."""
     paragraphs = []
-    for block in re.split(r"\n\s*\n", "\n".join(_plain_lines(md)).strip()):
+    for block in re.split(r"\n\s*\n", "\n".join(_plain_lines(_protect(md))).strip()):
         body = html.escape(block.strip(), quote=True)
         body = _LINK.sub(_html_link, body)
         body = _BOLD.sub(r"<strong>\2</strong>", body)
         body = _EM.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", body)
-        paragraphs.append("<p>" + _unescape_md(body).replace("\n", "<br>\n") + "</p>")
+        paragraphs.append("<p>" + _restore(body, html_out=True).replace("\n", "<br>\n") + "</p>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title></head>\n"
