@@ -63,7 +63,6 @@ class BuildOptions:
     articles: tuple[Path, ...] = ()
     agency_choices: dict[str, str | None] = field(default_factory=dict)
     folder: Path | None = None  # where the documents go (default: out_dir/<contact or company>)
-    skip_agency: bool = False  # a reviewer said there is no incumbent: no agency profile
 
     @property
     def prepared_for(self) -> str | None:
@@ -419,10 +418,7 @@ def build(
     )
     if opts.briefing:
         chosen = opts.agency or (dossier.override.agency if dossier.override else None)
-        if opts.skip_agency:  # a reviewer said there is no incumbent: no agency profile
-            outcome = AgencyOutcome(finding=AgencyFinding(company=org.display_name))
-        else:
-            outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
+        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
         result.agency = outcome
         result.warnings.extend(outcome.warnings)
         result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})

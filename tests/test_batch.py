@@ -191,3 +191,36 @@ def test_pdf_pool_recycles_workers_and_keeps_rendering() -> None:
     finally:
         pool.shutdown()
     assert all(p.startswith(b"%PDF-") for p in pdfs) and len(pdfs) == 5
+
+
+def test_an_unconfirmed_agency_blocks_approval_until_a_reviewer_chooses(tmp_path: Path) -> None:
+    """One general-news headline is not enough: the reviewer chooses, the rebuild uses it."""
+    # CONSTRUCTED for this test: a fictitious outlet and URL; no such report exists.
+    (tmp_path / "articles.jsonl").write_text(
+        '{"headline": "Apple hires Droga5 for its creative account", "snippet": "", '
+        '"url": "https://gazette.example/apple-droga5", "published": "2026-06-01", '
+        '"outlet": "Demo Gazette", "constructed": true}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "moved.csv").write_text(
+        "Name,E-mail,New company,Owner\nOmar Haddad,omar@example.com,Apple Inc.,Sam Lee\n",
+        encoding="utf-8",
+    )
+    r = _run(tmp_path, "--articles", str(tmp_path / "articles.jsonl"))
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "out" / "moved"
+    folder = out / "omar-haddad--apple-inc"
+    assert not (folder / "agency-profile.pdf").exists()  # unconfirmed: no profile drafted
+    assert not (folder / "note-1.md").exists()
+    approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
+    assert approve.exit_code == 1 and "unconfirmed" in approve.output
+    chose = CliRunner().invoke(
+        cli, ["review", "choose-agency", "Omar Haddad", "Droga5", "--batch", str(out)]
+    )
+    assert chose.exit_code == 0, chose.output
+    r = _run(tmp_path, "--articles", str(tmp_path / "articles.jsonl"))  # the choice is built
+    assert r.exit_code == 0, r.output
+    assert (folder / "agency-profile.pdf").is_file() and (folder / "note-1.md").is_file()
+    assert "Droga5" in (folder / "note-1.txt").read_text()
+    approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
+    assert approve.exit_code == 0, approve.output

@@ -19,7 +19,7 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +27,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..build import AgencyCache, BuildOptions, Document, Runtime, build, research_company, runtime
+from ..build import (
+    AgencyCache,
+    BuildOptions,
+    Document,
+    Runtime,
+    build,
+    research_company,
+    role_dict,
+    runtime,
+)
 from ..config import Brand
 from ..errors import DossierError
 from ..fsutil import OutputError, check_writable, slugify
@@ -135,11 +144,15 @@ def batch_dir_for(opts: BatchOptions) -> Path:
 
 
 def _options(
-    row: ContactRow, opts: BatchOptions, folder: Path, choice: dict[str, Any] | None = None
+    row: ContactRow,
+    opts: BatchOptions,
+    folder: Path,
+    choices: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> BuildOptions:
-    agency = row.agency or None
-    if choice is not None:  # the reviewer's choice for the default role wins over the sheet
-        agency = choice.get("agency")
+    """The row's build. A reviewer's choices (role -> {agency: name or None}) win over the
+    sheet's Agency column and over the evidence, role by role."""
+    chosen = {str(r): (c or {}).get("agency") or None for r, c in (choices or {}).items()}
+    agency = None if chosen else (row.agency or None)
     return BuildOptions(
         company=row.new_company,
         hints=Hints(ticker=row.ticker or None, domain=row.domain or None),
@@ -153,7 +166,7 @@ def _options(
         templates=opts.templates,
         cache=opts.cache,
         agency=agency,
-        skip_agency=choice is not None and agency is None,
+        agency_choices=chosen,
         overrides_dir=opts.overrides_dir,
         agency_years=opts.agency_years,
         articles=opts.articles,
@@ -399,7 +412,7 @@ class _Job:
         self.tick(f"writing {row.name}")
         c = self.state.require(key)
         choices = dict(c.agency_choices)
-        opts = _options(row, self.opts, self.folder(c), choices.get(DEFAULT_ROLE))
+        opts = _options(row, self.opts, self.folder(c), choices)
         try:
             built = build(opts, self.rt, company, self.agency_cache)
             outputs = {
@@ -434,26 +447,33 @@ class _Job:
             self.state.mark_failed(key, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
-    """What the build found, per role: {role: {agency, status, candidates}}.
+#: The agency step's statuses as the batch state keeps them.
+_STATE_STATUS = {"current": "confirmed", "chosen": "confirmed", "unconfirmed": "unconfirmed"}
 
-    Today's agency step gives one agency (and whether it is confirmed); it is filed under its
-    candidate's role, else the default role. A per-role step fills several.
+
+def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
+    """What the build found, per discipline: {role: {agency, status, candidates}}.
+
+    "confirmed" (from evidence, named by the user or chosen by a reviewer), "unconfirmed"
+    (candidates, none confirmed) or "none" (none found, ended, in review, or a reviewer's
+    "none"); the step's own status is kept as ``detail``.
     """
     outcome = built.agency
-    if outcome is None or opts.skip_agency:
+    if outcome is None:
         return {DEFAULT_ROLE: {"agency": None, "status": "none"}}
+    roles: dict[str, dict[str, Any]] = {}
+    for d in built.agency_roles:
+        data = role_dict(d)
+        status = _STATE_STATUS.get(str(d.status), "none")
+        roles[str(d.role)] = {
+            "agency": data["agency"] if status != "none" else None,
+            "status": status,
+            "candidates": [c["agency"] for c in data["candidates"][:5]],
+        }
     finding = outcome.finding
-    name = finding.name
-    role = DEFAULT_ROLE
-    chosen = finding.chosen or (finding.candidates[0] if finding.candidates else None)
-    if chosen is not None and chosen.role and not finding.named:
-        role = str(chosen.role)
-    if name is None:
-        return {role: {"agency": None, "status": "none"}}
-    status = "confirmed" if finding.confirmed else "unconfirmed"
-    candidates = [c.entry.name for c in finding.candidates[:5]]
-    return {role: {"agency": name, "status": status, "candidates": candidates}}
+    if not roles and finding.named:  # --agency / the Agency column, no evidence needed
+        roles[DEFAULT_ROLE] = {"agency": finding.name, "status": "confirmed"}
+    return roles or {DEFAULT_ROLE: {"agency": None, "status": "none"}}
 
 
 def _outcome(c: ContactState, row: ContactRow, status: str | None = None) -> RowOutcome:

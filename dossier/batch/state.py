@@ -191,7 +191,17 @@ class ContactState:
         return bool(roles) and self.role_state(roles[0]).get("status") in ("confirmed", "chosen")
 
     def unresolved_roles(self) -> list[str]:
-        """Roles whose agency is unconfirmed and that no reviewer has chosen for."""
+        """Roles whose agency is unconfirmed and that no reviewer has chosen for.
+
+        None when another role's agency is confirmed or chosen: the briefing then profiles that
+        one, and the unconfirmed roles stay review notes, not a reason to hold the mailing.
+        """
+        settled = any(
+            v.get("status") in ("confirmed", "chosen") or r in self.agency_choices
+            for r, v in self.agency_roles.items()
+        ) or any(v is not None for v in self.agency_choices.values())
+        if settled:
+            return []
         return [
             r
             for r, v in self.agency_roles.items()
