@@ -288,3 +288,21 @@ def test_ctrl_c_during_a_write_leaves_no_temp_file(
     with pytest.raises(KeyboardInterrupt):
         atomic_write_bytes(tmp_path / "a.txt", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_20000_character_value_is_shortened_in_the_document_not_in_the_record() -> None:
+    from dossier.model import Claim, Identifiers, Organisation
+    from dossier.render.html import MAX_PRINTED
+
+    from .factories import dossier_of, fact, html
+
+    huge = "A" * 20_000
+    org = Organisation(
+        display_name="Acme",
+        identifiers=Identifiers(),
+        headquarters=Claim(chosen=fact("headquarters", huge)),
+    )
+    d = dossier_of(org)
+    page = html(d)
+    assert huge not in page and "A" * MAX_PRINTED in page.replace("\u200b", "")
+    assert d.organisation.headquarters.chosen.value == huge  # the record keeps it whole

@@ -71,6 +71,7 @@ def environment(user_templates: Path | None = None) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_shorten,
     )
     env.filters["human_date"] = fmt.human_date
     env.filters["value"] = display_value
@@ -83,6 +84,18 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["site_name"] = lambda url: domain_of(str(url)) or str(url)  # "apple.com"
     env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
+
+
+#: Longest text one value may print in a document (facts.json keeps the whole value): a
+#: scraped 20,000-character "name" would otherwise take minutes to lay out and fill pages.
+MAX_PRINTED = 3000
+
+
+def _shorten(value: Any) -> Any:
+    """Every printed plain string is cut at MAX_PRINTED characters (markup is ours: kept)."""
+    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > MAX_PRINTED:
+        return value[:MAX_PRINTED].rstrip() + " …"
+    return value
 
 
 def _millions(fact: Fact) -> str:
