@@ -11,7 +11,7 @@ it in the contact's history. An approved contact, or one being built, is not edi
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,26 @@ from .overview import contact_folder, read_review, review_path
 from .state import BatchState, ContactState, ReviewRefused, inside
 
 NOTES = (1, 2)
+ASK_GUARD = "dossier ask-guard"
+
+
+def blocking(findings: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The findings that stop a note from being saved or approved: every ask-guard finding
+    and every lint finding of severity "error" (advice-level findings are shown, not held)."""
+    return [
+        f
+        for f in findings
+        if f.get("guideline") == ASK_GUARD or str(f.get("severity") or "error") == "error"
+    ]
+
+
+def describe(findings: Iterable[Mapping[str, Any]]) -> str:
+    """One line per finding: where, the words, the advice."""
+    return "; ".join(
+        f"line {f.get('line')}: “{f.get('term')}” "
+        f"({str(f.get('category') or '').replace('_', ' ')}): {f.get('advice')}"
+        for f in findings
+    )
 
 
 @dataclass
@@ -123,9 +143,7 @@ def _editable(state: BatchState, key: str, which: int) -> tuple[ContactState, Pa
     return c, folder, stem
 
 
-def _replace_findings(
-    warnings: list[Any], stem: str, new: list[ReviewWarning], message_of: Any
-) -> list[Any]:
+def _replace_findings(warnings: list[Any], stem: str, new: list[Any], message_of: Any) -> list[Any]:
     edited = edited_warning(stem).message
     kept = [
         w for w in warnings if not is_finding_of(message_of(w), stem) and message_of(w) != edited
@@ -135,11 +153,17 @@ def _replace_findings(
 
 def save_note(state: BatchState, key: str, which: int, text: str, by: str) -> list[dict[str, Any]]:
     """Save the reviewer's wording of note ``which`` (see the module docstring); returns the
-    lint and ask-guard findings of the saved text."""
+    lint findings of the saved text. A text the ask-guard flags, or with a lint finding of
+    severity "error", is refused (ReviewRefused naming each finding) and nothing is written."""
     c, folder, stem = _editable(state, key, which)
     markdown = clean_note(text)
     record = read_review(state, c)
     names = check_names(c, record)
+    if bad := blocking(f.as_dict() for f in check_note(markdown, names)):
+        raise ReviewRefused(
+            f"Note {which} was not saved: it fails the check ({describe(bad)}). "
+            "Reword it and save again."
+        )
     override_path(folder, stem).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(override_path(folder, stem), markdown)
     rewrite_note(folder, stem, markdown)
@@ -187,4 +211,13 @@ def _update_review(
     atomic_write_text(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
 
 
-__all__ = ["NoteView", "check_text", "notes", "read_override", "reset_note", "save_note"]
+__all__ = [
+    "NoteView",
+    "blocking",
+    "check_text",
+    "describe",
+    "notes",
+    "read_override",
+    "reset_note",
+    "save_note",
+]

@@ -134,7 +134,7 @@ def rewrite_note(folder: Path, stem: str, markdown: str) -> dict[str, Path]:
             msg[header] = str(old[header])
     msg.set_content(markdown_to_text(markdown))
     msg.add_alternative(markdown_to_html(markdown, str(old["Subject"] or "")), subtype="html")
-    for part in old.iter_attachments():  # type: ignore[attr-defined]
+    for part in old.iter_attachments():
         msg.add_attachment(
             part.get_content(),
             maintype=part.get_content_maintype(),
