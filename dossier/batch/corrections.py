@@ -294,3 +294,48 @@ def dumps(data: dict[str, Any]) -> str:
                 f"{_key(str(n))} = {_inline(x)}" for n, x in item.items()
             ]
     return "\n".join(lines).strip("\n") + "\n"
+
+
+# --- a correction made for one contact of a batch (the review app, any front end) ------------
+
+
+def overrides_folder(state: Any) -> Path:
+    """The overrides folder the batch was run with (recorded in the state by every run)."""
+    from .options import recorded_values
+
+    values = recorded_values(state)
+    folder = (values or {}).get("overrides_dir")
+    if not isinstance(folder, Path):
+        raise ConfigError(
+            f"The batch at {state.batch_dir} did not record an overrides folder (an earlier "
+            "dossier, or --overrides was off); run dossier batch once more, or edit "
+            "overrides/<company>.toml by hand."
+        )
+    return folder
+
+
+def correct_contact(state: Any, key: str, c: Correction, *, target: str = "company") -> Path:
+    """Make correction ``c`` for contact ``key``: in its company's override file
+    (``target`` "company") or its agency's ("agency"); recorded in the contact's history.
+    Refused (ReviewRefused) while the contact is approved; it applies at the next build."""
+    from .overview import company_override_names, read_review
+    from .state import ReviewRefused
+
+    contact = state.require(key)
+    who = contact.name or key
+    if contact.locked:
+        raise ReviewRefused(f"{who} is approved and locked; reject it first to correct a fact.")
+    folder = overrides_folder(state)
+    if target == "agency":
+        if not contact.agency:
+            raise ReviewRefused(f"{who} has no agency to correct facts for.")
+        path = correct(agency_file(folder, contact.agency), c, agency=True)
+    elif target == "company":
+        path = correct(
+            company_file(folder, company_override_names(contact, read_review(state, contact))), c
+        )
+    else:
+        raise ConfigError(f"{target!r}: correct the company or the agency.")
+    what = "removed" if c.remove else f"set to {' '.join(str(c.value).split())[:200]}"
+    state.record(key, "corrected", by=c.by, note=f"{path.name}: {c.field} {what}")
+    return path

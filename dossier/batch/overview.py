@@ -217,3 +217,16 @@ def company_override_names(c: ContactState, record: Mapping[str, Any]) -> list[s
         if n and slugify(n) not in {slugify(s) for s in seen}:
             seen.append(n)
     return seen
+
+
+def newest_batch(output: Path) -> Path:
+    """The most recently updated batch folder (one with a state) under ``output``."""
+    from ..errors import ConfigError
+    from .records import FILENAME as STATE_FILE
+
+    found = [p.parent for p in Path(output).glob(f"*/{STATE_FILE}") if p.is_file()]
+    if not found:
+        raise ConfigError(
+            f"No batch folder under {output}/; run dossier batch first, or give --batch DIR."
+        )
+    return max(found, key=lambda p: (p / STATE_FILE).stat().st_mtime)
