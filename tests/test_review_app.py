@@ -208,7 +208,7 @@ def test_security_headers(client) -> None:
     assert "default-src 'none'" in csp and "script-src" not in csp
     assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp
     assert r.headers["X-Frame-Options"] == "DENY"
-    assert r.headers["Referrer-Policy"] == "no-referrer"
+    assert r.headers["Referrer-Policy"] == "same-origin"
     html = r.get_data(as_text=True)
     assert "<script" not in html and "http://" not in html and "https://" not in html
 

@@ -185,7 +185,7 @@ def _guards(app: Flask, cfg: ReviewApp) -> None:
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["X-Frame-Options"] = "DENY"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        resp.headers["Referrer-Policy"] = "same-origin"  # Origin stays sent on our own forms
         resp.headers["Cache-Control"] = "no-store"
         resp.headers["Cross-Origin-Resource-Policy"] = "same-origin"
         return resp
