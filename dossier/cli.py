@@ -594,7 +594,7 @@ def batch(
 
 @cli.group(context_settings=CONTEXT_SETTINGS)
 def review() -> None:
-    """Record review decisions for a batch: list, show, choose-agency, approve, reject.
+    """Review a batch: list, show, choose-agency, approve, reject; serve (in the browser).
 
     CONTACT is a contact's key (from `review list`) or name; accents and case do not
     matter. A name that only partly matches never acts: the matching contacts are listed.

@@ -495,3 +495,67 @@ def test_cli_matches_accents_and_refuses_a_prefix(batch: Path) -> None:
     assert out.exit_code == 1
     assert "jane-doe--acme-corp" in out.output and "jane-roe--acme-corp" in out.output
     assert _state(batch, "jane-doe--acme-corp").decision is None
+
+
+def test_serve_without_a_batch_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["review", "serve"])
+    assert out.exit_code != 0 and "No batch folder under output/" in out.output
+    out = CliRunner().invoke(cli, ["review", "serve", "--batch", str(tmp_path / "nothing")])
+    assert out.exit_code != 0 and "holds no dossier batch" in out.output
+
+
+def test_newest_batch_is_the_last_one_updated(tmp_path: Path) -> None:
+    import os
+
+    from dossier.batch.overview import newest_batch
+
+    for i, name in enumerate(("older", "newer")):
+        with BatchState.open(tmp_path / "output" / name):
+            pass
+        os.utime(tmp_path / "output" / name / "state.sqlite", (1_000_000 + i, 1_000_000 + i))
+    assert newest_batch(tmp_path / "output").name == "newer"
+
+
+@pytest.mark.pdf
+def test_rebuild_one_contact_of_a_real_batch(tmp_path: Path, monkeypatch) -> None:
+    """A real offline batch: choose the agency in the app, rebuild that contact alone with the
+    batch's recorded options, approve; the other contact is not rebuilt."""
+    from .conftest import APPLE_SNAPSHOT
+    from .test_review_browser import ARTICLES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles.jsonl").write_text(ARTICLES, encoding="utf-8")
+    (tmp_path / "moved.csv").write_text(
+        "Name,E-mail,New company,Owner\nOmar Haddad,omar@example.com,Apple Inc.,Sam Lee\n"
+        "Jane Doe,jane@example.com,Apple Inc.,Ana Ruiz\n",
+        encoding="utf-8",
+    )
+    args = ["batch", "moved.csv", "--out", "out", "--offline", str(APPLE_SNAPSHOT)]
+    r = CliRunner().invoke(cli, [*args, "--articles", "articles.jsonl", "--quiet"])
+    assert r.exit_code == 0, r.output
+    batch = tmp_path / "out" / "moved"
+    jane_before = _state(batch, "jane-doe--apple-inc").finished_at
+    app = create_app(batch, token="t")
+    client = app.test_client()
+    client.get("/?token=t")
+    key = "omar-haddad--apple-inc"
+    csrf = _csrf(client, f"/c/{key}")
+    client.post(f"/c/{key}/agency", data={"csrf": csrf, "role": "creative", "agency": "Droga5"})
+    assert _state(batch, key).needs_rebuild
+    monkeypatch.chdir(tmp_path / "out")  # the recorded options are absolute paths
+    assert client.post(f"/c/{key}/rebuild", data={"csrf": csrf}).status_code == 302
+    job = app.config["REVIEW"].jobs[key]
+    job.thread.join(300)
+    assert job.done and not job.error, job.error
+    c = _state(batch, key)
+    assert c.status == "done" and not c.needs_rebuild
+    assert (batch / key / "agency-profile.pdf").is_file()
+    assert "Droga5" in (batch / key / "note-1.txt").read_text()
+    assert _state(batch, "jane-doe--apple-inc").finished_at == jane_before
+    r = client.post(f"/c/{key}/approve", data={"csrf": csrf, "by": "Sam Lee"})
+    assert r.status_code == 302 and _state(batch, key).decision == "approved"
+    r = client.post(f"/c/{key}/rebuild", data={"csrf": csrf})
+    job = app.config["REVIEW"].jobs[key]
+    job.thread.join(30)
+    assert "approved and locked" in job.error

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 PAGES_FOLDER = ".pages"
 MAX_PAGES = 20
-WIDTH = 900
+WIDTH = 700
 TIMEOUT = 60
 
 
