@@ -24,8 +24,10 @@ def main() -> int:
                 f.write(json.dumps(item, ensure_ascii=False) + "\n")
         asks = [i for i in items if i["label"] == "ask"]
         soft = sum(1 for i in asks if i["soft"])
-        print(f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; "
-              f"{len(items) - len(asks)} warm)")
+        print(
+            f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; "
+            f"{len(items) - len(asks)} warm)"
+        )
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0
