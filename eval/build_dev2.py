@@ -3,7 +3,8 @@
 Usage: ``python eval/build_dev2.py`` (writes both files; exits 1 on any problem).
 
 A ``.raw`` file is the harvest list: ``@ URL`` starts a page, then one line per sentence,
-``LABEL :: TEXT``, with TEXT copied verbatim from the stored page. Labels:
+``LABEL :: TEXT``, with TEXT copied verbatim from the stored page; a ``# round N`` line marks
+the items below it as harvested in round N (they get a ``round`` field). Labels:
 
 - asks: ``ask soft``, ``ask hard`` or ``warm``;
 - neutrality: ``tag CATEGORY [names=A|B]``, ``neutral``, ``neutral trap=A|B`` (the listed
@@ -107,7 +108,12 @@ def build(
     problems: list[str] = []
     seen: set[str] = set()
     url = ""
+    harvest: int | None = None
     for n, line in enumerate(raw.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# round "):
+            # "# round N": the items below were harvested in round N (a later cold check).
+            harvest = int(line.split()[2])
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("@ "):
@@ -136,6 +142,8 @@ def build(
         except ValueError as exc:
             problems.append(f"{raw}:{n}: {exc}")
             continue
+        if harvest is not None:
+            item["round"] = harvest
         items.append({"id": f"{prefix}-{len(items) + 1:04d}", **item})
     return items, problems
 

@@ -344,9 +344,11 @@ def test_eval_corpora_are_in_the_project() -> None:
     for corpus in ("neutrality", "asks"):
         for split in ("dev", "dev2", "test"):
             assert (Path(ROOT) / "eval" / corpus / f"{split}.jsonl").is_file()
-    # "dev" is what we develop on: both development files, and each is shown on its own.
+    assert (Path(ROOT) / "eval" / "asks" / "dev3.jsonl").is_file()
+    # "dev" is what we develop on: every development file, and each is shown on its own.
     lines = _suite("asks").run("dev")
     assert "-- dev2.jsonl alone" in lines
+    assert "-- dev3.jsonl alone" in lines
 
 
 def test_the_dev_report_refuses_the_test_split() -> None:
