@@ -328,6 +328,13 @@ def _figure(lines: list[str], label: str) -> float:
     return float(line.rsplit("=", 1)[1])
 
 
+def _count(lines: list[str], label: str) -> tuple[int, int]:
+    """The "k/n" before the rounded ratio, so 1/238 is not read as 0.00."""
+    line = next(x for x in lines if x.strip().startswith(label))
+    k, n = line.split(":", 1)[1].split("=")[0].strip().split("/")
+    return int(k), int(n)
+
+
 def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
     """The development figures stay at the goals (the test split is only scored, never here)."""
     lines = _suite("neutrality").run("dev")
@@ -337,7 +344,8 @@ def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
     assert any(x.strip().startswith("relative_time") for x in lines)
     asks = _suite("asks").run("dev")
     assert _figure(asks, "ask-guard recall (all asks)") >= 0.90
-    assert _figure(asks, "warm lines flagged") == 0.0
+    flagged, warm = _count(asks, "warm lines flagged")
+    assert warm >= 200 and flagged <= 1  # the one is documented in eval/asks/README.md
 
 
 def test_eval_corpora_are_in_the_project() -> None:
