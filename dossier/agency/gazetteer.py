@@ -152,7 +152,8 @@ def _case_sensitive(alias: str, entry: AgencyEntry) -> bool:
 
 
 def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
-    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/"."""
+    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/" (or
+    nothing: "TBWAChiatDay")."""
     parts = []
     for piece in re.split(r"(\s*[&+]\s*|\s+and\s+|\s*[\\/]\s*|\s+|-)", alias.strip()):
         sep = piece.strip().lower()
@@ -161,7 +162,7 @@ def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
         if sep in ("&", "+", "and") and piece != alias.strip():
             parts.append(r"\s*(?:&|\+|and)\s*")
         elif sep in ("\\", "/"):
-            parts.append(r"\s*[\\/]\s*")
+            parts.append(r"\s*[\\/]?\s*")  # "TBWA\Chiat\Day", "TBWA/Chiat/Day", "TBWAChiatDay"
         elif sep == "-":
             parts.append(r"[\s-]?")
         elif not sep:
