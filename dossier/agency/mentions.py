@@ -174,7 +174,7 @@ reviewing concludes concluded""".split()  # noqa: SIM905
 # A single capitalised word that is never a brand or agency on its own (places, datelines, outlets).
 NOT_A_NAME = set(
     """
-us u.s. usa uk u.k. britain england scotland wales ireland europe european asia asian apac emea
+us u.s. u.s u.k usa uk u.k. britain england scotland wales ireland europe european asia asian apac emea
 america americas american north south east west africa australia australian nz china chinese india
 indian japan japanese korea singapore malaysia hong kong thailand indonesia philippines vietnam
 germany german france french spain italy canada canadian mexico brazil latam mena middle
@@ -339,7 +339,7 @@ ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"
 # ----------------------------------------------------------------------------- names
 
 _TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_!]*[\w+!]|[\w]", re.UNICODE)
-_NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$?)?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s")
+_NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$|[£€$])?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s|Q[1-4]|H[12]")
 
 
 def is_cap(tok: str) -> bool:
@@ -361,6 +361,7 @@ _TITLE_CUES = VERB_WORDS | set(
 def title_case(text: str) -> bool:
     """Whether a headline capitalises its ordinary words ("Names BBDO As Creative Lead"): most
     of its common words of four letters or more start with a capital (names do not count)."""
+    text = re.sub(r"\"[^\"]*\"|\s'[^']*'(?=\W|$)", " ", text)  # titles in quotes say nothing
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in COMMON]
     if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return False
@@ -406,6 +407,10 @@ class Placed:
         return self.text[e : e + width]
 
 
+_FUNCTION_WORDS = set(
+    """a an the and or but of to in on at by for from with as into after before its their his her our
+    this that these those it they he she we you i is are was were be has have had new""".split()  # noqa: SIM905
+)
 _CONNECTORS = {"of", "de", "&", "for", "or", "von", "van", "der", "den", "du", "di", "da", "del", "y"}
 MONTHS = set(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
@@ -432,6 +437,10 @@ def _proper_names(
             run.pop()
         while run and run[0][2].lower() in COMMON and not (run[0][2] == "The" and len(run) > 1) and not (
             run[0][2].isupper() and len(run) > 1 and not title
+        ) and not (
+            # "works with All Response Media": mid-sentence, a capitalised word starts the name
+            len(run) > 1 and not title and run[0][0] > 0 and run[0][2][0].isupper()
+            and run[0][2].lower() not in VERB_WORDS and run[0][2].lower() not in _FUNCTION_WORDS
         ):
             run.pop(0)
         while run and re.fullmatch(r"\d+", run[0][2]):
@@ -443,7 +452,9 @@ def _proper_names(
             run.clear()
         if run:
             s, e = run[0][0], run[-1][1]
-            name = text[s:e].rstrip("'.:-").rstrip()
+            name = text[s:e]
+            if not re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros)\.$", name):
+                name = name.rstrip("'.:-").rstrip()
             if name.endswith("'s"):
                 name = name[:-2]
             words = name.lower().split()
@@ -475,6 +486,8 @@ def _proper_names(
             continue
         breaker = low in COMMON and (title or tok[0].islower() or low in VERB_WORDS)
         breaker = breaker or low in _TITLE_BREAK
+        if i == 0 and not run and low in vocab and not tok.isupper() and len(tokens) > 1:
+            breaker = True  # "Supermarket chain Morrisons ...": the item writes "supermarket"
         if title and low in vocab and not tok.isupper() and (not run or re.search(r"[a-z](?:s|ed|ing)$", tok)):
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
             breaker = breaker or not (is_cap(nxt) and nxt.lower() not in vocab and nxt.lower() not in COMMON)
@@ -577,8 +590,12 @@ def place(
             e += right.end()
         # "Ogilvy Australia", "DDB Sydney": an office is the agency
         office = re.match(r"\s+((?:New\s+York|Hong\s+Kong|Los\s+Angeles|San\s+Francisco|Kuala\s+Lumpur|[A-Z][a-z]+|[A-Z]{2,3}))\b(?!['’]s)", sentence[e:])
-        if office and office.group(1).lower() in NOT_A_NAME and office.group(1).lower() not in COMMON:
+        if office and all(w in NOT_A_NAME for w in office.group(1).lower().split()) and office.group(1).lower() not in COMMON:
             e += office.end()
+        # "Ogilvy PR", "Edelman Digital": a unit named after its discipline
+        unit = re.match(r"\s+(?:PR|Public\s+Relations|Media|Digital|Health|Interactive|Consulting|Social|Content)\b(?!\s+[A-Z])", sentence[e:])
+        if unit and not re.match(r"\s+\w+\s+(?:account|business|agency)", sentence[e + unit.end() :]):
+            e += unit.end()
         surface = sentence[s:e]
         # an ambiguous one-word name followed by another name is part of that name
         # ("Special Olympics", "Mother Teresa"): leave it to the proper-name finder

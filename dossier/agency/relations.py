@@ -140,7 +140,7 @@ _GAPW = (
     r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|"
     r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
-_E = r"⟦\d+⟧"
+_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
 _LIST = (
     rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+|as\s+well\s+as\s+|alongside\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
     rf"\s+alongside\s+|\s+plus\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
@@ -153,6 +153,8 @@ _BREF = (
     r"broadcaster|network|app|platform|service|council|government|department|body|board|major|titan|"
     r"behemoth|retail\s+giant|tech\s+giant|lottery\s+operator|operator)|it|they)"
 )
+# the agency by reference ("they", "the indy"): the agency the sentence named before
+_AREF = r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo))(?![\w'])"
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|⟦\d+⟧(?:'s)?)\s+){{0,{n}}}?"
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
@@ -172,8 +174,11 @@ def _t(template: str) -> str:
             return rf"(?P<b>{_LIST}|{_BREF})"
         if name == "BN":
             return rf"(?P<b>{_LIST})"
-        if name in ("G", "G2", "X", "Y"):
-            grp = {"G": "g", "G2": "g2", "X": "x", "Y": "y"}[name]
+        if name in ("G", "G2"):
+            grp = {"G": "g", "G2": "g2"}[name]
+            return rf"(?P<{grp}>{_LIST}|{_AREF}){_NOPERSON}"
+        if name in ("X", "Y"):
+            grp = {"X": "x", "Y": "y"}[name]
             return rf"(?P<{grp}>{_LIST}){_NOPERSON}"
         if re.fullmatch(r"FN\d+", name):
             return _FILLN.format(n=name[2:])
@@ -282,6 +287,8 @@ retained - c : {G}{GS}{AUXG}(?:successfully\s+)?(?:defended|retained|kept|held\s
 # ---------------------------------------------------------------- endings
 ended - s : {X}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+)?{GAP}{Y}
 ended - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took|yanks?|yanked)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - c : \b(?:{DROP}|pulls?|pulled|pulling|takes?|took|taking|moves?|moved|moving)\s+(?:its\s+)?{BN}(?:'s)?\s+(?:{F4}(?:{WORK}|business)\s+)?(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - c : \b(?:pull|pulls|pulling|pulled|removing|removed|removes)\s+{GAP}{G}\s+(?:from|off)\s+(?:the\s+)?(?:[$£€\d.,]+\s+(?:million|billion|m|bn)?\s*|[\w-]+\s+){0,3}?{BN}(?:'s)?\s+(?:{F3}(?:account|business))
 ended - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}\s*,\s+{AUX}{F3}(?:{DROP}|ended|ends|has\s+ended)
 ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
 ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
@@ -314,6 +321,7 @@ ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?:are|is)\s+(?:being\s+)?(?:reviewed|put\s+up\s+for\s+review|in\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 holder - c : (?:{WORK}|business)(?:\s+{F4})?,?\s*\(?(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
 incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
 incumbent - c : \bincumbent\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
@@ -334,6 +342,7 @@ holder - c : {G}{GS}{AUXG}(?:handles|runs|manages|holds|looks\s+after)\s+(?:the\
 review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|notice)
 review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
 # ---------------------------------------------------------------- credits: work for the brand
+credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F4}{BN}
 credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F4}{B}
 credit - kp : {B}(?:'s)?\s+{FN8}{PIECE}\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
@@ -355,11 +364,16 @@ credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}(?:'s)?\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
-credit - c : \b(?:its|their)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
+credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
-credit - c : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
+credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
+credit - - : {BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
+credit - c : {B}\s*,\s*(?:which\s+is\s+)?(?:handled|run|looked\s+after|serviced)\s+by\s+{GAP}{G}
+credit - c : {B}(?:'s)?\s+{FN6}\b(?:is|are|lies|rests|remains)\s+in\s+the\s+hands\s+of\s+{GAP}{G}
+credit - c : \b(?:longtime|long-time|long-standing|longstanding)\s+(?:ad\s+|advertising\s+|creative\s+)?(?:agency\s+)?(?:partner|agency)\s*,?\s+{GAP}{G}
+credit - c : {G}{GT}{GS}{AUXG}[^⟦⟧;]{0,80}?\b(?:to|for|with)\s+(?:its|their)\s+(?:signature|key|biggest|longtime|long-time|only|sole|flagship|anchor)\s+client\b
 credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
 credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
 credit - c : {B}(?:'s)?\s+{F4}(?:accounts?|business|work)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
@@ -432,6 +446,12 @@ _REVIEW_LIST = re.compile(
 )
 _REVIEW_NOUN_OF = re.compile(
     _t(r"(?:the\s+)?{BN}(?:'s)?\s+(?:\$?[\d.]+[mb]n?\s+|[\w-]+\s+){0,3}?(?:review|pitch)\b(?!\s+(?:committee|board|panel|site))"),
+    re.IGNORECASE,
+)
+# a contest under way: an incumbent named in one is the review's
+_CONTEST = re.compile(
+    r"\bcompeting\s+(?:\w+\s+)?agencies\b|\bshortlist(?:ed|s|ing)?\b|\bfinalists?\b|\bpitch(?:es|ing)?\b|"
+    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b",
     re.IGNORECASE,
 )
 _REVIEW_REF = re.compile(
@@ -528,11 +548,13 @@ def _ids(group: str | None) -> list[int]:
     return [int(i) for i in re.findall(r"⟦(\d+)⟧", group or "")]
 
 
-def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """Every leftmost match from each starting point (a name list ends where a verb starts)."""
-    pos = 0
-    while pos <= len(text):
-        m = pattern.search(text, pos)
+def _overlapping(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterable[re.Match[str]]:
+    """Every leftmost match from each starting point (a name list ends where a verb starts),
+    within ``text[start:end]``."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        m = pattern.search(text, pos, end)
         if m is None:
             return
         yield m
@@ -673,12 +695,17 @@ def extract_sentence(
     blocked = _exclusions(sentence)
     found: dict[tuple[int, int | None], _Found] = {}
     owned: set[int] = set()  # agencies whose brand an "o" rule found
+    segments = _segments(text)
+
+    def clause(m: re.Match[str]) -> str:
+        return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
+
     for pattern, first, second, flags in _COMPILED:
-        for m in _overlapping(pattern, text):
+        for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
             for g, b, status in _pairs(placed, m, first, second, flags):
                 if (g, b) in found or (g in owned and "o" not in flags):
                     continue
-                if not _keep(placed, m, g, b, status, flags, blocked, context, sentence):
+                if not _keep(placed, m, g, b, status, flags, blocked, context, sentence, clause(m)):
                     continue
                 found[(g, b)] = _Found(g, b, status, flags)
                 if "o" in flags:
@@ -695,6 +722,37 @@ def extract_sentence(
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out)
     return _dedupe(out)
+
+
+_CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})")
+_NEW_CLAUSE = re.compile(
+    _t(rf"(?:,\s+|;\s+|\s+while\s+|\s+whereas\s+|\s+but\s+)(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"),
+    re.IGNORECASE,
+)
+_AND_CLAUSE = re.compile(_t(rf"\s+and\s+(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"), re.IGNORECASE)
+_HAS_VERB = re.compile(rf"⟦\d+⟧\s+(?:\w+\s+){{0,3}}?{_CLAUSE_VERB}\b", re.IGNORECASE)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The sentence, cut where a new subject starts a new clause ("Orange Line won X, Bench
+    Media won Y and Spark won Z"): each clause's names are its own. A lone sentence is one."""
+    cuts = [m.start() for m in _NEW_CLAUSE.finditer(text)]
+    for m in _AND_CLAUSE.finditer(text):
+        start = max([c for c in cuts if c < m.start()], default=0)
+        if _HAS_VERB.search(text[start : m.start()]):
+            cuts.append(m.start())
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _antecedent(placed: Placed, pos: int) -> list[int]:
+    """The agencies "they" or "the indy" at ``pos`` refers to: the last agency (or list of
+    agencies) the sentence named before it."""
+    before = [i for i, (s, _e) in enumerate(placed.spans) if s < pos and placed.names[i].kind == "agency"]
+    if not before:
+        return []
+    last = before[-1]
+    return [i for i in _list_of(placed, last) if placed.names[i].kind == "agency"] or [last]
 
 
 def _pairs(
@@ -728,6 +786,8 @@ def _pairs(
         if status is None:
             continue
         ids = _ids(groups.get(group))
+        if groups.get(group) and not ids:
+            ids = _antecedent(placed, m.start(group))
         if "l" in flags and group == "g":
             ids = ids[-1:]
         for g in ids:
@@ -746,13 +806,16 @@ def _keep(
     blocked: set[str],
     context: int,
     sentence: str,
+    clause: str = "",
 ) -> bool:
     name = placed.names[g]
     if b is not None and not _brand_ok(placed, b):
         return False
     if b is not None and "n" in flags and agency_like(placed.names[b].text):
         return False
-    if not _agency_ok(placed, g, flags, context, m.group()):
+    if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags):
+        return False  # "his friend Jeff Goodby's agency"
+    if not _agency_ok(placed, g, flags, context, clause or m.group()):
         return False
     if status in ("appointed", "retained", "ended", "incumbent", "holder", "credit") and (
         _person_object(placed, g) or _title_between(placed, m, g)
@@ -778,7 +841,9 @@ def _keep(
         return False
     if re.search(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", placed.before(g, 30), re.I):
         return False
-    if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
+    if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
+        placed.before(g, 40) + " " + placed.after(g, 40)
+    ) and not _WORK_WORD.search(sentence):
         return False
     if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
         return False
@@ -902,6 +967,16 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     out = []
     for r in found:
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
+            # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
+            if r.brand:
+                found = [
+                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    for o in found
+                ]
+                out = [
+                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    for o in out
+                ]
             continue
         if r.status in ("incumbent", "holder", "review") and appointed:
             out.append(replace(r, status="retained" if r.agency_name in appointed else "ended"))
@@ -998,7 +1073,7 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
             continue
         out.append(r)
-    cue = any(_REVIEW_CUE.search(s) and not _NOT_REVIEW.search(s) for s in sentences)
+    cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _NOT_REVIEW.search(s) for s in sentences)
     return _tidy(_merge(out), cue)
 
 
@@ -1007,13 +1082,20 @@ def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
     return entry is not None
 
 
-_BRAND_POSITION_AFTER = re.compile(rf"^'s?\s+(?:[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I)
+_BRAND_POSITION_AFTER = re.compile(rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I)
+_SUBJECT_VERB = re.compile(
+    r"^(?:'s)?\s*(?:,[^,]{1,60},\s*)?\s+(?:has|have|had|is|are|was|were|will|plans|confirmed|said|announced|"
+    r"appointed|hired|named|picked|selected|tapped|launched|unveiled|called|put|moved|dropped|awarded|handed|"
+    r"consolidated|reviewed|retained|kept|enlisted|chose|added|signed|shifted)\b",
+    re.I,
+)
 _BRAND_POSITION_BEFORE = re.compile(
     rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.I
 )
 _BRAND_POSITION_VERB = re.compile(
     r"^\s+(?:has\s+|have\s+)?(?:launch(?:es|ed)?|unveil(?:s|ed)?|debut(?:s|ed)?|releas(?:es|ed)|rolls?\s+out|rolled\s+out|"
-    r"drops?|dropped|introduc(?:es|ed)|celebrat(?:es|ed)|apologi[sz](?:es|ed))\b",
+    r"drops?|dropped|introduc(?:es|ed)|celebrat(?:es|ed)|apologi[sz](?:es|ed)|beats|wins|won|scoops|takes\s+home|"
+    r"teams\s+up|partners|is\s+changing|is\s+restructuring|shifts|made)\b",
     re.I,
 )
 
@@ -1024,7 +1106,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
     "Apple launches ..."). None when nothing says so (a credit then has no brand)."""
     scores: dict[str, int] = {}
     order: list[str] = []
-    texts = [(headline, True), (snippet, False)]
+    texts = [(headline, True), (snippet, not headline.strip())]
     seen: dict[bool, list[str]] = {True: [], False: []}
     for text, in_headline in texts:
         first = True
@@ -1046,8 +1128,12 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 if in_headline and first:
                     score += 1
                 after, before = placed.after(i, 60), placed.before(i, 40)
-                if _BRAND_POSITION_AFTER.match(after) or _BRAND_POSITION_BEFORE.search(before):
+                if (_BRAND_POSITION_AFTER.match(after) and not re.search(r"\b(?:its|their)\s+$", before)) or (
+                    _BRAND_POSITION_BEFORE.search(before)
+                ):
                     score += 2
+                if _SUBJECT_VERB.match(after) and not placed.text[: placed.spans[i][0]].strip(" \"'"):
+                    score += 1  # the sentence's subject
                 if _BRAND_POSITION_VERB.match(after):
                     score += 2
                 scores[key] += score
@@ -1104,7 +1190,7 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
                 )
                 reviewed = review_cue or any(o.status == "review" and same_name(o.brand, r.brand) for o in found)
                 if r.status == "incumbent":
-                    status = "ended" if lost or others_appointed(r, False) else "review"
+                    status = "ended" if lost or others_appointed(r, False) else "review" if reviewed else "credit"
                 else:
                     status = "ended" if lost or others_appointed(r, True) else "review" if reviewed else "credit"
                 r = replace(r, status=status)
