@@ -964,7 +964,7 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     kept = {r.agency_name for r in found if r.status in ("appointed", "retained")}
     ended = {r.agency_name for r in found if r.status == "ended"}
     review_cue = _REVIEW_CUE.search(sentence) is not None and not _NOT_REVIEW.search(sentence)
-    out = []
+    out: list[Relation] = []
     for r in found:
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
             # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
