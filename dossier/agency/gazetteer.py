@@ -127,7 +127,8 @@ _GENERIC = {"the", "of", "worldwide", "global", "group", "groupe", "internationa
 _GENERIC |= {"company", "companies", "holdings", "network"}
 _FALSE_FRIENDS = re.compile(
     r"\bMothers?['’]?s?\s+Day\b|\bMother\s+(?:Nature|Earth|Teresa|Superior|Jones|of\s+(?:all|the|God))\b"
-    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b",
+    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b"
+    r"|\bLowe['’]s\b(?!\s+(?:agency|network|chief|ceo|creative|global|worldwide))",  # the retailer
     re.IGNORECASE,
 )
 

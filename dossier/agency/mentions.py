@@ -260,7 +260,7 @@ _AGENCY_BEFORE = re.compile(
 )
 # after a name: "X, the agency ...", "X, a Sydney-based creative shop"
 _AGENCY_AFTER = re.compile(
-    r"^(?:'s)?\s*(?:,|\()\s*(?:the|an?|its|which\s+is\s+(?:the|an?))\s+(?:[\w&'-]+\s+){0,5}?"
+    r"^(?:'s)?\s*(?:,|\()\s*(?:the|an?|its|which\s+is\s+(?:the|an?)|⟦\d+⟧'s)\s+(?:[\w&'-]+\s+){0,5}?"
     r"(?:agency|shop|agency\s+of\s+record|aor|incumbent|hotshop)\b",
     re.IGNORECASE,
 )
@@ -338,7 +338,7 @@ ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"
 
 # ----------------------------------------------------------------------------- names
 
-_TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_!]*[\w+!]|[\w]", re.UNICODE)
+_TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_!*]*[\w+!]|[\w]", re.UNICODE)
 _NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$|[£€$])?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s|Q[1-4]|H[12]")
 
 
@@ -471,6 +471,8 @@ def _proper_names(
         low = low[:-2] if low.endswith("'s") else low
         gap = text[run[-1][1] : s] if run else ""
         joinable = not run or re.fullmatch(r"\s*(?:&|\+)?\s*|-", gap) is not None
+        # initials: "H. J. Heinz"
+        joinable = joinable or (gap == ". " and re.fullmatch(r"[A-Z]|St|Mt|Ft", run[-1][2]) is not None)
         if not free(s, e):
             close()
             continue
@@ -647,10 +649,11 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if n.text in people or _PERSON_BEFORE.search(before) and len(words) >= 2:
         n.kind = "person"
         return
-    if looks_like_person(n.text) and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
+    first_name = words[0] in FIRST_NAMES and len(words) <= 3
+    if first_name and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
         n.kind = "person"
         return
-    n.personish = looks_like_person(n.text)
+    n.personish = first_name
     if _PERSON_AFTER.match(after) and not agency_like(n.text):
         n.kind = "person"
         return

@@ -128,17 +128,19 @@ _AUX = (
     r"(?:\w+ly))\s+){0,4}"
 )
 _AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "")
+# before a passive participle: no "has" that would make "has handed" passive
+_AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|", "(?:is|are|was|were|will|would|could|may|might|").replace(r"has\s+reportedly|", "")
 # after an agency subject: "G, which has ...", "G (the incumbent) has ..."
 _GSEP = r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\b)?\s+"
 _GAPW = (
-    r"(?:(?:its|their|his|her|the|a|an|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
     r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
     r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
     r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|"
-    r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
+    r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
 _E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
 _LIST = (
@@ -189,6 +191,7 @@ def _t(template: str) -> str:
             "GT": _AGENCY_TAIL,
             "AUX": _AUX,
             "AUXG": _AUXG,
+            "AUXP": _AUXP,
             "GS": _GSEP,
             "GAP": _GAPW,
             "WORK": _WORK,
@@ -215,13 +218,14 @@ def _t(template: str) -> str:
 #        "n" the brand may not be shaped like an agency ("Madison Media and GroupM");
 #        "o" the brand this rule finds is the relation's, not the sentence subject's
 #            ("AB InBev picks Deutsch as lead agency for Busch");
+#        "q" an unlisted name may fill g when the rule's other agency is listed ("from Host to Ogilvy");
 #        "s" x and y are the two parties in either order (types decide which is the agency);
 #        "-" none.
 _RULES = r"""
 # ---------------------------------------------------------------- account moves: from A to B
-ended appointed c : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{FN10}(?:from|out\s+of|away\s+from)\s+{GAP}{G}(?:\s*,[^,⟦⟧]{1,50},)?\s+(?:and\s+)?(?:to|into|in\s+favou?r\s+of)\s+{GAP}{G2}
-ended appointed c : {B}(?:'s)?\s+[^⟦⟧;]{0,40}?\b(?:move|switch|shift|defection|transfer)\s+(?:of\s+{F6})?from\s+{GAP}{G}\s+to\s+{GAP}{G2}
-ended appointed c : ^\W*(?:from|moves?\s+from|switch(?:es)?\s+from)\s+{GAP}{G}\s+to\s+{GAP}{G2}\s*$
+ended appointed cq : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{FN10}(?:from|out\s+of|away\s+from)\s+{GAP}{G}(?:\s*,[^,⟦⟧]{1,50},)?\s+(?:and\s+)?(?:to|into|in\s+favou?r\s+of)\s+{GAP}{G2}
+ended appointed cq : {B}(?:'s)?\s+[^⟦⟧;]{0,40}?\b(?:move|switch|shift|defection|transfer)\s+(?:of\s+{F6})?from\s+{GAP}{G}\s+to\s+{GAP}{G2}
+ended appointed cq : ^\W*(?:from|moves?\s+from|switch(?:es)?\s+from)\s+{GAP}{G}\s+to\s+{GAP}{G2}\s*$
 ended appointed c : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{APPOINT})\s+{F10}(?:to|into)\s+{GAP}{G2}\s+from\s+(?:incumbent\s+)?{GAP}{G}
 ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}\s+{F10}(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+(?:{GAP}(?:team|unit|roster|stablemate)\s+)?{GAP}{G2}
 ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
@@ -260,16 +264,20 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the
 # ---------------------------------------------------------------- the agency is appointed
 appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
+appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
 appointed - cw : {G}\s+[^⟦⟧;]{0,100}?,?\s+(?:bagging|winning|landing|picking\s+up|securing|scooping|snagging|adding|grabbing)\s+(?:a\s+slice\s+of\s+|a\s+piece\s+of\s+|the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|account)\b|\s+(?:and|as\s+well\s+as)\b)
+appointed - c : {BN}\s*,\s*whose\s+{F4}(?:{WORK})\s+(?:the\s+)?{GAP}{G}\s+{AUXG}(?:{WIN}|took|takes|handles|handled|will\s+handle)
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+new\s+{BN}\s+(?:account|business|client|brief)
+appointed - c : {G}[^;]{0,100}?\bin\s+(?:landing|winning|securing|bagging|picking\s+up|scooping)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:account|business|brief)
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)\s+[^⟦⟧;]{0,60}?\b(?:new\s+)?(?:clients?|accounts?|business)\s*,?\s+(?:including|such\s+as|like|in)\s+{BN}
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital))(?!\s+(?:for|by|at|of)\s)
 ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
-appointed - c : {G}{GS}{AUXG}(?:has\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
-appointed - c : {G}{GS}{AUXG}(?:has\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency|agency)\s+(?:for|of|at|on)\s+{B}
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency|agency)\s+(?:for|of|at|on)\s+{B}
 appointed - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?(?:awarded|handed|given)\s+(?:the\s+)?{F3}{B}(?:'s)?\s+{F8}(?:{WORK}|media|creative|advertising|pr|digital|social)
 appointed - c : {G}\s+(?:joins|joined|added\s+to|enters|entered|makes|made)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up|roster\s+of\s+agencies)
 appointed - c : {G}{GS}{AUXG}(?:is\s+|was\s+|are\s+)?(?:becomes?|became|becoming|is\s+becoming|will\s+become|to\s+become)\s+(?:the\s+)?(?:new\s+)?{F4}(?:agency|agency\s+of\s+record|aor|partner|shop)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
@@ -294,7 +302,7 @@ ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partners
 ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - c : \b(?:end|ending|ends|ended)\s+(?:of\s+)?(?:its\s+|their\s+|a\s+|the\s+)?{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - c : \b(?:brings?|brought|bringing|puts?|putting)\s+an\s+end\s+to\s+(?:its|their|the|a)\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
-ended - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
+ended - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
 ended - c : {B}\s*,\s*whose\s+(?:last|previous|former)\s+{F3}(?:agency|agencies)\s+(?:was|were)\s+(?:{GAP}(?:stablemates?|sister\s+agencies)\s+)?{GAP}{G}
 ended - c : \b{BREF}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+|its\s+)?{GAP}{G}
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}(?:'s)?(?!\s+pitch)
@@ -324,6 +332,7 @@ review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?
 review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 holder - c : (?:{WORK}|business)(?:\s+{F4})?,?\s*\(?(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
 incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
+incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?{FN6}(?:{WORK}|business)\s*,\s+{GAP}{G}
 incumbent - c : \bincumbent\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
 holder - c : \b(?:current|existing)\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
 holder - c : {G}{GS}{AUXG}(?:has\s+)?(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}{WORK}
@@ -342,8 +351,8 @@ holder - c : {G}{GS}{AUXG}(?:handles|runs|manages|holds|looks\s+after)\s+(?:the\
 review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|notice)
 review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
 # ---------------------------------------------------------------- credits: work for the brand
-credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F4}{BN}
-credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F4}{B}
+credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F6}{BN}
+credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F6}{B}
 credit - kp : {B}(?:'s)?\s+{FN8}{PIECE}\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
@@ -353,7 +362,7 @@ credit - cpn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+
 credit - cpn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
-credit - cp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
+credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
@@ -363,13 +372,16 @@ credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # ---------------------------------------------------------------- credits: the brand's agency
-credit - c : {B}(?:'s)?\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
+credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
+credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : {BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
+credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
+credit - - : ^\W*{BN}\s*,\s*"[^"]{1,60}"\s*,\s*{G}
 credit - c : {B}\s*,\s*(?:which\s+is\s+)?(?:handled|run|looked\s+after|serviced)\s+by\s+{GAP}{G}
 credit - c : {B}(?:'s)?\s+{FN6}\b(?:is|are|lies|rests|remains)\s+in\s+the\s+hands\s+of\s+{GAP}{G}
 credit - c : \b(?:longtime|long-time|long-standing|longstanding)\s+(?:ad\s+|advertising\s+|creative\s+)?(?:agency\s+)?(?:partner|agency)\s*,?\s+{GAP}{G}
@@ -378,7 +390,7 @@ credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
 credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
 credit - c : {B}(?:'s)?\s+{F4}(?:accounts?|business|work)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
 credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
-credit - c : {G}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
+credit - c : {G}{GT}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
 credit - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}
 credit - c : {G}\s*,\s*(?:the\s+)?(?:creative\s+|media\s+|ad\s+)?agency\s+behind\s+{B}
 credit - c : \b(?:as\s+opposed\s+to|instead\s+of|rather\s+than)\s+(?:relying\s+on\s+)?(?:its\s+)?(?:longtime\s+|long-time\s+)?(?:agency\s+of\s+record|aor|incumbent|lead\s+agency|ad\s+agency|agency)\s*,?\s+{GAP}{G}
@@ -418,6 +430,7 @@ _REVIEW_CUE = re.compile(
         r"|\bseeks?\s+shop\b|\bgoes\s+into\s+review\b|\bheads?\s+to\s+(?:review|pitch)\b|\bto\s+tender\b"
         r"|\bhas\s+initiated\s+a\s+\w+\s+review\b|\b(?:review|pitch)\s+(?:process|is\s+set\s+to|kicked\s+off|has\s+been\s+extended)\b"
         r"|\breviews\s+for\b|\brepitch\b|\bre-pitch\b|\binvited\s+(?:\w+\s+){0,4}to\s+repitch\b"
+        r"|\blaunch(?:es|ed)?\s+(?:a\s+)?(?:[\w-]+\s+){0,3}agency\s*(?:review|search|pitch|\.\.\.|…)"
     ),
     re.IGNORECASE,
 )
@@ -441,7 +454,10 @@ _REVIEW_OBJECT = re.compile(
 )
 _REVIEW_UP = re.compile(_t(r"{BN}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE)
 _REVIEW_LIST = re.compile(
-    _t(r"\b(?:reviews?|pitch|pitches|review\s+process)\s+(?:for|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?{BN}(?!\s+(?:by|from)\b)"),
+    _t(
+        r"\b(?:reviews?|pitch|pitches|review\s+process)\s*,?\s+(?:including\s+(?:those\s+|ones\s+)?(?:from|by|of|for|at)\s+|(?:for|of|from)\s+)"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,3}?{BN}(?!\s+(?:by|from)\b)"
+    ),
     re.IGNORECASE,
 )
 _REVIEW_NOUN_OF = re.compile(
@@ -461,7 +477,8 @@ _REVIEW_REF = re.compile(
     ),
     re.IGNORECASE,
 )
-_NOT_REVIEW = re.compile(
+_REVIEW_AGAIN = re.compile(r"\b(?:reactivat\w+|relaunch\w*|reviv\w+|restart\w*|resum\w+|reopen\w*)\b", re.I)
+_NOT_REVIEW_RE = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
     r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b|"
     r"\bresults?\s+of\b|\boutcome\s+of\b|\b(?:week|year|month)\s+in\s+review\b|\byear-in-review\b|"
@@ -533,7 +550,7 @@ _NOT_BRANDS = {
     "aar", "aar partners", "oystercatchers", "r3", "trinityp3", "ebiquity", "creativebrief", "mediasense",
     "ingenuity", "the observatory", "agency assessments", "media audits", "comvergence", "nielsen",
     "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
-    "aprais", "flock associates", "sri", "the pitch doctor", "accenture", "agency insight",
+    "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
 }
 _OUTLETS = {
     "adweek", "ad age", "adage", "campaign", "campaign asia", "mumbrella", "b&t", "adnews", "the drum",
@@ -593,7 +610,7 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
         return False
     text = _clean(n.text)
     words = text.split()
-    if not words or len(words) > 6 or looks_like_person(text):
+    if not words or len(words) > 6 or looks_like_person(text) or n.personish:
         return False
     if all(generic_word(w) for w in words) or text.lower() in _OUTLETS:
         return False
@@ -635,6 +652,12 @@ def _title_between(placed: Placed, m: re.Match[str], g: int) -> bool:
 
 def _clean(name: str) -> str:
     return name.strip(" ,.;:'\"")
+
+
+def _not_review(sentence: str) -> bool:
+    """A review called off, concluded or only a figure of speech ("week in review"), unless it
+    is reactivated."""
+    return _NOT_REVIEW_RE.search(sentence) is not None and not _REVIEW_AGAIN.search(sentence)
 
 
 def _exclusions(sentence: str) -> set[str]:
@@ -724,7 +747,7 @@ def extract_sentence(
     return _dedupe(out)
 
 
-_CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})")
+_CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})(?=\s+[\w⟦$£\"'])")
 _NEW_CLAUSE = re.compile(
     _t(rf"(?:,\s+|;\s+|\s+while\s+|\s+whereas\s+|\s+but\s+)(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"),
     re.IGNORECASE,
@@ -743,6 +766,11 @@ def _segments(text: str) -> list[tuple[int, int]]:
             cuts.append(m.start())
     bounds = [0, *sorted(set(cuts)), len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _possessor(placed: Placed, i: int) -> bool:
+    """ "to Innocean, Hyundai's in-house agency": Hyundai owns the next words; no list member."""
+    return re.match(r"'s?\s+[a-z]", placed.after(i, 10)) is not None
 
 
 def _antecedent(placed: Placed, pos: int) -> list[int]:
@@ -785,7 +813,7 @@ def _pairs(
     for group, status in (("g", first), ("g2", second)):
         if status is None:
             continue
-        ids = _ids(groups.get(group))
+        ids = [i for i in _ids(groups.get(group)) if not _possessor(placed, i)] or _ids(groups.get(group))[:1]
         if groups.get(group) and not ids:
             ids = _antecedent(placed, m.start(group))
         if "l" in flags and group == "g":
@@ -815,7 +843,8 @@ def _keep(
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags):
         return False  # "his friend Jeff Goodby's agency"
-    if not _agency_ok(placed, g, flags, context, clause or m.group()):
+    partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
+    if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
         return False
     if status in ("appointed", "retained", "ended", "incumbent", "holder", "credit") and (
         _person_object(placed, g) or _title_between(placed, m, g)
@@ -866,6 +895,10 @@ def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) 
                 out.append(replace(f, b=owner))
             continue
         if b is not None:
+            owner = re.match(r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧", placed.after(b, 40))
+            if owner and _brand_ok(placed, int(owner.group(1))) and (g, int(owner.group(1))) not in found:
+                out.append(replace(f, b=int(owner.group(1))))  # "Cadbury owner Mondelez"
+                continue
             start = placed.spans[b][0]
             product = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
             maker = int(product.group(1)) if product else None
@@ -960,10 +993,13 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     Otherwise "incumbent" and "holder" (the agency that holds the account) stay for the article
     to decide (see :func:`_tidy`). A credit for an agency the same sentence appoints, keeps or
     drops adds nothing."""
+    # "The incumbent is A, which won the account in 2007": A's past win is its incumbency
+    named = {r.agency_name for r in found if r.status == "incumbent"}
+    found = [r for r in found if not (r.status == "appointed" and r.agency_name in named)]
     appointed = {r.agency_name for r in found if r.status == "appointed"}
     kept = {r.agency_name for r in found if r.status in ("appointed", "retained")}
     ended = {r.agency_name for r in found if r.status == "ended"}
-    review_cue = _REVIEW_CUE.search(sentence) is not None and not _NOT_REVIEW.search(sentence)
+    review_cue = _REVIEW_CUE.search(sentence) is not None and not _not_review(sentence)
     out: list[Relation] = []
     for r in found:
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
@@ -991,7 +1027,7 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
 
 def _reviews(placed: Placed, sentence: str, found: list[Relation]) -> list[Relation]:
     """The account put in review: (brand, "", role, review) when no incumbent is named."""
-    if not _REVIEW_CUE.search(sentence) or _NOT_REVIEW.search(sentence):
+    if not _REVIEW_CUE.search(sentence) or _not_review(sentence):
         return []
     if any(r.status in ("appointed", "retained") for r in found):
         return []
@@ -1001,6 +1037,9 @@ def _reviews(placed: Placed, sentence: str, found: list[Relation]) -> list[Relat
         for pattern in patterns:
             for m in pattern.finditer(placed.text):
                 for k in _ids(m.group("b")):
+                    listed = _list_of(placed, k)
+                    if any(placed.names[j].kind == "agency" for j in listed) or agency_like(placed.names[k].text):
+                        continue  # "agencies including Engine, The & Partnership and Pablo"
                     if _brand_ok(placed, k) and k not in brands:
                         brands.append(k)
         if brands:
@@ -1073,7 +1112,7 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
             continue
         out.append(r)
-    cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _NOT_REVIEW.search(s) for s in sentences)
+    cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
 
 
@@ -1082,7 +1121,9 @@ def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
     return entry is not None
 
 
-_BRAND_POSITION_AFTER = re.compile(rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I)
+_BRAND_POSITION_AFTER = re.compile(
+    rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I
+)
 _SUBJECT_VERB = re.compile(
     r"^(?:'s)?\s*(?:,[^,]{1,60},\s*)?\s+(?:has|have|had|is|are|was|were|will|plans|confirmed|said|announced|"
     r"appointed|hired|named|picked|selected|tapped|launched|unveiled|called|put|moved|dropped|awarded|handed|"
@@ -1116,7 +1157,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 name = _clean(n.text)
                 if n.kind != "name" or not _plausible_brand(name):
                     continue
-                if re.search(r"[\"']\s*$", placed.before(i, 3)) and re.match(r"\s*[\"']", placed.after(i, 3)):
+                if placed.text[: placed.spans[i][0]].count('"') % 2 == 1:
                     continue  # a title in quotes
                 key = next((k for k in order if same_name(k, name)), None)
                 if key is None:
@@ -1271,5 +1312,7 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 better = replace(better, brand=r.brand)
             if not twin.role_stated and r.role_stated:
                 better = replace(better, role=r.role, role_stated=True)
+            if r.agency and twin.agency and len(r.agency) > len(twin.agency) and r.agency.startswith(twin.agency):
+                better = replace(better, agency=r.agency, entry=r.entry or twin.entry)  # "Publicis Groupe"
             out[out.index(twin)] = better
     return out
