@@ -895,9 +895,9 @@ def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) 
                 out.append(replace(f, b=owner))
             continue
         if b is not None:
-            owner = re.match(r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧", placed.after(b, 40))
-            if owner and _brand_ok(placed, int(owner.group(1))) and (g, int(owner.group(1))) not in found:
-                out.append(replace(f, b=int(owner.group(1))))  # "Cadbury owner Mondelez"
+            parent = re.match(r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧", placed.after(b, 40))
+            if parent and _brand_ok(placed, int(parent.group(1))) and (g, int(parent.group(1))) not in found:
+                out.append(replace(f, b=int(parent.group(1))))  # "Cadbury owner Mondelez"
                 continue
             start = placed.spans[b][0]
             product = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
