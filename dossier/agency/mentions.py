@@ -28,6 +28,7 @@ from .gazetteer import AgencyEntry, Gazetteer
 _ABBREV = {"inc", "corp", "co", "ltd", "llc", "plc", "st", "mr", "mrs", "ms", "dr", "no", "vs"}
 _ABBREV |= {"jr", "sr", "u.s", "u.k", "e.g", "i.e", "bros", "int'l", "ont", "calif", "mass", "l.a", "n.y", "d.c"}
 _ABBREV |= {"s.f", "u.a.e", "n.z"}
+_EXCLAIMED = {"yum", "yahoo", "jeopardy", "wow"}  # "Yum! Brands": no sentence ends there
 
 
 def normalise(text: str) -> str:
@@ -45,7 +46,7 @@ def split_sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"[.!?]+[\"')]*\s+(?=[\"'(]?[A-Z0-9])", text):
         last = text[start : m.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        if last in _ABBREV or (len(last) == 1 and last.isalpha()):
+        if last in _ABBREV or (len(last) == 1 and last.isalpha()) or (m.group().startswith("!") and last in _EXCLAIMED):
             continue
         out.append(text[start : m.end()].strip())
         start = m.end()
@@ -156,7 +157,8 @@ government advertisers advertiser retailer retailers telco carrier giant master
 brand-new pick wrap round-up roundup people industry adland agencyspy
 inside meet here there yeah yes thank thanks warning idea ideas one two three four five six seven
 eight nine ten meanwhile however today yesterday earlier later currently recently previously finally
-additionally elsewhere separately similarly overall instead initially ultimately
+additionally elsewhere separately similarly overall instead initially ultimately million millions
+billion billions thousand
 die der das den dem des ein eine einen und von mit für bei zum zur nach auch ist agentur agenturen
 le la les et du pour avec
 """.split()  # noqa: SIM905
@@ -339,13 +341,17 @@ ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"
 # ----------------------------------------------------------------------------- names
 
 _TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_!*]*[\w+!]|[\w]", re.UNICODE)
-_NUMBERISH = re.compile(r"(?:[A-Z]{1,3}\$|[£€$])?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s|Q[1-4]|H[12]")
+_NUMBERISH = re.compile(
+    r"(?:[A-Z]{1,3}\$|[£€$])?\d[\d.,]*(?:[a-z]{0,3}|[MBK]|bn|BN)(?:-[\w]+)*|\w+-based|\w+-owned|\d+s|Q[1-4]|H[12]"
+)
 
 
 def is_cap(tok: str) -> bool:
     core = tok.strip("'.-")
     if not core or _NUMBERISH.fullmatch(core) or (core[0].islower() and "-" in core):
         return False
+    if "-" in core and re.search(r"-[a-z]+$", core) and not re.search(r"[A-Z].*[A-Z]", core):
+        return False  # "Buy-now", "Long-time": a sentence's first word
     return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:])
 
 
@@ -472,7 +478,7 @@ def _proper_names(
         gap = text[run[-1][1] : s] if run else ""
         joinable = not run or re.fullmatch(r"\s*(?:&|\+)?\s*|-", gap) is not None
         # initials: "H. J. Heinz"
-        joinable = joinable or (gap == ". " and re.fullmatch(r"[A-Z]|St|Mt|Ft", run[-1][2]) is not None)
+        joinable = joinable or (gap == ". " and re.fullmatch(r"[A-Z]|St|Mt|Ft|U\.S|U\.K", run[-1][2]) is not None)
         if not free(s, e):
             close()
             continue
@@ -494,7 +500,7 @@ def _proper_names(
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
             breaker = breaker or not (is_cap(nxt) and nxt.lower() not in vocab and nxt.lower() not in COMMON)
         breaker = breaker or low.endswith(("etat", "etats")) or low in ROLE_ABBREVIATIONS
-        if title and re.search(r"[a-z](?:ing|ed)$", tok):
+        if title and re.search(r"[a-z](?:ing|ed)$", tok) and (low in vocab or low in VERB_WORDS):
             breaker = True
         if is_cap(tok) and not breaker and joinable:
             run.append((s, e, tok))
@@ -515,7 +521,7 @@ def _next_cap(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return is_cap(nxt) and nxt.lower() not in COMMON
 
 
-def _merge_names(sentence: str, names: list[Name]) -> list[Name]:
+def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[Name]:
     """Join names that make one: "Ogilvy's David" and "IPG's UM" (the unit, not the owner),
     "Energy BBDO", "Ogilvy RedWorks", "Starcom MediaVest" (one agency, the listed one's entry)."""
     merged: list[Name] = []
@@ -532,7 +538,7 @@ def _merge_names(sentence: str, names: list[Name]) -> list[Name]:
             if gap == "-" and not (prev.entry and n.entry):
                 merged[-1] = Name(prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry)
                 continue
-            if gap == " " and (prev.entry is None) != (n.entry is None):
+            if gap == " " and (prev.entry is None) != (n.entry is None) and not (title and n.entry is None):
                 entry = prev.entry or n.entry
                 text = sentence[prev.start : n.end]
                 if entry is not None and "holding" not in entry.discipline:
@@ -579,7 +585,12 @@ def place(
             s -= 1
             while s > 0 and sentence[s - 1].isalnum():
                 s -= 1
-        while e + 1 < len(sentence) and sentence[e] == "-" and sentence[e + 1].isalnum():
+        while (
+            e + 1 < len(sentence)
+            and sentence[e] == "-"
+            and sentence[e + 1].isalnum()
+            and not re.match(r"-(?:owned|based|backed|led|run|headquartered|area)\b", sentence[e:])
+        ):
             e += 1
             while e < len(sentence) and sentence[e].isalnum():
                 e += 1
@@ -615,7 +626,7 @@ def place(
     taken = [(n.start, n.end) for n in names]
     names += _proper_names(sentence, taken, title, vocab)
     names.sort(key=lambda n: n.start)
-    merged = _merge_names(sentence, names)
+    merged = _merge_names(sentence, names, title)
     text, spans, pos = "", [], 0
     for i, n in enumerate(merged):
         text += sentence[pos : n.start]
@@ -671,6 +682,11 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
 
 
 # "NSW Government", "The Australian Government": a client, though every word is generic
+def public_body(name: str) -> bool:
+    """ "NSW Government", "The Australian Government": a client, though every word is generic."""
+    return _PUBLIC_BODY.search(name) is not None
+
+
 _PUBLIC_BODY = re.compile(r"^(?:the\s+)?\S+(?:\s+\S+)*\s+(?:government|council|ministry|police|army|navy|department)$", re.I)
 _UPPER_PLACES = {"us", "u.s", "uk", "u.k", "usa", "eu", "uae", "la", "nyc", "ny", "sf", "hk", "nz", "apac", "emea"}
 _UPPER_PLACES |= {"mena", "gcc", "latam", "anz", "sea", "cee", "dach"}

@@ -56,6 +56,7 @@ from .mentions import (
     normalise,
     people_in,
     place,
+    public_body,
     roles_of,
     split_clauses,
     split_sentences,
@@ -131,9 +132,14 @@ _AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "")
 # before a passive participle: no "has" that would make "has handed" passive
 _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|", "(?:is|are|was|were|will|would|could|may|might|").replace(r"has\s+reportedly|", "")
 # after an agency subject: "G, which has ...", "G (the incumbent) has ..."
-_GSEP = r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\b)?\s+"
+_GSEP = (
+    r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
+    r"(?:\s*,\s*(?:the|a|an|its|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
+)
+# an aside between dashes or in brackets
+_ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
 _GAPW = (
-    r"(?:(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
@@ -193,6 +199,7 @@ def _t(template: str) -> str:
             "AUXG": _AUXG,
             "AUXP": _AUXP,
             "GS": _GSEP,
+            "ASIDE": _ASIDE,
             "GAP": _GAPW,
             "WORK": _WORK,
             "REV": _REVIEW_NOUN,
@@ -219,6 +226,7 @@ def _t(template: str) -> str:
 #        "o" the brand this rule finds is the relation's, not the sentence subject's
 #            ("AB InBev picks Deutsch as lead agency for Busch");
 #        "q" an unlisted name may fill g when the rule's other agency is listed ("from Host to Ogilvy");
+#        "r" not when the matched words are about a review ("places its business in review");
 #        "s" x and y are the two parties in either order (types decide which is the agency);
 #        "-" none.
 _RULES = r"""
@@ -232,17 +240,17 @@ ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX
 appointed ended c : {G}{GS}{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
 appointed ended c : {G}{GS}{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{F4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
 appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
-ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F6}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
+ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
-appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
+appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
 # ---------------------------------------------------------------- the brand appoints
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service)\b
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:for|on)\s+(?:its|their|the)\s+{F4}{WORK}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
-appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
+appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{F8}(?:to|with|at|into|in)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
@@ -273,8 +281,9 @@ appointed - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+new\s+{BN}\s+(?:ac
 appointed - c : {G}[^;]{0,100}?\bin\s+(?:landing|winning|securing|bagging|picking\s+up|scooping)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:account|business|brief)
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)\s+[^⟦⟧;]{0,60}?\b(?:new\s+)?(?:clients?|accounts?|business)\s*,?\s+(?:including|such\s+as|like|in)\s+{BN}
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
-appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital))(?!\s+(?:for|by|at|of)\s)
+appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
 ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency|agency)\s+(?:for|of|at|on)\s+{B}
@@ -297,12 +306,17 @@ ended - s : {X}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+)?{GAP}{Y}
 ended - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took|yanks?|yanked)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 ended - c : \b(?:{DROP}|pulls?|pulled|pulling|takes?|took|taking|moves?|moved|moving)\s+(?:its\s+)?{BN}(?:'s)?\s+(?:{F4}(?:{WORK}|business)\s+)?(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 ended - c : \b(?:pull|pulls|pulling|pulled|removing|removed|removes)\s+{GAP}{G}\s+(?:from|off)\s+(?:the\s+)?(?:[$£€\d.,]+\s+(?:million|billion|m|bn)?\s*|[\w-]+\s+){0,3}?{BN}(?:'s)?\s+(?:{F3}(?:account|business))
+ended - c : \bafter\s+(?:resigning|leaving|exiting|losing|quitting)\s+(?:its\s+|their\s+)?(?:place|spot|seat|role)?\s*(?:on|from)?\s*(?:the\s+)?{BN}(?:'s)?\s+(?:{F3})?(?:roster|account|business)\s+{F4},\s+{G}
+ended - c : {G}[^;]{0,80}?\b(?:after|following|with)\s+the\s+loss\s+of\s+(?:key\s+|its\s+|major\s+|biggest\s+|long-time\s+|longtime\s+)*(?:client|account)\s+{BN}
+ended appointed c : \b(?:its|their|the)\s+{F4}(?:{WORK})\s+{AUX}(?:moves?|moved|is\s+moving|shifts?|shifted|switches|switched)\s+from\s+{GAP}{G}\s+to\s+{GAP}{G2}
+appointed - c : \bafter\s+(?:consolidating|moving|handing|awarding|giving|placing)\s+(?:its\s+)?{F6}(?:{WORK}|business)\s+(?:with|to|into|at)\s+{GAP}{G}\s*,\s+(?:[a-z][\w-]*\s+){0,3}{BN}
 ended - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}\s*,\s+{AUX}{F3}(?:{DROP}|ended|ends|has\s+ended)
 ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
 ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - c : \b(?:end|ending|ends|ended)\s+(?:of\s+)?(?:its\s+|their\s+|a\s+|the\s+)?{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
+ended - c : \b(?:end|ending|ends|ended)\s+{BN}(?:'s|')\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
 ended - c : \b(?:brings?|brought|bringing|puts?|putting)\s+an\s+end\s+to\s+(?:its|their|the|a)\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
-ended - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
+holder - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
 ended - c : {B}\s*,\s*whose\s+(?:last|previous|former)\s+{F3}(?:agency|agencies)\s+(?:was|were)\s+(?:{GAP}(?:stablemates?|sister\s+agencies)\s+)?{GAP}{G}
 ended - c : \b{BREF}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+|its\s+)?{GAP}{G}
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}(?:'s)?(?!\s+pitch)
@@ -347,6 +361,8 @@ holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|
 holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
 holder - c : {B}\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
 incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
+incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
+incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:also\s+)?pitching\s+for\s+(?:its|their|the)\s+(?:relationship|account|business)\s+with\s+{BN}
 holder - c : {G}{GS}{AUXG}(?:handles|runs|manages|holds|looks\s+after)\s+(?:the\s+)?{F4}(?:account|business)(?!\s+(?:for|of)\s)
 review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|notice)
 review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
@@ -358,8 +374,8 @@ credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|vi
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
 credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
-credit - cpn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned)
-credit - cpn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
+credit - pn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned)
+credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
@@ -375,11 +391,11 @@ credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|im
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
-credit - c : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
+credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
-credit - - : {BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
+credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
 credit - - : ^\W*{BN}\s*,\s*"[^"]{1,60}"\s*,\s*{G}
 credit - c : {B}\s*,\s*(?:which\s+is\s+)?(?:handled|run|looked\s+after|serviced)\s+by\s+{GAP}{G}
@@ -426,11 +442,12 @@ _REVIEW_CUE = re.compile(
         r"|\b(?:creative|media|pr|digital|account|agency|ad|advertising|integrated|communications)\s+(?:reviews?|pitch(?:es)?|search)\b"
         r"|\b(?:to\s+review|reviews|reviewing)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:creative|media|pr|digital|accounts?|business|agencies|agency|advertising|communications|marketing)\b"
         r"|\bgoes\s+(?:to|out\s+to)\s+(?:tender|pitch|review)\b|\bput\s+out\s+to\s+tender\b"
-        r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking|search)\s+(?:for\s+)?(?:a|an)\s+(?:new\s+)?{F3}(?:agency|agencies|shop|partner)\b"
+        r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking|search)\s+(?:for\s+)?(?:(?:a|an)\s+(?:new\s+)?|new\s+){F3}(?:agency|agencies|shops?|partners?)\b"
         r"|\bseeks?\s+shop\b|\bgoes\s+into\s+review\b|\bheads?\s+to\s+(?:review|pitch)\b|\bto\s+tender\b"
-        r"|\bhas\s+initiated\s+a\s+\w+\s+review\b|\b(?:review|pitch)\s+(?:process|is\s+set\s+to|kicked\s+off|has\s+been\s+extended)\b"
+        r"|\bhas\s+initiated\s+a\s+\w+\s+review\b|\b(?:review|pitch)\s+(?:process\s+(?:is|has|began|started)|is\s+set\s+to|kicked\s+off|has\s+been\s+extended)\b"
         r"|\breviews\s+for\b|\brepitch\b|\bre-pitch\b|\binvited\s+(?:\w+\s+){0,4}to\s+repitch\b"
         r"|\blaunch(?:es|ed)?\s+(?:a\s+)?(?:[\w-]+\s+){0,3}agency\s*(?:review|search|pitch|\.\.\.|…)"
+        r"|\b(?:accounts?|business(?:es)?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs)\b"
     ),
     re.IGNORECASE,
 )
@@ -458,6 +475,18 @@ _REVIEW_LIST = re.compile(
         r"\b(?:reviews?|pitch|pitches|review\s+process)\s*,?\s+(?:including\s+(?:those\s+|ones\s+)?(?:from|by|of|for|at)\s+|(?:for|of|from)\s+)"
         r"(?:the\s+)?(?:[\w-]+\s+){0,3}?{BN}(?!\s+(?:by|from)\b)"
     ),
+    re.IGNORECASE,
+)
+_DESCRIBED_LIST = (
+    r"(?P<b>⟦\d+⟧(?:\s*,\s*(?:(?:and|&)\s+)?(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)*\s*,?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)"
+)
+# "Instacart, vacuum brand Bissell, and import beer Modelo Especial are all looking for new shops"
+_REVIEW_DESCRIBED = re.compile(
+    _t(rf"(?:^|[.;:]\s+)\W*(?:additionally,?\s+|also,?\s+)?{_DESCRIBED_LIST}\s+(?:are|were)\s+(?:all\s+)?(?:\w+ly\s+)?(?:looking|searching|seeking|reviewing|on\s+the\s+hunt)"),
+    re.IGNORECASE,
+)
+_REVIEW_INPLAY = re.compile(
+    _t(r"\b(?:accounts?|business(?:es)?|brands?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs|in\s+review|under\s+review)\s+(?:are|is|include)\s+{BN}"),
     re.IGNORECASE,
 )
 _REVIEW_NOUN_OF = re.compile(
@@ -582,7 +611,7 @@ def _plausible_brand(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 8:
         return False
-    if all(generic_word(w) for w in words):
+    if all(generic_word(w) for w in words) and not public_body(name):
         return False
     return name.lower() not in _OUTLETS and name.lower() not in _NOT_BRANDS
 
@@ -843,6 +872,8 @@ def _keep(
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags):
         return False  # "his friend Jeff Goodby's agency"
+    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
+        return False
     partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
     if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
         return False
@@ -999,7 +1030,6 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     appointed = {r.agency_name for r in found if r.status == "appointed"}
     kept = {r.agency_name for r in found if r.status in ("appointed", "retained")}
     ended = {r.agency_name for r in found if r.status == "ended"}
-    review_cue = _REVIEW_CUE.search(sentence) is not None and not _not_review(sentence)
     out: list[Relation] = []
     for r in found:
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
@@ -1016,8 +1046,6 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
             continue
         if r.status in ("incumbent", "holder", "review") and appointed:
             out.append(replace(r, status="retained" if r.agency_name in appointed else "ended"))
-        elif r.status in ("incumbent", "holder") and review_cue:
-            out.append(replace(r, status="review"))
         elif r.status == "credit" and r.agency_name in kept | ended:
             continue
         else:
@@ -1033,12 +1061,15 @@ def _reviews(placed: Placed, sentence: str, found: list[Relation]) -> list[Relat
         return []
     brands: list[int | None] = []
     # "X launches a review for its brand Y": the review is Y's
-    for patterns in ((_REVIEW_LIST,), (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_UP, _REVIEW_NOUN_OF)):
+    for patterns in ((_REVIEW_LIST, _REVIEW_INPLAY, _REVIEW_DESCRIBED), (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_UP, _REVIEW_NOUN_OF)):
         for pattern in patterns:
             for m in pattern.finditer(placed.text):
                 for k in _ids(m.group("b")):
                     listed = _list_of(placed, k)
-                    if any(placed.names[j].kind == "agency" for j in listed) or agency_like(placed.names[k].text):
+                    if (
+                        any(placed.names[j].kind == "agency" or agency_like(placed.names[j].text) for j in listed)
+                        or re.search(r"\bagencies\s+(?:including|such\s+as|like)\s+(?:⟦\d+⟧\s*,?\s*(?:and\s+)?)*$", placed.before(k, 120))
+                    ):
                         continue  # "agencies including Engine, The & Partnership and Pablo"
                     if _brand_ok(placed, k) and k not in brands:
                         brands.append(k)
