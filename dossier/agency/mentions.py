@@ -622,6 +622,11 @@ def place(
             and not title
         ):
             continue
+        # "North Africa", "Greater Mother": an ambiguous one-word name after a capitalised word
+        # belongs to a longer name
+        lead = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[:s])
+        if surface in entry.ambiguous and " " not in surface and lead and sentence[: lead.start()].strip() and not title:
+            continue
         names.append(Name(s, e, surface, entry, "agency"))
     taken = [(n.start, n.end) for n in names]
     names += _proper_names(sentence, taken, title, vocab)

@@ -113,7 +113,9 @@ _PIECE = (
     r"(?:campaigns?|spots?|ads?|adverts?|advertisements?|commercials?|films?|work|efforts?|push|"
     r"activations?|stunts?|launch|idea|platform|tvcs?|videos?|trailer|psas?|series|initiative|"
     r"project|parody|installation|latest|newest|ad\s+campaign|brand\s+platform|outing|teaser|"
-    r"billboards?|posters?|collab|collaboration)"
+    r"billboards?|posters?|collab|collaboration|public\s+service\s+announcements?|announcements?|stories|tunes?|songs?|"
+    r"jingles?|anthems?|latest\s+one|newest\s+one|integrated\s+campaign|print\s+campaign|digital\s+campaign|"
+    r"social\s+campaign|experiences?)"
 )
 _AUX = (
     r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|"
@@ -162,7 +164,10 @@ _BREF = (
     r"behemoth|retail\s+giant|tech\s+giant|lottery\s+operator|operator)|it|they)"
 )
 # the agency by reference ("they", "the indy"): the agency the sentence named before
-_AREF = r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo))(?![\w'])"
+_AREF = (
+    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo)|"
+    r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
+)
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|⟦\d+⟧(?:'s)?)\s+){{0,{n}}}?"
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
@@ -265,6 +270,7 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awar
 appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking)\s+{GAP}{G}
 appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
 appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
 appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:agency\s+)?roster\s+(?:are|is|were|was)\s+{GAP}{G}
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
@@ -373,6 +379,7 @@ credit - kp : {B}(?:'s)?\s+{FN8}{PIECE}\s+{F3}(?:by|from|via|through|courtesy\s+
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
+credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
 credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
 credit - pn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned)
 credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
@@ -380,11 +387,13 @@ credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cp : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
+credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # ---------------------------------------------------------------- credits: the brand's agency
@@ -403,6 +412,8 @@ credit - c : {B}(?:'s)?\s+{FN6}\b(?:is|are|lies|rests|remains)\s+in\s+the\s+hand
 credit - c : \b(?:longtime|long-time|long-standing|longstanding)\s+(?:ad\s+|advertising\s+|creative\s+)?(?:agency\s+)?(?:partner|agency)\s*,?\s+{GAP}{G}
 credit - c : {G}{GT}{GS}{AUXG}[^⟦⟧;]{0,80}?\b(?:to|for|with)\s+(?:its|their)\s+(?:signature|key|biggest|longtime|long-time|only|sole|flagship|anchor)\s+client\b
 credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
+credit - c : {G}{ASIDE}?\s*(?:,|[–—]|--)\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:has|holds|handles|runs)\s+the\s+{F3}(?:account|business)\s+(?:of|for)\s+(?:fellow\s+)?(?:(?:⟦\d+⟧|[\w-]+)\s+brands?\s+)?{BN}
+appointed - c : {G}{GS}{AUXG}(?:will\s+)?(?:now\s+)?be\s+(?:the\s+)?(?:new\s+)?{F3}(?:lead\s+)?(?:agency|agency\s+of\s+record|aor)\s+(?:for|on)\s+(?:the\s+)?{F3}{B}
 credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
 credit - c : {B}(?:'s)?\s+{F4}(?:accounts?|business|work)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
 credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
@@ -754,14 +765,19 @@ def extract_sentence(
 
     for pattern, first, second, flags in _COMPILED:
         for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
-            for g, b, status in _pairs(placed, m, first, second, flags):
+            for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
                 if (g, b) in found or (g in owned and "o" not in flags):
                     continue
-                if not _keep(placed, m, g, b, status, flags, blocked, context, sentence, clause(m)):
+                known = any(k[0] == g for k in found)  # already read as an agency ("the agency" refers to it)
+                if not _keep(placed, m, g, b, status, flags + ("k" if known else ""), blocked, context, sentence, clause(m)):
                     continue
                 found[(g, b)] = _Found(g, b, status, flags)
                 if "o" in flags:
                     owned.add(g)
+    # a credit for an agency the sentence appoints, keeps or drops adds nothing, unless it names
+    # work the agency made ("appointed A as its agency and the agency launched its debut campaign")
+    moved = {f.g for f in found.values() if f.status in ("appointed", "retained", "ended")}
+    found = {k: f for k, f in found.items() if not (f.status == "credit" and f.g in moved and "p" not in f.flags)}
     out: list[Relation] = []
     for f in _drop_products(placed, found):
         name = placed.names[f.g]
@@ -802,10 +818,12 @@ def _possessor(placed: Placed, i: int) -> bool:
     return re.match(r"'s?\s+[a-z]", placed.after(i, 10)) is not None
 
 
-def _antecedent(placed: Placed, pos: int) -> list[int]:
+def _antecedent(placed: Placed, pos: int, agencies: set[int] | None = None) -> list[int]:
     """The agencies "they" or "the indy" at ``pos`` refers to: the last agency (or list of
-    agencies) the sentence named before it."""
-    before = [i for i, (s, _e) in enumerate(placed.spans) if s < pos and placed.names[i].kind == "agency"]
+    agencies) the sentence named before it (listed, or already read as an agency)."""
+    before = [
+        i for i, (s, _e) in enumerate(placed.spans) if s < pos and (placed.names[i].kind == "agency" or i in (agencies or set()))
+    ]
     if not before:
         return []
     last = before[-1]
@@ -813,7 +831,7 @@ def _antecedent(placed: Placed, pos: int) -> list[int]:
 
 
 def _pairs(
-    placed: Placed, m: re.Match[str], first: str, second: str | None, flags: str
+    placed: Placed, m: re.Match[str], first: str, second: str | None, flags: str, agencies: set[int] | None = None
 ) -> Iterable[tuple[int, int | None, str]]:
     """The (agency, brand, status) pairs a match of a rule gives."""
     groups = m.groupdict()
@@ -844,7 +862,7 @@ def _pairs(
             continue
         ids = [i for i in _ids(groups.get(group)) if not _possessor(placed, i)] or _ids(groups.get(group))[:1]
         if groups.get(group) and not ids:
-            ids = _antecedent(placed, m.start(group))
+            ids = _antecedent(placed, m.start(group), agencies or set())
         if "l" in flags and group == "g":
             ids = ids[-1:]
         for g in ids:
@@ -1022,13 +1040,11 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     """An incumbent named in a sentence that appoints another agency lost the account; one
     that is also appointed kept it; in a sentence about a review it is the review's incumbent.
     Otherwise "incumbent" and "holder" (the agency that holds the account) stay for the article
-    to decide (see :func:`_tidy`). A credit for an agency the same sentence appoints, keeps or
-    drops adds nothing."""
+    to decide (see :func:`_tidy`)."""
     # "The incumbent is A, which won the account in 2007": A's past win is its incumbency
     named = {r.agency_name for r in found if r.status == "incumbent"}
     found = [r for r in found if not (r.status == "appointed" and r.agency_name in named)]
     appointed = {r.agency_name for r in found if r.status == "appointed"}
-    kept = {r.agency_name for r in found if r.status in ("appointed", "retained")}
     ended = {r.agency_name for r in found if r.status == "ended"}
     out: list[Relation] = []
     for r in found:
@@ -1046,8 +1062,6 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
             continue
         if r.status in ("incumbent", "holder", "review") and appointed:
             out.append(replace(r, status="retained" if r.agency_name in appointed else "ended"))
-        elif r.status == "credit" and r.agency_name in kept | ended:
-            continue
         else:
             out.append(r)
     return out
@@ -1124,8 +1138,24 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
     found: list[Relation] = []
+    last = ""  # the agency the sentences so far named last
     for s in sentences:
-        found.extend(extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab))
+        # "The agency, which has worked with the retailer since 2006, will continue ...": the
+        # subject refers to the agency the previous sentence named
+        subject = _SUBJECT_AREF.match(normalise(s))
+        if subject and last and not gazetteer.find_in(s[: subject.end()]):
+            text = normalise(s)
+            read = extract_sentence(last + text[subject.end() :], gazetteer, context=context, people=people, vocab=vocab)
+            found.extend(replace(r, sentence=s) for r in read)
+        else:
+            found.extend(extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab))
+        # the agency the sentence is about: the one appointed, kept or credited, else the first
+        mine = [r for r in found if r.agency and r.sentence == s]
+        listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
+        if mine:
+            last = next((r.agency for r in mine if r.status in ("appointed", "retained", "credit")), mine[0].agency)
+        elif listed:
+            last = listed[-1]
     brands = [r.brand for r in found if r.brand]
     topic = brands[0] if brands else _topic(headline, snippet, gazetteer, people, vocab)
     for b in brands:
@@ -1145,6 +1175,14 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         out.append(r)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+_SUBJECT_AREF = re.compile(
+    r"^\W*the\s+(?:agency|shop|indie|indy|hotshop|independent(?:\s+agency)?)(?![\w'])(?=\s*,|\s+(?:has|had|have|is|was|will|also|"
+    r"won|wins|picked|took|created|made|launched|developed|handles|handled|previously|beat|fought|retained|kept|lost|"
+    r"resigned|replaces|replaced|succeeds|ousted)\b)",
+    re.IGNORECASE,
+)
 
 
 def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
@@ -1252,9 +1290,10 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
         if r.status == "appointed" and (r.brand.lower(), agency_key(r.agency_name)) in holders:
             continue  # named incumbent and appointed: kept (below)
         if r.status in ("incumbent", "holder"):
-            if r.status == "holder" and any(
-                o.status == "appointed" and same_name(o.brand, r.brand) and o.agency_name == r.agency_name for o in found
-            ):
+            if any(
+                o.status in ("appointed", "retained") and same_name(o.brand, r.brand) and o.agency_name == r.agency_name
+                for o in found
+            ) and (r.status == "holder" or any(o.status == "retained" and o.agency_name == r.agency_name for o in found)):
                 r = replace(r, status="retained")
             else:
                 lost = any(
@@ -1262,7 +1301,8 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
                 )
                 reviewed = review_cue or any(o.status == "review" and same_name(o.brand, r.brand) for o in found)
                 if r.status == "incumbent":
-                    status = "ended" if lost or others_appointed(r, False) else "review" if reviewed else "credit"
+                    # "VCCP is the incumbent": an incumbent is the incumbent of a contest
+                    status = "ended" if lost or others_appointed(r, False) else "review"
                 else:
                     status = "ended" if lost or others_appointed(r, True) else "review" if reviewed else "credit"
                 r = replace(r, status=status)
