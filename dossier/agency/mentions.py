@@ -364,14 +364,18 @@ _TITLE_CUES = VERB_WORDS | set(
 )
 
 
-def title_case(text: str) -> bool:
+def title_case(text: str, vocab: frozenset[str] = frozenset()) -> bool:
     """Whether a headline capitalises its ordinary words ("Names BBDO As Creative Lead"): most
     of its common words of four letters or more start with a capital (names do not count)."""
     text = re.sub(r"\"[^\"]*\"|\s'[^']*'(?=\W|$)", " ", text)  # titles in quotes say nothing
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in COMMON]
+    tokens = re.findall(r"[A-Za-z][\w'-]*", text)[1:]
+    long = [t for t in tokens if len(t) > 3]
+    # "Sure Winning Is Great, but Defeat Is a Good Teacher": every longer word capitalised
+    if len(long) >= 5 and all(t[0].isupper() for t in long) and any(t.lower() in COMMON | vocab for t in long):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in COMMON | vocab]
     if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return False
-    tokens = re.findall(r"[A-Za-z][\w'-]*", text)[1:]
     if any(t[0].isupper() and t.lower() in _TITLE_CUES for t in tokens):
         return True
     return not any(t.islower() and len(t) > 3 for t in tokens)
@@ -578,7 +582,7 @@ def place(
     vocab: frozenset[str] = frozenset(),
 ) -> Placed:
     """The sentence's names, typed, and the sentence with each replaced by ⟦i⟧."""
-    title = title_case(sentence)
+    title = title_case(sentence, vocab)
     names: list[Name] = []
     for entry, s, e in gazetteer.find_in(sentence):
         while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():

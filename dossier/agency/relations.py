@@ -1023,7 +1023,7 @@ def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Rel
             continue
         tail = placed.text[placed.spans[idx][1] :]
         for m in re.finditer(
-            r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*|\s+)(?:and\s+)?(?:its\s+[\w\s-]{0,30}?to\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)",
+            r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:its\s+[\w\s-]{0,30}?to\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)",
             tail,
         ):
             k = int(m.group(1))
