@@ -27,10 +27,10 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	@scripts/system-deps.sh
-	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot
-	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot \
+	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot --news-days 365
+	$(BIN)/dossier build --company "Apple Inc." --offline examples/apple-inc/snapshot --news-days 365 \
 		--contact "Jane Doe" --title "Chief Marketing Officer" --previous-company "Northwind Traders" \
-		--agency 'TBWA\Media Arts Lab'
+		--articles examples/apple-inc/articles.jsonl
 	@echo
 	@echo "Done. The company report: output/apple-inc/company-report.pdf"
 	@echo "The briefing for Jane Doe (report, agency profile, notes): output/jane-doe/"
@@ -43,6 +43,7 @@ bench: $(STAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python bench/batch_bench.py 10 50 200
 	$(BIN)/python bench/net_bench.py
+	$(BIN)/python bench/state_bench.py 5000
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

@@ -15,23 +15,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from platformdirs import user_cache_dir
 
 from . import config
 from .agency import DEFAULT_YEARS, AgencyFinding, RoleDecision, find_incumbent, load_gazetteer
-from .errors import ResolutionError
-from .fsutil import slugify
+from .errors import ReportNotReady, ResolutionError
+from .fsutil import check_writable, slugify
 from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
-from .render.notes import check_note, note_names, render_note, subject, write_note
+from .render.mailing import Mailing, not_drafted, note_agency, write_mailings
+from .render.review_data import document_warnings, review_record, write_review_json
 from .research import research, research_agency
 from .research.articles import load_articles
 from .research.resolve import Hints
 from .sources.base import RunContext
 from .writing import Written, audit, write_agency, write_company
+from .writing.substance import Substance, substance
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,7 @@ class BuildOptions:
     agency_years: int = DEFAULT_YEARS
     articles: tuple[Path, ...] = ()
     agency_choices: dict[str, str | None] = field(default_factory=dict)
+    folder: Path | None = None  # where the documents go (default: out_dir/<contact or company>)
 
     @property
     def prepared_for(self) -> str | None:
@@ -81,6 +84,7 @@ class Runtime:
     client: PoliteClient
     max_age_months: int
     pdf: PdfRenderer | None = None  # a process pool's render in batches; None: in-process
+    minimum: tuple[int, int] = (8, 2)  # cited facts, independent sources (writing/substance)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ class BuildResult:
     outputs: dict[str, Path]
     agency: AgencyOutcome | None = None
     warnings: list[ReviewWarning] = field(default_factory=list)
+    mailings: list[Mailing] = field(default_factory=list)
+    ready: bool = True  # False: below the minimum of substance (build raised ReportNotReady)
 
     @property
     def gaps(self) -> list[Gap]:
@@ -147,6 +153,7 @@ def runtime(opts: BuildOptions) -> Runtime:
         brand=config.load_brand(opts.brand),
         client=make_client(opts, settings, identity),
         max_age_months=config.max_figure_age_months(),
+        minimum=config.minimum_substance(),
     )
 
 
@@ -181,6 +188,7 @@ def research_company(opts: BuildOptions, rt: Runtime) -> Document:
     dossier.max_figure_age_months = rt.max_age_months
     written = write_company(dossier)
     dossier.warnings = audit(dossier, written, template_files(opts.templates, COMPANY))
+    dossier.warnings += document_warnings(dossier, written.kind)
     return Document(dossier, written)
 
 
@@ -204,9 +212,7 @@ class AgencyReport:
     articles: int = 0  # how many reports were read
 
 
-def find_agency(
-    opts: BuildOptions, rt: Runtime | None = None, search: bool = True
-) -> AgencyReport:
+def find_agency(opts: BuildOptions, rt: Runtime | None = None, search: bool = True) -> AgencyReport:
     """The company's agencies from the agency search and ``opts.articles``.
 
     With ``search`` False only the articles files are read: no network and no resolution; the
@@ -219,7 +225,9 @@ def find_agency(
     if search:
         rt = rt or runtime(opts)
         ctx = run_context(opts, agency=True)
-        dossier = research(opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir)
+        dossier = research(
+            opts.company, opts.hints, rt.client, rt.settings, ctx, opts.overrides_dir
+        )
         name = dossier.organisation.display_name
         today = dossier.generated_at.date()
     articles = agency_articles(dossier, opts)
@@ -264,7 +272,15 @@ def agency_step(
         researched = None
         if finding.name is not None:
             try:
-                researched = research_agency(finding, rt.client, rt.settings, run_context(opts))
+                researched = research_agency(
+                    finding,
+                    rt.client,
+                    rt.settings,
+                    run_context(opts),
+                    opts.overrides_dir,
+                    agency_articles(company, opts),
+                    gazetteer,
+                )
             except ResolutionError as exc:
                 researched = exc
         if cache is not None:
@@ -284,6 +300,7 @@ def agency_step(
     )
     written = write_agency(dossier, finding)
     dossier.warnings = audit(dossier, written, template_files(opts.templates, AGENCY))
+    dossier.warnings += document_warnings(dossier, written.kind)
     outcome.dossier = dossier
     extra = {
         "agency": {
@@ -349,43 +366,21 @@ def role_dict(d: RoleDecision) -> dict[str, Any]:
     }
 
 
-def notes_step(
-    contact: Contact,
-    brand: config.Brand,
-    agency_name: str | None,
-    folder: Path,
-    attachments: Mapping[int, Path | None],
-    templates: Path | None,
-) -> tuple[dict[str, Path], list[ReviewWarning]]:
-    """Render both notes, check them for asks and words to watch, and write them."""
-    outputs: dict[str, Path] = {}
-    warnings: list[ReviewWarning] = []
-    names = note_names(contact, brand, agency_name)
-    for which in (1, 2):
-        if which == 1 and agency_name is None and attachments.get(1) is None:
-            continue  # no agency profile to send
-        markdown = render_note(which, contact, brand, agency_name, templates)
-        stem = f"note-{which}"
-        for f in check_note(markdown, names):
-            warnings.append(
-                ReviewWarning(
-                    kind="ask" if f.guideline == "dossier ask-guard" else "neutrality",
-                    message=f"{stem}.md line {f.line}: “{f.term}” ({f.category.replace('_', ' ')}): "
-                    f"{f.advice}",
-                    detail={**f.as_dict(), "note": stem},
-                )
-            )
-        paths = write_note(
-            folder,
-            stem,
-            markdown,
-            contact,
-            brand,
-            subject(which, contact, agency_name),
-            attachments.get(which),
-        )
-        outputs.update({f"{stem}.{k}": v for k, v in paths.items()})
-    return outputs, warnings
+def agency_review(outcome: AgencyOutcome | None) -> dict[str, Any] | None:
+    """The agency decision for review.json: per discipline, with candidates and confidence."""
+    if outcome is None:
+        return None
+    finding = outcome.finding
+    return {
+        "company": finding.company,
+        "profiled": outcome.dossier.organisation.display_name if outcome.dossier else None,
+        "named": finding.named,
+        "confirmed": finding.confirmed,
+        "role": finding.role,
+        "years": finding.years,
+        "method": "docs/agency.md",
+        "roles": [role_dict(d) for d in finding.roles],
+    }
 
 
 def build(
@@ -397,41 +392,98 @@ def build(
     """Research one company and write its report; with a contact, the whole briefing.
 
     A batch passes its shared ``rt``, the company's ready ``company`` document and an
-    ``agency_cache`` so each company and agency is researched once.
+    ``agency_cache`` so each company and agency is researched once. A report below the
+    minimum of substance raises :class:`ReportNotReady` (only facts.json and review.json
+    are written, and no note).
     """
     rt = rt or runtime(opts)
+    if company is None:
+        check_writable(opts.folder or opts.out_dir)  # before any research
     base = company if company is not None else research_company(opts, rt)
     title = (opts.contact.new_title or None) if opts.contact else None
     dossier = base.dossier.model_copy(
         update={"prepared_for": opts.prepared_for, "prepared_for_title": title}
     )
     org = dossier.organisation
-    folder = opts.out_dir / slugify(opts.prepared_for or org.display_name)
+    folder = opts.folder or opts.out_dir / slugify(opts.prepared_for or org.display_name)
+    enough = substance(dossier, base.written, *rt.minimum)
+    owner = opts.contact.owner if opts.contact else ""
+    if not enough.ready:
+        not_ready(opts, rt, base, dossier, folder, enough, owner)
     outputs = write_outputs(
         dossier, base.written, folder, opts.formats, rt.brand, opts.templates, COMPANY, pdf=rt.pdf
     )
     result = BuildResult(
         dossier=dossier, folder=folder, outputs=outputs, warnings=list(dossier.warnings)
     )
-    if not opts.briefing:
-        return result
-    chosen = opts.agency or (dossier.override.agency if dossier.override else None)
-    outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
-    result.agency = outcome
-    result.warnings.extend(outcome.warnings)
-    result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
-    if opts.contact is not None:
-        agency_name = outcome.dossier.organisation.display_name if outcome.dossier else None
-        if outcome.dossier is not None and not outcome.finding.confirmed:
-            agency_name = None  # the note must not present an unconfirmed agency as fact
-        notes, warnings = notes_step(
-            replace(opts.contact, new_company=org.display_name),
-            rt.brand,
-            agency_name,
-            folder,
-            {1: outcome.outputs.get("pdf"), 2: outputs.get("pdf")},
-            opts.templates,
-        )
-        result.outputs.update(notes)
-        result.warnings.extend(warnings)
+    if opts.briefing:
+        chosen = opts.agency or (dossier.override.agency if dossier.override else None)
+        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
+        result.agency = outcome
+        result.warnings.extend(outcome.warnings)
+        result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
+        if opts.contact is not None:
+            profiled = outcome.dossier.organisation.display_name if outcome.dossier else None
+            notes, warnings, result.mailings = write_mailings(
+                replace(opts.contact, new_company=org.display_name),
+                rt.brand,
+                note_agency(outcome.finding, profiled),
+                folder,
+                {1: outcome.outputs.get("pdf"), 2: outputs.get("pdf")},
+                opts.templates,
+            )
+            result.outputs.update(notes)
+            result.warnings.extend(warnings)
+    record = review_record(
+        dossier,
+        substance=enough.as_dict(),
+        warnings=result.warnings,
+        profile=result.agency.dossier if result.agency else None,
+        agency=agency_review(result.agency),
+        mailings=result.mailings,
+        owner=owner,
+    )
+    result.outputs["review"] = write_review_json(folder, record)
     return result
+
+
+def not_ready(
+    opts: BuildOptions,
+    rt: Runtime,
+    base: Document,
+    dossier: Dossier,
+    folder: Path,
+    enough: Substance,
+    owner: str,
+) -> NoReturn:
+    """Write only what the reviewer needs (facts.json, review.json), remove client documents
+    and drafts an earlier run left, and raise ReportNotReady with the reason."""
+    reason = enough.reason(dossier.organisation.display_name)
+    formats = tuple(f for f in opts.formats if f == "json")
+    outputs = write_outputs(dossier, base.written, folder, formats, rt.brand, opts.templates)
+    for stale in (folder / f"{COMPANY.stem}.pdf", folder / f"{COMPANY.stem}.html"):
+        if stale.is_file():
+            stale.unlink()
+    mailings = not_drafted(folder, reason) if opts.contact is not None else []
+    result = BuildResult(
+        dossier=dossier,
+        folder=folder,
+        outputs=outputs,
+        warnings=list(dossier.warnings),
+        mailings=mailings,
+        ready=False,
+    )
+    record = review_record(
+        dossier,
+        substance=enough.as_dict(),
+        not_ready=reason,
+        warnings=result.warnings,
+        mailings=mailings,
+        owner=owner,
+    )
+    result.outputs["review"] = write_review_json(folder, record)
+    drafted = " No cover note was drafted." if opts.contact is not None else ""
+    raise ReportNotReady(
+        f"{reason}{drafted} Its gaps and their causes are in {result.outputs['review']}.",
+        result,
+    )

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import DossierError
+from .errors import DossierError, ReportNotReady
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("pdf", "html", "json")
@@ -78,6 +78,14 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     return items
 
 
+FORMAT_OPTION = click.option(
+    "--format",
+    "formats",
+    default="pdf,html,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: pdf, html, json.",
+)
 OFFLINE_OPTION = click.option(
     "--offline",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
@@ -128,6 +136,28 @@ def company_options(f: Any) -> Any:
     return f
 
 
+def _print_review(result: Any) -> None:
+    """A build's gaps, review warnings and count line, on stderr and stdout."""
+    dossier = result.dossier
+    for gap in result.gaps:
+        if gap.source:
+            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
+    missing = [g for g in result.gaps if not g.source]
+    if missing:
+        click.echo(
+            f"note: {len(missing)} field(s) not available from the sources consulted "
+            "(listed in review.json).",
+            err=True,
+        )
+    for w in result.warnings:
+        click.echo(f"review: {w.message}", err=True)
+    click.echo(
+        f"{dossier.organisation.display_name}: {len(dossier.citations)} sources, "
+        f"{len(result.gaps)} gaps, {len(result.warnings)} review warnings"
+        + ("" if result.ready else "; not ready to send")
+    )
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @company_options
 @click.option(
@@ -138,6 +168,11 @@ def company_options(f: Any) -> Any:
 @click.option("--title", "contact_title", default="", help='Their new title ("CMO").')
 @click.option("--previous-company", default="", help="Where they worked with you before.")
 @click.option("--email", "contact_email", help="Their e-mail, for the To: line of the .eml drafts.")
+@click.option(
+    "--owner",
+    default="",
+    help="Who looks after the contact: the [[senders]] entry of brand.toml that signs the notes.",
+)
 @click.option("--agency", help="The new company's agency, if you know it (skips the search).")
 @AGENCY_YEARS_OPTION
 @ARTICLES_OPTION
@@ -159,14 +194,7 @@ def company_options(f: Any) -> Any:
     show_default=True,
     help="Output folder.",
 )
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,html,json",
-    show_default=True,
-    callback=_formats,
-    help="Comma-separated: pdf, html, json.",
-)
+@FORMAT_OPTION
 @click.option(
     "--brand",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -200,6 +228,7 @@ def build(
     agency: str | None,
     agency_years: int,
     articles: tuple[Path, ...],
+    owner: str,
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
@@ -234,6 +263,7 @@ def build(
             new_title=contact_title,
             previous_company=previous_company,
             email=contact_email,
+            owner=owner,
         )
     opts = BuildOptions(
         company=company,
@@ -251,25 +281,13 @@ def build(
         agency_years=agency_years,
         articles=tuple(articles),
     )
-    result = run_build(opts)
-    dossier = result.dossier
-    org = dossier.organisation
-    for gap in result.gaps:
-        if gap.source:
-            click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
-    missing = [g for g in result.gaps if not g.source]
-    if missing:
-        click.echo(
-            f"note: {len(missing)} field(s) not available from the sources consulted "
-            "(listed in the report).",
-            err=True,
-        )
-    for w in result.warnings:
-        click.echo(f"review: {w.message}", err=True)
-    click.echo(
-        f"{org.display_name}: {len(dossier.citations)} sources, {len(result.gaps)} gaps, "
-        f"{len(result.warnings)} review warnings"
-    )
+    try:
+        result = run_build(opts)
+    except ReportNotReady as exc:
+        if exc.result is not None:
+            _print_review(exc.result)
+        raise
+    _print_review(result)
     outcome = result.agency
     if outcome is not None:
         finding = outcome.finding
@@ -341,7 +359,9 @@ def agency(
         raise click.UsageError("--company may be repeated only with --articles.")
     read_only = bool(articles) and not search
     if read_only and not companies:
-        raise click.UsageError("With --articles (and no --search), name the company with --company.")
+        raise click.UsageError(
+            "With --articles (and no --search), name the company with --company."
+        )
     if read_only and (pinned or offline):
         raise click.UsageError(
             "--ticker, --cik, --wikidata and --offline apply to the news search: add --search."
@@ -467,6 +487,10 @@ def _print_agency(report: Any, years: int) -> None:
 @click.option(
     "--follow-up", is_flag=True, help="Also write follow-up.ics, a calendar of the sends."
 )
+@click.option(
+    "--wait", is_flag=True, help="If another batch runs on the same folder, wait for it to end."
+)
+@FORMAT_OPTION
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @NEWS_DAYS_OPTION
@@ -480,6 +504,8 @@ def batch(
     force: bool,
     sheet: str | None,
     follow_up: bool,
+    wait: bool,
+    formats: tuple[str, ...],
     quiet: bool,
     as_json: bool,
     news_days: int,
@@ -489,9 +515,10 @@ def batch(
     """Build a briefing for every contact in a CSV or XLSX of people who changed jobs.
 
     Each company is researched once. Bad rows are reported and skipped; a failing contact
-    never stops the batch. A rerun skips finished contacts (unless the row changed or
-    --force) and never overwrites approved ones without --force. Writes review.html for the
-    reviewers. Exits 1 if any contact failed.
+    never stops the batch. A rerun skips finished contacts (unless the row changed, an agency
+    was chosen in review, or --force) and never overwrites approved ones without --force.
+    Writes review.html for the reviewers. Ctrl-C stops cleanly (run again to resume). Exits 1
+    if any contact failed, 130 when interrupted.
 
     \b
     Example:
@@ -500,14 +527,19 @@ def batch(
     import json as jsonlib
 
     from .batch import BatchOptions, run_batch
+    from .batch.state import scrub
 
     def progress(step: str, counts: dict[str, int]) -> None:
-        if not quiet and step:
-            click.echo(
-                f"[{counts['done'] + counts['failed']}/{counts['todo']} done, "
-                f"{counts['failed']} failed] {step}",
-                err=True,
-            )
+        if quiet or not step:
+            return
+        if not counts:  # a message about the run itself (stopping, waiting)
+            click.echo(step, err=True)
+            return
+        click.echo(
+            f"[{counts['done'] + counts['failed']}/{counts['todo']} done, "
+            f"{counts['failed']} failed] {scrub(step)}",
+            err=True,
+        )
 
     opts = BatchOptions(
         contacts=contacts,
@@ -520,31 +552,16 @@ def batch(
         follow_up=follow_up,
         agency_years=agency_years,
         articles=tuple(articles),
+        wait=wait,
+        formats=formats,
+        command=" ".join(["dossier", *sys.argv[1:]])[:300],
     )
-    try:
-        result = run_batch(opts, progress)
-    except KeyboardInterrupt:
-        click.echo(
-            "Interrupted: finished contacts are saved; run the same command to resume.", err=True
-        )
-        sys.exit(130)
+    result = run_batch(opts, progress)
     page, ics = result.review_page, result.follow_up
     for problem in result.problems:
-        click.echo(f"skipped {problem}", err=True)
+        click.echo(f"skipped {scrub(problem)}", err=True)
     if as_json:
-        click.echo(
-            jsonlib.dumps(
-                {
-                    "batch": str(result.batch_dir),
-                    "review": str(page),
-                    "follow_up": str(ics) if ics else None,
-                    "skipped_rows": result.problems,
-                    "contacts": [o.__dict__ for o in result.outcomes],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        click.echo(jsonlib.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         rows = [("Row", "Contact", "Company", "Agency", "Status", "Warnings", "Folder")]
         rows += [
@@ -561,17 +578,26 @@ def batch(
         ]
         widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
         for r in rows:
-            click.echo("  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+            line = "  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True))
+            click.echo(scrub(line).rstrip())
+        for old, new in result.replaced.items():
+            click.echo(f"replaced {old} by {new} (the row was edited)")
         click.echo(f"\nReview page: {page}")
         if ics:
             click.echo(f"Follow-up calendar: {ics}")
+    if result.interrupted is not None:
+        click.echo("Interrupted: the state is saved; run the same command to resume.", err=True)
+        sys.exit(128 + int(result.interrupted))
     if result.failed:
         sys.exit(1)
 
 
 @cli.group(context_settings=CONTEXT_SETTINGS)
 def review() -> None:
-    """Record review decisions for a batch: list, show, approve, reject.
+    """Record review decisions for a batch: list, show, choose-agency, approve, reject.
+
+    CONTACT is a contact's key (from `review list`) or name; accents and case do not
+    matter. A name that only partly matches never acts: the matching contacts are listed.
 
     \b
     Example:
@@ -579,23 +605,39 @@ def review() -> None:
     """
 
 
-def _batch_manifest(batch_dir: Path) -> Any:
-    from .batch.manifest import Manifest
+def _batch_state(batch_dir: Path) -> Any:
+    from .batch.state import BatchState
 
-    if not (batch_dir / "manifest.json").is_file():
-        raise click.ClickException(f"{batch_dir} has no manifest.json; run dossier batch first.")
-    return Manifest.load(batch_dir)
+    return BatchState.open(batch_dir, create=False)
 
 
-def _one(manifest: Any, query: str) -> str:
-    keys = manifest.find(query)
-    if not keys:
-        raise click.ClickException(f"no contact matches {query!r}.")
-    if len(keys) > 1:
+def _one(state: Any, query: str) -> str:
+    """The one contact ``query`` names exactly; a usage error listing candidates otherwise."""
+    exact, partial = state.match(query)
+    if len(exact) == 1:
+        return str(exact[0].key)
+    listed = exact or partial
+    if not listed:
         raise click.ClickException(
-            f"{query!r} matches {len(keys)} contacts: {', '.join(keys)}. Use the key."
+            f"No contact matches {query!r} in {state.batch_dir}; see: dossier review list "
+            f"--batch {state.batch_dir}"
         )
-    return str(keys[0])
+    lines = "\n".join(f"  {c.key}  ({c.name}, {c.company}, {c.status})" for c in listed[:20])
+    more = f"\n  ... and {len(listed) - 20} more" if len(listed) > 20 else ""
+    how = "several contacts have that name" if exact else f"no contact is named exactly {query!r}"
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        click.echo(f"{query!r}: {how}. Matching contacts:\n{lines}{more}", err=True)
+        answer = click.prompt(
+            "Type the key of the contact you mean", default="", show_default=False
+        )
+        for c in listed:
+            if answer.strip() == c.key:
+                return str(c.key)
+        raise click.ClickException("No contact was chosen; nothing was changed.")
+    raise click.ClickException(
+        f"{query!r}: {how}; nothing was changed. Matching contacts:\n{lines}{more}\n"
+        "Run the command again with the key."
+    )
 
 
 BATCH_OPTION = click.option(
@@ -605,28 +647,55 @@ BATCH_OPTION = click.option(
     required=True,
     help="The batch folder (output/<spreadsheet name>).",
 )
+BY_OPTION = click.option(
+    "--by", help="Who decides (default: $DOSSIER_REVIEWER, else your login name)."
+)
+
+
+def _agency_line(c: Any) -> str:
+    parts = []
+    for role in c.roles():
+        v = c.role_state(role)
+        name = v.get("agency")
+        status = v.get("status")
+        if status == "chosen":
+            text = f"{name or 'none'} (chosen by {v.get('chosen_by') or 'unknown'})"
+        elif name:
+            text = f"{name} ({status})"
+        else:
+            text = "none found"
+        parts.append(f"{role}: {text}")
+    return "; ".join(parts) or "-"
 
 
 @review.command("list", context_settings=CONTEXT_SETTINGS)
 @BATCH_OPTION
 def review_list(batch_dir: Path) -> None:
-    """List every contact with status and decision.
+    """List every contact with status, decision and agency.
 
     \b
     Example:
       dossier review list --batch output/moved-contacts
     """
-    manifest = _batch_manifest(batch_dir)
-    for key, e in manifest.entries():
-        decision = (e.get("review") or {}).get("decision") or "unreviewed"
-        click.echo(f"{key:<40} {e.get('status', ''):<8} {decision:<10} {e.get('name', '')}")
+    with _batch_state(batch_dir) as state:
+        for c in state.contacts():
+            decision = c.decision or "unreviewed"
+            gone = (
+                ""
+                if c.current
+                else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
+            )
+            click.echo(
+                f"{c.key:<40} {c.status:<8} {decision:<10} {c.name}  [{_agency_line(c)}]{gone}"
+            )
 
 
 @review.command("show", context_settings=CONTEXT_SETTINGS)
 @click.argument("contact")
 @BATCH_OPTION
-def review_show(contact: str, batch_dir: Path) -> None:
-    """Show one contact's state, warnings and files.
+@click.option("--json", "as_json", is_flag=True, help="Print the contact's state as JSON.")
+def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
+    """Show one contact's state, agency, warnings, files and review history.
 
     \b
     Example:
@@ -634,27 +703,75 @@ def review_show(contact: str, batch_dir: Path) -> None:
     """
     import json as jsonlib
 
-    manifest = _batch_manifest(batch_dir)
-    key = _one(manifest, contact)
-    click.echo(jsonlib.dumps({key: manifest.entry(key)}, indent=2, ensure_ascii=False))
+    with _batch_state(batch_dir) as state:
+        key = _one(state, contact)
+        c = state.require(key)
+        history = state.history(key)
+    if as_json:
+        click.echo(
+            jsonlib.dumps({key: {**c.as_dict(), "history": history}}, indent=2, ensure_ascii=False)
+        )
+        return
+    lines = [
+        f"{c.name} ({c.key})",
+        f"  Company:   {c.company}",
+        f"  Owner:     {c.owner or '-'}",
+        f"  Row:       {c.row}{'' if c.current else '  (no longer in the sheet)'}",
+        f"  Status:    {c.status}" + (f" ({c.step})" if c.step else ""),
+    ]
+    if c.error:
+        lines.append(f"  Error:     {c.error}")
+    lines.append(f"  Agency:    {_agency_line(c)}")
+    for role in c.unresolved_roles():
+        lines.append(
+            f"             {role} unconfirmed: choose with dossier review choose-agency "
+            f"{c.key} NAME --role {role} (or none)"
+        )
+    if c.needs_rebuild:
+        lines.append("             the choice goes into the documents at the next batch run")
+    decision = c.decision or "not reviewed"
+    if c.decision:
+        decision += f" by {c.review_by or 'unknown'} at {c.review_at or '?'}"
+        if c.review_note:
+            decision += f": {c.review_note}"
+    lines.append(f"  Review:    {decision}")
+    if c.warnings:
+        lines.append(f"  Warnings ({len(c.warnings)}):")
+        lines += [f"    - {w.get('kind') or 'note'}: {w.get('message')}" for w in c.warnings]
+    if c.outputs:
+        lines.append("  Files:")
+        lines += [f"    {rel}" for rel in sorted(c.outputs.values())]
+    if history:
+        lines.append("  History:")
+        for h in history:
+            what = h["action"] + (f" {h['role']}: {h['agency'] or 'none'}" if h["role"] else "")
+            lines.append(
+                f"    {h['at']}  {what}  by {h['by'] or 'unknown'}"
+                + (f": {h['note']}" if h["note"] else "")
+            )
+    click.echo("\n".join(lines))
 
 
 @review.command("approve", context_settings=CONTEXT_SETTINGS)
 @click.argument("contact")
 @BATCH_OPTION
 @click.option("--note", default="", help="A note for the record.")
-def review_approve(contact: str, batch_dir: Path, note: str) -> None:
+@BY_OPTION
+def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> None:
     """Approve a contact's documents; a rebuild will not overwrite them without --force.
+
+    Refused while the contact is being built and while its agency is unconfirmed (choose it
+    first with choose-agency).
 
     \b
     Example:
       dossier review approve "Jane Doe" --batch output/moved-contacts
     """
-    from .batch.manifest import current_user
+    from .batch.state import current_user
 
-    manifest = _batch_manifest(batch_dir)
-    key = _one(manifest, contact)
-    manifest.approve(key, current_user(), note)
+    with _batch_state(batch_dir) as state:
+        key = _one(state, contact)
+        state.approve(key, by or current_user(), note)
     click.echo(f"approved {key}")
 
 
@@ -662,19 +779,58 @@ def review_approve(contact: str, batch_dir: Path, note: str) -> None:
 @click.argument("contact")
 @BATCH_OPTION
 @click.option("--note", required=True, help="Why, for whoever rebuilds it.")
-def review_reject(contact: str, batch_dir: Path, note: str) -> None:
+@BY_OPTION
+def review_reject(contact: str, batch_dir: Path, note: str, by: str | None) -> None:
     """Reject a contact's documents, with a note.
 
     \b
     Example:
       dossier review reject "Jane Doe" --batch output/moved-contacts --note "wrong agency"
     """
-    from .batch.manifest import current_user
+    from .batch.state import current_user
 
-    manifest = _batch_manifest(batch_dir)
-    key = _one(manifest, contact)
-    manifest.reject(key, current_user(), note)
+    with _batch_state(batch_dir) as state:
+        key = _one(state, contact)
+        state.reject(key, by or current_user(), note)
     click.echo(f"rejected {key}")
+
+
+@review.command("choose-agency", context_settings=CONTEXT_SETTINGS)
+@click.argument("contact")
+@click.argument("agency_name", metavar="(NAME | none)")
+@BATCH_OPTION
+@click.option(
+    "--role",
+    default="creative",
+    show_default=True,
+    help="Which incumbent: creative, media, pr, digital, other.",
+)
+@click.option("--note", default="", help="A note for the record.")
+@BY_OPTION
+def review_choose_agency(
+    contact: str, agency_name: str, batch_dir: Path, role: str, note: str, by: str | None
+) -> None:
+    """Choose the contact's incumbent agency (or none); recorded with who and when.
+
+    The next `dossier batch` run rebuilds the contact's documents with the choice; then it
+    can be approved. A company's agency for every batch can also be set in
+    overrides/<company>.toml (agency = "...").
+
+    \b
+    Example:
+      dossier review choose-agency "Jane Doe" "Droga5" --batch output/moved-contacts
+      dossier review choose-agency "Jane Doe" none --batch output/moved-contacts
+    """
+    from .batch.state import current_user
+
+    name = None if agency_name.strip().casefold() in ("none", "") else agency_name
+    with _batch_state(batch_dir) as state:
+        key = _one(state, contact)
+        state.choose_agency(key, role, name, by or current_user(), note)
+    click.echo(
+        f"chose {name or 'no agency'} as {key}'s {role.casefold()} agency; run the batch "
+        "again to rebuild the documents with it, then approve."
+    )
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -689,16 +845,19 @@ def review_reject(contact: str, batch_dir: Path, note: str) -> None:
 def export(batch_dir: Path, approved: bool, dest: Path | None) -> None:
     """Copy the .eml drafts of the approved contacts into one folder (nothing is sent).
 
+    The folder mirrors the approvals: drafts of contacts no longer approved are removed.
+
     \b
     Example:
       dossier export --approved --batch output/moved-contacts
     """
     from .batch import export_approved
 
-    _batch_manifest(batch_dir)  # a clear error when the folder is not a batch
     done = export_approved(batch_dir, dest)
     for line in done.skipped:
         click.echo(f"skipped {line}", err=True)
+    for path in done.removed:
+        click.echo(f"removed {path.name} (no longer approved)", err=True)
     click.echo(f"{len(done.written)} draft(s) written to {done.folder}")
 
 

@@ -173,6 +173,24 @@ def max_figure_age_months() -> int:
     return 24
 
 
+def minimum_substance() -> tuple[int, int]:
+    """(cited facts, independent sources) a company report needs to be ready to send
+    (dossier.toml ``[substance] min_facts`` and ``min_sources``; default 8 and 2)."""
+    facts, sources = 8, 2
+    for path in _config_files():
+        table = _read_toml(path).get("substance")
+        if not isinstance(table, dict):
+            continue
+        for key in ("min_facts", "min_sources"):
+            value = table.get(key)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ConfigError(f"{path}: substance.{key} must be a whole number (0 or more).")
+        facts = table.get("min_facts", facts)
+        sources = table.get("min_sources", sources)
+        break
+    return facts, sources
+
+
 def _config_files() -> list[Path]:
     from platformdirs import user_config_dir
 
@@ -189,8 +207,35 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Sender:
+    """Who signs a cover note: a ``[[senders]]`` entry of brand.toml (or the ``[sender]``).
+
+    ``aliases`` are other spellings of the owner as a CRM export writes them ("amorgan").
+    """
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, owner: str) -> bool:
+        key = _owner_key(owner)
+        return bool(key) and key in {
+            _owner_key(v) for v in (self.name, self.email, *self.aliases) if v
+        }
+
+
+def _owner_key(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+@dataclass(frozen=True)
 class Brand:
-    """The sender's brand: how documents look and who they come from."""
+    """The sender's brand: how documents look and who they come from.
+
+    ``sender_*`` is the default sender (the ``[sender]`` table); ``senders`` (the
+    ``[[senders]]`` tables) are matched to each contact's owner by :meth:`sender_for`.
+    """
 
     name: str
     logo: str = "assets/logo.svg"
@@ -205,6 +250,20 @@ class Brand:
     sender_email: str = ""
     footer: str = ""
     root: Path = field(default_factory=lambda: data_dir("templates"))
+    senders: tuple[Sender, ...] = ()
+
+    @property
+    def default_sender(self) -> Sender:
+        return Sender(self.sender_name, self.sender_title, self.sender_email)
+
+    def sender_for(self, owner: str = "") -> tuple[Sender, bool]:
+        """The sender matched to ``owner`` (by name, e-mail or alias, ignoring case), and
+        whether one matched; no owner, or an unknown one, gives the default sender."""
+        if owner.strip():
+            for sender in (*self.senders, self.default_sender):
+                if sender.matches(owner):
+                    return sender, True
+        return self.default_sender, False
 
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
@@ -214,17 +273,137 @@ _BRAND_KEYS = {
     "colours",
     "fonts",
     "sender",
+    "senders",
     "footer",
 }
+_SENDER_KEYS = {"name", "title", "email", "aliases"}
+
+
+def _senders(path: Path, value: Any) -> tuple[Sender, ...]:
+    """The ``[[senders]]`` tables: each needs a name; e-mail and title are optional."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: 'senders' must be [[senders]] tables (name, title, email).")
+    out = []
+    for i, entry in enumerate(value, 1):
+        where = f"{path}: [[senders]] entry {i}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where} is not a table.")
+        unknown = set(entry) - _SENDER_KEYS
+        if unknown:
+            raise ConfigError(
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}. "
+                f"Known keys: {', '.join(sorted(_SENDER_KEYS))}."
+            )
+        name = " ".join(str(entry.get("name", "")).split())
+        if not name:
+            raise ConfigError(f"{where} needs a name (the person who signs the notes).")
+        email = str(entry.get("email", "")).strip()
+        if email and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", email):
+            raise ConfigError(f"{where} ({name}): {email!r} is not an e-mail address.")
+        aliases = entry.get("aliases", [])
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError(f"{where} ({name}): aliases must be a list of names.")
+        out.append(Sender(name, str(entry.get("title", "")).strip(), email, tuple(aliases)))
+    return tuple(out)
+
+
+MAX_LOGO_BYTES = 5_000_000
+MAX_LOGO_PIXELS = 6000  # a side; larger images are refused (WeasyPrint would drop them)
+
+
+def _brand_line(text: str, key: str, table: str | None = None) -> str:
+    """ " line N" where ``key`` (of ``[table]``) is set in the brand file's text, or ""."""
+    start = 0
+    if table is not None:
+        dotted = re.search(rf"(?m)^\s*{re.escape(table)}\.{re.escape(key)}\s*=", text)
+        if dotted:
+            return f" line {text.count(chr(10), 0, dotted.start()) + 1}"
+        header = re.search(rf"(?m)^\s*\[\s*{re.escape(table)}\s*\]", text)
+        if header is None:
+            return ""
+        start = header.end()
+    m = re.compile(rf"(?m)^\s*{re.escape(key)}\s*=").search(text, start)
+    return f" line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
+
+
+def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
+    """The logo file ``logo`` names, confined to the brand's folder ``root``.
+
+    Relative paths only, no ``..``, and a symbolic link may not lead out of the folder. When
+    the brand folder has no such file, the packaged templates folder is tried (the example
+    brand's logo lives there). Too large a file or image is refused.
+    """
+    text = str(logo).replace("\\", "/")
+    parts = Path(text).parts
+    if (
+        not text.strip()
+        or Path(text).is_absolute()
+        or ".." in parts
+        or re.match(r"^[A-Za-z]:", text)
+    ):
+        raise ConfigError(
+            f"{where}: logo = {logo!r} must be a file inside the brand's folder ({root}), "
+            'given relative to it (for example "assets/logo.svg"), without "..".'
+        )
+    for folder in (root, data_dir("templates")):
+        candidate = folder / text
+        if not candidate.exists() and not candidate.is_symlink():
+            continue
+        real, base = candidate.resolve(), folder.resolve()
+        if not real.is_relative_to(base):
+            raise ConfigError(
+                f"{where}: logo = {logo!r} is a link to {real}, outside the brand's folder "
+                f"{base}; copy the image into the folder instead."
+            )
+        if not real.is_file():
+            raise ConfigError(f"{where}: logo = {logo!r} is not a file.")
+        _check_logo(real, logo, where)
+        return real
+    raise ConfigError(f"{where}: logo = {logo!r}: no such file next to the brand file ({root}).")
+
+
+def _check_logo(path: Path, logo: str, where: str) -> None:
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        raise ConfigError(
+            f"{where}: the logo {logo} is {size / 1e6:.1f} MB; use an image of at most "
+            f"{MAX_LOGO_BYTES / 1e6:.0f} MB (an SVG, or a PNG about 1000 pixels wide)."
+        )
+    if path.suffix.lower() == ".svg":
+        return
+    try:
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = None  # we check the size ourselves, from the header only
+        with Image.open(path) as img:
+            width, height = img.size
+    except Exception as exc:  # Pillow raises many kinds on a file that is not an image
+        raise ConfigError(
+            f"{where}: the logo {logo} is not an image dossier can read ({exc}); use SVG or PNG."
+        ) from exc
+    if max(width, height) > MAX_LOGO_PIXELS:
+        raise ConfigError(
+            f"{where}: the logo {logo} is {width}x{height} pixels; use an image of at most "
+            f"{MAX_LOGO_PIXELS} pixels a side (about 1000 pixels wide is plenty), or an SVG."
+        )
 
 
 def load_brand(path: Path | None = None) -> Brand:
-    """Read brand.toml: ``path``, else ./brand.toml, else the packaged default."""
+    """Read brand.toml: ``path``, else ./brand.toml, else the packaged default.
+
+    Every problem is a ConfigError naming the file (and the line of the key where it can).
+    """
     if path is None:
         local = Path.cwd() / "brand.toml"
         path = local if local.is_file() else data_dir("templates") / "brand.toml"
     if not path.is_file():
         raise ConfigError(f"Brand file {path} does not exist.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Brand file {path} cannot be read as UTF-8 text: {exc}.") from exc
     data = _read_toml(path)
     unknown = set(data) - _BRAND_KEYS
     if unknown:
@@ -232,19 +411,41 @@ def load_brand(path: Path | None = None) -> Brand:
             f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
             f"Known keys: {', '.join(sorted(_BRAND_KEYS))}."
         )
+    for key in ("name", "logo", "footer"):
+        if key in data and not isinstance(data[key], str):
+            raise ConfigError(
+                f"{path}{_brand_line(text, key)}: {key} must be text in quotes, not {data[key]!r}."
+            )
+    tables: dict[str, dict[str, str]] = {}
+    for key in ("colours", "fonts", "sender"):
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"{path}{_brand_line(text, key)}: {key} must be a table ([{key}] with "
+                f'name = "value" lines), not {value!r}.'
+            )
+        for k, v in value.items():
+            if not isinstance(v, str):
+                raise ConfigError(
+                    f"{path}{_brand_line(text, k, key)}: {key}.{k} must be text in quotes, not {v!r}."
+                )
+        tables[key] = value
     if not str(data.get("name", "")).strip():
         raise ConfigError(f"{path}: 'name' is required (the brand name shown on every page).")
-    colours = data.get("colours", {})
+    colours = tables["colours"]
     for key, value in colours.items():
         if not _COLOUR.match(str(value)):
             raise ConfigError(
-                f"{path}: colours.{key} = {value!r} is not a colour; use #rrggbb or a CSS name."
+                f"{path}{_brand_line(text, key, 'colours')}: colours.{key} = {value!r} is not a colour; "
+                "use #rrggbb or a CSS name."
             )
-    fonts = data.get("fonts", {})
-    sender = data.get("sender", {})
+    fonts, sender = tables["fonts"], tables["sender"]
+    root = path.resolve().parent
+    logo = str(data.get("logo", "assets/logo.svg"))
+    brand_logo(root, logo, f"{path}{_brand_line(text, 'logo')}")
     return Brand(
         name=str(data["name"]),
-        logo=str(data.get("logo", "assets/logo.svg")),
+        logo=logo,
         primary=str(colours.get("primary", Brand.primary)),
         accent=str(colours.get("accent", Brand.accent)),
         text=str(colours.get("text", Brand.text)),
@@ -255,5 +456,6 @@ def load_brand(path: Path | None = None) -> Brand:
         sender_title=str(sender.get("title", "")),
         sender_email=str(sender.get("email", "")),
         footer=str(data.get("footer", "")),
-        root=path.resolve().parent,
+        root=root,
+        senders=_senders(path, data.get("senders", [])),
     )

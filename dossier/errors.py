@@ -22,7 +22,9 @@
     │   │   ├── BudgetExceeded        the source used up its time or requests for this company
     │   │   └── WaitTooLong           the server asked to wait (Retry-After) longer than allowed
     │   └── ExtractError              a response did not have the shape we expect
-    └── RenderError                   template or PDF failure; names the template
+    ├── RenderError                   template or PDF failure; names the template
+    └── ReportNotReady                the company report is below the minimum of substance;
+                                      carries .result (what was built for the reviewer)
 
 Library code raises only these. Only ``cli.py`` turns them into exit codes: each class's
 ``exit_status`` (1, or 2 for a usage error).
@@ -32,6 +34,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, ClassVar
+
+
+def quoted(name: str) -> str:
+    """A name in quotes as the user typed it ('TBWA\\Media Arts Lab'), never with repr's
+    doubled backslashes; double quotes when the name holds a single quote."""
+    return f"'{name}'" if "'" not in name else f'"{name}"'
 
 
 class DossierError(Exception):
@@ -63,7 +71,7 @@ class CompanyNotFound(ResolutionError):
     def __init__(self, name: str, searched: Sequence[str]) -> None:
         where = ", ".join(searched) if searched else "no sources (all are disabled)"
         super().__init__(
-            f"No company matching {name!r} was found. Searched: {where}. "
+            f"No company matching {quoted(name)} was found. Searched: {where}. "
             "Check the spelling, or pin it with --ticker, --cik, --wikidata or --domain."
         )
         self.name = name
@@ -84,7 +92,7 @@ class SourcesUnreachable(ResolutionError):
         answered: Sequence[str] = (),
         offline: bool = False,
     ) -> None:
-        what = repr(name) if name else "the company"
+        what = quoted(name) if name else "the company"
         if offline:
             lines = [f"Could not look up {what}: the snapshot holds no answer for it."]
         else:
@@ -128,7 +136,7 @@ class AmbiguousCompany(ResolutionError):
     """Several candidates fit the name about equally well."""
 
     def __init__(self, name: str, candidates: Sequence[Any]) -> None:
-        lines = [f"{name!r} matches more than one company. Pick one with its flag:"]
+        lines = [f"{quoted(name)} matches more than one company. Pick one with its flag:"]
         for c in candidates:
             lines.append(f"  {c.label}: {c.flag}")
         super().__init__("\n".join(lines))
@@ -201,3 +209,15 @@ class ExtractError(SourceError):
 
 class RenderError(DossierError):
     """A document could not be rendered."""
+
+
+class ReportNotReady(DossierError):
+    """The company report cites too little to be sent (see ``writing/substance.py``).
+
+    ``result`` is the build's result so far (the record, its gaps and review warnings; only
+    ``facts.json`` and ``review.json`` were written), for the caller to show the reviewer.
+    """
+
+    def __init__(self, message: str, result: Any = None) -> None:
+        super().__init__(message)
+        self.result = result

@@ -32,10 +32,18 @@ Kind = Literal[
     "phone",  # a telephone number or contact point
     "article",  # an Article value (news, relationship reports)
     "measure",  # Measure and Series values (perception)
+    "account",  # an Account value (an agency's client, as one report states it)
+    "work",  # a Work value (a campaign credited to an agency)
+    "event",  # an Event value (a dated event in its history)
+    "rating",  # a Rating value (an employee-review rating a reviewer entered)
+    "quote",  # a Quote value (a named source's words about it)
+    "billings",  # a Billings value (as a named party reported them)
 ]
 
 #: Kinds whose values are proper names or identifiers: data, not our voice.
-PROPER_KINDS: Final = frozenset({"name", "person", "place", "ticker", "code", "url"})
+PROPER_KINDS: Final = frozenset(
+    {"name", "person", "place", "ticker", "code", "url", "account", "work"}
+)
 
 
 @dataclass(frozen=True)
@@ -206,9 +214,25 @@ _TABLE: Final = (
     _f("disciplines", "list", "text", "Disciplines"),
     _f("scope_note", "list", "text", "Scope"),
     _f("relationship", "raw", "article", "Relationship reports"),
+    # Agencies: the profile's sections (docs/agency-profile.md).
+    _f("described_as", "list", "quote", "Described as"),
+    _f("holding_since", "single", "date", "Owned by its holding company since"),
+    _f("offices", "list", "place", "Offices", overridable=True),
+    _f("office_count", "single", "count", "Offices of its own", overridable=True),
+    _f("network_office_count", "single", "count", "Offices of its network"),
+    _f("services", "list", "text", "Services"),
+    _f("clients", "list", "account", "Clients"),
+    _f("campaigns", "list", "work", "Campaigns credited to it"),
+    _f("history_events", "list", "event", "History"),
+    _f("former_leaders", "list", "person", "Earlier leaders", overridable=True),
+    _f("billings", "single", "billings", "Billings"),
+    _f("employee_rating", "list", "rating", "Employee rating"),
+    _f("review_pages", "list", "url", "Employee-review pages"),
+    _f("agency_reports", "raw", "article", "Reports about the agency"),
     _f("news", "raw", "article", "News"),
     _f("perception", "raw", "measure", "Perception"),
     _f("revenue_history", "history", "money", "Revenue by year", history_of="revenue"),
+    _f("employees_history", "history", "count", "Employees by year", history_of="employees"),
     _f("net_income_history", "history", "money", "Net income by year", history_of="net_income"),
     # Marketing spend, one slot per XBRL concept (the concept names are in sources/sec.py), most
     # specific first; selling, general and administrative expense is the wider line.

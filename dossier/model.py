@@ -11,14 +11,45 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import ConfigError
 from .fields import FIELDS
-from .names import first_name_of, one_line
+from .names import first_name_of, greeting_of, one_line
+
+#: Bidirectional controls: embeddings, overrides, isolates, marks. Scraped text is data; a
+#: U+202E from a web page must not reverse dossier's own next sentence, so every string that
+#: enters the record loses them (direction is isolated by the templates instead).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
-class _Frozen(BaseModel):
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters."""
+    return text.translate(_BIDI_TABLE)
+
+
+def _neutralise(value: Any) -> Any:
+    """Every string in ``value`` (dicts, lists, tuples) without bidirectional controls."""
+    if isinstance(value, str):
+        return value.translate(_BIDI_TABLE)
+    if isinstance(value, dict):
+        return {k: _neutralise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_neutralise(v) for v in value)
+    return value
+
+
+class _Untrusted(BaseModel):
+    """Models built from scraped data: bidirectional controls are removed from every string."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_bidi_controls(cls, data: Any) -> Any:
+        return _neutralise(data)
+
+
+class _Frozen(_Untrusted):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -139,8 +170,112 @@ class Series(_Frozen):
     method: str
 
 
+class Award(_Frozen):
+    """An award or festival result: what, when, from whom, for which work, won by whom.
+
+    ``recipient`` is empty when the organisation itself won it; otherwise it names the
+    winner (the agency's network, or its client), so a profile never claims another's award.
+    """
+
+    kind: Literal["award"] = "award"
+    name: str
+    year: str = ""
+    body: str = ""  # the awarding body ("Cannes Lions", "Academy of Television Arts & Sciences")
+    work: str = ""  # the campaign or piece it was given for
+    recipient: str = ""
+
+
+class Account(_Frozen):
+    """A client of an agency, as one report states it: who, which discipline, what status.
+
+    ``status`` is the report's word: appointed, retained, credit (work credited to the agency),
+    ended, review, sole (the agency's only client); ``reported`` is the report's date.
+    """
+
+    kind: Literal["account"] = "account"
+    client: str
+    role: str = ""
+    status: str = ""
+    reported: str = ""  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    by: str = ""  # the outlet or party that reported it
+
+
+class Work(_Frozen):
+    """A campaign or piece of work credited to an agency in a report."""
+
+    kind: Literal["work"] = "work"
+    name: str
+    client: str = ""
+    year: str = ""
+
+
+class Event(_Frozen):
+    """A dated event in an organisation's history, in plain words.
+
+    ``type`` groups events (founded, ownership, merger, rename, folded, leadership,
+    restructuring, relationship, campaign, other); ``said`` and ``said_by`` hold what the
+    agency or its client said about it when a source reports it (the benefit of the doubt).
+    """
+
+    kind: Literal["event"] = "event"
+    date: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    text: str
+    type: str = "other"
+    said: str = ""
+    said_by: str = ""
+    subject: str = ""  # whose event, when not the organisation's own (its network's)
+
+
+class Rating(_Frozen):
+    """An employee-review rating a reviewer read on a review site and entered by hand."""
+
+    kind: Literal["rating"] = "rating"
+    site: str
+    value: float
+    scale: float = 5.0
+    reviews: int | None = None
+
+
+class Quote(_Frozen):
+    """Words a named source used about the organisation: quoted, never our voice."""
+
+    kind: Literal["quote"] = "quote"
+    text: str
+    by: str
+    when: str = ""  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+
+
+class Billings(_Frozen):
+    """Billings as a named party (a trade ranking, the agency) reported or estimated them.
+
+    Never revenue: billings are the media and production spend an agency handles.
+    """
+
+    kind: Literal["billings"] = "billings"
+    amount: float
+    currency: str
+    by: str
+    estimate: bool = False
+
+
 Structured = Annotated[
-    Money | Quantity | Person | Ticker | Code | Filing | FormerName | Article | Measure | Series,
+    Money
+    | Quantity
+    | Person
+    | Ticker
+    | Code
+    | Filing
+    | FormerName
+    | Article
+    | Measure
+    | Series
+    | Award
+    | Account
+    | Work
+    | Event
+    | Rating
+    | Quote
+    | Billings,
     Field(discriminator="kind"),
 ]
 Value = Structured | str | int | float
@@ -200,6 +335,20 @@ class Fact(_Frozen):
             return f"{v.form} filed {v.filed.isoformat()}"
         if isinstance(v, FormerName):
             return v.name
+        if isinstance(v, Award):
+            return v.name
+        if isinstance(v, Account):
+            return f"{v.client} ({v.status})" if v.status else v.client
+        if isinstance(v, Work):
+            return f"{v.name} ({v.year})" if v.year else v.name
+        if isinstance(v, Event):
+            return f"{v.date}: {v.text}"
+        if isinstance(v, Rating):
+            return f"{v.site} {v.value:g}/{v.scale:g}"
+        if isinstance(v, Quote):
+            return f"{v.by}: {v.text}"
+        if isinstance(v, Billings):
+            return f"{v.amount:,.0f} {v.currency} ({v.by})"
         return str(v)
 
 
@@ -238,7 +387,7 @@ class Identifiers(_Frozen):
     website: str | None = None  # the official site's URL as a source gives it
 
 
-class Organisation(BaseModel):
+class Organisation(_Untrusted):
     """The normalised record of one organisation."""
 
     model_config = ConfigDict(extra="forbid")
@@ -284,9 +433,25 @@ class Organisation(BaseModel):
     disciplines: list[Fact] = []  # agencies: creative, media, pr, digital
     scope_note: list[Fact] = []  # e.g. a Wikipedia infobox that describes a national unit
     relationship: list[Fact] = []  # agencies: the reports that link it to the client company
+    # Agencies: the profile's sections (each fact cited; see docs/agency-profile.md).
+    described_as: list[Fact] = []  # Quote facts: how named sources describe it
+    holding_since: Claim | None = None  # since when its holding company owns it (or its network)
+    offices: list[Fact] = []  # cities with an office
+    office_count: Claim | None = None  # offices of its own (a Quantity)
+    network_office_count: Claim | None = None  # its network's offices (a Quantity)
+    services: list[Fact] = []  # services or divisions an infobox lists
+    clients: list[Fact] = []  # Account facts: one report each
+    campaigns: list[Fact] = []  # Work facts credited to it
+    history_events: list[Fact] = []  # Event facts: founding, ownership, mergers, renames ...
+    former_leaders: list[Fact] = []  # Person facts: leaders before the ones in key_people
+    billings: Claim | None = None  # Billings as a named party reported them (never revenue)
+    employee_rating: list[Fact] = []  # Rating facts a reviewer entered (overrides/agency-*.toml)
+    review_pages: list[Fact] = []  # the agency's pages on employee-review sites (reviewer-given)
+    agency_reports: list[Fact] = []  # Article facts about the agency from the reports searched
     news: list[Fact] = []  # Article facts, newest first, duplicates folded
     perception: list[Fact] = []  # Measure and Series facts
     revenue_history: list[Fact] = []
+    employees_history: list[Fact] = []  # the chosen source's yearly headcounts (growth)
     net_income_history: list[Fact] = []
     # Marketing: spend lines from annual reports (one per XBRL concept) and the marketing heads.
     marketing_advertising_expense: Claim | None = None
@@ -347,9 +512,16 @@ class AgencyContext(_Frozen):
     confirmed: bool
     named_by_user: str | None = None
     in_gazetteer: bool = False
+    #: Per profile section, the sources consulted for it (for the reviewer: why it is empty).
+    consulted: dict[str, list[str]] = {}
+    #: The gazetteer's cited facts about the network and the holding company, by name.
+    network: str = ""
+    holding: str = ""
+    #: When the brand named in the evidence (or by the user) was folded or renamed: its name.
+    folded_from: str = ""
 
 
-class Dossier(BaseModel):
+class Dossier(_Untrusted):
     """Everything a rendered document needs: the record, the numbered sources and the gaps."""
 
     model_config = ConfigDict(extra="forbid")
@@ -388,10 +560,11 @@ class Contact:
     previous_company: str = ""
     email: str | None = field(default=None, repr=False)
     first_name: str = ""
+    owner: str = ""  # who in the agency looks after the contact (the sender of the notes)
 
     def __post_init__(self) -> None:
-        for key in ("name", "new_company", "new_title", "previous_company", "first_name"):
-            object.__setattr__(self, key, one_line(getattr(self, key)))
+        for key in ("name", "new_company", "new_title", "previous_company", "first_name", "owner"):
+            object.__setattr__(self, key, strip_bidi(one_line(getattr(self, key))))
         if not self.name:
             raise ConfigError("The contact needs a name (for example --contact 'Jane Doe').")
         if not self.new_company:
@@ -402,3 +575,10 @@ class Contact:
         if email is not None and not _EMAIL.match(email):
             raise ConfigError("The contact's e-mail address is not valid; check it and retry.")
         object.__setattr__(self, "email", email)
+
+    @property
+    def first_name_unclear(self) -> str:
+        """Why the greeting is not clearly the contact's first name ("" when it is, or when a
+        first name was given)."""
+        greeting = greeting_of(self.name)
+        return "" if greeting.clear or self.first_name != greeting.name else greeting.reason

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cleanco import basename
+from nameparser import HumanName
 from rapidfuzz import fuzz
 
 
@@ -56,22 +58,66 @@ def one_line(value: object) -> str:
     return re.sub(r"[\s\x00-\x1f\x7f]+", " ", str(value or "")).strip()
 
 
-_HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "revd", "fr",
-}  # fmt: skip
+@dataclass(frozen=True)
+class Greeting:
+    """The name to greet a person by ("Dear ...") and whether it is clearly their first name.
+
+    ``clear`` is False when the first name could not be told from the full name (only a title
+    and a surname, an initial, a single name, a script whose name order is not known); then
+    ``name`` is the most formal correct greeting that needs no guess (the title and surname, or
+    the name as given) and ``reason`` says what a reviewer should check.
+    """
+
+    name: str
+    clear: bool = True
+    reason: str = ""
+
+
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?|[^\W\d_]")
+_LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u1e00-\u1eff'’.,()/\-]*$")
+_NICKNAME = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
+
+
+def greeting_of(full_name: str) -> Greeting:
+    """How to greet ``full_name``, parsed with nameparser (titles, suffixes, "Last, First",
+    nicknames in brackets; all-capitals or all-lower-case names capitalised).
+
+    "Dr. Jane Doe" -> Jane, "Jane Doe, PhD" -> Jane, "JANE DOE" -> Jane, "Robert (Bob) Smith"
+    -> Bob. Never a guess: "Dr Doe", "J. Doe" or "Doe" alone are greeted as written and marked
+    unclear.
+    """
+    text = one_line(full_name)
+    if not text:
+        return Greeting("", False, "no name was given")
+    if not _LATIN.match(text):
+        return Greeting(
+            text, False, f"the order of given name and family name in “{text}” is not known"
+        )
+    parsed = HumanName(text)
+    parsed.capitalize()  # only changes all-capitals or all-lower-case names
+    as_written = str(parsed).strip() or text
+    first, last, title = parsed.first.strip(), parsed.last.strip(), parsed.title.strip()
+    nickname = parsed.nickname.strip()
+    if nickname and _NICKNAME.match(nickname) and not _INITIAL.fullmatch(nickname):
+        return Greeting(nickname)
+    if first and last and not _INITIAL.fullmatch(first):
+        return Greeting(first)
+    formal = f"{title} {last}" if title and last else as_written
+    if not first:
+        reason = f"“{text}” gives a title and a surname but no first name"
+    elif _INITIAL.fullmatch(first):
+        reason = f"“{text}” gives only an initial for the first name"
+    else:
+        reason = f"“{text}” is a single name: it may be a first name or a surname"
+    return Greeting(formal, False, reason)
 
 
 def first_name_of(name: str) -> str:
-    """The name to greet: "Dr. Jane Doe" -> "Jane", "Doe, Jane" -> "Jane", "Dr Doe" -> "Dr Doe"."""
-    if "," in name:
-        last, _, given = name.partition(",")
-        name = f"{given.strip()} {last.strip()}".strip()
-    tokens = name.split()
-    kept = [t for t in tokens if t.lower().rstrip(".") not in _HONORIFICS]
-    if len(kept) < 2 and len(tokens) > 1 and len(kept) < len(tokens):
-        return " ".join(tokens)  # "Dr Doe": the title is part of the greeting
-    return kept[0] if kept else name
+    """The name to greet: "Dr. Jane Doe" -> "Jane", "Doe, Jane" -> "Jane", "Dr Doe" -> "Dr Doe".
+
+    See :func:`greeting_of`, which also says whether the first name was clear.
+    """
+    return greeting_of(name).name
 
 
 def domain_of(url: str) -> str | None:

@@ -8,6 +8,7 @@ finding. Only the ask-guard (``dossier/data/asks.toml``) is scored here, not the
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from dossier.render.notes import check_asks
@@ -15,9 +16,16 @@ from dossier.render.notes import check_asks
 HERE = Path(__file__).resolve().parent / "asks"
 
 
+# "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
+FILES = {"dev": ("dev", "dev2"), "dev1": ("dev",), "dev2": ("dev2",), "test": ("test",)}
+
+
 def items(split: str) -> list[dict]:
-    with (HERE / f"{split}.jsonl").open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    out = []
+    for stem in FILES[split]:
+        with (HERE / f"{stem}.jsonl").open(encoding="utf-8") as f:
+            out += [json.loads(line) for line in f if line.strip()]
+    return out
 
 
 def flagged(item: dict) -> bool:
@@ -28,8 +36,7 @@ def _rate(hits: int, total: int) -> str:
     return f"{hits}/{total} = {hits / total:.2f}" if total else "0/0"
 
 
-def run(split: str) -> list[str]:
-    data = items(split)
+def figures(data: list[dict]) -> list[str]:
     asks = [i for i in data if i["label"] == "ask"]
     soft = [i for i in asks if i.get("soft")]
     hard = [i for i in asks if not i.get("soft")]
@@ -42,10 +49,22 @@ def run(split: str) -> list[str]:
     ]
 
 
-def dev_report() -> list[str]:
+def run(split: str) -> list[str]:
+    """The figures for a split; for "dev", also for each of its files on its own."""
+    lines = figures(items(split))
+    if len(FILES[split]) > 1:
+        for part in ("dev1", "dev2"):
+            lines.append(f"-- {FILES[part][0]}.jsonl alone")
+            lines += ["   " + line for line in figures(items(part))]
+    return lines
+
+
+def dev_report(split: str = "dev") -> list[str]:
     """Development only: every dev item the ask-guard gets wrong. Never on test."""
+    if split == "test":
+        raise SystemExit("The test split is scored only (make eval), never listed.")
     out = []
-    for i in items("dev"):
+    for i in items(split):
         found = check_asks(i["text"])
         if i["label"] == "ask" and not found:
             out.append(f"MISS {i['id']} soft={i.get('soft')} {i['text']}")
@@ -56,4 +75,4 @@ def dev_report() -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(dev_report()))
+    print("\n".join(dev_report(*sys.argv[1:2])))

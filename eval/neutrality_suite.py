@@ -11,6 +11,7 @@ the figure marked "with record names", since most sentences come with no record.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -22,9 +23,16 @@ from dossier.writing.neutrality import Finding, lint_text
 HERE = Path(__file__).resolve().parent / "neutrality"
 
 
+# "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
+FILES = {"dev": ("dev", "dev2"), "dev1": ("dev",), "dev2": ("dev2",), "test": ("test",)}
+
+
 def items(split: str) -> list[dict]:
-    with (HERE / f"{split}.jsonl").open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    out = []
+    for stem in FILES[split]:
+        with (HERE / f"{stem}.jsonl").open(encoding="utf-8") as f:
+            out += [json.loads(line) for line in f if line.strip()]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +63,7 @@ def _share(group: list[dict], test: Callable[[dict], bool]) -> tuple[int, int]:
     return sum(1 for i in group if test(i)), len(group)
 
 
-def run(split: str) -> list[str]:
-    data = items(split)
+def figures(data: list[dict]) -> list[str]:
     tags = [i for i in data if i["label"] == "tag"]
     neutral = [i for i in data if i["label"] == "neutral"]
     traps = [i for i in neutral if i.get("trap")]
@@ -82,10 +89,22 @@ def run(split: str) -> list[str]:
     return lines
 
 
-def dev_report() -> list[str]:
+def run(split: str) -> list[str]:
+    """The figures for a split; for "dev", also the headline figures of each of its files."""
+    lines = figures(items(split))
+    if len(FILES[split]) > 1:
+        for part in ("dev1", "dev2"):
+            lines.append(f"-- {FILES[part][0]}.jsonl alone")
+            lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
+    return lines
+
+
+def dev_report(split: str = "dev") -> list[str]:
     """Development only: every dev item the lint gets wrong, with its findings. Never on test."""
+    if split == "test":
+        raise SystemExit("The test split is scored only (make eval), never listed.")
     out = []
-    for i in items("dev"):
+    for i in items(split):
         found = findings(i)
         errs = [f for f in found if f.severity == "error"]
         if i["label"] == "tag" and not found:
@@ -97,4 +116,4 @@ def dev_report() -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(dev_report()))
+    print("\n".join(dev_report(*sys.argv[1:2])))

@@ -279,7 +279,9 @@ def test_missing_user_file_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_split_sentences() -> None:
-    assert split_sentences("Northwind Traders Inc. named W+K. The U.S. arm follows. J. Smith said so!") == [
+    assert split_sentences(
+        "Northwind Traders Inc. named W+K. The U.S. arm follows. J. Smith said so!"
+    ) == [
         "Northwind Traders Inc. named W+K.",
         "The U.S. arm follows.",
         "J. Smith said so!",
@@ -290,27 +292,63 @@ def test_split_sentences() -> None:
     ("sentence", "expected"),
     [
         # appointed
-        ("Northwind Traders names Droga5 its creative agency of record", {("Northwind Traders", "Droga5", "appointed")}),
-        ("Northwind Traders hands its media account to OMD", {("Northwind Traders", "OMD", "appointed")}),
-        ("Weber Shandwick wins Northwind Traders PR account", {("Northwind Traders", "Weber Shandwick", "appointed")}),
-        ("Mindshare has been appointed to handle media for Northwind Traders", {("Northwind Traders", "Mindshare", "appointed")}),
+        (
+            "Northwind Traders names Droga5 its creative agency of record",
+            {("Northwind Traders", "Droga5", "appointed")},
+        ),
+        (
+            "Northwind Traders hands its media account to OMD",
+            {("Northwind Traders", "OMD", "appointed")},
+        ),
+        (
+            "Weber Shandwick wins Northwind Traders PR account",
+            {("Northwind Traders", "Weber Shandwick", "appointed")},
+        ),
+        (
+            "Mindshare has been appointed to handle media for Northwind Traders",
+            {("Northwind Traders", "Mindshare", "appointed")},
+        ),
         # retained
-        ("Northwind Traders retains Ogilvy after a creative review", {("Northwind Traders", "Ogilvy", "retained")}),
-        ("PHD holds on to Northwind Traders media business after pitch", {("Northwind Traders", "PHD", "retained")}),
+        (
+            "Northwind Traders retains Ogilvy after a creative review",
+            {("Northwind Traders", "Ogilvy", "retained")},
+        ),
+        (
+            "PHD holds on to Northwind Traders media business after pitch",
+            {("Northwind Traders", "PHD", "retained")},
+        ),
         # ended
-        ("Northwind Traders parts ways with BBDO after 12 years", {("Northwind Traders", "BBDO", "ended")}),
-        ("Havas Media loses Northwind Traders media business", {("Northwind Traders", "Havas Media Network", "ended")}),
+        (
+            "Northwind Traders parts ways with BBDO after 12 years",
+            {("Northwind Traders", "BBDO", "ended")},
+        ),
+        (
+            "Havas Media loses Northwind Traders media business",
+            {("Northwind Traders", "Havas Media Network", "ended")},
+        ),
         # review: with and without the incumbent
-        ("Northwind Traders puts its creative account in review", {("Northwind Traders", "", "review")}),
+        (
+            "Northwind Traders puts its creative account in review",
+            {("Northwind Traders", "", "review")},
+        ),
         (
             "Northwind Traders calls media review, putting Carat on alert",
             {("Northwind Traders", "Carat", "review")},
         ),
         # credit
-        ("Mother's new campaign for Northwind Traders features a talking bear", {("Northwind Traders", "Mother", "credit")}),
-        ("Northwind Traders' spring campaign was created by BBH", {("Northwind Traders", "BBH", "credit")}),
+        (
+            "Mother's new campaign for Northwind Traders features a talking bear",
+            {("Northwind Traders", "Mother", "credit")},
+        ),
+        (
+            "Northwind Traders' spring campaign was created by BBH",
+            {("Northwind Traders", "BBH", "credit")},
+        ),
         # an awards story that says whose work it is states a credit (eval/agency/README.md)
-        ("Northwind Traders ad by Wieden+Kennedy wins Grand Prix at Cannes", {("Northwind Traders", "Wieden+Kennedy", "credit")}),
+        (
+            "Northwind Traders ad by Wieden+Kennedy wins Grand Prix at Cannes",
+            {("Northwind Traders", "Wieden+Kennedy", "credit")},
+        ),
     ],
 )
 def test_each_status(gaz: Gazetteer, sentence: str, expected: set[tuple[str, str, str]]) -> None:
@@ -322,19 +360,31 @@ def test_each_status(gaz: Gazetteer, sentence: str, expected: set[tuple[str, str
     [
         (
             "Northwind Traders moves its media account from OMD to Mindshare",
-            {("Northwind Traders", "OMD", "ended"), ("Northwind Traders", "Mindshare", "appointed")},
+            {
+                ("Northwind Traders", "OMD", "ended"),
+                ("Northwind Traders", "Mindshare", "appointed"),
+            },
         ),
         (
             "Northwind Traders drops Ogilvy in favour of Mother",
-            {("Northwind Traders", "Ogilvy", "ended"), ("Northwind Traders", "Mother", "appointed")},
+            {
+                ("Northwind Traders", "Ogilvy", "ended"),
+                ("Northwind Traders", "Mother", "appointed"),
+            },
         ),
         (
             "Northwind Traders has appointed DDB and OMD as its creative and media agencies",
-            {("Northwind Traders", "DDB Worldwide", "appointed"), ("Northwind Traders", "OMD", "appointed")},
+            {
+                ("Northwind Traders", "DDB Worldwide", "appointed"),
+                ("Northwind Traders", "OMD", "appointed"),
+            },
         ),
         (
             "Wavemaker loses Northwind Traders media account to OMD",
-            {("Northwind Traders", "Wavemaker", "ended"), ("Northwind Traders", "OMD", "appointed")},
+            {
+                ("Northwind Traders", "Wavemaker", "ended"),
+                ("Northwind Traders", "OMD", "appointed"),
+            },
         ),
         (
             "Northwind Traders' new Breeze ad from Mother celebrates spring",
@@ -390,9 +440,15 @@ def test_the_article_names_the_brand_a_sentence_only_refers_to(gaz: Gazetteer) -
     ("kind", "sentence"),
     [
         ("person_move", "Northwind Traders hires a Wieden+Kennedy strategist as CMO"),
-        ("person_move", "Ogilvy names a former Northwind Traders marketer as its North America president"),
+        (
+            "person_move",
+            "Ogilvy names a former Northwind Traders marketer as its North America president",
+        ),
         ("person_move", "Jane Doe, formerly of Ogilvy, joins Northwind Traders as CMO"),
-        ("person_move", "Northwind Traders has appointed Jane Doe as its new chief marketing officer"),
+        (
+            "person_move",
+            "Northwind Traders has appointed Jane Doe as its new chief marketing officer",
+        ),
         ("award", "Droga5 named Agency of the Year at the Northwind Traders awards"),
         ("award", "Mother tops the creative agency rankings"),
         ("acquisition", "WPP acquires Northwind Traders' in-house agency"),
@@ -437,10 +493,14 @@ def test_evidence_is_about_the_company_only(gaz: Gazetteer) -> None:
 
 
 def test_a_folded_agency_is_grouped_under_its_successor(gaz: Gazetteer) -> None:
-    (e,) = extract_evidence([trade("Northwind Traders names DDB creative agency", TODAY)], COMPANY, gaz)
+    (e,) = extract_evidence(
+        [trade("Northwind Traders names DDB creative agency", TODAY)], COMPANY, gaz
+    )
     assert e.agency_name == "DDB" and e.agency is not None and e.agency.name == "DDB Worldwide"
     assert e.key == "TBWA Worldwide"
-    finding = find_incumbent(COMPANY, [trade("Northwind Traders names DDB creative agency", TODAY)], gaz, TODAY)
+    finding = find_incumbent(
+        COMPANY, [trade("Northwind Traders names DDB creative agency", TODAY)], gaz, TODAY
+    )
     assert finding.name == "TBWA Worldwide"
     assert finding.candidates[0].written_as == ("DDB",)
 
@@ -487,18 +547,30 @@ def test_a_later_ended_report_wins(gaz: Gazetteer) -> None:
     assert decided(find_incumbent(COMPANY, again, gaz, TODAY))["creative"] == ("Mother", "current")
 
 
-def test_an_undated_ending_decides_nothing_and_undated_reports_never_confirm(gaz: Gazetteer) -> None:
+def test_an_undated_ending_decides_nothing_and_undated_reports_never_confirm(
+    gaz: Gazetteer,
+) -> None:
     articles = [
         trade("Northwind Traders appoints Ogilvy as creative agency", TODAY - timedelta(days=10)),
         news("Northwind Traders parts ways with Ogilvy", None),
     ]
-    assert decided(find_incumbent(COMPANY, articles, gaz, TODAY))["creative"] == ("Ogilvy", "current")
+    assert decided(find_incumbent(COMPANY, articles, gaz, TODAY))["creative"] == (
+        "Ogilvy",
+        "current",
+    )
     undated = [trade("Northwind Traders appoints Ogilvy as creative agency", None)]
-    assert decided(find_incumbent(COMPANY, undated, gaz, TODAY))["creative"] == (None, "unconfirmed")
+    assert decided(find_incumbent(COMPANY, undated, gaz, TODAY))["creative"] == (
+        None,
+        "unconfirmed",
+    )
 
 
 def test_the_window(gaz: Gazetteer) -> None:
-    old = [trade("Northwind Traders names Mother lead creative agency", TODAY - timedelta(days=4 * 365))]
+    old = [
+        trade(
+            "Northwind Traders names Mother lead creative agency", TODAY - timedelta(days=4 * 365)
+        )
+    ]
     assert decided(find_incumbent(COMPANY, old, gaz, TODAY))["creative"] == (None, "unconfirmed")
     wide = find_incumbent(COMPANY, old, gaz, TODAY, years=5)
     assert decided(wide)["creative"] == ("Mother", "current")
@@ -508,7 +580,9 @@ def test_the_window(gaz: Gazetteer) -> None:
 
 def test_a_later_review_puts_the_incumbent_in_review(gaz: Gazetteer) -> None:
     articles = [
-        trade("Northwind Traders names Mindshare media agency of record", TODAY - timedelta(days=300)),
+        trade(
+            "Northwind Traders names Mindshare media agency of record", TODAY - timedelta(days=300)
+        ),
         trade("Northwind Traders puts its media account in review", TODAY - timedelta(days=10)),
     ]
     assert decided(find_incumbent(COMPANY, articles, gaz, TODAY)) == {"media": (None, "in review")}
@@ -516,7 +590,10 @@ def test_a_later_review_puts_the_incumbent_in_review(gaz: Gazetteer) -> None:
 
 def test_per_discipline_and_the_profile_order(gaz: Gazetteer) -> None:
     articles = [
-        trade("Northwind Traders moves its media account from OMD to Mindshare", TODAY - timedelta(days=30)),
+        trade(
+            "Northwind Traders moves its media account from OMD to Mindshare",
+            TODAY - timedelta(days=30),
+        ),
         trade("Northwind Traders names Mother lead creative agency", TODAY - timedelta(days=60)),
         trade("Northwind Traders hires Golin for public relations", TODAY - timedelta(days=90)),
     ]
@@ -536,7 +613,10 @@ def test_two_confirmed_agencies_for_one_role_leave_it_unconfirmed(gaz: Gazetteer
         trade("Northwind Traders names Mother creative agency", TODAY - timedelta(days=3)),
         trade("Northwind Traders names BBH creative agency", TODAY - timedelta(days=5)),
     ]
-    assert decided(find_incumbent(COMPANY, articles, gaz, TODAY))["creative"] == (None, "unconfirmed")
+    assert decided(find_incumbent(COMPANY, articles, gaz, TODAY))["creative"] == (
+        None,
+        "unconfirmed",
+    )
 
 
 def test_a_reviewers_choice_is_confirmed(gaz: Gazetteer) -> None:

@@ -37,7 +37,11 @@ def test_articles_file_gives_the_same_facts(name: str) -> None:
     assert first.published.date() == date(2026, 1, 12)  # type: ignore[union-attr]
     assert first.summary.startswith("The retailer picked Mother")  # type: ignore[union-attr]
     assert facts[0].provenance.url == first.url  # type: ignore[union-attr]
-    assert facts[0].provenance.locator == f"{name} line 2" if name.endswith("csv") else "articles.jsonl line 1"
+    assert (
+        facts[0].provenance.locator == f"{name} line 2"
+        if name.endswith("csv")
+        else "articles.jsonl line 1"
+    )
     finding = find_incumbent("Northwind Traders", facts, load_gazetteer(), TODAY)
     assert {d.role: (d.name, d.status) for d in finding.roles} == {
         "creative": ("Mother", "current"),
@@ -51,7 +55,13 @@ def test_articles_xlsx(tmp_path: Path) -> None:
     sheet = book.active
     sheet.append(["Title", "Summary", "Link", "Outlet", "Published"])
     sheet.append(
-        ["Contoso hires Golin for public relations", "", "https://www.prweek.com/a/1", "PRWeek", datetime(2026, 4, 1)]
+        [
+            "Contoso hires Golin for public relations",
+            "",
+            "https://www.prweek.com/a/1",
+            "PRWeek",
+            datetime(2026, 4, 1),
+        ]
     )
     path = tmp_path / "export.xlsx"
     book.save(path)
@@ -64,7 +74,10 @@ def test_articles_xlsx(tmp_path: Path) -> None:
     [
         ("Title,Body\nx,y\n", "no column for the url"),
         ("Headline,URL,Date\nA headline,not-a-url,2026-01-01\n", "line 2 has no http(s) URL"),
-        ("Headline,URL,Date\nA,https://x.example/1,05/06/2026\n", "line 2: the date '05/06/2026' could be"),
+        (
+            "Headline,URL,Date\nA,https://x.example/1,05/06/2026\n",
+            "line 2: the date '05/06/2026' could be",
+        ),
         ("Headline,URL,Date\n,https://x.example/1,2026-01-01\n", "line 2 has no headline"),
     ],
 )
@@ -112,8 +125,22 @@ def test_agency_json_without_network_for_several_companies() -> None:
     assert northwind["company"] == "Northwind Traders"
     creative = next(i for i in northwind["incumbents"] if i["role"] == "creative")
     assert creative["agency"] == "Mother" and creative["status"] == "current"
-    assert creative["evidence"][0]["url"] == "https://www.adweek.com/agencies/northwind-traders-mother/"
-    keys = {"agency", "network", "holding", "role", "status", "in_gazetteer", "url", "published", "outlet", "sentence"}
+    assert (
+        creative["evidence"][0]["url"]
+        == "https://www.adweek.com/agencies/northwind-traders-mother/"
+    )
+    keys = {
+        "agency",
+        "network",
+        "holding",
+        "role",
+        "status",
+        "in_gazetteer",
+        "url",
+        "published",
+        "outlet",
+        "sentence",
+    }
     assert all(keys <= set(r) for r in northwind["relations"])
     assert {(r["agency"], r["status"]) for r in northwind["relations"]} == {
         ("Mother", "appointed"),
@@ -133,7 +160,14 @@ def test_agency_json_without_network_for_several_companies() -> None:
 
 def test_agency_human_format_per_discipline() -> None:
     result = CliRunner().invoke(
-        cli, ["agency", "--company", "Northwind Traders", "--articles", str(FIXTURES / "articles.jsonl")]
+        cli,
+        [
+            "agency",
+            "--company",
+            "Northwind Traders",
+            "--articles",
+            str(FIXTURES / "articles.jsonl"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "creative: Mother (current)" in result.output
@@ -145,7 +179,9 @@ def test_agency_usage_errors() -> None:
     runner = CliRunner()
     many = runner.invoke(cli, ["agency", "--company", "A", "--company", "B"])
     assert many.exit_code == 2 and "only with --articles" in many.output
-    pinned = runner.invoke(cli, ["agency", "--ticker", "AAPL", "--articles", str(FIXTURES / "articles.csv")])
+    pinned = runner.invoke(
+        cli, ["agency", "--ticker", "AAPL", "--articles", str(FIXTURES / "articles.csv")]
+    )
     assert pinned.exit_code == 2
 
 
@@ -156,7 +192,9 @@ def test_agency_query_and_url() -> None:
     ctx = RunContext(today=date(2026, 12, 1), agency_years=3, agency_search=True)
     url = agency_news_url("Apple", ctx)
     assert "after%3A2023-01-01" in url and "news.google.com/rss/search" in url
-    assert agency_query("Apple").startswith('"Apple" (') and all(t in agency_query("Apple") for t in AGENCY_TERMS)
+    assert agency_query("Apple").startswith('"Apple" (') and all(
+        t in agency_query("Apple") for t in AGENCY_TERMS
+    )
     assert "site%3Aadweek.com" in agency_news_url("Apple", ctx, trade=True)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from dossier.batch import BatchState
 from dossier.cli import cli
 
 from .conftest import APPLE_SNAPSHOT, requires_chromium
@@ -58,9 +58,14 @@ def batch(built: Path, tmp_path: Path) -> Path:
     return copy
 
 
+def _state(out: Path) -> dict[str, dict]:
+    with BatchState.open(out, create=False) as state:
+        return dict(state.entries())
+
+
 def test_every_good_row_is_built_once_per_company(batch: Path) -> None:
     out = batch / "out" / "moved"
-    manifest = json.loads((out / "manifest.json").read_text())["contacts"]
+    manifest = _state(out)
     status = {e["name"]: e["status"] for e in manifest.values()}
     assert status == {"Jane Doe": "done", "Omar Haddad": "done", "Max Mustermann": "failed"}
     assert (
@@ -68,18 +73,24 @@ def test_every_good_row_is_built_once_per_company(batch: Path) -> None:
         "Could not look up 'Qwzx Unfindable Holdings': the snapshot holds no answer"
         in manifest["max-mustermann--qwzx-unfindable-holdings"]["error"]
     )
-    assert (out / "jane-doe" / "agency-profile.pdf").is_file()
-    assert (out / "omar-haddad" / "company-report.pdf").is_file()
-    assert "jane@example.com" not in (out / "manifest.json").read_text()
+    assert (out / "jane-doe--apple-inc" / "agency-profile.pdf").is_file()
+    assert (out / "omar-haddad--apple-inc" / "company-report.pdf").is_file()
+    for f in out.glob("state.sqlite*"):
+        assert b"jane@example.com" not in f.read_bytes()
     page = (out / "review.html").read_text()
-    assert "Sam Lee" in page and "Ana Ruiz" in page and "jane-doe/company-report.pdf" in page
+    assert "Sam Lee" in page and "Ana Ruiz" in page
+    assert "jane-doe--apple-inc/company-report.pdf" in page
+    assert "Row 4: It has no new company for Li Wei." in page  # skipped rows are listed
     ics = (out / "follow-up.ics").read_text()
-    assert ics.count("BEGIN:VEVENT") == 6  # 3 steps x 2 finished contacts
+    # Jane: note 1, note 2, check-in. Omar has no agency profile, so no note 1: note 2 and the
+    # check-in only (the calendar follows what was drafted).
+    assert ics.count("BEGIN:VEVENT") == 5
+    assert "Send note 1 and the agency profile to Omar Haddad" not in ics
 
 
 def test_rerun_resumes_and_approval_locks(batch: Path) -> None:
     out = batch / "out" / "moved"
-    pdf = out / "jane-doe" / "company-report.pdf"
+    pdf = out / "jane-doe--apple-inc" / "company-report.pdf"
     before = pdf.stat().st_mtime_ns
     r = _run(batch)
     assert pdf.stat().st_mtime_ns == before  # finished contacts are not rebuilt
@@ -110,28 +121,31 @@ def test_missing_required_column_stops_before_any_work(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_interrupted_batch_resumes_without_half_written_files(tmp_path: Path) -> None:
+def test_stopped_batch_resumes_without_half_written_files(tmp_path: Path) -> None:
+    """A stop (the library's Ctrl-C) midway: state kept, no temp file, the rerun finishes."""
+    import threading
+
     from dossier.batch import BatchOptions, run_batch
 
     (tmp_path / "moved.csv").write_text(CSV, encoding="utf-8")
     opts = BatchOptions(
         contacts=tmp_path / "moved.csv", out_dir=tmp_path / "out", offline=APPLE_SNAPSHOT, workers=1
     )
-    seen: list[str] = []
+    stop = threading.Event()
 
     def stop_after_first(step: str, counts: dict[str, int]) -> None:
-        seen.append(step)
-        if counts["done"] >= 1:
-            raise KeyboardInterrupt  # as if the user pressed Ctrl-C
+        if counts.get("done", 0) >= 1:
+            stop.set()  # as if the user pressed Ctrl-C
 
-    with pytest.raises(KeyboardInterrupt):
-        run_batch(opts, stop_after_first)
+    first = run_batch(opts, stop_after_first, stop)
+    assert first.interrupted is not None
     out = tmp_path / "out" / "moved"
     assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
-    first = json.loads((out / "manifest.json").read_text())["contacts"]
-    assert "done" in {e["status"] for e in first.values()}
+    statuses = {e["name"]: e["status"] for e in _state(out).values()}
+    assert "done" in statuses.values() and "running" not in statuses.values()
     result = run_batch(opts)  # the rerun finishes the rest
     statuses = {o.name: o.status for o in result.outcomes}
+    assert result.interrupted is None
     assert statuses["Jane Doe"] == "done" and statuses["Omar Haddad"] == "done"
 
 
@@ -177,3 +191,36 @@ def test_pdf_pool_recycles_workers_and_keeps_rendering() -> None:
     finally:
         pool.shutdown()
     assert all(p.startswith(b"%PDF-") for p in pdfs) and len(pdfs) == 5
+
+
+def test_an_unconfirmed_agency_blocks_approval_until_a_reviewer_chooses(tmp_path: Path) -> None:
+    """One general-news headline is not enough: the reviewer chooses, the rebuild uses it."""
+    # CONSTRUCTED for this test: a fictitious outlet and URL; no such report exists.
+    (tmp_path / "articles.jsonl").write_text(
+        '{"headline": "Apple hires Droga5 for its creative account", "snippet": "", '
+        '"url": "https://gazette.example/apple-droga5", "published": "2026-06-01", '
+        '"outlet": "Demo Gazette", "constructed": true}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "moved.csv").write_text(
+        "Name,E-mail,New company,Owner\nOmar Haddad,omar@example.com,Apple Inc.,Sam Lee\n",
+        encoding="utf-8",
+    )
+    r = _run(tmp_path, "--articles", str(tmp_path / "articles.jsonl"))
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "out" / "moved"
+    folder = out / "omar-haddad--apple-inc"
+    assert not (folder / "agency-profile.pdf").exists()  # unconfirmed: no profile drafted
+    assert not (folder / "note-1.md").exists()
+    approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
+    assert approve.exit_code == 1 and "unconfirmed" in approve.output
+    chose = CliRunner().invoke(
+        cli, ["review", "choose-agency", "Omar Haddad", "Droga5", "--batch", str(out)]
+    )
+    assert chose.exit_code == 0, chose.output
+    r = _run(tmp_path, "--articles", str(tmp_path / "articles.jsonl"))  # the choice is built
+    assert r.exit_code == 0, r.output
+    assert (folder / "agency-profile.pdf").is_file() and (folder / "note-1.md").is_file()
+    assert "Droga5" in (folder / "note-1.txt").read_text()
+    approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
+    assert approve.exit_code == 0, approve.output

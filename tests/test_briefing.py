@@ -99,13 +99,15 @@ def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
     text = pdf_text(outcome.outputs["pdf"])
     assert "Wieden+Kennedy" in text
     assert "agency profile" in text.lower()  # the running header names the document
-    assert "Relationship with Northwind Traders" in text
+    assert "Clients Northwind Traders" in text  # the company's own relationship first
     assert (
         "Sample Trade Weekly reported: “Northwind Traders names Wieden+Kennedy lead creative agency”"
         in text
     )
     assert "Unconfirmed" not in text
-    assert "It is independent of the advertising holding companies." in text  # gazetteer fact
+    # a gazetteer fact, cited as the agency list
+    assert "is an independent creative agency, not part of an advertising holding company." in text
+    assert "Agency list compiled from public pages (as of" in text
     data = json.loads(outcome.outputs["json"].read_text())
     assert data["agency"]["confirmed"] is True
     assert all(s["citations"] for s in data["sentences"])
@@ -185,29 +187,40 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
             "note-2.eml",
             "note-2.md",
             "note-2.txt",
+            "review.json",
         ]
     )
     profile = pdf_text(folder / "agency-profile.pdf")
     assert "TBWA\\Media Arts Lab" in profile
-    assert "It is part of TBWA Worldwide, owned by Omnicom Group." in profile
-    assert "was named as Apple Inc.’s agency by the person who prepared this profile" in profile
-    assert "not in snapshot" in profile  # its sources are not in the offline example: gaps named
+    assert (
+        "TBWA\\Media Arts Lab is a creative agency in the TBWA Worldwide network, which "
+        "Omnicom Group has owned since 1993." in profile
+    )
+    # How the agency was found, and the gaps' causes, are for the reviewer, not the reader.
+    assert "named as" not in profile and "not in snapshot" not in profile
+    assert "About this profile" in profile
+    review = json.loads((folder / "review.json").read_text())
+    assert any("not in snapshot" in g["message"] for g in review["gaps"])
+    assert any(
+        w["kind"] == "mailing" and "Note 1 does not say that" in w["message"]
+        for w in review["warnings"]
+    )
     note1 = (folder / "note-1.md").read_text()
     assert "Dear Jane," in note1 and "Chief Marketing Officer at Apple Inc." in note1
-    assert "TBWA\\Media Arts Lab" in note1 and "Northwind Traders" in note1
+    assert "TBWA\\\\Media Arts Lab" in note1 and "Northwind Traders" in note1  # Markdown-escaped
+    assert "TBWA\\Media Arts Lab" in (folder / "note-1.txt").read_text()
     msg = email.message_from_bytes(
         (folder / "note-1.eml").read_bytes(), policy=email.policy.default
     )
     assert msg["To"] == "Jane Doe <jane@example.com>" and msg["X-Unsent"] == "1"
     (pdf,) = [p for p in msg.iter_attachments()]
-    assert (
-        pdf.get_filename() == "agency-profile.pdf" and pdf.get_content_type() == "application/pdf"
-    )
+    assert pdf.get_filename() == "TBWA-Media-Arts-Lab-agency-profile.pdf"
+    assert pdf.get_content_type() == "application/pdf"
     assert pdf.get_content()[:5] == b"%PDF-"
     msg2 = email.message_from_bytes(
         (folder / "note-2.eml").read_bytes(), policy=email.policy.default
     )
-    assert [a.get_filename() for a in msg2.iter_attachments()] == ["company-report.pdf"]
+    assert [a.get_filename() for a in msg2.iter_attachments()] == ["Apple-Inc-company-report.pdf"]
     assert "review: note" not in r.stderr  # the default notes ask for nothing
     assert "jane@example.com" not in r.stderr + r.stdout  # never logged
     assert "Agency: TBWA\\Media Arts Lab (named)" in r.stdout
@@ -232,3 +245,32 @@ def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
     )
     assert r.exit_code == 0, r.output
     assert "No public evidence of the company's agencies was found." in r.stdout
+
+
+def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> None:
+    """make demo's second run: the incumbent comes from real articles, with no --agency."""
+    root = Path(__file__).parent.parent
+    r = build_apple(
+        tmp_path,
+        "--news-days",
+        "365",
+        "--contact",
+        "Jane Doe",
+        "--title",
+        "Chief Marketing Officer",
+        "--previous-company",
+        "Northwind Traders",
+        "--articles",
+        str(root / "examples" / "apple-inc" / "articles.jsonl"),
+    )
+    assert r.exit_code == 0, r.output
+    assert "Agency: TBWA\\Media Arts Lab (confirmed, creative)" in r.stdout
+    folder = tmp_path / "jane-doe"
+    assert (folder / "agency-profile.pdf").is_file()
+    assert (folder / "note-1.md").is_file() and (folder / "note-2.md").is_file()
+    report = pdf_text(folder / "company-report.pdf")
+    # The news section: real articles from the constructed-from-real-articles feed, by month.
+    assert "Tim Cook to step down as Apple CEO in September" in report
+    assert "de-duplicated articles collected" in report
+    # Leadership true as of the example's date: the announced succession.
+    assert "John Ternus" in report

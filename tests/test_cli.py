@@ -36,9 +36,11 @@ def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
     # 5 sources: SEC (2 documents), Wikidata, Wikipedia, apple.com. The 8 gaps are the
     # requests the offline example does not hold: robots.txt, Google News, GDELT x3, page views,
     # and (a briefing) the agency searches and the trade-press feeds, one gap each.
-    # Review: the 2024 headcount is old, Apple last tagged advertising expense for FY2015 and
-    # marketing expense for FY2011, and no agency evidence was found (none was named).
-    assert "Apple Inc.: 5 sources, 8 gaps, 4 review warnings" in result.stdout
+    # Review: Apple last tagged advertising expense for FY2015 and marketing expense for FY2011,
+    # no agency evidence was found (none was named, no articles were given), sources [3] and [4]
+    # are example data, and so note 1 was not drafted (no agency profile).
+    assert "Apple Inc.: 5 sources, 8 gaps, 5 review warnings" in result.stdout
+    assert "review: Note 1 was not drafted: no agency profile was drafted" in result.stderr
     assert "Agency: none found; no agency profile written" in result.stdout
     for name in ("company-report.pdf", "company-report.html", "facts.json"):
         assert (folder / name).stat().st_size > 0
@@ -64,18 +66,31 @@ def test_apple_pdf_text(apple_build) -> None:
         "0001140361-26-000199",
         "https://data.sec.gov/submissions/CIK0000320193.json",
         "https://data.sec.gov/api/xbrl/companyfacts/CIK0000320193.json",
-        "Not available from public sources",
+        # One plain paragraph on what could not be covered, instead of a list of gaps:
+        "About this report",
+        "This report was prepared on 1 December 2026 from public sources: filings with the "
+        "U.S. Securities and Exchange Commission, Wikidata, Wikipedia and the company’s own "
+        "website.",
+        "No news coverage from the 90 days before 1 December 2026 was found in the sources "
+        "consulted.",
         # The company's own site (real recorded apple.com home page), in its own voice:
         "On its website, the company describes itself as follows: “Discover the innovative world of Apple",
         "The site calls the company “Apple” and names Apple Support as part of the",
         "Its website links to profiles on Wikidata, YouTube, LinkedIn, Facebook and X (Twitter).",
         "sales: +1-800-692-7753 (US)",
-        # News sources are not in the offline example: the gaps are named.
-        "Google News: not in snapshot: https://news.google.com/rss/search",
-        "GDELT: not in snapshot: https://api.gdeltproject.org/api/v2/doc/doc",
         "Page 1 of",
     ):
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
+    # The gaps' causes (request URLs, "not in snapshot") are for the reviewer, in review.json.
+    for internal in ("not in snapshot", "Not available from public sources", "Compiled", "dossier"):
+        assert internal not in text, internal
+    review = json.loads((folder / "review.json").read_text())
+    assert review["ready"] is True
+    assert any(
+        g["label"] == "GDELT" and g["message"].startswith("not in snapshot: https://api.gdelt")
+        for g in review["gaps"]
+    )
+    assert [e["number"] for e in review["example_data"]] == [3, 4]
     # With nothing to show, the news section is left out rather than shown empty.
     assert "Recent news and public perception" not in text
     # Every summary sentence carries a citation mark.
@@ -118,7 +133,44 @@ def test_apple_facts_json_has_provenance(apple_build) -> None:
     assert constructed == {"wikidata", "wikipedia"}
 
 
-def test_nvidia_from_sec_only_snapshot(tmp_path: Path) -> None:
+def test_nvidia_from_sec_only_snapshot_is_not_ready(tmp_path: Path) -> None:
+    """One independent source (SEC EDGAR) is below the minimum: exit 1 with the reason, no
+    client document, and the reviewer's facts.json and review.json with every gap."""
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--cik", "1045810", "--offline", str(NVIDIA_SNAPSHOT), "--out", str(tmp_path)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 1, result.output
+    assert "NVIDIA CORP: 1 sources, 16 gaps, 1 review warnings; not ready to send" in result.stdout
+    assert (
+        "Error: The report on NVIDIA CORP is not ready to send: it has 21 cited facts from 1 "
+        "independent source (SEC EDGAR); the minimum is 8 cited facts from at least 2 "
+        "independent public sources."
+    ) in result.stderr
+    assert "warning: Wikidata: not in snapshot: https://www.wikidata.org/" in result.stderr
+    folder = tmp_path / "nvidia-corp"
+    assert sorted(p.name for p in folder.iterdir()) == ["facts.json", "review.json"]
+    review = json.loads((folder / "review.json").read_text())
+    assert review["ready"] is False and "not ready to send" in review["not_ready"]
+    assert review["substance"]["sources"] == ["SEC EDGAR"]
+    messages = [g["message"] for g in review["gaps"]]
+    for expected in (
+        "not in snapshot: https://www.wikidata.org/w/api.php?action=wbsearchentities",
+        "not in snapshot: https://data.sec.gov/api/xbrl/companyfacts/CIK0001045810.json",
+        "Revenue: not found in SEC EDGAR, Wikidata, Wikipedia or Company website",
+        "no official website is known for NVIDIA CORP; pass --domain",
+    ):
+        assert any(m.startswith(expected) for m in messages), expected
+
+
+def test_nvidia_gap_heavy_pdf_is_plain_for_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the minimum lowered to one source (dossier.toml), the gap-heavy report renders:
+    facts and an "About this report" paragraph, and none of the gaps' causes."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dossier.toml").write_text("[substance]\nmin_sources = 1\n")
     result = CliRunner().invoke(
         cli,
         ["build", "--cik", "1045810", "--offline", str(NVIDIA_SNAPSHOT), "--out", str(tmp_path)],
@@ -133,17 +185,14 @@ def test_nvidia_from_sec_only_snapshot(tmp_path: Path) -> None:
         "Santa Clara, California",
         "31 January",
         "0001045810-26-000021",
-        "not in snapshot: https://www.wikidata.org/w/api.php?action=wbsearchentities",
-        "not in snapshot: https://en.wikipedia.org/w/api.php",
-        "not in snapshot: https://data.sec.gov/api/xbrl/companyfacts/CIK0001045810.json",
-        "Revenue: not found in SEC EDGAR, Wikidata, Wikipedia or Company website",
-        "no official website is known for NVIDIA CORP; pass --domain",
+        "No information was available from Wikipedia, the company’s own website, Wikipedia "
+        "page-view statistics and Wikidata.",
+        "Not found in the sources consulted: founding date, industry, number of employees, "
+        "revenue, net income, total assets and key people.",
     ):
-        # Long URLs wrap in the PDF, and text extraction puts a space at the wrap.
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
-    assert "Wikidata: not in snapshot" in text
-    assert "warning: Wikidata: not in snapshot: https://www.wikidata.org/" in result.stderr
-    assert "Apple" not in text
+    for internal in ("not in snapshot", "--domain", "pass --", "api.php", "Apple"):
+        assert internal not in text, internal
 
 
 def test_ambiguous_name_exits_1_with_choices(tmp_path: Path) -> None:
@@ -194,7 +243,23 @@ def test_offline_folder_without_index_is_a_clear_error(tmp_path: Path) -> None:
 def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
     r = build_apple(tmp_path, "--format", "json")
     assert r.exit_code == 0, r.output
-    assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == ["facts.json"]
+    assert sorted(p.name for p in (tmp_path / "apple-inc").iterdir()) == [
+        "facts.json",
+        "review.json",
+    ]
+
+
+def test_format_json_with_a_contact_drafts_no_note_without_its_pdf(tmp_path: Path) -> None:
+    r = build_apple(tmp_path, "--format", "json", "--contact", "Jane Doe")
+    assert r.exit_code == 0, r.output
+    names = sorted(p.name for p in (tmp_path / "jane-doe").iterdir())
+    assert not [n for n in names if n.startswith("note-")], names
+    assert (
+        "review: Note 2 was not drafted: its attachment, the company report PDF, was not "
+        "rendered (pdf was not among the formats)."
+    ) in r.stderr
+    review = json.loads((tmp_path / "jane-doe" / "review.json").read_text())
+    assert [(m["note"], m["drafted"]) for m in review["mailings"]] == [(1, False), (2, False)]
 
 
 @pytest.mark.parametrize("var", ["DOSSIER_IDENTITY", "DOSSIER_CONTACT"])

@@ -302,7 +302,9 @@ def test_bad_rows_are_reported_and_skipped(tmp_path: Path) -> None:
     assert messages[4] == "It has no contact name."
     assert "j***@example.com is malformed" in messages[5]
     assert "john.smith" not in messages[5]
-    assert messages[6] == "It repeats jane DOE at ACME from row 2; row 2 was kept."
+    assert messages[6].startswith(
+        "It names jane DOE at ACME like row 2, and one of the two rows has no e-mail address"
+    )
     assert str(sheet.problems[-1]).startswith("Row 6: ")
     assert "acme.example" not in repr(sheet.rows[0])  # the e-mail stays out of logs
 
@@ -381,3 +383,91 @@ def test_file_level_errors(tmp_path: Path) -> None:
     write_csv(tmp_path / "renamed.xlsx", [HEADER, JANE])
     with pytest.raises(ConfigError, match="save it again as .xlsx"):
         read_contacts(tmp_path / "renamed.xlsx")
+
+
+def test_same_name_and_company_with_different_emails_are_two_people(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        JANE,
+        ["Jane Doe", "jane.doe2@acme.example", "Acme", "CFO", ""],
+        ["Jane Doe", "JANE.DOE@acme.example", "Acme", "CMO", ""],  # the first one again
+    ]
+    sheet = read_rows(tmp_path, rows)
+    assert [r.row for r in sheet.rows] == [2, 3]
+    assert sheet.rows[0].identity != sheet.rows[1].identity
+    assert "acme.example" not in sheet.rows[0].identity  # a hash, not the address
+    assert [(p.row, p.message) for p in sheet.problems] == [
+        (4, "It repeats Jane Doe at Acme from row 2 (the same e-mail address); row 2 was kept.")
+    ]
+
+
+def test_bidi_controls_are_removed_from_cells(tmp_path: Path) -> None:
+    sheet = read_rows(tmp_path, [HEADER, ["Jane \u202eeoD", "", "Ac\u2066me\u2069", "", ""]])
+    assert sheet.rows[0].name == "Jane eoD" and sheet.rows[0].new_company == "Acme"
+
+
+def test_an_overlong_cell_is_a_row_problem(tmp_path: Path) -> None:
+    from dossier.batch.contacts import MAX_CELL_CHARS
+
+    sheet = read_rows(tmp_path, [HEADER, JANE, ["Bob", "", "Beta", "x" * 20_000, ""]])
+    assert [r.row for r in sheet.rows] == [2]
+    assert sheet.problems[0].row == 3
+    assert (
+        f"The New Title cell is longer than {MAX_CELL_CHARS:,} characters"
+        in sheet.problems[0].message
+    )
+
+
+def test_too_many_rows_is_refused_while_reading(tmp_path: Path, monkeypatch) -> None:
+    from dossier.batch import contacts
+
+    monkeypatch.setattr(contacts, "MAX_ROWS", 5)
+    rows = [HEADER] + [[f"P{i}", "", "Acme", "", ""] for i in range(10)]
+    with pytest.raises(ConfigError, match="has more than 5 rows"):
+        read_rows(tmp_path, rows)
+
+
+def test_columns_past_the_cap_are_not_read(tmp_path: Path, monkeypatch) -> None:
+    from dossier.batch import contacts
+
+    monkeypatch.setattr(contacts, "MAX_COLUMNS", 3)
+    sheet = read_rows(tmp_path, [HEADER, JANE])
+    assert sheet.rows[0].new_company == "Acme" and sheet.rows[0].new_title == ""
+
+
+def test_a_zip_bomb_workbook_is_refused_before_openpyxl(tmp_path: Path, monkeypatch) -> None:
+    """A small .xlsx whose sheet unpacks to 128 MiB (constructed; the limit is lowered to
+    50 MB to keep the test quick): refused from the zip's directory, before openpyxl."""
+    import zipfile
+
+    from dossier.batch import contacts
+
+    monkeypatch.setattr(contacts, "MAX_UNPACKED_BYTES", 50_000_000)
+    path = tmp_path / "bomb.xlsx"
+    chunk = b"<row>" + b" " * (1 << 20) + b"</row>"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            for _ in range(128):
+                fh.write(chunk)
+    assert path.stat().st_size < 1_000_000
+
+    def no_openpyxl(*a, **k):  # pragma: no cover - it must not get this far
+        raise AssertionError("openpyxl was called")
+
+    import openpyxl
+
+    monkeypatch.setattr(openpyxl, "load_workbook", no_openpyxl)
+    with pytest.raises(ConfigError) as info:
+        read_contacts(path)
+    assert "bomb.xlsx unpacks to 134 MB, more than the 50 MB" in str(info.value)
+
+
+def test_a_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:
+    from dossier.batch import contacts
+
+    monkeypatch.setattr(contacts, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.csv"
+    path.write_text("Name,Company\n" + "Jane Doe,Acme\n" * 20, encoding="utf-8")
+    with pytest.raises(ConfigError, match="big.csv is 0 MB; dossier reads contact sheets of up to"):
+        read_contacts(path)

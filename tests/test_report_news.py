@@ -120,4 +120,4 @@ def test_news_pdf_renders_with_chart(dossier: Dossier, tmp_path: Path) -> None:
     out.write_bytes(pdf)
     text = " ".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "Articles per day" in text and "Average tone (GDELT scale, right axis)" in text
-    assert "Computed by dossier" in text  # the VADER figures' source entry
+    assert "Computed for this report from the cited sources" in text  # the VADER figures

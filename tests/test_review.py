@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import time
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -14,8 +14,8 @@ from urllib.parse import unquote
 import pytest
 
 from dossier.batch.calendar import fold, follow_up_ics, write_follow_up_ics
-from dossier.batch.manifest import Manifest
 from dossier.batch.review import make_thumbnail, write_review_page
+from dossier.batch.state import BatchState
 from dossier.config import Brand
 
 BRAND = Brand(name="Fieldstone & Co")
@@ -39,7 +39,7 @@ def tiny_pdf() -> bytes:
 
 
 def _contact(
-    m: Manifest,
+    m: BatchState,
     batch: Path,
     key: str,
     name: str,
@@ -98,12 +98,14 @@ def _parse(html: str) -> _Links:
 
 
 def test_review_page_groups_links_and_warnings(tmp_path: Path, tiny_pdf: bytes) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     _contact(m, tmp_path, "zoe", "Zoe Adams", "Zed", tiny_pdf, row=1)
     _contact(m, tmp_path, "amy", "Amy Brown", "", tiny_pdf, row=2)
     _contact(m, tmp_path, "bob", "Bob Chen", "alice", tiny_pdf, row=3)
     m.upsert("carl", row=4, name="Carl Dunn", owner="Zed", company="Beta", status="failed")
     m.mark_failed("carl", "Company not found")
+    m.choose_agency("bob", "creative", "Ogilvy", by="sam")
+    m.upsert("bob", built_choices=m.get("bob").agency_choices)  # type: ignore[union-attr]
     m.approve("bob", by="sam")
 
     page = write_review_page(tmp_path, m, BRAND)
@@ -138,7 +140,7 @@ def test_thumbnail_is_remade_only_when_the_pdf_is_newer(tmp_path: Path, tiny_pdf
     pdf.write_bytes(tiny_pdf)
     assert make_thumbnail(pdf, png)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".tmp.png"))]
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("c", name="C", fingerprint="fp")
     m.mark_done("c", outputs={"pdf": pdf})
     png.write_bytes(b"stale")
@@ -166,7 +168,7 @@ def test_broken_pdf_gives_no_preview(tmp_path: Path) -> None:
 
 
 def test_names_are_escaped(tmp_path: Path) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("x", name="<script>alert(1)</script>", owner="<b>boss</b>", company="A&B")
     html = write_review_page(tmp_path, m, BRAND).read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
@@ -175,30 +177,32 @@ def test_names_are_escaped(tmp_path: Path) -> None:
 
 
 def test_outputs_outside_the_batch_are_not_linked(tmp_path: Path) -> None:
-    m = Manifest.load(tmp_path)
+    m = BatchState.open(tmp_path)
     m.upsert("x", name="X", status="done", outputs={"pdf": "../../etc/company-report.pdf"})
     html = write_review_page(tmp_path, m, BRAND).read_text(encoding="utf-8")
     assert "etc/company-report.pdf" not in html
 
 
 def test_empty_manifest(tmp_path: Path) -> None:
-    html = write_review_page(tmp_path, Manifest.load(tmp_path), BRAND).read_text(encoding="utf-8")
+    html = write_review_page(tmp_path, BatchState.open(tmp_path), BRAND).read_text(encoding="utf-8")
     assert "This batch has no contacts." in html
     assert "Fieldstone &amp; Co" in html
 
 
 # -- calendar ---------------------------------------------------------------------------------
 
+BOTH_NOTES = {"note-1.eml": "x/note-1.eml", "note-2.eml": "x/note-2.eml"}
 
-def _calendar_manifest(tmp_path: Path) -> Manifest:
-    m = Manifest.load(tmp_path)
+
+def _calendar_manifest(tmp_path: Path) -> BatchState:
+    m = BatchState.open(tmp_path)
     m.upsert("jane", row=1, name="Jane Doe, Jr.", owner="Alex", company="Acme; Inc.")
     m.upsert("jane", start_date="2026-03-02")
-    m.mark_done("jane", outputs={}, agency="Ogilvy", agency_confirmed=True)
+    m.mark_done("jane", outputs=BOTH_NOTES, agency="Ogilvy", agency_confirmed=True)
     m.upsert("bob", row=2, name="Bob", owner="", company="Beta")
-    m.mark_done("bob", outputs={})
+    m.mark_done("bob", outputs=BOTH_NOTES)
     m.upsert("rita", row=3, name="Rita", company="Gamma")
-    m.mark_done("rita", outputs={})
+    m.mark_done("rita", outputs=BOTH_NOTES)
     m.reject("rita", by="sam", note="wrong person")
     m.upsert("fay", row=4, name="Fay", company="Delta")
     m.mark_failed("fay", "not found")
@@ -209,7 +213,7 @@ def _calendar_manifest(tmp_path: Path) -> Manifest:
         company="Überlange Gesellschaft mit beschränkter Haftung & Co. KG",
         start_date="2026-01-05",
     )
-    m.mark_done("long", outputs={})
+    m.mark_done("long", outputs=BOTH_NOTES)
     return m
 
 
@@ -266,14 +270,42 @@ def test_ics_dates(tmp_path: Path) -> None:
         "note-2": "20260329",
         "check-in": "20260830",
     }
-    # started 2026-01-05: +3 and +28 have passed, so they move to tomorrow
+    # started 2026-01-05: +3 and +28 have passed; note 1 moves to tomorrow and note 2 keeps
+    # the plan's 25 days after it, so the two mailings never land on the same day
     assert _dates(ics, "long") == {
         "note-1": "20260302",
-        "note-2": "20260302",
+        "note-2": "20260327",
         "check-in": "20260706",
     }
     assert "Originally due 2026-01-08" in ics.replace("\r\n ", "")
     assert re.search(r"DTEND;VALUE=DATE:20260306", ics)
+
+
+def test_ics_follows_what_was_drafted_and_spaces_the_mailings(tmp_path: Path) -> None:
+    m = BatchState.open(tmp_path)
+    # No agency profile, so no note 1: note 2 is the first mailing, in the first week.
+    m.upsert("solo", row=1, name="Sam Lee", company="Acme", start_date="2026-03-02")
+    m.mark_done("solo", outputs={"note-2.eml": "sam/note-2.eml", "note-2.md": "sam/note-2.md"})
+    # Started long ago: both mailings are late, and still about four weeks apart.
+    m.upsert("late", row=2, name="Ada Byron", company="Beta", start_date="2025-06-01")
+    m.mark_done("late", outputs=BOTH_NOTES)
+    # Nothing drafted (--format json): only the check-in.
+    m.upsert("none", row=3, name="Kim Park", company="Gamma", start_date="2026-03-02")
+    m.mark_done("none", outputs={"facts.json": "kim/facts.json"})
+    today = date(2026, 3, 1)
+    ics = follow_up_ics(m.entries(), today)
+    lines = _unfold(ics)
+    assert "UID:solo-note-1@dossier" not in lines
+    assert not any("agency profile to Sam Lee" in ln for ln in lines)
+    assert _dates(ics, "solo") == {"note-2": "20260305", "check-in": "20260831"}
+    late = _dates(ics, "late")
+    assert late["note-1"] == "20260302"  # tomorrow: its date (2025-06-04) has passed
+    first, second = (date.fromisoformat(late[k]) for k in ("note-1", "note-2"))
+    assert (second - first).days == 25  # the plan's spacing, not the same day
+    assert date.fromisoformat(late["check-in"]) - second >= timedelta(days=28)
+    assert _dates(ics, "none") == {"check-in": "20260831"}
+    text = ics.replace("\r\n ", "")
+    assert "Originally due 2025-06-29\\; moved because that date passed." in text
 
 
 def test_fold_keeps_characters_whole() -> None:
@@ -286,6 +318,6 @@ def test_fold_keeps_characters_whole() -> None:
 
 
 def test_empty_calendar_file(tmp_path: Path) -> None:
-    path = write_follow_up_ics(tmp_path, Manifest.load(tmp_path), date(2026, 3, 1))
+    path = write_follow_up_ics(tmp_path, BatchState.open(tmp_path), date(2026, 3, 1))
     data = path.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and b"BEGIN:VEVENT" not in data

@@ -135,20 +135,19 @@ def test_apple_provenance(apple: list[Fact]) -> None:
 def test_statoil_real_nynorsk_infobox(statoil: list[Fact]) -> None:
     got = values_by_field(statoil)
     assert got["common_name"] == ["Statoil ASA"]
-    assert got["org_type"] == ["Allmenaksjeføretak"]
     assert got["founded"] == ["1972-09-18"]
     assert got["headquarters"] == ["Stavanger, Noreg"]
-    assert got["industry"] == ["Energi"]
+    # Roles through the Nynorsk parameter map, in English; never the Nynorsk words.
     assert got["key_people"] == [
-        Person(name="Svein Rennemo", role="styreleiar (fungerande)"),
-        Person(name="Helge Lund", role="direktør"),
+        Person(name="Svein Rennemo", role="chair of the board (acting)"),
+        Person(name="Helge Lund", role="director"),
     ]
     assert got["employees"] == [Quantity(amount=29_500.0)]
     assert got["revenue"] == [Money(amount=650_000_000_000.0, currency="NOK")]
     assert got["website"] == ["www.statoil.com"]
-    assert got["description"] == [
-        "Statoil ASA er eit børsnotert oljeselskap med den norske staten som hovudeigar."
-    ]
+    # Free text in another language (company form "Allmenaksjeføretak", industry "Energi", the
+    # lead "Statoil ASA er eit børsnotert oljeselskap ...") is never shown as our English voice.
+    assert "org_type" not in got and "industry" not in got and "description" not in got
     assert "tickers" not in got and "country" not in got
 
 
@@ -322,3 +321,55 @@ def test_pick_title_and_clean_name() -> None:
     assert clean_name("WPP plc") == "wpp"
     assert clean_name("Omnicom Group Inc.") == "omnicom group"
     assert clean_name("Apple Computer, Inc.") == "apple computer"
+
+
+def test_german_infobox_unternehmen_through_its_parameter_map() -> None:
+    # CONSTRUCTED wikitext (a fictional agency): German numbers, money, dates and roles.
+    wikitext = (FIXTURES / "beispiel_werbeagentur_de.wikitext").read_text(encoding="utf-8")
+    title = "Beispiel Werbeagentur"
+    facts = extract_article(doc(revisions_body(wikitext, title), revisions_url("de", title)))
+    got = values_by_field(facts)
+    assert got["common_name"] == ["Beispiel Werbeagentur GmbH"]
+    assert got["founded"] == ["1981-03-16"]
+    assert got["founders"] == ["Anna Beispiel"]
+    assert got["headquarters"] == ["Hamburg, Germany"]
+    # A role is kept only in English ("Geschäftsführerin" is mapped; "Kreativdirektor" is not).
+    assert got["key_people"] == [
+        Person(name="Anna Beispiel", role="managing director"),
+        Person(name="Karl Muster", role=""),
+    ]
+    assert got["employees"] == [Quantity(amount=1250.0)]
+    assert got["revenue"] == [Money(amount=182_500_000.0, currency="EUR")]
+    by_field = {f.field: f for f in facts}
+    assert by_field["employees"].period == "2023" and by_field["revenue"].period == "2023"
+    assert by_field["employees"].provenance.locator == "infobox:Mitarbeiterzahl"
+    assert by_field["founded"].provenance.url.startswith("https://de.wikipedia.org/")
+    # Its German text is never our English voice: no lead, no company form, no industry.
+    assert not {"description", "org_type", "industry"} & set(got)
+
+
+def test_a_wiki_without_a_parameter_map_gives_no_infobox_facts() -> None:
+    wikitext = (
+        "{{Infobox company\n| name = Exemple SA\n| founded = 1990\n}}\nExemple est une agence."
+    )
+    facts = extract_article(
+        doc(revisions_body(wikitext, "Exemple"), revisions_url("fr", "Exemple"))
+    )
+    assert facts == []
+
+
+def test_agency_infobox_parameters_services_divisions_parent() -> None:
+    wikitext = (
+        "<!-- constructed -->{{Infobox company\n| name = Example Agency\n| parent = Example Group\n"
+        "| key_people = Jo Bloggs (CEO)\n| num_employees = 850 (2024)\n"
+        "| services = Advertising, Public relations\n| divisions = Example Media; Example PR\n}}\n"
+        "'''Example Agency''' is an advertising agency based in London.\n"
+    )
+    facts = extract_article(doc(revisions_body(wikitext, "Example Agency")))
+    got = values_by_field(facts)
+    assert got["parent"] == ["Example Group"]
+    assert got["key_people"] == [Person(name="Jo Bloggs", role="CEO")]
+    assert got["employees"] == [Quantity(amount=850.0)]
+    assert got["services"] == ["Advertising", "Public relations"]
+    assert got["subsidiaries"] == ["Example Media", "Example PR"]
+    assert got["description"] == ["Example Agency is an advertising agency based in London."]

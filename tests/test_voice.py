@@ -211,6 +211,109 @@ def test_warm_lines_are_not_asks(text: str) -> None:
     assert check_asks(text) == [], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would a 20-minute call on Thursday make sense?",
+        "Might I send over a few questions?",
+        "What can we do to help?",
+        "If your team ever needs a hand with research, we are here.",
+        "We could do great things for your brand.",
+        "It would be great to catch up once you have settled in.",
+        "We did this for a retailer in Leeds last year, and its sales doubled.",
+        "I will call your office next week.",
+        "Have you had a chance to look at the report?",
+        "Let's start fresh.",
+        "We should definitely do this again.",
+        "Thanks, and I’d love to share some ideas with you.",
+        "As your agency, we would keep the work fresh.",
+        "I have a small favour to ask.",
+        "We would love to have you on our panel in May.",
+        "In case you missed my note, here it is again.",
+        "Did we get anything wrong on the last project?",
+    ],
+)
+def test_asks_in_the_grammar_of_requests_offers_and_invitations(text: str) -> None:
+    assert check_asks(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I enjoyed meeting you at the conference.",
+        "Good chat today.",
+        "I remember our meetings always ran on time.",
+        "We used to grab lunch at the place on the corner.",
+        "Glad we could help with the launch.",
+        "Thank you for the introduction to your team last year.",
+        "There is no need to reply to this note.",
+        "Congratulations, and best wishes for the new role.",
+        "You are the right person for the job.",
+        "I am delighted to extend my warmest congratulations on the move.",
+    ],
+)
+def test_warm_lines_keep_clear_of_the_grammar(text: str) -> None:
+    assert check_asks(text) == [], text
+
+
+def test_a_warm_clause_does_not_hide_an_ask_beside_it() -> None:
+    assert check_asks("It was great meeting you, so let's do it again soon.")
+    assert check_asks("Thank you for your time, and I look forward to hearing from you.")
+    assert check_asks("Thanks in advance for your reply.")
+    # Errors (a pitch, a price) stay whatever surrounds them.
+    assert check_asks("Thank you for reading our proposal.")[0].severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("They burned their bridges with the old board.", "idiom"),
+        ("She took the plunge and opened a second shop.", "idiom"),
+        ("The firm left no stone unturned in the audit.", "idiom"),
+        ("The campaign won praise for its humour.", "weasel"),
+        ("The brand is widely admired for its design.", "weasel"),
+        ("It is unfortunate that the plant closed.", "editorializing"),
+        ("I think the brand is strong.", "editorializing"),
+        ("Not long ago the firm moved to Leeds.", "relative_time"),
+        ("It is one of the most powerful brands in Europe.", "puffery"),
+        ("The launch was an unprecedented success.", "puffery"),
+        ("The dismal results were sad notes in its history.", "loaded"),
+        ("As most marketers know, email still works.", "weasel"),
+        ("The design, once derided, is now a classic.", "weasel"),
+    ],
+)
+def test_the_guidelines_forms_are_caught(text: str, category: str) -> None:
+    assert category in categories(text), lint_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign won praise from The Guardian for its humour.",
+        "The brand was admired by Forbes for its design.",
+        "It was known as Acme Ltd from 1990 to 2001.",
+        "The 1985 Heysel Stadium disaster led to a five-year ban.",
+        "Pioneer's largest division makes car audio.",
+        "Staff will keep their current roles in Leeds.",
+        "Mr. Lee said Acme grew in the past two years.",
+        "The union, which represents 5,000 workers, criticised the plan.",
+        "USA TODAY was founded in 1982.",
+    ],
+)
+def test_innocent_forms_are_not_errors(text: str) -> None:
+    assert errors(text) == [], lint_text(text)
+
+
+def test_first_person_and_quoted_verbs_attribute_nothing() -> None:
+    # "we think" inside the quotation is the speaker's; the relative time after the
+    # attribution is ours.
+    quoted = "“We think alike,” said the founder, who joined the firm this summer."
+    assert "this summer" in errors(quoted)
+    assert "best" in errors("We believe it is the best agency in the city.")
+    assert errors("The launch was a disaster.") == ["disaster"]
+    assert "Pioneering" in errors("Pioneering work made it famous.")
+
+
 def _suite(name: str):  # type: ignore[no-untyped-def]
     path = ROOT / "eval" / f"{name}_suite.py"
     spec = importlib.util.spec_from_file_location(f"eval_{name}", path)
@@ -239,4 +342,15 @@ def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
 
 def test_eval_corpora_are_in_the_project() -> None:
     for corpus in ("neutrality", "asks"):
-        assert (Path(ROOT) / "eval" / corpus / "dev.jsonl").is_file()
+        for split in ("dev", "dev2", "test"):
+            assert (Path(ROOT) / "eval" / corpus / f"{split}.jsonl").is_file()
+    # "dev" is what we develop on: both development files, and each is shown on its own.
+    lines = _suite("asks").run("dev")
+    assert "-- dev2.jsonl alone" in lines
+
+
+def test_the_dev_report_refuses_the_test_split() -> None:
+    with pytest.raises(SystemExit):
+        _suite("neutrality").dev_report("test")
+    with pytest.raises(SystemExit):
+        _suite("asks").dev_report("test")

@@ -243,9 +243,10 @@ def test_no_infobox_or_no_name_matches() -> None:
 
 
 def test_nynorsk_name_parameter_is_used() -> None:
-    scope = infobox_scope("Statoil", {"namn": "Statoil Noreg"})
+    # The Nynorsk parameter map applies to the Nynorsk wiki ("nn"), not to English articles.
+    scope = infobox_scope("Statoil", {"namn": "Statoil Noreg"}, lang="nn")
     assert scope.matches is False and scope.infobox_name == "Statoil Noreg"
-    assert infobox_scope("Statoil", {"namn": "Statoil ASA"}).matches is True
+    assert infobox_scope("Statoil", {"namn": "Statoil ASA"}, lang="nn").matches is True
 
 
 def test_inline_unit_infobox_keeps_only_safe_facts() -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
+from ..fields import FIELDS as RECORD_FIELDS
 from ..names import clean_name
 
 GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.toml"
@@ -47,9 +48,20 @@ FIELDS = (
     "founded",
     "ownership",
     "history",
+    "fact",
 )
 OWNERSHIP_FIELDS = ("owner", "start", "end", "source")
 HISTORY_FIELDS = ("date", "event", "source")
+#: The keys of an ``[[agency.fact]]`` row: which field, its value (plain or by parts), the page
+#: it was read on (``source``), the page's date (``as_of``), when it was read (``retrieved``),
+#: and the words on the page that support it (``quote``, for reviewers).
+FACT_KEYS = (
+    "field", "value", "source", "as_of", "retrieved", "quote", "subject",
+    # parts of structured values
+    "name", "role", "since", "year", "body", "work", "recipient", "client", "status",
+    "date", "text", "type", "said", "said_by", "by", "amount", "currency", "period",
+    "period_end", "unit", "estimate", "reported",
+)  # fmt: skip
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SEARCH_PAGE = re.compile(
     r"Special:Search|/search[/?]|[?&](?:q|s|query|search)=|search\.php|/results\?", re.I
@@ -83,6 +95,26 @@ class HistoryEvent:
 
 
 @dataclass(frozen=True)
+class FactRow:
+    """One cited fact about an agency, read on a public page (``[[agency.fact]]``).
+
+    ``values`` holds the row's other keys as written (a plain ``value`` or the parts of a
+    structured one: ``name``/``role``/``since`` for a person, ``amount``/``currency``/``period``
+    for money ...); ``research.agency`` turns it into a typed, cited fact.
+    """
+
+    field: str
+    source: str
+    as_of: date
+    values: tuple[tuple[str, Any], ...] = ()
+    retrieved: date | None = None
+    quote: str = ""
+
+    def get(self, key: str, default: Any = "") -> Any:
+        return dict(self.values).get(key, default)
+
+
+@dataclass(frozen=True)
 class AgencyEntry:
     """One agency, network or holding company from the gazetteer."""
 
@@ -102,6 +134,7 @@ class AgencyEntry:
     founded: str = ""
     ownership: tuple[Ownership, ...] = ()  # oldest first
     history: tuple[HistoryEvent, ...] = ()
+    facts: tuple[FactRow, ...] = ()  # cited facts read on public pages
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -327,6 +360,7 @@ def _read(path: Path) -> list[AgencyEntry]:
                 history=tuple(
                     HistoryEvent(**row) for row in _rows(item, "history", HISTORY_FIELDS, where)
                 ),
+                facts=_fact_rows(item, where),
                 **texts,
             )
         )
@@ -340,16 +374,26 @@ def _url(value: str, where: str) -> None:
         raise ConfigError(f"{where} is a search page ({value}); cite the page that was read.")
 
 
-def _rows(item: dict[str, Any], key: str, fields: tuple[str, ...], where: str) -> list[dict[str, str]]:
-    """The [[agency.ownership]] or [[agency.history]] rows, checked."""
+def _tables(
+    item: dict[str, Any], key: str, allowed: tuple[str, ...], where: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entry's [[agency.<key>]] tables, each with where it is ("..., fact row 2")."""
     rows = item.get(key, [])
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ConfigError(f"{where}: write {key} rows as [[agency.{key}]] tables.")
-    out = []
     for i, row in enumerate(rows, 1):
         at = f"{where}, {key} row {i}"
-        if unknown := sorted(set(row) - set(fields)):
-            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(fields)}.")
+        if unknown := sorted(set(row) - set(allowed)):
+            raise ConfigError(f"{at} has unknown keys {unknown}; allowed: {', '.join(allowed)}.")
+        yield at, row
+
+
+def _rows(
+    item: dict[str, Any], key: str, fields: tuple[str, ...], where: str
+) -> list[dict[str, str]]:
+    """The [[agency.ownership]] or [[agency.history]] rows, checked."""
+    out = []
+    for at, row in _tables(item, key, fields, where):
         values = {}
         for f in fields:
             v = row.get(f, "")
@@ -367,6 +411,84 @@ def _rows(item: dict[str, Any], key: str, fields: tuple[str, ...], where: str) -
             raise ConfigError(f"{at} has no {'owner' if key == 'ownership' else 'event'}.")
         out.append(values)
     return out
+
+
+def _fact_rows(item: dict[str, Any], where: str) -> tuple[FactRow, ...]:
+    """The [[agency.fact]] rows, checked: a known field, a read page, its date."""
+    out = []
+    for at, row in _tables(item, "fact", FACT_KEYS, where):
+        name = row.get("field")
+        if name not in RECORD_FIELDS:
+            raise ConfigError(
+                f"{at}: field {name!r} is not a field of the record (dossier/fields.py)."
+            )
+        source = row.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise ConfigError(f"{at} has no source; cite the page the fact was read on.")
+        _url(source.strip(), f"{at}: source")
+        stamps = {}
+        for key in ("as_of", "retrieved"):
+            v = row.get(key)
+            if v is None and key == "retrieved":
+                continue
+            if not isinstance(v, date) or isinstance(v, datetime):
+                raise ConfigError(f"{at}: {key} must be a TOML date ({key} = 2026-11-20).")
+            stamps[key] = v
+        quote = row.get("quote", "")
+        if not isinstance(quote, str):
+            raise ConfigError(f"{at}: quote must be a string.")
+        _check_parts(row, RECORD_FIELDS[str(name)].kind, str(name), at)
+        rest = tuple(
+            (k, v)
+            for k, v in row.items()
+            if k not in ("field", "source", "as_of", "retrieved", "quote")
+        )
+        out.append(
+            FactRow(
+                field=str(name),
+                source=source.strip(),
+                as_of=stamps["as_of"],
+                values=rest,
+                retrieved=stamps.get("retrieved"),
+                quote=quote.strip(),
+            )
+        )
+    return tuple(out)
+
+
+#: What a fact row must give, by the kind of its field (see dossier/fields.py).
+_PARTS = {
+    "money": ("amount", "currency"),
+    "billings": ("amount", "currency", "by"),
+    "count": ("amount",),
+    "person": ("name",),
+    "account": ("client",),
+    "work": ("name",),
+    "event": ("date", "text"),
+    "quote": ("text", "by"),
+}
+
+
+def _check_parts(row: dict[str, Any], kind: str, field: str, at: str) -> None:
+    """A fact row has the parts its field's kind needs, with numbers where numbers go."""
+    needed = ("name",) if field == "awards" else _PARTS.get(kind, ("value",))
+    if kind == "person" and row.get("value") not in (None, ""):
+        needed = ("value",)  # a plain name ("Lee Clow"), as the sources give founders
+    if missing := [k for k in needed if row.get(k) in (None, "")]:
+        raise ConfigError(f"{at}: a {field} fact needs {', '.join(missing)}.")
+    amount = row.get("amount")
+    if "amount" in needed and (isinstance(amount, bool) or not isinstance(amount, int | float)):
+        raise ConfigError(f"{at}: amount must be a number, not {amount!r}.")
+    currency = row.get("currency")
+    if "currency" in needed and not (
+        isinstance(currency, str) and len(currency) == 3 and currency.isalpha()
+    ):
+        raise ConfigError(f"{at}: currency must be a three-letter code such as USD.")
+    for key in ("date", "since", "reported"):
+        v = row.get(key)
+        v = v.isoformat() if isinstance(v, date) else v
+        if v not in (None, "") and not (isinstance(v, str) and _PARTIAL_DATE.match(v)):
+            raise ConfigError(f"{at}: {key} {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD.")
 
 
 def _check(entries: list[AgencyEntry], path: Path) -> None:

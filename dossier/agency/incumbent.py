@@ -99,7 +99,9 @@ def decay(published: date | None, today: date) -> float:
 
 def _newest_first(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(
-        sorted(items, key=lambda e: (e.published is not None, e.published or date.min), reverse=True)
+        sorted(
+            items, key=lambda e: (e.published is not None, e.published or date.min), reverse=True
+        )
     )
 
 
@@ -128,9 +130,7 @@ def assess(
     if latest_end is not None and (latest is None or latest_end >= latest):
         return "ended", 0.0, f"reported ended on {human_date(latest_end)}"
     reviews = [
-        e
-        for e in [*items, *account_reviews]
-        if e.relation == "review" and e.published is not None
+        e for e in [*items, *account_reviews] if e.relation == "review" and e.published is not None
     ]
     latest_review = max((e.published for e in reviews if e.published), default=None)
     if latest_review is not None and (latest is None or latest_review > latest):
@@ -142,7 +142,11 @@ def assess(
     trade = [e for e in positives if e.trade]
     outlets = {_source_key(e) for e in positives}
     if trade:
-        return "current", confidence, f"{trade[0].relation} reported by {trade[0].outlet or 'a trade source'}"
+        return (
+            "current",
+            confidence,
+            f"{trade[0].relation} reported by {trade[0].outlet or 'a trade source'}",
+        )
     if len(outlets) >= 2:
         return "current", confidence, f"reported by {len(outlets)} independent outlets"
     return "unconfirmed", confidence, "one general-news report only"
@@ -215,7 +219,9 @@ def decide(
         mine = [c for c in cands if c.role == role]
         if role in choices:
             chosen = choices[role]
-            match = next((c for c in mine if chosen and c.name.casefold() == chosen.casefold()), None)
+            match = next(
+                (c for c in mine if chosen and c.name.casefold() == chosen.casefold()), None
+            )
             out.append(
                 RoleDecision(
                     role,
@@ -228,7 +234,7 @@ def decide(
             continue
         current = [c for c in mine if c.status == "current"]
         if current:
-            current.sort(key=lambda c: (c.latest or date.min), reverse=True)
+            current.sort(key=lambda c: c.latest or date.min, reverse=True)
             best = current[0]
             rivals = [
                 c

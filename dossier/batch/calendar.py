@@ -1,13 +1,19 @@
-"""Follow-up calendar: an RFC 5545 ``.ics`` file with three all-day reminders per contact.
+"""Follow-up calendar: an RFC 5545 ``.ics`` file with all-day reminders per contact.
+
+The calendar follows what was produced (the contact's note drafts in the manifest):
 
 1. note 1 and the agency profile, in the first week of the new role (start date + 3 days),
-2. note 2 and the company report, about four weeks in (start date + 28 days),
+   only when note 1 was drafted;
+2. note 2 and the company report, about four weeks in (start date + 28 days); when there is
+   no note 1, note 2 is the first mailing and takes the first week's slot;
 3. a check-in at about six months (start date + 182 days).
 
 Without a start date, the new role counts as starting today and the first reminder is
 tomorrow. A reminder whose date has passed moves to tomorrow (its description keeps the
-original date), so nothing lands silently in the past. Output is reproducible: DTSTAMP comes
-from ``today`` and each UID is fixed per contact and step.
+original date), so nothing lands silently in the past; the second mailing then still keeps
+the plan's spacing (``MAILING_GAP``, 25 days) after the first, and the check-in four weeks
+after the mailings. Output is reproducible: DTSTAMP comes from ``today`` and each UID is
+fixed per contact and step.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ STEPS = (
     Step("note-2", 28, "Send note 2 and the company report to {name}"),
     Step("check-in", 182, "Check in with {name}"),
 )
+MAILING_GAP = timedelta(days=STEPS[1].days - STEPS[0].days)  # between the two mailings
+CHECK_IN_GAP = timedelta(days=28)  # at least this long after the mailings
 
 
 def escape_text(text: str) -> str:
@@ -86,17 +94,43 @@ def _items(entries: Mapping[str, Mapping[str, Any]] | Iterable[Any]) -> list[tup
     return items
 
 
-def event_dates(start: date | None, today: date) -> list[tuple[date, date]]:
-    """(date the step falls on, date the rule gives) for each step."""
+def event_dates(
+    start: date | None, today: date, mailings: tuple[bool, bool] = (True, True)
+) -> list[tuple[Step, date, date]]:
+    """(step, date it falls on, date the plan gives) for each step that exists.
+
+    ``mailings`` says whether note 1 and note 2 were drafted. A second mailing keeps
+    ``MAILING_GAP`` after the first even when the first moved because its date had passed.
+    """
     anchor = start or today
     tomorrow = today + timedelta(days=1)
-    out = []
-    for step in STEPS:
-        due = anchor + timedelta(days=step.days)
-        if start is None and step is STEPS[0]:
-            due = tomorrow
-        out.append((max(due, tomorrow), due))
+    first_due = tomorrow if start is None else anchor + timedelta(days=STEPS[0].days)
+    out: list[tuple[Step, date, date]] = []
+    previous: date | None = None
+    for step, drafted in zip(STEPS[:2], mailings, strict=True):
+        if not drafted:
+            continue
+        if previous is None:
+            due = first_due
+            when = max(due, tomorrow)
+        else:
+            due = anchor + timedelta(days=step.days)
+            when = max(due, tomorrow, previous + MAILING_GAP)
+        out.append((step, when, due))
+        previous = when
+    due = anchor + timedelta(days=STEPS[2].days)
+    floor = previous + CHECK_IN_GAP if previous is not None else tomorrow
+    out.append((STEPS[2], max(due, tomorrow, floor), due))
     return out
+
+
+def drafted_mailings(entry: Mapping[str, Any]) -> tuple[bool, bool]:
+    """Whether note 1 and note 2 were drafted for a manifest entry (its output names)."""
+    names = [str(k) for k in entry.get("outputs") or {}]
+    return (
+        any(k.startswith("note-1.") for k in names),
+        any(k.startswith("note-2.") for k in names),
+    )
 
 
 def follow_up_ics(
@@ -105,7 +139,7 @@ def follow_up_ics(
     """The VCALENDAR text for every done, not rejected contact.
 
     ``manifest_entries`` is ``{key: entry}``, or ``(key, entry)`` pairs as from
-    :meth:`Manifest.entries`, or entries that carry a ``key`` field.
+    :meth:`BatchState.entries`, or entries that carry a ``key`` field.
     """
     stamp = today.strftime("%Y%m%dT000000Z")
     lines = [
@@ -119,11 +153,13 @@ def follow_up_ics(
     for key, e in sorted(_items(manifest_entries), key=lambda kv: (kv[1].get("row") or 0, kv[0])):
         if e.get("status") != "done" or (e.get("review") or {}).get("decision") == "rejected":
             continue
+        if e.get("replaced_by") or e.get("in_sheet") is False:  # no longer in the sheet
+            continue
         name = str(e.get("name") or key)
         company = str(e.get("company") or "")
         owner = str(e.get("owner") or "") or "no owner"
         start = _start_date(e.get("start_date"))
-        for step, (when, due) in zip(STEPS, event_dates(start, today), strict=True):
+        for step, when, due in event_dates(start, today, drafted_mailings(e)):
             desc = [
                 f"Contact: {name}",
                 f"Company: {company or 'unknown'}",
@@ -134,7 +170,12 @@ def follow_up_ics(
                 desc.append(f"Agency: {agency}")
             desc.append(f"New role started: {start.isoformat() if start else 'date not known'}")
             if when != due:
-                desc.append(f"Originally due {due.isoformat()}; moved because that date passed.")
+                why = (
+                    "that date passed"
+                    if due < today + timedelta(days=1)
+                    else "to keep about four weeks after the previous step"
+                )
+                desc.append(f"Originally due {due.isoformat()}; moved because {why}.")
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{escape_text(f'{key}-{step.uid}@dossier')}",
@@ -151,7 +192,7 @@ def follow_up_ics(
 
 
 def write_follow_up_ics(batch_dir: Path, manifest: Any, today: date) -> Path:
-    """Write ``<batch dir>/follow-up.ics`` atomically from a :class:`Manifest`."""
+    """Write ``<batch dir>/follow-up.ics`` atomically from a :class:`BatchState`."""
     path = Path(batch_dir) / CALENDAR_FILE
     atomic_write_text(path, follow_up_ics(manifest.entries(), today))
     return path

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..fsutil import slugify
-from ..model import Contact
+from ..model import Contact, strip_bidi
+from .state import base_key, identity_of
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -62,6 +62,12 @@ _NOT_STORED = ("start_date", "first_name", "last_name")
 _Rows = Generator[
     tuple[int, list[Any], set[int]], None, None
 ]  # row number, cells, uncached formula cells
+#: Limits checked while reading, so a hostile or mistaken file cannot eat the machine's memory.
+MAX_FILE_BYTES = 100_000_000  # the file on disk
+MAX_UNPACKED_BYTES = 100_000_000  # an XLSX's members, uncompressed, together (zip bombs)
+MAX_ROWS = 50_000  # rows read, blank ones included
+MAX_COLUMNS = 200  # cells to the right of this are not read
+MAX_CELL_CHARS = 4_000  # a longer cell makes its row a problem
 _NO_CACHE = "holds a formula with no saved value (open and save the file in Excel, or paste values)"
 
 
@@ -95,11 +101,19 @@ class ContactRow:
     key: str
     fingerprint: str
     extra: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    identity: str = field(
+        default="", repr=False
+    )  # a hash: the e-mail when given, else name + company
 
     def to_contact(self) -> Contact:
         """The contact as the briefing and its notes see them."""
         return Contact(
-            self.name, self.new_company, self.new_title, self.previous_company, self.email
+            self.name,
+            self.new_company,
+            self.new_title,
+            self.previous_company,
+            self.email,
+            owner=self.owner,
         )
 
 
@@ -134,7 +148,7 @@ def clean_text(value: object) -> str:
     if isinstance(value, datetime) and value.time() == time():
         value = value.date()
     text = value.isoformat() if isinstance(value, date) else str(value)
-    return " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", text)).split())
+    return " ".join(strip_bidi(_CONTROL.sub("", unicodedata.normalize("NFC", text))).split())
 
 
 def mask_email(value: str) -> str:
@@ -177,16 +191,6 @@ def parse_date(value: object) -> tuple[date | None, str]:
         return None, f"The start date {s!r} is not a real date"
 
 
-def _slug(text: str) -> str:
-    """slugify, plus a short hash when letters do not survive as ASCII (Arabic, Chinese...)."""
-    parts = unicodedata.normalize("NFKD", text)
-    base = slugify(text) if any(c.isascii() and c.isalnum() for c in parts) else ""
-    if any(c.isalnum() and not c.isascii() for c in parts):
-        digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:8]
-        base = f"{base}-{digest}" if base else digest
-    return base or slugify(text)
-
-
 def _decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding: BOMs first, then UTF-8, BOM-less UTF-16, cp1252, Latin-1."""
     for bom, enc in _BOMS:
@@ -218,6 +222,33 @@ def _delimiter(text: str) -> str:
     return delim
 
 
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ConfigError(
+            f"{path.name} is {size / 1e6:.0f} MB; dossier reads contact sheets of up to "
+            f"{MAX_FILE_BYTES / 1e6:.0f} MB. Split it into smaller sheets."
+        )
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse an XLSX whose members unpack past the limit (checked before openpyxl opens it)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(max(0, i.file_size) for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ConfigError(
+            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}: {exc}). "
+            "Open it in Excel and save it again as .xlsx, or export it as CSV."
+        ) from exc
+    if total > MAX_UNPACKED_BYTES:
+        raise ConfigError(
+            f"{path.name} unpacks to {total / 1e6:,.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:.0f} "
+            "MB dossier reads from one workbook (a workbook this large is damaged or hostile). "
+            "Export the contacts as CSV, or split the sheet."
+        )
+
+
 def _csv_rows(path: Path, sheet: ContactSheet) -> _Rows:
     try:
         text, sheet.encoding = _decode(path.read_bytes())
@@ -229,7 +260,7 @@ def _csv_rows(path: Path, sheet: ContactSheet) -> _Rows:
     )
     try:
         for number, cells in enumerate(reader, 1):
-            yield number, list(cells), set()
+            yield number, list(cells[:MAX_COLUMNS]), set()
     except csv.Error as exc:
         raise ConfigError(f"{path.name} line {reader.line_num} is not valid CSV: {exc}.") from exc
 
@@ -238,6 +269,7 @@ def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
     """Cached values; only if some formula has none, the formulas in lockstep to name them."""
     import openpyxl
 
+    _check_zip(path)
     books = []
     try:
         books.append(openpyxl.load_workbook(path, read_only=True, data_only=True))
@@ -262,8 +294,10 @@ def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
             books.append(openpyxl.load_workbook(path, read_only=True, data_only=False))
             formulas = books[1][title]
             formulas.reset_dimensions()
-            formula_rows = formulas.iter_rows(values_only=True)
-        pairs = zip(values.iter_rows(values_only=True), formula_rows, strict=False)
+            formula_rows = formulas.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        pairs = zip(
+            values.iter_rows(values_only=True, max_col=MAX_COLUMNS), formula_rows, strict=False
+        )
         for number, (vals, forms) in enumerate(pairs, 1):
             cells = list(vals) + [None] * (len(forms) - len(vals))
             blank = {i for i, f in enumerate(forms) if f is not None and cells[i] is None}
@@ -321,6 +355,7 @@ def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
         )
     if not path.is_file():
         raise ConfigError(f"The contacts file {path} does not exist.")
+    _check_size(path)
     if sheet is not None and suffix in CSV_SUFFIXES:
         raise ConfigError(f"{path.name} is a CSV file; a sheet name only applies to .xlsx files.")
     result = ContactSheet(source=path)
@@ -333,8 +368,13 @@ def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
         found, unknown = _match(headers, path)
         result.columns = {f: headers[i] for f, i in found.items()}
         result.ignored_columns = list(unknown.values())
-        pending, seen = 0, dict[str, int]()
+        pending, seen, by_name = 0, dict[str, int](), dict[str, tuple[int, bool]]()
         for number, cells, uncached in rows:
+            if number > MAX_ROWS:
+                raise ConfigError(
+                    f"{path.name} has more than {MAX_ROWS:,} rows; dossier reads up to {MAX_ROWS:,} "
+                    "per sheet. Split it into smaller sheets (each becomes its own batch)."
+                )
             if not uncached and all(c is None or str(c).strip() == "" for c in cells):
                 pending += 1  # counted once a later row shows it was not trailing
                 continue
@@ -342,13 +382,28 @@ def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
             row = _read_row(result, (found, unknown, headers), number, cells, uncached)
             if row is None:
                 continue
-            if row.key in seen:
-                first = seen[row.key]
+            same_name = by_name.get(row.key)
+            if row.identity in seen:
+                first = seen[row.identity]
                 again = f"It repeats {row.name} at {row.new_company} from row {first}"
+                if row.email:
+                    again += " (the same e-mail address)"
                 result.problems.append(RowProblem(number, f"{again}; row {first} was kept."))
-            else:
-                seen[row.key] = number
-                result.rows.append(row)
+                continue
+            if same_name is not None and not (row.email and same_name[1]):
+                first = same_name[0]  # one of the two has no e-mail: most likely one person
+                result.problems.append(
+                    RowProblem(
+                        number,
+                        f"It names {row.name} at {row.new_company} like row {first}, and one of the "
+                        f"two rows has no e-mail address to tell them apart; row {first} was kept. "
+                        "Add the e-mail to both rows if they are two people.",
+                    )
+                )
+                continue
+            seen[row.identity] = number
+            by_name.setdefault(row.key, (number, bool(row.email)))
+            result.rows.append(row)
     return result
 
 
@@ -366,12 +421,21 @@ def _read_row(
     def warn(message: str) -> None:
         sheet.warnings.append(RowProblem(number, message))
 
+    too_long: list[str] = []
+
     def text(i: int | None, *, quiet: bool = False) -> str:
         if i is None or i >= len(cells) or cells[i] is None:
             if i in uncached and not quiet:
                 blank_formulas.append(i)
             return ""
-        value = stripped = clean_text(cells[i])
+        raw = cells[i]
+        if isinstance(raw, str) and len(raw) > 4 * MAX_CELL_CHARS:
+            raw = raw[: 4 * MAX_CELL_CHARS]  # enough to know it is too long, without the cost
+        value = stripped = clean_text(raw)
+        if len(value) > MAX_CELL_CHARS:
+            if not quiet and headers[i] not in too_long:
+                too_long.append(headers[i])
+            return ""
         if value.upper() in _EXCEL_ERRORS:
             if not quiet:
                 warn(f"The {headers[i]} cell holds the error {value}; it was read as empty.")
@@ -404,8 +468,12 @@ def _read_row(
         i = found.get(f)
         return f" (the {headers[i]} cell {_NO_CACHE})" if i in blank_formulas else ""
 
-    errors = [] if name else [f"It has no contact name{why('name')}."]
-    if not company:
+    errors = [
+        f"The {h} cell is longer than {MAX_CELL_CHARS:,} characters; shorten it." for h in too_long
+    ]
+    if not name and not too_long:
+        errors.append(f"It has no contact name{why('name')}.")
+    if not company and not too_long:
         errors.append(f"It has no new company{f' for {name}' if name else ''}{why('new_company')}.")
     email = re.sub(r"(?i)^mailto:", "", values.pop("email")) or None
     if email and not _EMAIL.match(email):
@@ -419,8 +487,9 @@ def _read_row(
         row=number,
         email=email,
         start_date=start,
-        key=f"{_slug(name)}--{_slug(company)}",
+        key=base_key(name, company),
         fingerprint=digest.hexdigest(),
+        identity=identity_of(name, company, email),
         extra={h: v for i, h in unknown.items() if (v := text(i, quiet=True))},
         **values,
     )

@@ -1,21 +1,29 @@
-"""Export: the approved contacts' .eml drafts, copied into one folder (nothing is sent)."""
+"""Export: the approved contacts' .eml drafts, copied into one folder (nothing is sent).
+
+The export folder mirrors the current approvals: a draft exported earlier whose contact is no
+longer approved (rejected, rebuilt, replaced by an edited row, gone from the sheet, or changed
+since approval) is removed from it. Only files inside the batch folder are ever copied, and
+only files an export wrote are ever removed.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes
-from .manifest import Manifest
+from ..fsutil import atomic_write_bytes, output_error
+from .state import BatchState, inside
 
 
 @dataclass
 class ExportResult:
-    """What an export wrote and what it left out, with the reason."""
+    """What an export wrote, what it removed, and what it left out, with the reason."""
 
     folder: Path
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
 
 
 def export_approved(batch_dir: Path, dest: Path | None = None) -> ExportResult:
@@ -23,19 +31,42 @@ def export_approved(batch_dir: Path, dest: Path | None = None) -> ExportResult:
 
     A contact whose files changed since approval is skipped and named in ``skipped``.
     """
-    manifest = Manifest.load(batch_dir)
-    out = ExportResult(folder=dest or batch_dir / "export")
-    for key, e in manifest.entries():
-        if (e.get("review") or {}).get("decision") != "approved":
+    with BatchState.open(batch_dir, create=False) as state:
+        return _export(state, dest or Path(batch_dir) / "export")
+
+
+def _export(state: BatchState, folder: Path) -> ExportResult:
+    out = ExportResult(folder=folder)
+    dest_id = os.path.realpath(folder)
+    wanted: dict[str, tuple[str, Path]] = {}  # file name -> (key, source)
+    for c in state.contacts(include_retired=False):
+        if c.decision != "approved":
             continue
-        changed = manifest.changed_since_approval(key)
+        changed = state.changed_since_approval(c.key)
         if changed:
-            out.skipped.append(f"{key}: changed since approval ({', '.join(changed)})")
+            out.skipped.append(f"{c.key}: changed since approval ({', '.join(changed)})")
             continue
-        for rel in sorted((e.get("outputs") or {}).values()):
-            path = batch_dir / rel
-            if path.suffix == ".eml" and path.is_file():
-                target = out.folder / f"{key}--{path.name}"
-                atomic_write_bytes(target, path.read_bytes())
-                out.written.append(target)
+        for rel in sorted(c.outputs.values()):
+            path = inside(state.batch_dir, rel)
+            if path is None:
+                out.skipped.append(f"{c.key}: {rel} is outside the batch folder; not copied")
+                continue
+            if path.suffix == ".eml" and path.is_file() and rel in c.approved_files:
+                wanted[f"{c.key}--{path.name}"] = (c.key, path)
+    previous = set(state.exported(dest_id))
+    if folder.resolve() == (state.batch_dir / "export").resolve() and folder.is_dir():
+        previous |= {p.name for p in folder.glob("*.eml")}  # the batch's own export folder
+    for name in sorted(previous - set(wanted)):
+        target = folder / name
+        if target.is_file() and not target.is_symlink():
+            try:
+                target.unlink()
+            except OSError as exc:
+                raise output_error(target, exc) from exc
+            out.removed.append(target)
+    for name, (_key, path) in sorted(wanted.items()):
+        target = folder / name
+        atomic_write_bytes(target, path.read_bytes())
+        out.written.append(target)
+    state.record_export(dest_id, {n: k for n, (k, _p) in wanted.items()})
     return out

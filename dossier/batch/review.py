@@ -24,7 +24,7 @@ from ..config import Brand
 from ..errors import RenderError
 from ..fsutil import atomic_write_text
 from ..render import environment
-from .manifest import Manifest
+from .state import BatchState, inside
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +99,7 @@ def thumbnail_for(pdf: Path, width: int = 180) -> Path | None:
 
 def _inside(batch_dir: Path, rel: str) -> Path | None:
     """The file ``rel`` names inside the batch folder, or None if it would leave it."""
-    p = PurePosixPath(str(rel).replace("\\", "/"))
-    if p.is_absolute() or ".." in p.parts or not p.parts:
-        return None
-    return batch_dir / Path(*p.parts)
+    return inside(batch_dir, rel, follow_links=False)  # only links are made from it
 
 
 def _href(rel: str) -> str:
@@ -118,25 +115,24 @@ def _when(iso: str | None) -> str:
         return str(iso)
 
 
-def _card(batch_dir: Path, manifest: Manifest, key: str, e: Mapping[str, Any]) -> dict[str, Any]:
-    by_name: dict[str, str] = {}
+def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any]) -> dict[str, Any]:
+    by_name: dict[str, tuple[str, Path]] = {}
     for rel in (e.get("outputs") or {}).values():
-        if _inside(batch_dir, rel) is not None:
-            by_name.setdefault(PurePosixPath(str(rel)).name, str(rel))
+        if (path := _inside(batch_dir, rel)) is not None:
+            by_name.setdefault(path.name, (str(rel), path))
     links = []
     for filename, label, primary in DOCUMENTS:
-        rel = by_name.get(filename)
-        if rel is None:
+        if filename not in by_name:
             continue
-        path = _inside(batch_dir, rel)
-        exists = bool(path and path.is_file())
+        rel, path = by_name[filename]
+        exists = os.path.isfile(path)
         links.append({"label": label, "href": _href(rel), "exists": exists, "primary": primary})
     thumbs = []
     for filename, label in THUMBNAILS:
-        rel = by_name.get(filename)
-        if rel is None:
+        if filename not in by_name:
             continue
-        pdf = _inside(batch_dir, rel)
+        rel = by_name[filename][0]
+        pdf = inside(batch_dir, rel)  # read by pdftoppm: links must stay inside
         png = thumbnail_for(pdf) if pdf is not None else None
         thumb_rel = str(PurePosixPath(rel).with_name(PurePosixPath(rel).stem + THUMB_SUFFIX))
         thumbs.append(
@@ -158,6 +154,18 @@ def _card(batch_dir: Path, manifest: Manifest, key: str, e: Mapping[str, Any]) -
         "error": e.get("error") or "",
         "agency": agency or "",
         "agency_confirmed": bool(agency and e.get("agency_confirmed")),
+        "agency_roles": [
+            {
+                "role": role,
+                "agency": v.get("agency") or "",
+                "status": v.get("status") or "none",
+                "by": v.get("chosen_by") or "",
+            }
+            for role, v in (e.get("agency_status") or {}).items()
+        ],
+        "needs_rebuild": bool(e.get("needs_rebuild")),
+        "current": bool(e.get("in_sheet", True)) and not e.get("replaced_by"),
+        "replaced_by": e.get("replaced_by") or "",
         "warnings": [
             {"kind": str(w.get("kind", "")), "message": str(w.get("message", ""))}
             for w in (e.get("warnings") or [])
@@ -174,12 +182,18 @@ def _card(batch_dir: Path, manifest: Manifest, key: str, e: Mapping[str, Any]) -
     }
 
 
-def review_context(batch_dir: Path, manifest: Manifest, brand: Brand) -> dict[str, Any]:
-    """Everything review.html.j2 uses: counts, owner groups of contact cards, the brand."""
+def review_context(batch_dir: Path, manifest: BatchState, brand: Brand) -> dict[str, Any]:
+    """Everything review.html.j2 uses: counts, owner groups of contact cards, the skipped
+    rows, the contacts no longer in the sheet, the brand."""
     groups: dict[str, list[dict[str, Any]]] = {}
+    retired: list[dict[str, Any]] = []
     for key, e in manifest.entries():
+        card = _card(batch_dir, manifest, key, e)
+        if not card["current"]:
+            retired.append(card)
+            continue
         owner = str(e.get("owner") or "").strip() or NO_OWNER
-        groups.setdefault(owner, []).append(_card(batch_dir, manifest, key, e))
+        groups.setdefault(owner, []).append(card)
     owners = sorted((o for o in groups if o != NO_OWNER), key=lambda o: (o.casefold(), o))
     if NO_OWNER in groups:
         owners.append(NO_OWNER)
@@ -205,6 +219,8 @@ def review_context(batch_dir: Path, manifest: Manifest, brand: Brand) -> dict[st
             for o in owners
         ],
         "counts": counts,
+        "skipped_rows": [{"row": r, "message": m} for r, m in manifest.skipped_rows()],
+        "retired": retired,
         "reviews": manifest.review_counts(),
         "total": sum(counts.values()),
         "status_labels": STATUS_LABELS,
@@ -213,7 +229,7 @@ def review_context(batch_dir: Path, manifest: Manifest, brand: Brand) -> dict[st
 
 
 def write_review_page(
-    batch_dir: Path, manifest: Manifest, brand: Brand, templates: Path | None = None
+    batch_dir: Path, manifest: BatchState, brand: Brand, templates: Path | None = None
 ) -> Path:
     """Render ``<batch dir>/review.html`` atomically and return its path."""
     batch_dir = Path(batch_dir)

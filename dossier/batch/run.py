@@ -3,34 +3,57 @@
 Each company is researched once however many contacts moved there; research runs in a
 thread pool (the polite client keeps per-host intervals across threads) and PDF rendering in
 a small process pool (WeasyPrint is CPU-bound; workers are recycled). Every contact's state is
-in ``manifest.json``; a rerun skips finished contacts unless the row changed or ``--force``;
-an interrupted run leaves no half-written file (every write is atomic) and loses nothing done.
+in ``state.sqlite`` (:mod:`dossier.batch.state`); a rerun skips finished contacts unless the
+row changed, a reviewer chose an agency, or ``--force``.
+
+Stopping: Ctrl-C (SIGINT) or SIGTERM stops scheduling; contacts being written finish or stop
+at their next PDF (a few seconds), the rest go back to "pending", the state is kept, and
+:class:`BatchResult.interrupted` names the signal (the CLI exits 128 + its number: 130 for
+Ctrl-C). A second signal quits at once, ending the PDF workers. A full disk stops the batch
+the same way and is raised as one :class:`~dossier.fsutil.OutputError`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..build import AgencyCache, BuildOptions, Document, Runtime, build, research_company, runtime
+from ..build import (
+    AgencyCache,
+    BuildOptions,
+    Document,
+    Runtime,
+    build,
+    research_company,
+    role_dict,
+    runtime,
+)
+from ..config import Brand
 from ..errors import DossierError
-from ..fsutil import slugify
+from ..fsutil import OutputError, check_writable, slugify
 from ..render import PdfPool
 from ..research.resolve import Hints
 from .calendar import write_follow_up_ics
 from .contacts import ContactRow, read_contacts
-from .manifest import Manifest
 from .review import write_review_page
+from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, dict[str, int]], None]
+
+
+class Interrupted(DossierError):
+    """The batch was asked to stop; the contact goes back to "pending"."""
 
 
 @dataclass
@@ -54,6 +77,8 @@ class BatchOptions:
     today: date | None = None  # for the calendar (default: today)
     agency_years: int = 3  # how many years of agency reports count (--agency-years)
     articles: tuple[Path, ...] = ()  # the user's own articles files (--articles)
+    wait: bool = False  # another batch on the folder: wait for it instead of refusing
+    command: str = ""  # how this run was started, shown to a second run that is refused
 
 
 @dataclass
@@ -80,10 +105,28 @@ class BatchResult:
     problems: list[str] = field(default_factory=list)
     review_page: Path | None = None
     follow_up: Path | None = None
+    interrupted: int | None = None  # the signal that stopped the run, if one did
+    replaced: dict[str, str] = field(default_factory=dict)  # old key -> new key (edited rows)
+    state_seconds: float = 0.0  # time spent keeping the state (for the benchmark)
 
     @property
     def failed(self) -> int:
         return sum(1 for o in self.outcomes if o.status == "failed")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready data, with every e-mail address in any cell masked."""
+        data: dict[str, Any] = scrub(
+            {
+                "batch": str(self.batch_dir),
+                "review": str(self.review_page) if self.review_page else None,
+                "follow_up": str(self.follow_up) if self.follow_up else None,
+                "interrupted": self.interrupted is not None,
+                "skipped_rows": self.problems,
+                "replaced": self.replaced,
+                "contacts": [o.__dict__ for o in self.outcomes],
+            }
+        )
+        return data
 
 
 def company_key(row: ContactRow) -> tuple[str, str, str]:
@@ -95,51 +138,158 @@ def company_key(row: ContactRow) -> tuple[str, str, str]:
     )
 
 
-def _options(row: ContactRow, opts: BatchOptions, batch_dir: Path) -> BuildOptions:
+def batch_dir_for(opts: BatchOptions) -> Path:
+    """``<out>/<spreadsheet name>``."""
+    return opts.out_dir / slugify(opts.contacts.stem, fallback="batch")
+
+
+def _options(
+    row: ContactRow,
+    opts: BatchOptions,
+    folder: Path,
+    choices: Mapping[str, Mapping[str, Any]] | None = None,
+) -> BuildOptions:
+    """The row's build. A reviewer's choices (role -> {agency: name or None}) win over the
+    sheet's Agency column and over the evidence, role by role."""
+    chosen = {str(r): (c or {}).get("agency") or None for r, c in (choices or {}).items()}
+    agency = None if chosen else (row.agency or None)
     return BuildOptions(
         company=row.new_company,
         hints=Hints(ticker=row.ticker or None, domain=row.domain or None),
         contact=row.to_contact(),
         offline=opts.offline,
-        out_dir=batch_dir,
+        out_dir=folder.parent,
+        folder=folder,
         formats=opts.formats,
         news_days=opts.news_days,
         brand=opts.brand,
         templates=opts.templates,
         cache=opts.cache,
-        agency=row.agency or None,
+        agency=agency,
+        agency_choices=chosen,
         overrides_dir=opts.overrides_dir,
         agency_years=opts.agency_years,
         articles=opts.articles,
     )
 
 
-def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResult:
-    """Build every contact's briefing; a failing row is recorded and the batch goes on."""
+class _Stop:
+    """Why the batch is stopping: a signal, a fatal error, or a caller's event."""
+
+    def __init__(self, event: threading.Event | None) -> None:
+        self.event = event or threading.Event()
+        self.signum: int | None = None
+        self.fatal: OutputError | None = None
+
+    def __bool__(self) -> bool:
+        return self.event.is_set()
+
+    def set(self, signum: int | None = None, fatal: OutputError | None = None) -> None:
+        if signum is not None and self.signum is None:
+            self.signum = signum
+        if fatal is not None and self.fatal is None:
+            self.fatal = fatal
+        self.event.set()
+
+
+@contextmanager
+def _signals(stop: _Stop, pool: PdfPool, progress: Progress | None) -> Iterator[None]:
+    """SIGINT/SIGTERM stop the batch in order; a second one quits at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, _frame: Any) -> None:
+        if stop.signum is not None:  # the second signal: quit now
+            pool.kill()
+            os._exit(128 + signum)
+        stop.set(signum)
+        if progress is not None:
+            progress(
+                "stopping: letting the contacts being written finish (press Ctrl-C again to "
+                "quit at once)",
+                {},
+            )
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def run_batch(
+    opts: BatchOptions, progress: Progress | None = None, stop: threading.Event | None = None
+) -> BatchResult:
+    """Build every contact's briefing; a failing row is recorded and the batch goes on.
+
+    ``stop`` (optional) is an event that, once set, stops the batch as Ctrl-C does. Raises
+    :class:`BatchBusy` when another batch runs on the folder (unless ``opts.wait``), and
+    :class:`OutputError` when the disk fills up (after recording the state).
+    """
     sheet = read_contacts(opts.contacts, opts.sheet)  # a bad sheet stops here, before any work
-    batch_dir = opts.out_dir / slugify(opts.contacts.stem)
-    manifest = Manifest.load(batch_dir)
+    rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
+    batch_dir = batch_dir_for(opts)
+    check_writable(batch_dir)  # before any research
     result = BatchResult(batch_dir=batch_dir)
     result.problems = [f"row {p.row}: {p.message}" for p in sheet.problems]
-    rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
+    state = BatchState.open(batch_dir, durable=False)
+    halt = _Stop(stop)
+
+    def waiting(holder: dict[str, Any]) -> None:
+        if progress is not None:
+            progress(f"waiting for the batch already running here ({describe_run(holder)})", {})
+
+    try:
+        with state.run(
+            opts.command or f"dossier batch {opts.contacts}", wait=opts.wait, on_wait=waiting
+        ):
+            _run(opts, sheet.rows, sheet.problems, rt, state, result, halt, progress)
+            result.state_seconds = state.seconds
+            if halt.fatal is None:
+                result.review_page = write_review_page(batch_dir, state, rt.brand, opts.templates)
+                if opts.follow_up:
+                    result.follow_up = write_follow_up_ics(
+                        batch_dir, state, opts.today or date.today()
+                    )
+    finally:
+        state.close()
+    if halt.fatal is not None:
+        raise halt.fatal
+    result.interrupted = halt.signum if halt else None
+    if halt and result.interrupted is None:
+        result.interrupted = signal.SIGINT  # stopped through the caller's event
+    return result
+
+
+def _run(
+    opts: BatchOptions,
+    rows: list[ContactRow],
+    problems: list[Any],
+    rt: Runtime,
+    state: BatchState,
+    result: BatchResult,
+    halt: _Stop,
+    progress: Progress | None,
+) -> None:
+    synced = state.sync_sheet(
+        rows, [(p.row, p.message) for p in problems], source=str(opts.contacts)
+    )
+    result.replaced = synced.replaced
+    current = {c.key: c for c in state.contacts()}
+    keys = {row.row: synced.keys[row.identity] for row in rows}
     todo: list[ContactRow] = []
-    with manifest.deferred():  # one save for the whole sheet, not one per row
-        for row in sheet.rows:
-            manifest.upsert(
-                row.key,
-                row=row.row,
-                name=row.name,
-                owner=row.owner or "",
-                company=row.new_company,
-                start_date=row.start_date,
-            )
-            if manifest.is_locked(row.key) and not opts.force:
-                result.outcomes.append(_outcome(manifest, row, "approved (locked)"))
-            elif manifest.needs_work(row.key, row.fingerprint, opts.force):
-                todo.append(row)
-            else:
-                result.outcomes.append(_outcome(manifest, row))
-    manifest.save()
+    for row in rows:
+        c = current[keys[row.row]]
+        if c.locked and not opts.force:
+            result.outcomes.append(_outcome(c, row, "approved (locked)"))
+        elif opts.force or not (
+            c.status == "done" and c.fingerprint == row.fingerprint and not c.needs_rebuild
+        ):
+            todo.append(row)
+        else:
+            result.outcomes.append(_outcome(c, row))
     counts = {"done": 0, "failed": 0, "todo": len(todo)}
     lock = threading.Lock()
 
@@ -151,132 +301,193 @@ def run_batch(opts: BatchOptions, progress: Progress | None = None) -> BatchResu
     groups: dict[tuple[str, str, str], list[ContactRow]] = {}
     for row in todo:
         groups.setdefault(company_key(row), []).append(row)
+    if not groups:
+        return
     agency_cache: AgencyCache = {}
     pool = PdfPool(max(1, opts.pdf_processes))
-    rt.pdf = pool.render
+
+    def render(html: str, brand: Brand, templates: Path | None) -> bytes:
+        if halt:
+            raise Interrupted("The batch was stopped before this document was rendered.")
+        return pool.render(html, brand, templates)
+
+    rt.pdf = render
+    job = _Job(opts, rt, state, keys, agency_cache, tick, counts, lock, halt)
     try:
-        writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
-        with writers, ThreadPoolExecutor(max_workers=max(1, opts.workers)) as threads:
-            futures = [
-                threads.submit(
-                    _company_group,
-                    rows,
-                    opts,
-                    batch_dir,
-                    rt,
-                    manifest,
-                    agency_cache,
-                    tick,
-                    counts,
-                    lock,
-                    writers,
-                )
-                for rows in groups.values()
-            ]
-            for fut in as_completed(futures):
-                result.outcomes.extend(fut.result())
+        with _signals(halt, pool, progress):
+            writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
+            threads = ThreadPoolExecutor(max_workers=max(1, opts.workers))
+            try:
+                futures = [threads.submit(job.company_group, g, writers) for g in groups.values()]
+                for fut in as_completed(futures):
+                    result.outcomes.extend(fut.result())
+            finally:
+                threads.shutdown(wait=True, cancel_futures=True)
+                writers.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown()
-        manifest.save()
+        pool.shutdown(kill=bool(halt))
+        for row in todo:  # anything a stop or a crash left half-way goes back to pending
+            left = state.get(keys[row.row])
+            if left is not None and left.status == "running":
+                state.mark_interrupted(left.key, "interrupted: built again by the next run")
+    seen = {o.key for o in result.outcomes}
+    for row in todo:  # contacts never reached (cancelled when the batch stopped)
+        if keys[row.row] not in seen and (never := state.get(keys[row.row])) is not None:
+            result.outcomes.append(_outcome(never, row))
     result.outcomes.sort(key=lambda o: o.row)
-    result.review_page = write_review_page(batch_dir, manifest, rt.brand)
-    if opts.follow_up:
-        result.follow_up = write_follow_up_ics(batch_dir, manifest, opts.today or date.today())
-    return result
 
 
-def _company_group(
-    rows: list[ContactRow],
-    opts: BatchOptions,
-    batch_dir: Path,
-    rt: Runtime,
-    manifest: Manifest,
-    agency_cache: AgencyCache,
-    tick: Callable[[str], None],
-    counts: dict[str, int],
-    lock: threading.Lock,
-    writers: ThreadPoolExecutor,
-) -> list[RowOutcome]:
-    """Research one company, then write its contacts' briefings in parallel.
+@dataclass
+class _Job:
+    """What every company group of one run shares."""
 
-    The first contact is written here, so the company's agency is researched once before the
-    others (which then find it in ``agency_cache``) are handed to the ``writers`` pool.
-    """
-    error: str | None = None
-    company: Document | None = None
-    for row in rows:
-        manifest.mark_running(row.key, f"researching {row.new_company}")
-    tick(f"researching {rows[0].new_company}")
-    try:
-        company = research_company(_options(rows[0], opts, batch_dir), rt)
-    except DossierError as exc:
-        error = str(exc)
-    except Exception as exc:  # a bug must not stop the batch; it is reported on the row
-        log.exception("research failed for %s", rows[0].new_company)
-        error = f"unexpected error: {type(exc).__name__}: {exc}"
+    opts: BatchOptions
+    rt: Runtime
+    state: BatchState
+    keys: dict[int, str]
+    agency_cache: AgencyCache
+    tick: Callable[[str], None]
+    counts: dict[str, int]
+    lock: threading.Lock
+    halt: _Stop
 
-    def write(row: ContactRow) -> RowOutcome:
+    def folder(self, c: ContactState) -> Path:
+        """The contact's own folder (its key, or the folder a migrated entry already had)."""
+        name = c.folder if c.folder and "/" not in c.folder and "\\" not in c.folder else c.key
+        if inside(self.state.batch_dir, name) is None:
+            name = c.key
+        return self.state.batch_dir / name
+
+    def company_group(
+        self, rows: list[ContactRow], writers: ThreadPoolExecutor
+    ) -> list[RowOutcome]:
+        """Research one company, then write its contacts' briefings in parallel.
+
+        The first contact is written here, so the company's agency is researched once before
+        the others (which then find it in ``agency_cache``) are handed to ``writers``.
+        """
+        if self.halt:
+            return []
+        error: str | None = None
+        company: Document | None = None
+        self.tick(f"researching {rows[0].new_company}")
+        try:
+            opts = _options(rows[0], self.opts, self.state.batch_dir / self.keys[rows[0].row])
+            company = research_company(opts, self.rt)
+        except DossierError as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug must not stop the batch; it is reported on the row
+            log.exception("research failed for %s", rows[0].new_company)
+            error = f"unexpected error: {type(exc).__name__}: {exc}"
+        first = self.write(rows[0], company, error)
+        rest: list[Future[RowOutcome | None]] = [
+            writers.submit(self.write, row, company, error) for row in rows[1:]
+        ]
+        done = [first, *(f.result() for f in rest)]
+        return [o for o in done if o is not None]
+
+    def write(
+        self, row: ContactRow, company: Document | None, error: str | None
+    ) -> RowOutcome | None:
+        key = self.keys[row.row]
+        if self.halt:
+            return None
+        if not self.state.mark_running(
+            key, f"writing the briefing for {row.name}", force=self.opts.force
+        ):
+            c = self.state.require(key)  # a reviewer approved it meanwhile: left alone
+            return _outcome(c, row, "approved (locked)")
         if error is not None or company is None:
-            manifest.mark_failed(row.key, error or "research failed")
+            self.state.mark_failed(key, error or "research failed")
         else:
-            _write_row(row, opts, batch_dir, rt, manifest, agency_cache, company, tick)
-        with lock:
-            entry = manifest.entry(row.key) or {}
-            counts["failed" if entry.get("status") == "failed" else "done"] += 1
-        tick("")
-        return _outcome(manifest, row)
+            self._build(row, key, company)
+        c = self.state.require(key)
+        with self.lock:
+            if c.status in ("done", "failed"):
+                self.counts["failed" if c.status == "failed" else "done"] += 1
+        self.tick("")
+        return _outcome(c, row)
 
-    first = write(rows[0])
-    rest = [writers.submit(write, row) for row in rows[1:]]
-    return [first, *(f.result() for f in rest)]
+    def _build(self, row: ContactRow, key: str, company: Document) -> None:
+        self.tick(f"writing {row.name}")
+        c = self.state.require(key)
+        choices = dict(c.agency_choices)
+        opts = _options(row, self.opts, self.folder(c), choices)
+        try:
+            built = build(opts, self.rt, company, self.agency_cache)
+            outputs = {
+                k: str(p.relative_to(self.state.batch_dir)) for k, p in built.outputs.items()
+            }
+            self.state.mark_done(
+                key,
+                outputs,
+                built.warnings,
+                fingerprint=row.fingerprint,
+                agency_roles=agency_roles(built, opts),
+                built_choices=choices,
+            )
+        except Interrupted:
+            self.state.mark_interrupted(key, "interrupted: built again by the next run")
+        except OutputError as exc:
+            if exc.fatal:  # a full disk: every other contact would fail the same way
+                self.halt.set(fatal=exc)
+                self.state.mark_interrupted(key, "interrupted: the disk is full")
+            else:
+                self.state.mark_failed(key, str(exc))
+        except DossierError as exc:
+            if self.halt:
+                self.state.mark_interrupted(key, "interrupted: built again by the next run")
+            else:
+                self.state.mark_failed(key, str(exc))
+        except Exception as exc:
+            if self.halt:  # a PDF worker ended by the stop
+                self.state.mark_interrupted(key, "interrupted: built again by the next run")
+                return
+            log.exception("briefing failed for row %s", row.row)
+            self.state.mark_failed(key, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def _write_row(
-    row: ContactRow,
-    opts: BatchOptions,
-    batch_dir: Path,
-    rt: Runtime,
-    manifest: Manifest,
-    agency_cache: AgencyCache,
-    company: Document,
-    tick: Callable[[str], None],
-) -> None:
-    manifest.mark_running(row.key, f"writing the briefing for {row.name}")
-    tick(f"writing {row.name}")
-    try:
-        built = build(_options(row, opts, batch_dir), rt, company, agency_cache)
-        agency = (
-            built.agency.dossier.organisation.display_name
-            if (built.agency and built.agency.dossier)
-            else None
-        )
-        confirmed = bool(built.agency and built.agency.finding.confirmed)
-        outputs = {k: str(p.relative_to(batch_dir)) for k, p in built.outputs.items()}
-        manifest.mark_done(
-            row.key, outputs, built.warnings, agency, confirmed, fingerprint=row.fingerprint
-        )
-    except DossierError as exc:
-        manifest.mark_failed(row.key, str(exc))
-    except Exception as exc:
-        log.exception("briefing failed for row %s", row.row)
-        manifest.mark_failed(row.key, f"unexpected error: {type(exc).__name__}: {exc}")
+#: The agency step's statuses as the batch state keeps them.
+_STATE_STATUS = {"current": "confirmed", "chosen": "confirmed", "unconfirmed": "unconfirmed"}
 
 
-def _outcome(manifest: Manifest, row: ContactRow, status: str | None = None) -> RowOutcome:
-    e = manifest.entry(row.key) or {}
-    agency = e.get("agency") or ""
-    if agency and not e.get("agency_confirmed"):
+def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
+    """What the build found, per discipline: {role: {agency, status, candidates}}.
+
+    "confirmed" (from evidence, named by the user or chosen by a reviewer), "unconfirmed"
+    (candidates, none confirmed) or "none" (none found, ended, in review, or a reviewer's
+    "none"); the step's own status is kept as ``detail``.
+    """
+    outcome = built.agency
+    if outcome is None:
+        return {DEFAULT_ROLE: {"agency": None, "status": "none"}}
+    roles: dict[str, dict[str, Any]] = {}
+    for d in built.agency_roles:
+        data = role_dict(d)
+        status = _STATE_STATUS.get(str(d.status), "none")
+        roles[str(d.role)] = {
+            "agency": data["agency"] if status != "none" else None,
+            "status": status,
+            "candidates": [c["agency"] for c in data["candidates"][:5]],
+        }
+    finding = outcome.finding
+    if not roles and finding.named:  # --agency / the Agency column, no evidence needed
+        roles[DEFAULT_ROLE] = {"agency": finding.name, "status": "confirmed"}
+    return roles or {DEFAULT_ROLE: {"agency": None, "status": "none"}}
+
+
+def _outcome(c: ContactState, row: ContactRow, status: str | None = None) -> RowOutcome:
+    agency = c.agency or ""
+    if agency and not c.agency_confirmed:
         agency = f"{agency} (unconfirmed)"
-    outputs = e.get("outputs") or {}
-    folder = str(Path(next(iter(outputs.values()))).parent) if outputs else ""
     return RowOutcome(
-        key=row.key,
+        key=c.key,
         row=row.row,
-        name=row.name,
-        company=row.new_company,
-        status=status or e.get("status", "pending"),
+        name=c.name or row.name,
+        company=c.company or row.new_company,
+        status=status or c.status,
         agency=agency,
-        warnings=len(e.get("warnings") or []),
-        folder=folder,
-        error=e.get("error") or "",
+        warnings=len(c.warnings),
+        folder=c.folder if c.outputs else "",
+        error=c.error or "",
     )

@@ -163,6 +163,46 @@ def coverage_timeline(
     return Markup("".join(parts))
 
 
+def monthly_articles(
+    counts: list[tuple[date, int]],
+    primary: str = "#1f3a5f",
+    font: str = "Inter",
+    width: int = 640,
+    height: int = 170,
+) -> Markup:
+    """Articles per calendar month (first day of each month, count) as labelled bars."""
+    primary, font = escape(primary), escape(font)
+    if not counts:
+        return Markup("")
+    axis = f'font-family="{font}, sans-serif" font-size="9" fill="#6b7280"'
+    left, right, head, foot = 40, 10, 24, 22
+    plot_w, plot_h = width - left - right, height - head - foot
+    top = max(c for _, c in counts) or 1
+    slot = plot_w / len(counts)
+    bar = min(36.0, slot * 0.7)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="Articles per month">',
+        f'<rect x="{left}" y="5" width="9" height="9" fill="{primary}"/>'
+        f'<text x="{left + 13}" y="13" font-family="{font}, sans-serif" font-size="10" '
+        f'fill="#374151">Articles per month ({sum(c for _, c in counts)} de-duplicated articles collected)</text>',
+        f'<line x1="{left}" x2="{width - right}" y1="{head + plot_h}" y2="{head + plot_h}" '
+        f'stroke="#c5ccd6" stroke-width="0.6"/>',
+    ]
+    for i, (month, n) in enumerate(counts):
+        h = plot_h * n / top
+        cx = left + slot * (i + 0.5)
+        parts.append(
+            f'<rect x="{cx - bar / 2:.1f}" y="{head + plot_h - h:.1f}" width="{bar:.1f}" '
+            f'height="{h:.1f}" fill="{primary}" fill-opacity="0.85"/>'
+            f'<text x="{cx:.1f}" y="{head + plot_h - h - 3:.1f}" {axis} text-anchor="middle">{n}</text>'
+            f'<text x="{cx:.1f}" y="{height - 6}" {axis} text-anchor="middle">'
+            f"{month.strftime('%b %Y')}</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 def spend_bars(
     points: list[tuple[str, float, float | None]],
     currency: str,

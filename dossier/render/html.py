@@ -14,7 +14,7 @@ import logging
 import mimetypes
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,14 @@ from markupsafe import Markup
 
 from .. import __version__
 from .. import formatting as fmt
-from ..config import Brand, data_dir
+from ..config import Brand, brand_logo, data_dir
 from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
-from ..model import Claim, Dossier, Fact, Money, Organisation, Series
+from ..model import Article, Claim, Dossier, Fact, Money, Organisation, Series
+from ..names import domain_of
 from ..writing import Written
+from ..writing.about import about_text
 from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
 from ..writing.sentences import display_value, figure_period
@@ -69,6 +71,7 @@ def environment(user_templates: Path | None = None) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_shorten,
     )
     env.filters["human_date"] = fmt.human_date
     env.filters["value"] = display_value
@@ -78,8 +81,21 @@ def environment(user_templates: Path | None = None) -> Environment:
     env.filters["css_string"] = css_string
     env.filters["millions"] = _millions
     env.filters["bracket"] = lambda n: f"[{n}]"
+    env.filters["site_name"] = lambda url: domain_of(str(url)) or str(url)  # "apple.com"
     env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
+
+
+#: Longest text one value may print in a document (facts.json keeps the whole value): a
+#: scraped 20,000-character "name" would otherwise take minutes to lay out and fill pages.
+MAX_PRINTED = 3000
+
+
+def _shorten(value: Any) -> Any:
+    """Every printed plain string is cut at MAX_PRINTED characters (markup is ours: kept)."""
+    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > MAX_PRINTED:
+        return value[:MAX_PRINTED].rstrip() + " …"
+    return value
 
 
 def _millions(fact: Fact) -> str:
@@ -122,14 +138,8 @@ def _data_uri(path: Path) -> str:
 
 
 def _logo(brand: Brand) -> str:
-    path = (brand.root / brand.logo).resolve()
-    if not path.is_file():
-        path = (data_dir("templates") / brand.logo).resolve()
-    if not path.is_file():
-        raise RenderError(
-            f"Brand logo {brand.logo} not found next to the brand file or in templates/."
-        )
-    return _data_uri(path)
+    """The brand's logo as a data: URI; only a file inside the brand's folder (brand_logo)."""
+    return _data_uri(brand_logo(brand.root, brand.logo, f"the brand {brand.name!r}"))
 
 
 def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
@@ -140,9 +150,22 @@ def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
 def _coverage_chart(org: Organisation, brand: Brand) -> Markup | None:
     series = {f.value.name: f.value.points for f in org.perception if isinstance(f.value, Series)}
     volume, tone = series.get("gdelt_volume", []), series.get("gdelt_tone", [])
-    if len(volume) + len(tone) < 2:
+    if len(volume) + len(tone) >= 2:
+        return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+    # No coverage timeline from a news index: count the listed articles by month instead.
+    months: dict[date, int] = {}
+    for f in org.news:
+        if isinstance(f.value, Article) and f.value.published is not None:
+            key = f.value.published.date().replace(day=1)
+            months[key] = months.get(key, 0) + 1
+    if len(months) < 2 or sum(months.values()) < 4:
         return None
-    return charts.coverage_timeline(volume, tone, brand.primary, brand.accent, brand.font_body)
+    first, last = min(months), max(months)
+    filled, m = [], first
+    while m <= last:  # every month in the span, empty ones too
+        filled.append((m, months.get(m, 0)))
+        m = (m.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return charts.monthly_articles(filled, brand.primary, brand.font_body)
 
 
 def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
@@ -180,6 +203,10 @@ def context(dossier: Dossier, written: Written, brand: Brand) -> dict[str, Any]:
         "source_label": dossier.label,
         "version": __version__,
         "constructed_sources": [s for s in dossier.citations if s.constructed],
+        "about": about_text(dossier, written.kind),
+        "about_heading": (
+            "About this profile" if written.kind == "agency-profile" else "About this report"
+        ),
         "money_unit": (
             f"{rev[0].value.currency} million" if rev and isinstance(rev[0].value, Money) else ""
         ),
@@ -203,6 +230,27 @@ AGENCY = DocumentKind(
 )
 
 
+_LONG_RUN = 30  # a run of this many characters without a break opportunity gets some
+_CHUNK = 10  # every this many characters (narrow table columns hold ten)
+_TEXT = re.compile(r"(<(style|script)\b.*?</\2>)|(<[^>]*>)|([^<]+)", re.S | re.I)
+_RUN = re.compile(rf"[^\s\u200b/\-&;]{{{_LONG_RUN},}}")  # & and ; end a run: entities stay whole
+
+
+def soft_breaks(html: str) -> str:
+    """Zero-width spaces inside long unbroken runs of text (never in tags, styles or scripts),
+    so a 20,000-character scraped value wraps on the page; tables lay out in linear time."""
+
+    def run(m: re.Match[str]) -> str:
+        s = m.group(0)
+        return "\u200b".join(s[i : i + _CHUNK] for i in range(0, len(s), _CHUNK))
+
+    def piece(m: re.Match[str]) -> str:
+        text = m.group(4)
+        return _RUN.sub(run, text) if text is not None else m.group(0)
+
+    return _TEXT.sub(piece, html)
+
+
 def render_html(
     dossier: Dossier,
     written: Written,
@@ -216,7 +264,7 @@ def render_html(
     try:
         css = env.get_template("report.css.j2").render(brand=brand, document_title=kind.title)
         ctx = {**context(dossier, written, brand), **(extra or {})}
-        return env.get_template(kind.template).render(css=Markup(css), **ctx)
+        return soft_breaks(env.get_template(kind.template).render(css=Markup(css), **ctx))
     except TemplateError as exc:
         raise RenderError(
             f"Template error in {getattr(exc, 'name', None) or kind.template}: {exc}"
@@ -248,6 +296,11 @@ def facts_json(dossier: Dossier, written: Written) -> str:
     ]
     data = dossier.model_dump(mode="json")
     data["sentences"] = rows
+    if written.coverage:  # agency profiles: each heading, shown or not, and what was consulted
+        data["sections"] = [c.as_dict() for c in written.coverage]
+        data["review_links"] = [
+            {"site": k.label, "url": k.url, "given": k.given} for k in written.links
+        ]
     data["generator"] = f"dossier {__version__}"
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -23,12 +24,12 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 
-from ..config import Brand, data_dir
+from ..config import Brand, Sender, data_dir
 from ..errors import ConfigError, RenderError
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Contact
 from ..names import one_line as _clean
-from ..writing.neutrality import Finding, lint_text, load_categories
+from ..writing.neutrality import Finding, lint_text, load_categories, sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,53 @@ ASKS_FILE = Path(__file__).resolve().parent.parent / "data" / "asks.toml"
 NOTES = {1: "note-1.md.j2", 2: "note-2.md.j2"}
 
 
-def note_names(contact: Contact, brand: Brand, agency_name: str | None) -> list[str]:
-    """The proper names in a note: data, masked before the lint."""
-    return [
+#: Characters that are Markdown syntax inside a line; in a contact's or agency's name they are
+#: escaped, so "[Acme](https://evil.example/login)" stays text in the .md and the .eml.
+_MD_SPECIAL = "\\`*_[]<>~|#!{}()"
+_MD_ESCAPE = {ord(c): "\\" + c for c in _MD_SPECIAL}
+_PROTECT_BASE = 0xE000  # escaped characters ride through the conversions as private-use ones
+
+
+def md_escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text (no links, emphasis or HTML)."""
+    return str(text).translate(_MD_ESCAPE)
+
+
+def _protect(md: str) -> str:
+    """``\\X`` escapes as private-use characters, so no pattern below can see the X."""
+    md = re.sub("[\ue000-\ue07f]", "", md)  # none may come in from outside
+    return re.sub(
+        r"\\([\\`*_{}\[\]()#+\-.!<>~|])", lambda m: chr(_PROTECT_BASE + ord(m.group(1))), md
+    )
+
+
+def _restore(text: str, html_out: bool = False) -> str:
+    def back(m: re.Match[str]) -> str:
+        c = chr(ord(m.group(0)) - _PROTECT_BASE)
+        return html.escape(c, quote=True) if html_out else c
+
+    return re.sub("[\ue000-\ue07f]", back, text)
+
+
+def _md_contact(contact: Contact) -> SimpleNamespace:
+    """The contact as the note templates see it: every field escaped as Markdown."""
+    return SimpleNamespace(
+        name=md_escape(contact.name),
+        first_name=md_escape(contact.first_name),
+        new_company=md_escape(contact.new_company),
+        new_title=md_escape(contact.new_title),
+        previous_company=md_escape(contact.previous_company),
+        owner=md_escape(contact.owner),
+        email=contact.email,
+    )
+
+
+def note_names(
+    contact: Contact, brand: Brand, agency_name: str | None, sender: Sender | None = None
+) -> list[str]:
+    """The proper names in a note: data, masked before the lint (as written and as escaped)."""
+    signer = sender or brand.default_sender
+    raw = [
         n
         for n in (
             contact.name,
@@ -48,17 +93,128 @@ def note_names(contact: Contact, brand: Brand, agency_name: str | None) -> list[
             contact.previous_company,
             agency_name or "",
             brand.name,
-            brand.sender_name,
-            brand.sender_title,
-            brand.sender_email,
+            signer.name,
+            signer.title,
+            signer.email,
         )
         if n
     ]
+    return raw + [e for n in raw if (e := md_escape(n)) != n]
+
+
+# Warm-line safeguards: where a phrase the ask-guard lists is not an ask.
+# A clause about the past ("I enjoyed meeting you yesterday", "we used to get lunch there") ...
+_PAST = re.compile(
+    r"\b(?:remember(?:ed|s)?|recall(?:ed|s)?|enjoyed|loved|liked|appreciated|valued|treasured|"
+    r"used\s+to|was|were|had|met|spoke|talked|started|ended|went|worked|shared|"
+    r"yesterday|earlier|ago|our\s+last|last\s+(?:week|night|time|month|year)|this\s+morning)\b",
+    re.IGNORECASE,
+)
+# ... unless it also looks ahead or asks ("I enjoyed our chat; shall we do it again?").
+_AHEAD = re.compile(
+    r"\?|\b(?:will|would|could|can|shall|should|let[’']?s|let\s+(?:me|us)|please|hope|hoping|"
+    r"look(?:ing)?\s+forward|soon|again|next|available|free|tomorrow|if|want|wanted|wondering|"
+    r"need|like\s+to|love\s+to)\b|[’']ll\b|[’']d\b",
+    re.IGNORECASE,
+)
+# "Glad we could help with the launch": what we did, not what we offer.
+_GLAD = re.compile(
+    r"\b(?:glad|happy|pleased|proud|grateful|thankful|delighted|lucky)\s+(?:that\s+)?(?:we|I)\s+"
+    r"(?:could|were\s+able\s+to|was\s+able\s+to|got\s+to)\b",
+    re.IGNORECASE,
+)
+# "Good meeting today.", "Lovely to see you yesterday."
+_GOOD_TIME = re.compile(
+    r"^\W*(?:good|great|nice|lovely|wonderful|fantastic|productive|fun)\s+(?:to\s+)?"
+    r"(?:meeting|call|chat|lunch|coffee|talk|conversation|session|catch-up|see|seeing|meet|talking)"
+    r"\b[^?]*$",
+    re.IGNORECASE,
+)
+# A thank-you or a congratulation is not an ask, except a thank-you in advance.
+_THANKS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?:many\s+|big\s+)?thanks|thank\s+you|congratulations|congrats|"
+    r"(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|truly\s+)?(?:grateful|thankful))\b",
+    re.IGNORECASE,
+)
+_IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bconsider(?:ing|ation)?\b", re.IGNORECASE)
+# "There is no need to reply." says the opposite of an ask.
+_NO_REPLY = re.compile(
+    r"\bno\s+(?:need|obligation)\s+(?:at\s+all\s+)?to\s+(?:reply|respond|answer|write\s+back|"
+    r"get\s+back(?:\s+to\s+(?:me|us))?)\b|\bno\s+reply\s+(?:is\s+)?(?:needed|necessary|required|"
+    r"expected)\b|\b(?:don[’']t|do\s+not)\s+(?:feel\s+(?:that\s+)?(?:you\s+)?(?:need|have)\s+to|"
+    r"need\s+to|have\s+to)\s+(?:reply|respond|answer|write\s+back|get\s+back)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:—–]|\s-\s|\.\.\.|…)\s*|\s+(?:and|but|so|then)\s+")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end], split at punctuation and "and"/"but"."""
+    out, at = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        out.append((at, end))
+    return out or [(start, end)]
+
+
+# What we did for others is a pitch in any tense: only these categories have a past that is
+# innocent ("I enjoyed meeting you", "we used to get lunch").
+_PAST_INNOCENT = frozenset(
+    ["meetings", "working_together", "offers_and_requests", "requests", "offers", "invitations"]
+)
+
+
+def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], category: str) -> bool:
+    """Is the clause a thank-you, a congratulation or a memory rather than an ask?"""
+    words = text[clause[0] : clause[1]]
+    if _THANKS.search(words) and not _IN_ADVANCE.search(words):
+        return True
+    if _GLAD.search(words) and "?" not in words:
+        return True
+    whole = text[sentence[0] : sentence[1]]
+    if _GOOD_TIME.search(whole):
+        return True
+    return (
+        category in _PAST_INNOCENT
+        and bool(_PAST.search(words))
+        and not _AHEAD.search(words)
+        and "?" not in whole
+    )
+
+
+def _safeguarded(text: str, findings: list[Finding]) -> list[Finding]:
+    """Drop the warnings that sit in a warm clause or inside "no need to reply"; errors (a
+    pitch, a price) stay whatever surrounds them."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    sentences = sentence_spans(text)
+    no_reply = [(m.start(), m.end()) for m in _NO_REPLY.finditer(text)]
+    kept = []
+    for f in findings:
+        at = starts[f.line - 1] + f.column - 1
+        end = at + len(f.term)
+        if f.severity == "error":
+            kept.append(f)
+            continue
+        if any(a < end and at < b for a, b in no_reply):
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= at < b), (0, len(text)))
+        clause = next(((a, b) for a, b in _clauses(text, *sentence) if a <= at < b), sentence)
+        if _warm(text, clause, sentence, f.category):
+            continue
+        kept.append(f)
+    return kept
 
 
 def check_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
-    """Every ask for business in ``text`` (meetings, pitches, prices...)."""
-    return lint_text(text, names, categories=load_categories(ASKS_FILE))
+    """Every ask for business in ``text`` (meetings, pitches, prices, requests, offers,
+    invitations), less the warm lines' safeguards: a warning inside a thank-you, a
+    congratulation, a clause about the past or "no need to reply" is not an ask."""
+    return _safeguarded(text, lint_text(text, names, categories=load_categories(ASKS_FILE)))
 
 
 def check_note(text: str, names: Sequence[str] = ()) -> list[Finding]:
@@ -108,17 +264,36 @@ def render_note(
     brand: Brand,
     agency_name: str | None,
     templates: Path | None = None,
+    *,
+    sender: Sender | None = None,
+    first: bool | None = None,
+    agency_role: str | None = None,
+    works_with: bool = False,
 ) -> str:
-    """Cover note 1 (with the agency profile) or 2 (with the company report), as Markdown."""
+    """Cover note 1 (with the agency profile) or 2 (with the company report), as Markdown.
+
+    Note 1 needs the profiled ``agency_name``. Note 2 is the ``first`` mailing when no note 1
+    went before it (default: when there is no ``agency_name``). ``works_with`` lets note 1 say
+    the agency works with the company (only when the evidence, or a reviewer, confirms it;
+    ``agency_role`` is its discipline). ``sender`` signs (default: the brand's sender).
+    """
     if which not in NOTES:
         raise RenderError(f"There is no cover note {which}; choose 1 or 2.")
+    agency = _clean(agency_name) or None
+    if which == 1 and agency is None:
+        raise RenderError("Cover note 1 goes with an agency profile, and there is none to send.")
     name = NOTES[which]
+    signer = sender or brand.default_sender
+    is_first = (which == 1 or agency is None) if first is None else first
     context = {
-        "contact": contact,
-        "agency": SimpleNamespace(name=_clean(agency_name) or None),
-        "sender": SimpleNamespace(
-            name=brand.sender_name, title=brand.sender_title, email=brand.sender_email
+        "contact": _md_contact(contact),
+        "agency": SimpleNamespace(
+            name=md_escape(agency) if agency else None,
+            role=_clean(agency_role) or None,
+            works_with=bool(works_with and agency),
         ),
+        "mailing": SimpleNamespace(number=which, first=is_first),
+        "sender": SimpleNamespace(name=signer.name, title=signer.title, email=signer.email),
         "brand": brand,
     }
     try:
@@ -133,13 +308,26 @@ def render_note(
     return _tidy(text)
 
 
-def subject(which: int, contact: Contact, agency_name: str | None) -> str:
-    """The e-mail subject of note 1 or 2."""
+def subject(
+    which: int, contact: Contact, agency_name: str | None, first: bool | None = None
+) -> str:
+    """The e-mail subject of note 1 or 2 (note 2 as the ``first`` mailing: see render_note)."""
     if which == 1:
         return "Congratulations on the new role"
     if which == 2:
+        if (agency_name is None) if first is None else first:
+            return f"Congratulations on the new role, and a short report on {contact.new_company}"
         return f"The {contact.new_company} report we mentioned"
     raise RenderError(f"There is no cover note {which}; choose 1 or 2.")
+
+
+def attachment_name(subject_name: str, stem: str) -> str:
+    """The file name a PDF is attached under, named for what it is:
+    ("TBWA\\Media Arts Lab", "agency-profile") -> "TBWA-Media-Arts-Lab-agency-profile.pdf"."""
+    ascii_name = unicodedata.normalize("NFKD", _clean(subject_name))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode().replace("&", " and ")
+    words = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:60].strip("-")
+    return f"{words}-{stem}.pdf" if words else f"{stem}.pdf"
 
 
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
@@ -170,17 +358,13 @@ def _plain_lines(md: str) -> list[str]:
     return out
 
 
-def _unescape_md(text: str) -> str:
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
-
-
 def markdown_to_text(md: str) -> str:
     """Plain text for the .txt and the text/plain part: no emphasis, links as "x (url)"."""
-    text = "\n".join(_plain_lines(md))
+    text = "\n".join(_plain_lines(_protect(md)))
     text = _LINK.sub(_link_text, text)
     text = _BOLD.sub(r"\2", text)
     text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
-    return re.sub(r"\n{3,}", "\n\n", _unescape_md(text)).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", _restore(text)).strip() + "\n"
 
 
 def _html_link(m: re.Match[str]) -> str:
@@ -193,12 +377,12 @@ def _html_link(m: re.Match[str]) -> str:
 def markdown_to_html(md: str, title: str = "") -> str:
     """A small HTML page: paragraphs and line breaks, every piece of text escaped first."""
     paragraphs = []
-    for block in re.split(r"\n\s*\n", "\n".join(_plain_lines(md)).strip()):
+    for block in re.split(r"\n\s*\n", "\n".join(_plain_lines(_protect(md))).strip()):
         body = html.escape(block.strip(), quote=True)
         body = _LINK.sub(_html_link, body)
         body = _BOLD.sub(r"<strong>\2</strong>", body)
         body = _EM.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", body)
-        paragraphs.append("<p>" + _unescape_md(body).replace("\n", "<br>\n") + "</p>")
+        paragraphs.append("<p>" + _restore(body, html_out=True).replace("\n", "<br>\n") + "</p>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title></head>\n"
@@ -217,12 +401,21 @@ def _address(name: str, email: str) -> Address:
 
 
 def build_eml(
-    markdown: str, contact: Contact, brand: Brand, subject: str, attachment: Path | None
+    markdown: str,
+    contact: Contact,
+    brand: Brand,
+    subject: str,
+    attachment: Path | None,
+    *,
+    sender: Sender | None = None,
+    filename: str | None = None,
 ) -> bytes:
-    """A draft e-mail (X-Unsent: 1): text and HTML alternatives, the PDF attached. Never sent."""
+    """A draft e-mail (X-Unsent: 1): text and HTML alternatives, the PDF attached (as
+    ``filename``, default its own name). From: ``sender`` (default the brand's). Never sent."""
     msg = EmailMessage(policy=SMTP)
-    if brand.sender_email:
-        msg["From"] = _address(brand.sender_name, brand.sender_email)
+    signer = sender or brand.default_sender
+    if signer.email:
+        msg["From"] = _address(signer.name, signer.email)
     if contact.email:
         msg["To"] = _address(contact.name, contact.email)
     msg["Subject"] = _clean(subject)
@@ -233,7 +426,10 @@ def build_eml(
         if not attachment.is_file():
             raise RenderError(f"The attachment {attachment} does not exist; build it first.")
         msg.add_attachment(
-            attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name
+            attachment.read_bytes(),
+            maintype="application",
+            subtype="pdf",
+            filename=_clean(filename) or attachment.name,
         )
     return msg.as_bytes(policy=SMTP)
 
@@ -246,12 +442,15 @@ def write_note(
     brand: Brand,
     subject: str,
     attachment: Path | None,
+    *,
+    sender: Sender | None = None,
+    filename: str | None = None,
 ) -> dict[str, Path]:
     """Write <stem>.md, <stem>.txt and <stem>.eml atomically into ``folder``."""
     if not stem or stem.startswith(".") or Path(stem).name != stem:
         raise RenderError(f"{stem!r} is not a plain file name for a note.")
     paths = {ext: folder / f"{stem}.{ext}" for ext in ("md", "txt", "eml")}
-    eml = build_eml(markdown, contact, brand, subject, attachment)
+    eml = build_eml(markdown, contact, brand, subject, attachment, sender=sender, filename=filename)
     atomic_write_text(paths["md"], markdown)
     atomic_write_text(paths["txt"], markdown_to_text(markdown))
     atomic_write_bytes(paths["eml"], eml)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -69,6 +71,22 @@ def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the parent process is gone (even after kill -9), so no PDF
+    worker outlives the batch."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _worker_init(parent: int) -> None:
+    """A PDF worker leaves Ctrl-C to the parent (which stops the batch in order), and dies
+    with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
 class PdfPool:
     """A process pool for WeasyPrint that is replaced every ``recycle_after`` renders per worker.
 
@@ -84,10 +102,14 @@ class PdfPool:
         self._count = 0
         self._lock = threading.Lock()
         self._pool = self._new()
+        self._retired: list[ProcessPoolExecutor] = []
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(os.getpid(),),
         )
 
     def render(self, html: str, brand: Brand, templates: Path | None) -> bytes:
@@ -95,11 +117,32 @@ class PdfPool:
         with self._lock:
             if self._count >= self.limit:
                 self._pool.shutdown(wait=False)  # its queued renders still finish
+                self._retired = [*self._retired[-3:], self._pool]
                 self._pool, self._count = self._new(), 0
             self._count += 1
             pool = self._pool
         return pool.submit(render_pdf, html, brand, templates).result()
 
-    def shutdown(self) -> None:
-        """Stop the workers (cancelling renders not yet started)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, kill: bool = False) -> None:
+        """Stop the workers (cancelling renders not yet started); ``kill`` ends running ones too."""
+        with self._lock:
+            pool = self._pool
+        if kill:
+            self.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def kill(self) -> None:
+        """End every worker process now (their renders fail with BrokenProcessPool)."""
+        with self._lock:
+            processes = [
+                proc
+                for pool in (*self._retired, self._pool)
+                for proc in list((getattr(pool, "_processes", None) or {}).values())
+            ]
+        for proc in processes:
+            try:
+                proc.terminate()
+            except (OSError, AttributeError):  # already gone
+                continue
+        for proc in processes:
+            proc.join(timeout=5)

@@ -111,7 +111,11 @@ def _columns(headers: list[str], path: Path) -> dict[str, int]:
 
 
 def _decode(data: bytes, path: Path) -> str:
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, enc in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc)
     for enc in ("utf-8", "cp1252"):
@@ -168,7 +172,9 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         try:
             rows = [list(r) for r in reader]
         except csv.Error as exc:
-            raise ConfigError(f"{path.name} line {reader.line_num} is not valid CSV: {exc}.") from exc
+            raise ConfigError(
+                f"{path.name} line {reader.line_num} is not valid CSV: {exc}."
+            ) from exc
     else:
         raise ConfigError(
             f"{path.name}: use a .csv, .xlsx or .jsonl file of articles (found {suffix or 'no suffix'})."

@@ -29,13 +29,13 @@ log = logging.getLogger(__name__)
 COMPUTED = "dossier"
 #: The source name of the bundled agency list.
 GAZETTEER = "gazetteer"
-#: Labels of the sources that are not registered sources.
+#: Labels of the sources that are not registered sources. They are shown to the reader in the
+#: source list, so they name what the source is, not the tool's files.
 OWN_LABELS = {
-    COMPUTED: "Computed by dossier",
+    COMPUTED: "Computed for this report from the cited sources",
     REVIEWER: "Reviewer correction",
-    GAZETTEER: "Agency list bundled with dossier (dossier/data/agencies.toml), "
-    "compiled from public pages",
-    "articles": "Articles file supplied by the user",
+    GAZETTEER: "List of agencies and their networks, compiled from public pages",
+    "articles": "Published article",
 }
 
 

@@ -14,6 +14,10 @@
     headquarters = "Cupertino, California"
     revenue = { amount = 416161000000, currency = "USD", period = "FY2025" }
     key_people = [{ name = "Tim Cook", role = "Chief executive officer" }]
+
+An agency's file, ``overrides/agency-<slug>.toml``, takes the same keys plus a reviewer-entered
+employee rating and the agency's pages on review sites (see the end of this module and
+docs/agency-profile.md).
 """
 
 from __future__ import annotations
@@ -21,14 +25,25 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
 from ..fields import FIELDS, FieldSpec
 from ..fsutil import slugify
-from ..model import Fact, FormerName, Money, OverrideNote, Person, Provenance, Quantity, Ticker
+from ..model import (
+    Citation,
+    Fact,
+    FormerName,
+    Money,
+    OverrideNote,
+    Person,
+    Provenance,
+    Quantity,
+    Rating,
+    Ticker,
+)
 from .normalize import REVIEWER
 
 KNOWN_KEYS = {"entity", "set", "remove", "agency", "note", "reviewer"}
@@ -125,16 +140,23 @@ def _value(spec: FieldSpec, raw: object, where: str) -> tuple[Any, str | None]:
     return str(raw).strip(), None
 
 
-def load_override(path: Path) -> Override:
-    """Read and check one override file."""
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}.") from exc
     except OSError as exc:
         raise ConfigError(f"{path} could not be read: {exc}.") from exc
+
+
+def load_override(path: Path) -> Override:
+    """Read and check one override file."""
+    return _override(path, _read_toml(path))
+
+
+def _override(path: Path, data: dict[str, Any]) -> Override:
     unknown = set(data) - KNOWN_KEYS
     if unknown:
         raise ConfigError(
@@ -194,3 +216,149 @@ def load_override(path: Path) -> Override:
         note=str(data.get("note", "")),
         reviewer=reviewer,
     )
+
+
+# --- agencies: overrides/agency-<slug>.toml --------------------------------------------------
+#
+#     reviewer = "Sam Lee"
+#     note = "Rating read on Glassdoor's overview page."
+#
+#     [[employee_rating]]           # one table per review site read by hand (never scraped)
+#     site = "Glassdoor"            # Glassdoor, Indeed, Comparably or Kununu
+#     rating = 4.1
+#     scale = 5                     # optional (default 5)
+#     reviews = 212                 # optional: how many reviews the rating is based on
+#     as_of = 2026-11-20            # the day it was read
+#     url = "https://www.glassdoor.com/Overview/..."   # the page it was read on
+#
+#     [review_pages]                # optional: the agency's own pages on the sites
+#     glassdoor = "https://www.glassdoor.com/Overview/..."
+#
+#     [set]                         # and everything a company override file takes
+#     offices = ["Los Angeles", "London"]
+
+REVIEW_SITES = {
+    "glassdoor": "Glassdoor",
+    "indeed": "Indeed",
+    "comparably": "Comparably",
+    "kununu": "Kununu",
+}
+AGENCY_KEYS = {"employee_rating", "review_pages"}
+
+
+@dataclass
+class AgencyOverride:
+    """A reviewer's file for an agency: the company-style corrections plus employee ratings
+    (each with its site, date and page) and the agency's pages on review sites."""
+
+    base: Override
+    ratings: list[Fact] = field(default_factory=list)
+    pages: list[Fact] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.base.path
+
+    def note_info(self) -> OverrideNote:
+        return self.base.note_info()
+
+    def apply(self, facts: list[Fact]) -> list[Fact]:
+        return self.base.apply(facts) + self.ratings + self.pages
+
+    def relabel(self, citations: list[Citation]) -> list[Citation]:
+        """Citations of the rating pages read "Entered by a reviewer from Glassdoor"."""
+        sites = {
+            f.provenance.url: f.value.site for f in self.ratings if isinstance(f.value, Rating)
+        }
+        who = f" ({self.base.reviewer})" if self.base.reviewer else ""
+        return [
+            c.model_copy(update={"label": f"Entered by a reviewer{who} from {sites[c.url]}"})
+            if c.url in sites
+            else c
+            for c in citations
+        ]
+
+
+def _site(raw: object, where: str) -> str:
+    site = REVIEW_SITES.get(str(raw).strip().lower())
+    if site is None:
+        raise ConfigError(f"{where}: site must be one of {', '.join(REVIEW_SITES.values())}.")
+    return site
+
+
+def _page(raw: object, where: str) -> str:
+    url = str(raw).strip() if isinstance(raw, str) else ""
+    if not url.startswith(("https://", "http://")):
+        raise ConfigError(f"{where} must be the http(s) address of the page that was read.")
+    return url
+
+
+def _rating(path: Path, i: int, raw: object, reviewer: str) -> Fact:
+    where = f"{path}: employee_rating {i}"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where} must be a table ([[employee_rating]]).")
+    unknown = set(raw) - {"site", "rating", "scale", "reviews", "as_of", "url"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}.")
+    site = _site(raw.get("site", ""), where)
+    value = _number(raw.get("rating"), f"{where}.rating")
+    scale = _number(raw.get("scale", 5), f"{where}.scale")
+    if not 0 <= value <= scale:
+        raise ConfigError(f"{where}: rating {value:g} is not between 0 and the scale {scale:g}.")
+    reviews = raw.get("reviews")
+    if reviews is not None and (isinstance(reviews, bool) or not isinstance(reviews, int)):
+        raise ConfigError(f"{where}.reviews must be a whole number of reviews.")
+    day = raw.get("as_of")
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise ConfigError(f"{where}.as_of must be the TOML date it was read (as_of = 2026-11-20).")
+    url = _page(raw.get("url"), f"{where}.url")
+    who = f" by {reviewer}" if reviewer else " by a reviewer"
+    prov = Provenance(
+        source=REVIEWER,
+        url=url,
+        retrieved_at=datetime(day.year, day.month, day.day, tzinfo=UTC),
+        as_of=day,
+        locator=f"{site} rating entered{who} from the page, read {day.isoformat()}",
+    )
+    rating = Rating(site=site, value=value, scale=scale, reviews=reviews)
+    return Fact(field="employee_rating", value=rating, provenance=prov)
+
+
+def load_agency_override(path: Path) -> AgencyOverride:
+    """Read and check one agency override file (``overrides/agency-<slug>.toml``)."""
+    data = _read_toml(path)
+    ratings_raw = data.pop("employee_rating", [])
+    pages_raw = data.pop("review_pages", {})
+    base = _override(path, data)
+    if not isinstance(ratings_raw, list):
+        raise ConfigError(f"{path}: write each rating as an [[employee_rating]] table.")
+    ratings = [_rating(path, i, r, base.reviewer) for i, r in enumerate(ratings_raw, 1)]
+    if not isinstance(pages_raw, dict):
+        raise ConfigError(f"{path}: [review_pages] must be a table of site = URL lines.")
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    pages = []
+    for key, raw in pages_raw.items():
+        site = _site(key, f"{path}: [review_pages]")
+        url = _page(raw, f"{path}: [review_pages] {key}")
+        prov = Provenance(
+            source=REVIEWER,
+            url=url,
+            retrieved_at=stamp,
+            as_of=stamp.date(),
+            locator=f"{site} page given by a reviewer",
+        )
+        pages.append(Fact(field="review_pages", value=url, provenance=prov))
+    return AgencyOverride(base=base, ratings=ratings, pages=pages)
+
+
+def agency_override_path(name: str, folder: Path) -> Path:
+    """Where a reviewer's file for the agency ``name`` lives."""
+    return folder / f"agency-{slugify(name)}.toml"
+
+
+def find_agency_override(name: str, folder: Path | None) -> AgencyOverride | None:
+    """The reviewer's file for the agency ``name``, when there is one."""
+    if folder is None or not folder.is_dir():
+        return None
+    path = agency_override_path(name, folder)
+    return load_agency_override(path) if path.is_file() else None

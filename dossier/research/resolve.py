@@ -33,6 +33,7 @@ from ..errors import (
     NotInSnapshot,
     SourceError,
     SourcesUnreachable,
+    quoted,
 )
 from ..model import Gap, Identifiers
 from ..names import clean_name, domain_of, name_score, pad_cik
@@ -269,10 +270,10 @@ class Resolver:
                 if name and found.name and not names_agree(name, found.name):
                     other = self._names_another(source, name, found)
                     if other is not None:
-                        raise ConflictingHints(f"--company {name!r} ({other})", said)
+                        raise ConflictingHints(f"--company {quoted(name)} ({other})", said)
                     # A brand name for the identifier's company ("Google" with GOOGL): the
                     # identifier wins and the record uses its company's name, not a mix.
-                    g.evidence.append(f"--company {name!r} taken as {found.name} ({flag})")
+                    g.evidence.append(f"--company {quoted(name)} taken as {found.name} ({flag})")
                     g.name = found.name
                 # An item found by its own id names the company; otherwise keep the user's.
                 g.absorb(found, rename=kind == "wikidata")

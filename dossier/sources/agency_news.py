@@ -211,7 +211,9 @@ def _all_items(doc: Document, source: str) -> list[Fact]:
     for i, entry in enumerate(parsed.entries):
         article = _entry_article(entry, outlet, language, split=False)
         if article is not None:
-            facts.append(_article_fact(doc, source, HEADLINE_LICENCE, article, f"feed item {i + 1}"))
+            facts.append(
+                _article_fact(doc, source, HEADLINE_LICENCE, article, f"feed item {i + 1}")
+            )
     return facts
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from ..errors import FetchError, SourceNotConfigured
+from ..errors import FetchError, SourceNotConfigured, quoted
 from ..model import Fact, Gap, Identifiers
 from ..net import Document
 
@@ -130,7 +130,7 @@ class Candidate:
             return f"--cik {self.cik}"
         if self.ticker:
             return f"--ticker {self.ticker}"
-        return f"--company {self.name!r}"
+        return f"--company {quoted(self.name)}"
 
     def ranked(self, rank: int) -> Candidate:
         return replace(self, rank=rank)

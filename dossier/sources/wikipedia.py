@@ -37,8 +37,11 @@ if TYPE_CHECKING:
 SOURCE = "wikipedia"
 LICENCE = "CC BY-SA 4.0"
 
-# Nynorsk "Infoboks verksemd" parameter -> English "Infobox company" parameter (+ role for people).
-ALIASES: dict[str, tuple[str, str | None]] = {
+# A non-English wiki's infobox is read only through a parameter map for its language: its
+# parameter -> the English "Infobox company" parameter (+ a role for people). Its text (the lead,
+# free-text roles) is never shown as dossier's English voice: no description is taken from it, and
+# a role is kept only when ROLES maps it to English.
+NYNORSK: dict[str, tuple[str, str | None]] = {  # {{Infoboks verksemd}}
     "namn": ("name", None),
     "selskapsform": ("type", None),
     "skipa": ("founded", None),
@@ -54,8 +57,67 @@ ALIASES: dict[str, tuple[str, str | None]] = {
     "omsetnad år": ("revenue_year", None),
     "dotterselskap": ("subsid", None),
     "nettstad": ("website", None),
-    "founders": ("founder", None),
 }
+GERMAN: dict[str, tuple[str, str | None]] = {  # {{Infobox Unternehmen}}
+    "name": ("name", None),
+    "unternehmensform": ("type", None),
+    "gründungsdatum": ("founded", None),
+    "gründer": ("founder", None),
+    "sitz": ("hq_location", None),
+    "leitung": ("key_people", None),
+    "mitarbeiterzahl": ("num_employees", None),
+    "umsatz": ("revenue", None),
+    "stand": ("figures_year", None),
+    "branche": ("industry", None),
+    "homepage": ("website", None),
+    "website": ("website", None),
+    "mutterunternehmen": ("parent", None),
+    "muttergesellschaft": ("parent", None),
+    "tochterunternehmen": ("subsid", None),
+}
+#: English parameter spellings that are not the template's own names.
+ENGLISH: dict[str, tuple[str, str | None]] = {
+    "founders": ("founder", None),
+    "key people": ("key_people", None),
+    "num employees": ("num_employees", None),
+    "divisions": ("subsid", None),
+    "division": ("subsid", None),
+    "services": ("services", None),
+    "products": ("products", None),
+}
+PARAMETER_MAPS: dict[str, dict[str, tuple[str, str | None]]] = {
+    "en": ENGLISH,
+    "nn": NYNORSK,
+    "de": GERMAN,
+}
+#: Roles written in a mapped language, in English (anything else is dropped, never translated
+#: on the fly).
+ROLES = {
+    "vorstandsvorsitzender": "chair of the management board",
+    "vorstandsvorsitzende": "chair of the management board",
+    "vorstand": "member of the management board",
+    "aufsichtsratsvorsitzender": "chair of the supervisory board",
+    "aufsichtsratsvorsitzende": "chair of the supervisory board",
+    "geschäftsführer": "managing director",
+    "geschäftsführerin": "managing director",
+    "geschäftsführung": "managing director",
+    "ceo": "CEO",
+    "cfo": "CFO",
+    "coo": "COO",
+    "cco": "CCO",
+    # Nynorsk
+    "direktør": "director",
+    "styreleiar": "chair of the board",
+    "dagleg leiar": "managing director",
+    "fungerande": "acting",
+}
+#: Country names of a mapped language, in English (after the city in a head-office field).
+COUNTRIES = {"Deutschland": "Germany", "Österreich": "Austria", "Schweiz": "Switzerland"}
+_COUNTRY = re.compile(r"(?<=, )(?:" + "|".join(COUNTRIES) + r")\b")
+#: Free-text fields: taken only from an English infobox (another language's words are not ours).
+TEXT_FIELDS = frozenset({"type", "industry", "services", "products"})
+#: Kept for code that imported the old name: the Nynorsk map plus the English spellings.
+ALIASES = {**NYNORSK, "founders": ("founder", None)}
 _COMPANY_WORDS = ("company", "agency", "corporation", "business", "firm", "brand", "group")
 
 
@@ -183,7 +245,7 @@ class Wikipedia(Source):
             if _missing(doc):
                 out.gaps.append(
                     Gap(
-                        source=SOURCE, url=url, message=f"Wikipedia has no article titled {title!r}"
+                        source=SOURCE, url=url, message=f"Wikipedia has no article titled “{title}”"
                     )
                 )
         except FetchError as err:
@@ -274,15 +336,16 @@ def extract_article(doc: Document) -> list[Fact]:
         )
         box = find_infobox(content)
         lead = lead_text(content)
-        if box is not None:
+        lang = _language(doc.url)
+        if box is not None and lang in PARAMETER_MAPS:
             # An infobox written for a national unit of the subject must not lend it its figures.
-            scope = infobox_scope(title, box, lead)
+            scope = infobox_scope(title, box, lead, lang)
             if scope.matches:
-                facts.extend(_infobox_facts(box, ctx))
+                facts.extend(_infobox_facts(box, ctx, lang))
             else:
-                facts.extend(_out_of_scope_facts(box, ctx, title, scope))
+                facts.extend(_out_of_scope_facts(box, ctx, title, scope, lang))
         sentence = first_sentence(lead)
-        if sentence:
+        if sentence and lang == "en":  # another language's lead is never shown as our voice
             facts.append(ctx.fact("description", sentence, "lead"))
     return facts
 
@@ -299,22 +362,64 @@ def _year(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _fields(box: dict[str, str]) -> dict[str, tuple[str, str]]:
+def _param(param: str, lang: str = "en") -> tuple[str, str | None]:
+    """The English parameter (and role hint) for a parameter of the wiki's infobox."""
+    name = param.strip().lower()
+    return PARAMETER_MAPS.get(lang, {}).get(name) or (name.replace(" ", "_"), None)
+
+
+def _fields(box: dict[str, str], lang: str = "en") -> dict[str, tuple[str, str]]:
     """English parameter name -> (parameter as written, raw value), first non-empty one wins."""
     fields: dict[str, tuple[str, str]] = {}
     for param, raw in box.items():
-        key = ALIASES.get(param.lower(), (param.lower(), None))[0]
+        key = _param(param, lang)[0]
         if key != "key_people" and clean_value(raw):
             fields.setdefault(key, (param, raw))
     return fields
 
 
-def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
+_GERMAN_MONTHS = {
+    "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
+    "april": "April", "mai": "May", "juni": "June", "juli": "July", "august": "August",
+    "september": "September", "oktober": "October", "november": "November",
+    "dezember": "December", "jan": "January", "feb": "February", "mär": "March",
+    "apr": "April", "jun": "June", "jul": "July", "aug": "August", "sep": "September",
+    "sept": "September", "okt": "October", "nov": "November", "dez": "December",
+}  # fmt: skip
+
+
+def _german(text: str) -> str:
+    """German number, money and date spellings in the form the English parsers read:
+    "82.838" -> "82838", "58,42 Mrd. Euro" -> "58.42 billion EUR", "16. Juli 1909" ->
+    "16 July 1909"."""
+    text = re.sub(r"\b(\d{1,3}(?:\.\d{3})+)(?!\d)", lambda m: m.group(1).replace(".", ""), text)
+    text = re.sub(r"(\d),(\d)", r"\1.\2", text)
+    text = re.sub(r"\bMrd\.?(?=\s|$)", "billion", text)
+    text = re.sub(r"\bMio\.?(?=\s|$)", "million", text)
+    text = re.sub(r"\bEuro\b", "EUR", text)
+    text = re.sub(r"\bUS-Dollar\b", "USD", text)
+    text = re.sub(r"\bSchweizer Franken\b|\bFranken\b", "CHF", text)
+
+    def month(m: re.Match[str]) -> str:
+        return _GERMAN_MONTHS.get(m.group(1).lower(), m.group(1))
+
+    text = re.sub(r"(?<=\d\.\s)([A-Za-zäÄ]+)\.?", month, text)
+    return re.sub(r"(\d{1,2})\.\s+(?=[A-Z][a-z]+\s+\d{4})", r"\1 ", text)
+
+
+def _role(role: str, lang: str) -> str:
+    """A role as written; in a non-English infobox only a role ROLES maps to English."""
+    if lang == "en":
+        return role
+    return ROLES.get(role.strip().lower().rstrip(".,"), "")
+
+
+def _infobox_facts(box: dict[str, str], ctx: _Ctx, lang: str = "en") -> list[Fact]:
     fields: dict[str, tuple[str, str]] = {}
     people: list[tuple[str, str, str | None]] = []
     for param, raw in box.items():
-        key, role = ALIASES.get(param.lower(), (param.lower(), None))
-        if not clean_value(raw):
+        key, role = _param(param, lang)
+        if not clean_value(raw) or (lang != "en" and key in TEXT_FIELDS):
             continue
         if key == "key_people":
             people.append((param, raw, role))
@@ -322,7 +427,8 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
             fields.setdefault(key, (param, raw))
 
     def text(key: str) -> str:
-        return clean_value(fields[key][1]) if key in fields else ""
+        value = clean_value(fields[key][1]) if key in fields else ""
+        return _german(value) if lang == "de" else value
 
     def loc(key: str) -> str:
         return f"infobox:{fields[key][0]}"
@@ -348,7 +454,12 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
         facts.append(ctx.fact("founders", item, loc("founder")))
     city, country = text("hq_location_city"), text("hq_location_country")
     if text("hq_location"):
-        facts.append(ctx.fact("headquarters", text("hq_location"), loc("hq_location")))
+        hq = (
+            _COUNTRY.sub(lambda m: COUNTRIES[m.group(0)], text("hq_location"))
+            if lang == "de"
+            else text("hq_location")
+        )
+        facts.append(ctx.fact("headquarters", hq, loc("hq_location")))
     elif city:
         hq = f"{city}, {country}" if country else city
         facts.append(ctx.fact("headquarters", hq, loc("hq_location_city")))
@@ -356,11 +467,13 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
         facts.append(ctx.fact("country", country, loc("hq_location_country")))
     for param, raw, hint in people:
         for name, role in split_people(clean_value(raw)):
+            role, hint = _role(role, lang), _role(hint or "", lang)
             role = f"{hint} ({role})" if hint and role else (hint or role)
             facts.append(ctx.fact("key_people", Person(name=name, role=role), f"infobox:{param}"))
     # A figure without a year keeps period None; documents say "year not stated".
     count = parse_count(text("num_employees"))
-    year = _year(text("num_employees_year")) or _paren_year(text("num_employees"))
+    stand = _year(text("figures_year"))
+    year = _year(text("num_employees_year")) or _paren_year(text("num_employees")) or stand
     if count is not None:
         facts.append(ctx.fact("employees", Quantity(amount=count), loc("num_employees"), year))
     for field, keys in (
@@ -370,7 +483,9 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
     ):
         found = next((k for k in keys if k in fields), None)
         money = parse_money(text(found)) if found else None
-        when = (_year(text(f"{found}_year")) or _paren_year(text(found))) if found else None
+        when = (
+            (_year(text(f"{found}_year")) or _paren_year(text(found)) or stand) if found else None
+        )
         if found and money:
             amount, currency = money
             facts.append(ctx.fact(field, Money(amount=amount, currency=currency), loc(found), when))
@@ -378,6 +493,8 @@ def _infobox_facts(box: dict[str, str], ctx: _Ctx) -> list[Fact]:
         facts.append(ctx.fact("parent", text("parent"), loc("parent")))
     for item in _split(text("subsid")):
         facts.append(ctx.fact("subsidiaries", item, loc("subsid")))
+    for item in _split(text("services")):
+        facts.append(ctx.fact("services", item, loc("services")))
     website = _website(text("website"))
     if website:
         facts.append(ctx.fact("website", website, loc("website")))
@@ -533,7 +650,9 @@ class InfoboxScope:
     reason: str
 
 
-def infobox_scope(title: str, box: dict[str, str] | None, lead: str = "") -> InfoboxScope:
+def infobox_scope(
+    title: str, box: dict[str, str] | None, lead: str = "", lang: str = "en"
+) -> InfoboxScope:
     """Pure: does the infobox describe the page's subject, or a narrower (national) unit of it?
 
     ``box`` is the raw infobox from ``find_infobox``; ``lead`` is the plain lead text. See the
@@ -542,7 +661,7 @@ def infobox_scope(title: str, box: dict[str, str] | None, lead: str = "") -> Inf
     """
     if box is None:
         return InfoboxScope(True, "", "the article has no company infobox")
-    fields = _fields(box)
+    fields = _fields(box, lang)
     name = clean_value(fields["name"][1]) if "name" in fields else ""
     subject = _subject(title)
     if not name:
@@ -586,7 +705,7 @@ def infobox_scope(title: str, box: dict[str, str] | None, lead: str = "") -> Inf
 
 
 def _out_of_scope_facts(
-    box: dict[str, str], ctx: _Ctx, title: str, scope: InfoboxScope
+    box: dict[str, str], ctx: _Ctx, title: str, scope: InfoboxScope, lang: str = "en"
 ) -> list[Fact]:
     """Facts when the infobox describes a unit of the subject: none of the unit's own figures.
 
@@ -595,7 +714,7 @@ def _out_of_scope_facts(
     when it is not the subject itself (nor a unit of it).
     """
     subject = _subject(title)
-    fields = _fields(box)
+    fields = _fields(box, lang)
     facts = [ctx.fact("common_name", subject, "title")]
     if "industry" in fields:
         for item in _split(clean_value(fields["industry"][1])):

@@ -29,6 +29,7 @@ INFOBOX_NAMES = frozenset(
         "infobox organization",
         "infobox dot-com company",
         "infoboks verksemd",
+        "infobox unternehmen",
     }
 )
 # fmt: off

@@ -619,6 +619,9 @@ def _spend_summary(org: Organisation, freshness: Freshness) -> list[Sentence]:
 
 def _officer_summary(dossier: Dossier) -> list[Sentence]:
     start, end = timeline_window(dossier)
+    # The filing list is complete only up to the day it was read, whatever the news's date.
+    read = [f.provenance.retrieved_at.date() for f in dossier.organisation.filings]
+    end = min(end, max(read)) if read else end
     filings = [f for f in _eight_ks(dossier.organisation, "5.02") if start <= _filing_day(f) <= end]
     if not filings:
         return []

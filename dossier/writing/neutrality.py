@@ -62,6 +62,9 @@ class Category:
     attribution: str = "quote"
     # A structural check instead of a word list ("scare_quotes").
     check: str = ""
+    # Nouns that are part of an event's name right after a proper name ("the Heysel Stadium
+    # disaster", "the Hillsborough disaster"), not our judgement.
+    after_name: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,169 @@ def _compile(words: Iterable[str], patterns: Iterable[str]) -> re.Pattern[str] |
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
+# Words that never start an inflected idiom ("in a nutshell" has no "ins a nutshell").
+_NOT_VERBS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "by",
+        "as",
+        "it",
+        "no",
+        "not",
+        "all",
+        "every",
+        "one",
+        "two",
+        "up",
+        "down",
+        "out",
+        "off",
+        "over",
+        "under",
+        "with",
+        "from",
+        "into",
+        "like",
+        "than",
+        "more",
+        "most",
+        "less",
+        "too",
+        "so",
+        "if",
+        "when",
+        "what",
+        "where",
+        "who",
+        "how",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "big",
+        "old",
+        "new",
+        "good",
+        "bad",
+        "black",
+        "white",
+        "red",
+    ]
+)
+_IRREGULAR = {
+    "be": ("is", "are", "was", "were", "been", "being"),
+    "beat": ("beats", "beaten", "beating"),
+    "bite": ("bites", "bit", "bitten", "biting"),
+    "break": ("breaks", "broke", "broken", "breaking"),
+    "bring": ("brings", "brought", "bringing"),
+    "burn": ("burns", "burned", "burnt", "burning"),
+    "catch": ("catches", "caught", "catching"),
+    "come": ("comes", "came", "coming"),
+    "cut": ("cuts", "cutting"),
+    "do": ("does", "did", "done", "doing"),
+    "draw": ("draws", "drew", "drawn", "drawing"),
+    "eat": ("eats", "ate", "eaten", "eating"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "feel": ("feels", "felt", "feeling"),
+    "fly": ("flies", "flew", "flown", "flying"),
+    "get": ("gets", "got", "gotten", "getting"),
+    "give": ("gives", "gave", "given", "giving"),
+    "go": ("goes", "went", "gone", "going"),
+    "have": ("has", "had", "having"),
+    "hit": ("hits", "hitting"),
+    "hold": ("holds", "held", "holding"),
+    "keep": ("keeps", "kept", "keeping"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "lay": ("lays", "laid", "laying"),
+    "let": ("lets", "letting"),
+    "lose": ("loses", "lost", "losing"),
+    "make": ("makes", "made", "making"),
+    "pay": ("pays", "paid", "paying"),
+    "put": ("puts", "putting"),
+    "ride": ("rides", "rode", "ridden", "riding"),
+    "run": ("runs", "ran", "running"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "set": ("sets", "setting"),
+    "shoot": ("shoots", "shot", "shooting"),
+    "sink": ("sinks", "sank", "sunk", "sinking"),
+    "spill": ("spills", "spilled", "spilt", "spilling"),
+    "spin": ("spins", "spun", "spinning"),
+    "stand": ("stands", "stood", "standing"),
+    "steal": ("steals", "stole", "stolen", "stealing"),
+    "stick": ("sticks", "stuck", "sticking"),
+    "swim": ("swims", "swam", "swum", "swimming"),
+    "take": ("takes", "took", "taken", "taking"),
+    "tell": ("tells", "told", "telling"),
+    "throw": ("throws", "threw", "thrown", "throwing"),
+    "win": ("wins", "won", "winning"),
+}
+_POSSESSIVES = ("your", "his", "her", "their", "its", "one's", "my", "our")
+
+
+def _verb_forms(verb: str) -> tuple[str, ...]:
+    """A verb and its inflections: "take" -> took, taken, taking, takes."""
+    if verb in _IRREGULAR:
+        return (verb, *_IRREGULAR[verb])
+    if verb.endswith("e"):
+        stem = verb[:-1]
+        return (verb, verb + "s", stem + "ed", stem + "ing")
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return (verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
+    ending = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    return (verb, verb + ending, verb + "ed", verb + "ing")
+
+
+def inflect(phrase: str) -> set[str]:
+    """The forms of an idiom as it occurs in prose: the first word as a verb in every tense
+    ("took the plunge", "taking the plunge"), any possessive or none ("burn your bridges",
+    "burn their bridges", "burn bridges"), and without a leading "don't" ("rock the boat")."""
+    base = phrase.strip()
+    low = base.lower()
+    heads = {base}
+    for prefix in ("don't ", "don’t ", "never "):
+        if low.startswith(prefix):
+            heads.add(base[len(prefix) :])
+    out: set[str] = set()
+    for head in heads:
+        words = head.split(" ")
+        slots = [i for i, w in enumerate(words) if w.lower() in _POSSESSIVES]
+        variants = [words]
+        for i in slots:
+            variants = [v[:i] + [p] + v[i + 1 :] for v in variants for p in (*_POSSESSIVES, "")]
+        for v in variants:
+            v = [w for w in v if w]
+            if len(v) > 1 and v[0].isalpha() and v[0].lower() not in _NOT_VERBS:
+                out.update(" ".join([f, *v[1:]]) for f in _verb_forms(v[0].lower()))
+            out.add(" ".join(v))
+    return out
+
+
+def _read_word_files(path: Path, names: Iterable[str]) -> list[str]:
+    """Phrases from word files beside the data file: one a line, "#" starts a comment."""
+    words = []
+    for name in names:
+        for line in (path.parent / name).read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.append(line)
+    return words
+
+
 @lru_cache(maxsize=4)
 def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
     """The categories from the data file."""
@@ -145,6 +311,9 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 f"{path}: category {name}: attribution must be one of {ATTRIBUTION_MODES}"
             )
         allow_patterns = c.get("allow_patterns", [])
+        words = [*c.get("words", []), *_read_word_files(path, c.get("word_files", []))]
+        if c.get("inflect", False):
+            words = sorted({form for w in words for form in inflect(w)})
         out.append(
             Category(
                 name=name,
@@ -152,11 +321,12 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 url=c.get("url", ""),
                 severity=c.get("severity", "error"),
                 advice=c.get("advice", ""),
-                regex=_compile(c.get("words", []), c.get("patterns", [])),
+                regex=_compile(words, c.get("patterns", [])),
                 allow=tuple(a.lower() for a in c.get("allow", [])),
                 allow_regex=tuple(re.compile(a, re.IGNORECASE) for a in allow_patterns),
                 attribution=mode,
                 check=c.get("check", ""),
+                after_name=tuple(a.lower() for a in c.get("after_name", [])),
             )
         )
     return tuple(out)
@@ -409,6 +579,41 @@ _CALENDAR = frozenset(
 )
 
 
+# "It's", "That's", "Let's", "Today's": a contraction or relative time, not a possessive name.
+_CONTRACTED = frozenset(
+    [
+        "it",
+        "that",
+        "there",
+        "here",
+        "what",
+        "who",
+        "he",
+        "she",
+        "let",
+        "where",
+        "how",
+        "when",
+        "why",
+        "this",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "one",
+        "year",
+        "last",
+        "next",
+    ]
+)
+_PRONOUN_I = re.compile(r"I[’'](?:d|m|ll|ve|s)")
+
+
 def _cap(token: str) -> bool:
     """A capitalised word that is not an acronym or a month ("Best", "McDonald", not "RFP",
     "I" or "January": "last January" is relative time, not a name)."""
@@ -416,6 +621,7 @@ def _cap(token: str) -> bool:
         token[0].isupper()
         and any(c.islower() for c in token)
         and token.lower().strip(".,’'") not in _CALENDAR
+        and not _PRONOUN_I.fullmatch(token)
     )
 
 
@@ -430,6 +636,23 @@ def _at_sentence_start(text: str, pos: int, starts: set[int]) -> bool:
     while i > 0 and (text[i - 1] in " \t" or text[i - 1] in _OPENERS):
         i -= 1
     return bool(i == 0 or i in starts or text[i - 1] in "\n:;•—–-")
+
+
+def _shouted_names(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Two or more words in capitals in a row are a name ("USA TODAY", "NOW TV")."""
+    spans, i = [], 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and _acronym(tokens[j].group())
+            and (j == i or not text[tokens[j - 1].end() : tokens[j].start()].strip(" &"))
+        ):
+            j += 1
+        if j - i >= 2:
+            spans.append((tokens[i].start(), tokens[j - 1].end()))
+        i = max(j, i + 1)
+    return spans
 
 
 def mask_proper_names(text: str) -> str:
@@ -478,7 +701,7 @@ def mask_proper_names(text: str) -> str:
             break
         runs.append(run)
         i = j
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _shouted_names(text, tokens)
     for run in runs:
         caps = [t for t in run if _cap(t.group()) or _acronym(t.group())]
         first = run[0]
@@ -494,7 +717,15 @@ def mask_proper_names(text: str) -> str:
                     run = run[1:]
                 if not run:
                     continue
-            elif len(caps) == 1 and not _VERB_AFTER.match(text, first.end()):
+            elif (
+                len(caps) == 1
+                and not _VERB_AFTER.match(text, first.end())
+                and not (
+                    first.group().endswith(("’s", "'s"))
+                    and word[:-2].strip("’'") not in _CONTRACTED
+                    and word[:-2].strip("’'") not in _FUNCTION
+                )
+            ):
                 continue
         spans.append((run[0].start(), run[-1].end()))
     return _blank_spans(text, spans)
@@ -691,6 +922,60 @@ class _Attribution:
     reported: tuple[tuple[int, int], ...]  # spans of reported clauses (absolute offsets)
 
 
+_FIRST_PERSON = frozenset(["i", "we", "i’d", "i'd", "we’d", "we'd", "me", "us"])
+# Reporting verbs that are also nouns: after an article, a possessive or an adjective they are
+# the noun ("sad notes", "the claims", "his reports"), which attributes nothing.
+_NOUN_TOO = frozenset(
+    [
+        "notes",
+        "claims",
+        "reports",
+        "states",
+        "estimates",
+        "calls",
+        "names",
+        "finds",
+        "thinks",
+        "says",
+        "remarks",
+        "comments",
+        "quotes",
+        "cites",
+        "posts",
+        "ranks",
+        "rates",
+        "writes",
+    ]
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?i:a|an|the|his|her|its|their|our|my|your|these|those|such|some|many|several|"
+    r"sad|new|recent|latest|own|other|further|earlier|later)|\b[a-z]\w*(?:ful|ous|ive|ic))\s+$"
+)
+# A clause right after the verb: "said Dig witnessed ...", "says the company plans ..." (only
+# after verbs that cannot take a plain object: "added a podcast" is not a report).
+_SAYS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "believes",
+        "believe",
+        "believed",
+        "thinks",
+        "think",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "predicted",
+        "predicts",
+    ]
+)
+_SUBJECT_AFTER = re.compile(r"\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|its\s+\w+|a\s+\w+)\s+[a-z]")
+
+
 def _named_subject(prefix: str) -> bool:
     """Does the clause before a reporting verb name who is speaking?"""
     words = [w for w in re.findall(r"[\w’'.&-]+", prefix)]
@@ -721,6 +1006,8 @@ def _named_subject(prefix: str) -> bool:
     if not words:
         return False
     low = [w.lower().strip(".") for w in words]
+    if low[-1] in _FIRST_PERSON:
+        return False  # "I think", "we believe": the writer's own opinion, not a source's
     return not (low[0] in _VAGUE or low[-1] in _VAGUE)
 
 
@@ -733,12 +1020,17 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         who = m.group("who").lower()
         if who not in _VAGUE:
             named = True
+    quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s)]
     for m in _REPORTING.finditer(s):
         verb = m.group()
+        if any(a < m.start() < b for a, b in quoted):
+            continue  # a verb inside the quotation is the speaker's, not the attribution
         need = _NEEDS_OBJECT.get(verb)
         if need is not None and not need.match(s, m.end()):
             continue
         before = s[: m.start()]
+        if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
+            continue  # "sad notes", "the claims": a noun
         if re.search(r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE):
             continue  # "safe to say", "needless to say": not a report
         cut = max((b.end() for b in _BOUNDARY.finditer(before)), default=0)
@@ -749,10 +1041,11 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             named = True
             # The reported clause follows the verb; after "..., he said" it went before it.
             opener = _CLAUSE_OPENER.search(after[:40])
+            direct = verb in _SAYS and _SUBJECT_AFTER.match(after)
             if verb in _SPEECH and (
-                opener or verb in {"expects", "expect", "predicts", "predicted"}
+                opener or direct or verb in {"expects", "expect", "predicts", "predicted"}
             ):
-                at = m.end() + (opener.start() if opener else 0)
+                at = m.end() + (opener.start() if opener and not direct else 0)
                 reported.append((start + at, end))
             if boundary[-1:] in {",", "”", '"'} and _ENDS_CLAUSE.match(after):
                 # "..., he said." / "..., the company said on Monday.": the content went before.
@@ -808,6 +1101,21 @@ def _allowed(category: Category, text: str, start: int, end: int) -> bool:
     )
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][\w’'.&-]*)\s+$")
+
+
+def _after_name(category: Category, text: str, masked: str, start: int, end: int) -> bool:
+    """A listed noun right after a proper name the masking blanked ("the Heysel Stadium
+    disaster"): part of the event's name, not our word."""
+    if text[start:end].lower() not in category.after_name:
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    if before is None or before.group(1).lower() in _FUNCTION:
+        return False
+    # The word before was a name only if the masking blanked it.
+    return not masked[before.start(1) : before.end(1)].strip()
+
+
 _SCARE = re.compile(r"[a-z][a-z’'-]*(?: [a-z][a-z’'-]*)?")
 
 
@@ -858,6 +1166,8 @@ def lint_text(
             continue
         for start, end in hits:
             if _allowed(cat, masked, start, end):
+                continue
+            if cat.after_name and _after_name(cat, text, masked, start, end):
                 continue
             k = sentence_of(start)
             span, attr = (

@@ -71,8 +71,8 @@ def perception_sentences(org: Organisation) -> list[Sentence]:
         words = [w for w, _ in common[:6]]
         out.append(
             Sentence(
-                f"Counting words in those headlines (common words excluded), the most frequent terms "
-                f"were {fmt.join_names([f'“{w}”' for w in words])}.",
+                "Counting words in those headlines (common words excluded, all lower-cased), the "
+                f"{len(words)} most frequent terms were: {', '.join(words)}.",
                 tuple(org.news[:20]),
             )
         )

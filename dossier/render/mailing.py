@@ -1,0 +1,221 @@
+"""The mailings of a briefing: which cover notes are drafted, from whom, with what attached.
+
+The notes follow what was produced:
+
+- note 1 goes with the agency profile, so it is drafted only when a profile of a confirmed
+  agency was rendered as PDF; it says the agency works with the company only when the evidence
+  (or a reviewer's choice) confirms it;
+- note 2 goes with the company report; when no note 1 goes before it, it is the first
+  mailing and its wording says hello first;
+- a note whose PDF was not rendered (``--format json``) is not drafted, and the run says why;
+- the notes are signed by the contact's owner's ``[[senders]]`` entry in brand.toml (an
+  unknown owner: a review warning and the default sender);
+- a greeting that is not clearly the first name is a review warning.
+
+A note that is not drafted leaves no stale draft of an earlier run behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..agency import AgencyFinding
+from ..config import Brand, Sender
+from ..model import Contact, ReviewWarning
+from .notes import attachment_name, check_note, note_names, render_note, subject, write_note
+
+log = logging.getLogger(__name__)
+
+NOTE_FILES = ("md", "txt", "eml")
+
+
+@dataclass(frozen=True)
+class NoteAgency:
+    """The agency note 1 is about: its name (None: no profile), and whether the evidence
+    confirms that it works with the company, in which discipline."""
+
+    name: str | None = None
+    works_with: bool = False
+    role: str | None = None
+    named: bool = False  # named by the user (--agency or an override), not found in evidence
+
+
+def note_agency(finding: AgencyFinding | None, profiled: str | None) -> NoteAgency:
+    """What note 1 may say about the ``profiled`` agency, from the agency ``finding``.
+
+    Only a discipline whose decision is confirmed by the evidence ("current") or chosen by a
+    reviewer and names this agency lets the note say the company works with it.
+    """
+    if finding is None or profiled is None or not finding.confirmed:
+        return NoteAgency()
+    keys = {profiled.casefold(), (finding.name or "").casefold()}
+    for d in finding.roles:
+        if d.confirmed and d.name and d.name.casefold() in keys:
+            return NoteAgency(profiled, True, d.role, bool(finding.named))
+    return NoteAgency(profiled, False, None, bool(finding.named))
+
+
+@dataclass
+class Mailing:
+    """One cover note: drafted or not (and why), its subject, sender and attachment name."""
+
+    note: int
+    drafted: bool
+    why: str = ""
+    first: bool = False
+    subject: str = ""
+    sender: str = ""
+    attachment: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _remove_stale(folder: Path, stem: str) -> None:
+    """Delete a draft an earlier run left for a note that is not drafted now."""
+    for ext in NOTE_FILES:
+        path = folder / f"{stem}.{ext}"
+        if path.is_file():
+            path.unlink()
+            log.info("Removed %s: this run drafts no %s", path, stem)
+
+
+def sender_warnings(contact: Contact, brand: Brand) -> tuple[Sender, list[ReviewWarning]]:
+    """The sender for ``contact`` and the warnings about the owner and the greeting."""
+    sender, matched = brand.sender_for(contact.owner)
+    out: list[ReviewWarning] = []
+    if contact.owner and not matched:
+        out.append(
+            ReviewWarning(
+                kind="sender",
+                message=f"The owner “{contact.owner}” of {contact.name} is not among the "
+                f"[[senders]] of the brand file, so the notes are signed by the default sender "
+                f"({sender.name or 'no name'}). Add the owner to [[senders]] (name, title, "
+                "email, aliases) or correct the Owner column.",
+                detail={"owner": contact.owner, "sender": sender.name},
+            )
+        )
+    if why := contact.first_name_unclear:
+        out.append(
+            ReviewWarning(
+                kind="greeting",
+                message=f"First name unclear for {contact.name}: {why}; the notes greet "
+                f"“Dear {contact.first_name},”. Write the full name in the contact sheet (or "
+                "--contact), or edit the greeting in the notes, before sending.",
+                detail={"name": contact.name, "greeting": contact.first_name, "reason": why},
+            )
+        )
+    return sender, out
+
+
+def write_mailings(
+    contact: Contact,
+    brand: Brand,
+    agency: NoteAgency,
+    folder: Path,
+    attachments: Mapping[int, Path | None],
+    templates: Path | None = None,
+) -> tuple[dict[str, Path], list[ReviewWarning], list[Mailing]]:
+    """Draft the notes the produced documents allow; say why any other is not drafted.
+
+    ``attachments`` maps 1 to the agency profile's PDF and 2 to the company report's (None
+    when it was not rendered).
+    """
+    outputs: dict[str, Path] = {}
+    sender, warnings = sender_warnings(contact, brand)
+    names = note_names(contact, brand, agency.name, sender)
+    mailings: list[Mailing] = []
+    profile_pdf, report_pdf = attachments.get(1), attachments.get(2)
+    if agency.name is None:
+        why1 = "no agency profile was drafted, so there is nothing for note 1 to go with"
+    elif profile_pdf is None:
+        why1 = "its attachment, the agency profile PDF, was not rendered (pdf was not among the formats)"
+    else:
+        why1 = ""
+    why2 = (
+        ""
+        if report_pdf is not None
+        else "its attachment, the company report PDF, was not rendered (pdf was not among the formats)"
+    )
+    first2 = bool(why1)
+    plan = [
+        (1, why1, profile_pdf, attachment_name(agency.name or "", "agency-profile"), True),
+        (2, why2, report_pdf, attachment_name(contact.new_company, "company-report"), first2),
+    ]
+    for which, why, pdf, filename, first in plan:
+        stem = f"note-{which}"
+        if why or pdf is None:
+            _remove_stale(folder, stem)
+            mailings.append(Mailing(which, False, why=why))
+            warnings.append(
+                ReviewWarning(
+                    kind="mailing",
+                    message=f"Note {which} was not drafted: {why}."
+                    + (
+                        " Note 2 is written as the first mailing."
+                        if which == 1 and not why2
+                        else ""
+                    ),
+                    detail={"note": stem, "why": why},
+                )
+            )
+            continue
+        markdown = render_note(
+            which,
+            contact,
+            brand,
+            agency.name,
+            templates,
+            sender=sender,
+            first=first,
+            agency_role=agency.role,
+            works_with=agency.works_with,
+        )
+        for f in check_note(markdown, names):
+            warnings.append(
+                ReviewWarning(
+                    kind="ask" if f.guideline == "dossier ask-guard" else "neutrality",
+                    message=f"{stem}.md line {f.line}: “{f.term}” ({f.category.replace('_', ' ')}): "
+                    f"{f.advice}",
+                    detail={**f.as_dict(), "note": stem},
+                )
+            )
+        title = subject(which, contact, agency.name, first=first)
+        paths = write_note(
+            folder, stem, markdown, contact, brand, title, pdf, sender=sender, filename=filename
+        )
+        outputs.update({f"{stem}.{k}": v for k, v in paths.items()})
+        mailings.append(
+            Mailing(
+                which,
+                True,
+                first=first,
+                subject=title,
+                sender=sender.name,
+                attachment=filename,
+                files={k: v.name for k, v in paths.items()},
+            )
+        )
+    if agency.name is not None and not agency.works_with:
+        warnings.append(
+            ReviewWarning(
+                kind="mailing",
+                message=f"Note 1 does not say that {agency.name} works with "
+                f"{contact.new_company}: no confirmed public report in the evidence says so"
+                + (" (the agency was named, not found)." if agency.named else "."),
+                detail={"note": "note-1", "agency": agency.name},
+            )
+        )
+    return outputs, warnings, mailings
+
+
+def not_drafted(folder: Path, why: str) -> list[Mailing]:
+    """No note at all (the company report is not ready): remove earlier drafts, say why."""
+    for which in (1, 2):
+        _remove_stale(folder, f"note-{which}")
+    return [Mailing(which, False, why=why) for which in (1, 2)]
