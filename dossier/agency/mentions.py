@@ -456,7 +456,14 @@ def _proper_names(
         while run and re.fullmatch(r"\d+", run[0][2]):
             run.pop(0)
         # a dateline in capitals ("NEW YORK Domino's Pizza")
-        while len(run) > 1 and run[0][2].isupper() and run[0][2].lower() in NOT_A_NAME | COMMON and not run[-1][2].isupper():
+        opens = run and not text[: run[0][0]].strip(" -–—\"'(")  # a dateline opens the sentence
+        while (
+            len(run) > 1
+            and opens
+            and run[0][2].isupper()
+            and run[0][2].lower() in NOT_A_NAME | COMMON
+            and not run[-1][2].isupper()
+        ):
             run.pop(0)
         if run and run[0][2].lower().rstrip(".") in MONTHS and (len(run) == 1 or run[1][2][0].isdigit()):
             run.clear()
@@ -525,6 +532,12 @@ def _next_cap(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return is_cap(nxt) and nxt.lower() not in COMMON
 
 
+_ACCOUNT_NEXT = re.compile(
+    r"\s+(?:ad|ads|advertising|account|accounts|business|brief|task|duties|campaign|creative|media|pr)\b(?!\s+(?:agency|network|group)\b)",
+    re.I,
+)
+
+
 def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[Name]:
     """Join names that make one: "Ogilvy's David" and "IPG's UM" (the unit, not the owner),
     "Energy BBDO", "Ogilvy RedWorks", "Starcom MediaVest" (one agency, the listed one's entry)."""
@@ -537,12 +550,16 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
                 n.entry is not None or "holding" in prev.entry.discipline
             ):
                 # "WPP's Ogilvy", "Ogilvy's David"; "Omnicom's Attention + Influence"
-                merged[-1] = n if n.entry is not None else Name(n.start, n.end, n.text, None, "agency", cue=True)
+                # the owner's words go with the unit's token, so lists stay lists ("IPG's UM and
+                # Omnicom's BBDO"); the name is the unit's
+                merged[-1] = Name(prev.start, n.end, n.text, n.entry, "agency", cue=n.entry is None)
                 continue
             if gap == "-" and not (prev.entry and n.entry):
                 merged[-1] = Name(prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry)
                 continue
-            if gap == " " and (prev.entry is None) != (n.entry is None) and not (title and n.entry is None):
+            # "Leo Burnett McDelivery ad task": a name before an account word is the brand's
+            product = n.entry is None and _ACCOUNT_NEXT.match(sentence[n.end :]) is not None
+            if gap == " " and (prev.entry is None) != (n.entry is None) and not (title and n.entry is None) and not product:
                 entry = prev.entry or n.entry
                 text = sentence[prev.start : n.end]
                 if entry is not None and "holding" not in entry.discipline:
@@ -662,7 +679,9 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if n.entry is not None:
         n.kind = "agency"
         # "his friend Jeff Goodby" is a person even when "Goodby" is an agency's alias
-        if looks_like_person(n.text) and n.text not in n.entry.names:
+        # ("Leo Burnett London", an office of a listed name, stays the agency)
+        listed = n.text in n.entry.names or any(n.text.startswith(f"{alias} ") for alias in n.entry.names)
+        if looks_like_person(n.text) and not listed:
             n.kind, n.entry = "person", None
         return
     words = [w.lower().strip(".,'") for w in n.text.split()]

@@ -255,7 +255,7 @@ appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service)\b
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:for|on)\s+(?:its|their|the)\s+{F4}{WORK}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
-appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{F8}(?:to|with|at|into|in)\s+{GAP}{G}
+appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
@@ -415,7 +415,7 @@ credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
 credit - c : {G}{ASIDE}?\s*(?:,|[–—]|--)\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:has|holds|handles|runs)\s+the\s+{F3}(?:account|business)\s+(?:of|for)\s+(?:fellow\s+)?(?:(?:⟦\d+⟧|[\w-]+)\s+brands?\s+)?{BN}
 appointed - c : {G}{GS}{AUXG}(?:will\s+)?(?:now\s+)?be\s+(?:the\s+)?(?:new\s+)?{F3}(?:lead\s+)?(?:agency|agency\s+of\s+record|aor)\s+(?:for|on)\s+(?:the\s+)?{F3}{B}
 credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
-credit - c : {B}(?:'s)?\s+{F4}(?:accounts?|business|work)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
+credit - c : {B}(?:'s|')?\s+{F4}(?:{WORK}|advertising|creative|media|pr)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
 credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
 credit - c : {G}{GT}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
 credit - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}
@@ -667,6 +667,26 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
     return not (len(words) == 1 and placed.title and not re.search(r"\d|[&+/\\]|.[A-Z]", text))
 
 
+_CLASSIFIER = re.compile(
+    r"\b(?:group|chain|brand|retailer|company|firm|business|bank|maker|operator|supermarket|store|"
+    r"label|insurer|charity|club|network|service|app|platform|airline|carrier|manufacturer|"
+    r"department\s+store|franchise|giant)\s*,?\s*$"
+)
+
+
+def _organisation(placed: Placed, b: int, m: re.Match[str]) -> bool:
+    """A name led by a first name ("David Lloyd", "John Lewis") is an organisation when a
+    lower-case classifier stands before it ("fitness group David Lloyd") or the clause refers
+    to it as "its" ("David Lloyd has awarded its media account")."""
+    if _CLASSIFIER.search(placed.before(b, 40)):
+        return True
+    _s, e = placed.spans[b]
+    between = placed.text[e : m.end()] if e < m.end() else ""
+    return re.search(r"^(?:'s)?\s+(?:\w+\s+){0,4}?(?:its|it)\b", between) is not None and not re.search(
+        r"\b(?:his|her|he|she)\b", between, re.I
+    )
+
+
 def _person_object(placed: Placed, g: int) -> bool:
     """Whether the name at ``g`` is followed by a job title ("Yang Yeo as co-chief ...")."""
     after = placed.after(g, 90)
@@ -888,7 +908,7 @@ def _keep(
         return False
     if b is not None and "n" in flags and agency_like(placed.names[b].text):
         return False
-    if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags):
+    if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
         return False  # "his friend Jeff Goodby's agency"
     if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
         return False
@@ -1199,6 +1219,7 @@ _SUBJECT_VERB = re.compile(
     r"consolidated|reviewed|retained|kept|enlisted|chose|added|signed|shifted)\b",
     re.I,
 )
+_OWNS_ACCOUNT = re.compile(rf"\b(?:its|their)\s+(?:[\w$£€.-]+\s+){{0,4}}?{_WORK}\b", re.I)
 _BRAND_POSITION_BEFORE = re.compile(
     rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.I
 )
@@ -1242,8 +1263,11 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     _BRAND_POSITION_BEFORE.search(before)
                 ):
                     score += 2
-                if _SUBJECT_VERB.match(after) and not placed.text[: placed.spans[i][0]].strip(" \"'"):
+                if _SUBJECT_VERB.match(after) and not placed.text[: placed.spans[i][0]].strip(" \"'-–—•*"):
                     score += 1  # the sentence's subject
+                    # ... that the sentence says owns an account ("X is ... as its ad account moves")
+                    if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
+                        score += 1
                 if _BRAND_POSITION_VERB.match(after):
                     score += 2
                 scores[key] += score
@@ -1383,7 +1407,10 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 better = replace(better, brand=r.brand)
             if not twin.role_stated and r.role_stated:
                 better = replace(better, role=r.role, role_stated=True)
-            if r.agency and twin.agency and len(r.agency) > len(twin.agency) and r.agency.startswith(twin.agency):
-                better = replace(better, agency=r.agency, entry=r.entry or twin.entry)  # "Publicis Groupe"
+            if r.agency and twin.agency and len(r.agency) > len(twin.agency) and (
+                r.agency.startswith(twin.agency) or (twin.entry is None and _similar_agency(twin.agency, r.agency))
+            ):
+                # "Publicis Groupe"; "WE Communications" for the headline's "WE Comms"
+                better = replace(better, agency=r.agency, entry=r.entry or twin.entry)
             out[out.index(twin)] = better
     return out
