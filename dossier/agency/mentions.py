@@ -206,7 +206,7 @@ TITLE_WORDS = (
     r"(?:chief\s+[\w-]+\s+(?:and\s+[\w-]+\s+)?officer|c[ecmfo]o|cco|cso|cto|cdo|president|vice\s+president|vp|svp|evp|"
     r"head(?:\s+of\s+[\w-]+)?|director|managing\s+director|md|ecd|executive\s+creative\s+director|"
     r"creative\s+director|managing\s+partner|chair(?:man|woman|person)?|founder|co-?founder|boss|"
-    r"strategist|executive|officer|manager|planner|copywriter|marketer|vet(?:eran)?|alum(?:nus|na)?|"
+    r"strategist|executive|execs?|officer|manager|planner|copywriter|marketer|vet(?:eran)?|alum(?:nus|na)?|"
     r"leader|staffer|hire|chief|ceo|cmo|gm|general\s+manager|country\s+manager|"
     r"co-chief\s+[\w-]+\s+officer|principal(?:\s+accounting\s+officer)?|partner\s+and\s+[\w-]+|"
     r"accounting\s+officer|treasurer|controller|counsel|secretary|spokes(?:man|woman|person)|"
@@ -470,6 +470,9 @@ def _proper_names(
         if run:
             s, e = run[0][0], run[-1][1]
             name = text[s:e]
+            if re.search(r"\b[A-Z]\.[A-Z]$", name) and text[e : e + 1] == ".":
+                e += 1  # "L.A.": the token stops before the last period
+                name = text[s:e]
             if not re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Co|Inc|Corp|Ltd|Jr|Sr|Bros)\.$", name):
                 name = name.rstrip("'.:-").rstrip()
             if name.endswith("'s"):
@@ -630,6 +633,8 @@ def place(
         unit = re.match(r"\s+(?:PR|Public\s+Relations|Media|Digital|Health|Interactive|Consulting|Social|Content)\b(?!\s+[A-Z])", sentence[e:])
         if unit and not re.match(r"\s+\w+\s+(?:account|business|agency)", sentence[e + unit.end() :]):
             e += unit.end()
+        if re.search(r"\b[A-Z]\.[A-Z]$", sentence[s:e]) and sentence[e : e + 1] == ".":
+            e += 1  # "TBWA\\Chiat\\Day L.A."
         surface = sentence[s:e]
         # an ambiguous one-word name followed by another name is part of that name
         # ("Special Olympics", "Mother Teresa"): leave it to the proper-name finder
@@ -705,6 +710,7 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     owner = re.search(r"⟦(\d+)⟧'s\s+(?:new\s+|own\s+|in-house\s+)?$", before)
     if _AGENCY_BEFORE.search(before) or _AGENCY_AFTER.match(after) or (
         owner and placed.names[int(owner.group(1))].entry is not None  # "DDB's new We Are Unlimited"
+        and not first_name  # "Ogilvy's Sarah Jones" is a person
     ):
         n.kind, n.cue = "agency", True
 

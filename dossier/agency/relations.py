@@ -366,6 +366,7 @@ incumbent - c : \bwith\s+{GAP}{G}\s+as\s+(?:the\s+)?incumbent
 holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\s+(?:the\s+)?{F3}{B}
 holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
 holder - c : {B}\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
+holder - k : {B}\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
 incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:also\s+)?pitching\s+for\s+(?:its|their|the)\s+(?:relationship|account|business)\s+with\s+{BN}
@@ -375,7 +376,7 @@ review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
 # ---------------------------------------------------------------- credits: work for the brand
 credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F6}{BN}
 credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F6}{B}
-credit - kp : {B}(?:'s)?\s+{FN8}{PIECE}\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
+credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
@@ -705,9 +706,13 @@ def _title_between(placed: Placed, m: re.Match[str], g: int) -> bool:
     """A job title between the verb and the agency ("hires a Wieden+Kennedy strategist")."""
     s, _e = placed.spans[g]
     window = placed.text[max(m.start(), s - 50) : s]
-    return re.search(rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I) is not None or (
-        re.match(rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I) is not None
-    )
+    if re.search(rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I) or re.match(
+        rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I
+    ):
+        return True
+    # "Ogilvy's Sarah Jones", "Ogilvy veteran Sarah Jones": the agency says where a person works
+    person = re.match(r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,2}?⟦(\d+)⟧", placed.after(g, 60))
+    return person is not None and placed.names[int(person.group(1))].kind == "person"
 
 
 def _clean(name: str) -> str:
