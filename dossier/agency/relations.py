@@ -293,7 +293,7 @@ retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency|agency)\s+(?:for|of|at|on)\s+{B}
-appointed - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?(?:awarded|handed|given)\s+(?:the\s+)?{F3}{B}(?:'s)?\s+{F8}(?:{WORK}|media|creative|advertising|pr|digital|social)
+appointed - c : {G}{GS}{AUXP}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?(?:awarded|handed|given)\s+(?:the\s+)?(?!(?:its|their|his|her)\s){F3}{B}(?:'s)?\s+{F8}(?:{WORK}|media|creative|advertising|pr|digital|social)
 appointed - c : {G}\s+(?:joins|joined|added\s+to|enters|entered|makes|made)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up|roster\s+of\s+agencies)
 appointed - c : {G}{GS}{AUXG}(?:is\s+|was\s+|are\s+)?(?:becomes?|became|becoming|is\s+becoming|will\s+become|to\s+become)\s+(?:the\s+)?(?:new\s+)?{F4}(?:agency|agency\s+of\s+record|aor|partner|shop)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat\w*\s+(?:von|bei|des|der)\s+{B}
@@ -976,9 +976,10 @@ def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) 
             start = placed.spans[b][0]
             product = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
             maker = int(product.group(1)) if product else None
-            if maker is not None and maker != g and _brand_ok(placed, maker) and (g, maker) not in found:
-                out.append(replace(f, b=maker))
-                continue
+            if maker is not None and maker != g and _brand_ok(placed, maker):
+                if (g, maker) not in found:
+                    out.append(replace(f, b=maker))
+                continue  # the maker's relation stands for its product's
         out.append(f)
     return out
 
