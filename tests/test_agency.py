@@ -26,9 +26,9 @@ from dossier.agency import (
 )
 from dossier.agency.gazetteer import DISCIPLINES, GAZETTEER_FILE, STATUSES, agency_key
 from dossier.agency.incumbent import decay
+from dossier.agency.mentions import place
 from dossier.agency.outlets import is_trade, outlet_kind
 from dossier.agency.relations import split_sentences
-from dossier.agency.mentions import place
 from dossier.errors import ConfigError
 from dossier.model import Article, Fact, Provenance
 
