@@ -626,8 +626,8 @@ def place(
         if right:
             e += right.end()
         # "Ogilvy Australia", "DDB Sydney": an office is the agency
-        office = re.match(r"\s+((?:New\s+York|Hong\s+Kong|Los\s+Angeles|San\s+Francisco|Kuala\s+Lumpur|[A-Z][a-z]+|[A-Z]{2,3}))\b(?!['’]s)", sentence[e:])
-        if office and all(w in NOT_A_NAME for w in office.group(1).lower().split()) and office.group(1).lower() not in COMMON:
+        office = re.match(r"\s+((?:New\s+York|Hong\s+Kong|Los\s+Angeles|San\s+Francisco|Kuala\s+Lumpur|[A-Z][a-z]+|[A-Z]{2,4}))\b(?!['’]s)", sentence[e:])
+        if office and all(w in NOT_A_NAME | _UPPER_PLACES for w in office.group(1).lower().split()) and office.group(1).lower() not in COMMON:
             e += office.end()
         # "Ogilvy PR", "Edelman Digital": a unit named after its discipline
         unit = re.match(r"\s+(?:PR|Public\s+Relations|Media|Digital|Health|Interactive|Consulting|Social|Content)\b(?!\s+[A-Z])", sentence[e:])

@@ -343,14 +343,14 @@ ended - c : \b(?:after|since)\s+(?:splitting|parting|breaking)\s+{F3}(?:from|wit
 ended - c : \b(?:after|since)\s+(?:firing|dropping|ditching|leaving|axing|dumping)\s+{GAP}{G}
 ended - c : {B}'s\s+(?:dismissal|firing|sacking|dumping)\s+of\s+{GAP}{G}
 ended - c : {G}\s+(?:has\s+|had\s+)?(?:reportedly\s+)?resigned\s+(?:from\s+)?(?:the\s+)?{B}(?:'s)?
-ended - c : {G}\s*(?:,[^,⟦⟧]{1,40},)?\s*{AUXG}(?:effectively\s+)?(?:lost|loses)\s+the\s+(?:business|account)
+ended - c : {G}\s*(?:,[^,⟦⟧]{1,40},)?\s*{AUXG}(?:effectively\s+)?(?:lost|loses|lose|losing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:business|account)\b(?!\s+(?:pitch|review))
 ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{B}
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?:are|is)\s+(?:being\s+)?(?:reviewed|put\s+up\s+for\s+review|in\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
-holder - c : (?:{WORK}|business)(?:\s+{F4})?,?\s*\(?(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
+holder - c : (?:{WORK}|business)(?:\s+{F4})?{ASIDE},?\s*\(?(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
 incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
 incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?{FN6}(?:{WORK}|business)\s*,\s+{GAP}{G}
 incumbent - c : \bincumbent\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
@@ -365,8 +365,8 @@ incumbent - c : \b(?:the\s+)?incumbents?\s+(?:are|were|is|was)\s+{GAP}{G}
 incumbent - c : \bwith\s+{GAP}{G}\s+as\s+(?:the\s+)?incumbent
 holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\s+(?:the\s+)?{F3}{B}
 holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
-holder - c : {B}\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
-holder - k : {B}\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
+holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
+holder - k : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
 incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:also\s+)?pitching\s+for\s+(?:its|their|the)\s+(?:relationship|account|business)\s+with\s+{BN}
@@ -1225,6 +1225,7 @@ _SUBJECT_VERB = re.compile(
     r"consolidated|reviewed|retained|kept|enlisted|chose|added|signed|shifted)\b",
     re.I,
 )
+_OPENING = re.compile(r"(?:in|on|at|by|during|earlier|last|this|after|since)\b[^⟦⟧,;]{0,30},", re.I)
 _OWNS_ACCOUNT = re.compile(rf"\b(?:its|their)\s+(?:[\w$£€.-]+\s+){{0,4}}?{_WORK}\b", re.I)
 _BRAND_POSITION_BEFORE = re.compile(
     rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.I
@@ -1269,8 +1270,10 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     _BRAND_POSITION_BEFORE.search(before)
                 ):
                     score += 2
-                if _SUBJECT_VERB.match(after) and not placed.text[: placed.spans[i][0]].strip(" \"'-–—•*"):
-                    score += 1  # the sentence's subject
+                lead = placed.text[: placed.spans[i][0]].strip(" \"'-–—•*")
+                # the sentence's subject, perhaps after an opening adverbial ("In February, X put ...")
+                if _SUBJECT_VERB.match(after) and (not lead or _OPENING.fullmatch(lead)):
+                    score += 1
                     # ... that the sentence says owns an account ("X is ... as its ad account moves")
                     if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
                         score += 1
