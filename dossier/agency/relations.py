@@ -577,7 +577,7 @@ _LOST_PITCH = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+set\s+to\s+|soon\s+)?(?:appoint|hire|pick|name|choose|move|drop|award|hand|win|land)\b|"
-    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b",
+    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b",
     re.IGNORECASE,
 )
 _WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)
@@ -1277,8 +1277,8 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     # ... that the sentence says owns an account ("X is ... as its ad account moves")
                     if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
                         score += 1
-                if _BRAND_POSITION_VERB.match(after):
-                    score += 2
+                if _BRAND_POSITION_VERB.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
+                    score += 2  # "X launches ..."; "founding client X"
                 scores[key] += score
                 first = False
     for key in order:
