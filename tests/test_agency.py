@@ -727,3 +727,44 @@ def test_trade_outlets() -> None:
     assert outlet_kind("PR Newswire") == "wire"
     assert outlet_kind("Example Daily", "https://example.com/x") is None
     assert is_trade("Example Daily", "https://example.com/x", "trade_press")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        # an office in capitals belongs to the agency; the owner's words go with it
+        (
+            "In February, Northwind Traders put its regional media account out for tender. "
+            "Interpublic's Initiative MENA successfully defended the account.",
+            {("Northwind Traders", "Initiative MENA", "retained")},
+        ),
+        # the brand by reference, in a relative clause
+        (
+            "Northwind Traders has picked Mother as its creative agency. The retailer, which had "
+            "previously worked with McCann Manchester since 2012, appointed Mother after a pitch.",
+            {("Northwind Traders", "Mother", "appointed"), ("Northwind Traders", "McCann Manchester", "ended")},
+        ),
+        # a figure that is rumoured is no rumoured move
+        (
+            "Maxus has lost the Northwind Traders account – rumoured to be worth $16 million – to rival Carat.",
+            {("Northwind Traders", "Maxus", "ended"), ("Northwind Traders", "Carat", "appointed")},
+        ),
+        # "founding client X": the brand a later sentence calls "the bank"
+        (
+            "Mother was built on the back of founding client Northwind Bank. This year the bank "
+            "switched its account to DDB.",
+            {("Northwind Bank", "DDB", "appointed")},
+        ),
+        # an agency's office as the subject
+        (
+            "Anomaly's London office has snagged the global digital business for Northwind Traders.",
+            {("Northwind Traders", "Anomaly", "appointed")},
+        ),
+    ],
+)
+def test_item_level_frames(gaz: Gazetteer, snippet: str, expected: set[tuple[str, str, str]]) -> None:
+    assert snip(snippet, gaz) == expected
+
+
+def test_a_rumoured_move_stays_unread(gaz: Gazetteer) -> None:
+    assert snip("Northwind Traders is rumoured to be moving its account to Mother.", gaz) == set()

@@ -135,6 +135,7 @@ _AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "")
 _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|", "(?:is|are|was|were|will|would|could|may|might|").replace(r"has\s+reportedly|", "")
 # after an agency subject: "G, which has ...", "G (the incumbent) has ..."
 _GSEP = (
+    r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
     r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
     r"(?:\s*,\s*(?:the|a|an|its|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
 )
