@@ -160,7 +160,8 @@ _GENERIC = {"the", "of", "worldwide", "global", "group", "groupe", "internationa
 _GENERIC |= {"company", "companies", "holdings", "network"}
 _FALSE_FRIENDS = re.compile(
     r"\bMothers?['’]?s?\s+Day\b|\bMother\s+(?:Nature|Earth|Teresa|Superior|Jones|of\s+(?:all|the|God))\b"
-    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b",
+    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b"
+    r"|\bLowe['’]s\b(?!\s+(?:agency|network|chief|ceo|creative|global|worldwide))",  # the retailer
     re.IGNORECASE,
 )
 
@@ -185,7 +186,8 @@ def _case_sensitive(alias: str, entry: AgencyEntry) -> bool:
 
 
 def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
-    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/"."""
+    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/" (or
+    nothing: "TBWAChiatDay")."""
     parts = []
     for piece in re.split(r"(\s*[&+]\s*|\s+and\s+|\s*[\\/]\s*|\s+|-)", alias.strip()):
         sep = piece.strip().lower()
@@ -194,7 +196,7 @@ def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
         if sep in ("&", "+", "and") and piece != alias.strip():
             parts.append(r"\s*(?:&|\+|and)\s*")
         elif sep in ("\\", "/"):
-            parts.append(r"\s*[\\/]\s*")
+            parts.append(r"\s*[\\/]?\s*")  # "TBWA\Chiat\Day", "TBWA/Chiat/Day", "TBWAChiatDay"
         elif sep == "-":
             parts.append(r"[\s-]?")
         elif not sep:
