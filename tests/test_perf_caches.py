@@ -177,3 +177,34 @@ def test_the_clients_memory_of_bodies_is_bounded(tmp_path: Path, monkeypatch) ->
     assert held < 4_000_000  # not the 20 MB read: the memo is the only holder
     first = client.get("https://data.sec.gov/submissions/CIK0000000000.json", source="sec")
     assert len(first.body) == 500_009  # dropped from memory, read again from the snapshot
+
+
+def test_thumbnails_are_made_as_contacts_finish_for_the_review_pdfs(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import threading
+
+    from dossier.batch import thumbs
+
+    made: list[str] = []
+    threads: set[str] = set()
+
+    def fake(pdf: Path) -> Path:
+        made.append(pdf.name)
+        threads.add(threading.current_thread().name)
+        return pdf.with_suffix(".thumb.png")
+
+    monkeypatch.setattr(thumbs, "thumbnail_for", fake)
+    maker = thumbs.Thumbnailer(workers=2)
+    folder = tmp_path / "contact-1"
+    maker.submit(
+        [
+            folder / "company-report.pdf",
+            folder / "agency-profile.pdf",
+            folder / "note-1.md",
+            folder / "facts.json",
+        ]
+    )
+    assert maker.close() == 2
+    assert sorted(made) == ["agency-profile.pdf", "company-report.pdf"]
+    assert all(t.startswith("thumb") for t in threads)  # not the caller's thread
