@@ -13,7 +13,9 @@ PERFORMANCE ONLY) and a contacts sheet with one contact per company, and runs
 - the ratio of the batch to the floor (goal on 2 cores: 1.3);
 - peak RSS of the batch's main process and of its whole process tree (the sum of the RSS of
   the main process and every live descendant, sampled every 50 ms);
-- the time of a rerun of the finished batch (everything skipped).
+- the time of a rerun of the finished batch (everything skipped);
+- the main process's CPU seconds per contact (research, writing and scheduling; the PDFs are
+  rendered in the workers).
 
 The last line is ``ratio to render floor: X`` for the largest size (the quick mode's only one).
 A benchmark, not a test: nothing here is asserted except that no contact failed.
@@ -52,6 +54,16 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` so far, or 0."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _rss(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/statm") as f:
@@ -68,6 +80,7 @@ class TreeMemory:
         self.main = 0
         self.tree = 0
         self.most_processes = 0
+        self.main_cpu = 0.0  # CPU seconds of the main process (the last sample)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
@@ -80,6 +93,7 @@ class TreeMemory:
                 pids.append(p)
                 todo += _children(p)
             main = _rss(self.pid)
+            self.main_cpu = max(self.main_cpu, _cpu(self.pid))
             self.main = max(self.main, main)
             self.tree = max(self.tree, main + sum(_rss(p) for p in pids[1:]))
             self.most_processes = max(self.most_processes, len(pids))
@@ -166,6 +180,7 @@ def run(size: int, work: Path) -> dict[str, float]:
         "rerun": rerun,
         "main_mb": memory.main / 2**20,
         "tree_mb": memory.tree / 2**20,
+        "main_cpu": memory.main_cpu / size,
         "pdfs": len(html),
     }
 
@@ -176,7 +191,7 @@ def main(argv: list[str]) -> None:
     print(f"{synthetic.LABEL}; {os.cpu_count()} CPUs, {WORKERS} PDF workers")
     print(
         f"{'companies':>9} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'floor/c':>8} "
-        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'rerun s':>8}"
+        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'rerun s':>8} {'main CPU/c':>10}"
     )
     last = None
     for size in sizes:
@@ -185,7 +200,7 @@ def main(argv: list[str]) -> None:
         print(
             f"{r['size']:>9} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
             f"{r['floor_per_contact']:>8.2f} {r['ratio']:>6.2f} {r['main_mb']:>8.0f} "
-            f"{r['tree_mb']:>8.0f} {r['rerun']:>8.2f}",
+            f"{r['tree_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
             flush=True,
         )
     if last is not None:
