@@ -47,6 +47,7 @@ from .contacts import ContactRow, read_contacts
 from .options import record_options
 from .review import write_review_page
 from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
+from .thumbs import Thumbnailer
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +321,7 @@ def _run(
 
     rt.pdf = render
     job = _Job(opts, rt, state, keys, agency_cache, tick, counts, lock, halt)
+    job.thumbs = Thumbnailer(max(1, opts.pdf_processes)) if "pdf" in opts.formats else None
     try:
         with _signals(halt, pool, progress):
             writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
@@ -333,6 +335,8 @@ def _run(
                 writers.shutdown(wait=True, cancel_futures=True)
     finally:
         pool.shutdown(kill=bool(halt))
+        if job.thumbs is not None:
+            job.thumbs.close(wait=not halt)
         for row in todo:  # anything a stop or a crash left half-way goes back to pending
             left = state.get(keys[row.row])
             if left is not None and left.status == "running":
@@ -357,6 +361,7 @@ class _Job:
     counts: dict[str, int]
     lock: threading.Lock
     halt: _Stop
+    thumbs: Thumbnailer | None = None  # review-page thumbnails, made as contacts finish
 
     def folder(self, c: ContactState) -> Path:
         """The contact's own folder (its key, or the folder a migrated entry already had)."""
@@ -433,6 +438,8 @@ class _Job:
                 agency_roles=agency_roles(built, opts),
                 built_choices=choices,
             )
+            if self.thumbs is not None:
+                self.thumbs.submit(built.outputs.values())
         except Interrupted:
             self.state.mark_interrupted(key, "interrupted: built again by the next run")
         except OutputError as exc:
