@@ -40,6 +40,7 @@ from ..build import (
 from ..config import Brand
 from ..errors import DossierError
 from ..fsutil import OutputError, check_writable, slugify
+from ..names import clean_name
 from ..render import PdfPool
 from ..research.resolve import Hints
 from .calendar import write_follow_up_ics
@@ -133,9 +134,13 @@ class BatchResult:
 
 
 def company_key(row: ContactRow) -> tuple[str, str, str]:
-    """Contacts who moved to the same company share one research."""
+    """Contacts who moved to the same company share one research.
+
+    The name is compared without its legal form, so "Apple" and "Apple Inc." in one sheet
+    are researched once (a domain or ticker in the row still tells two companies apart).
+    """
     return (
-        row.new_company.casefold().strip(),
+        clean_name(row.new_company) or row.new_company.casefold().strip(),
         (row.domain or "").lower(),
         (row.ticker or "").upper(),
     )
