@@ -98,7 +98,8 @@ def _wait_for_done(batch_dir: Path, proc: subprocess.Popen[str], n: int = 1) -> 
 def test_a_signal_midway_stops_cleanly_and_a_rerun_finishes(
     tmp_path: Path, signum: int, code: int
 ) -> None:
-    sheet, out = _sheet(tmp_path, 8), tmp_path / "out"
+    # 16 contacts: enough that a stop after the first is plainly a stop on a busy machine
+    sheet, out = _sheet(tmp_path, 16), tmp_path / "out"
     batch_dir = out / "moved"
     proc = _start(sheet, out, "--workers", "1", "--format", "pdf")
     _wait_for_done(batch_dir, proc)
@@ -108,7 +109,7 @@ def test_a_signal_midway_stops_cleanly_and_a_rerun_finishes(
     stdout, stderr = proc.communicate(timeout=60)
     took = time.monotonic() - sent
     assert proc.returncode == code, stderr
-    # generous: the machine may be busy; "fewer than 8 done" below is what shows the stop
+    # generous: the machine may be busy; "fewer than all done" below is what shows the stop
     assert took < 45, f"took {took:.1f} s to stop"
     assert "Interrupted: the state is saved; run the same command to resume." in stderr
     assert "Traceback" not in stderr
@@ -119,7 +120,7 @@ def test_a_signal_midway_stops_cleanly_and_a_rerun_finishes(
     assert not [p for p in batch_dir.rglob("*.tmp")]
     statuses = _statuses(batch_dir)
     assert "running" not in statuses.values()
-    assert 1 <= list(statuses.values()).count("done") < 8
+    assert 1 <= list(statuses.values()).count("done") < 16
     r = CliRunner().invoke(cli, _args(sheet, out, "--quiet", "--format", "pdf"))
     assert r.exit_code == 0, r.output
     assert set(_statuses(batch_dir).values()) == {"done"}
