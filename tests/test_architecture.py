@@ -24,6 +24,7 @@ BASE = {"model", "errors", "names", "formatting", "fields"}
 FORBIDDEN = {
     "net": {"sources", "research", "agency", "writing", "render", "batch", "build", "cli"},
     "sources": {"research", "writing", "render", "batch", "build", "cli"},
+    "research": {"writing", "render", "batch", "build", "cli"},
     "agency": {"net", "sources", "render", "batch", "cli"},
     "writing": {"net", "sources", "render", "batch", "cli"},
     "render": {"net", "sources", "research", "batch", "cli"},

@@ -26,6 +26,7 @@ from .. import config
 from .. import formatting as fmt
 from ..agency import AgencyEntry, AgencyFinding, Gazetteer, load_gazetteer, relations_of_agency
 from ..agency.gazetteer import FactRow
+from ..agency.people import LEADERSHIP
 from ..errors import FetchError, ResolutionError, SourceError
 from ..fields import FIELDS
 from ..model import (
@@ -51,7 +52,6 @@ from ..net import PoliteClient
 from ..net.sites import registrable_domain
 from ..sources import registry
 from ..sources.base import Entity, RunContext
-from ..writing.agency import LEADERSHIP
 from .collect import collect, extract_all, make_sources
 from .company import GAZETTEER, assemble
 from .overrides import AgencyOverride, agency_override_path, find_agency_override

@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from .. import formatting as fmt
 from ..agency import Evidence
 from ..agency.evidence import company_names
+from ..agency.people import LEADERSHIP
 from ..model import (
     Account,
     AgencyContext,
@@ -83,13 +84,6 @@ DISCIPLINE_NOUNS = {
     "holding": "an advertising holding company",
 }
 DISCIPLINE_WORDS = {"pr": "public relations", "holding": "holding company"}
-LEADERSHIP = re.compile(
-    r"\b(appoints|names|hires|promotes|elevates|steps down|departs|exits|leaves|resigns|"
-    r"to retire|retires|takes helm|joins|named)\b.*\b(CEO|chief executive|chief creative officer|"
-    r"CCO|chief \w+ officer|president|managing director|chair|chairman|chairwoman|ECD|"
-    r"executive creative director)\b",
-    re.IGNORECASE,
-)
 
 
 # --- small helpers ------------------------------------------------------------------------------
