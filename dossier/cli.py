@@ -933,6 +933,45 @@ def lint(files: tuple[Path, ...], errors_only: bool, asks: bool) -> None:
     click.echo(f"No findings in {len(files)} file(s).", err=True)
 
 
+# -- From the CRM to the follow-up (dossier.crm) -----------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("moved-contacts.csv"),
+    show_default=True,
+    help="The moved-contacts sheet to write (.csv or .xlsx), for dossier batch.",
+)
+def changes(old: Path, new: Path, out: Path) -> None:
+    """Compare two CRM exports (HubSpot, Salesforce, Dynamics; CSV or XLSX) and write who moved.
+
+    Contacts are matched by record id, then e-mail, then name (a similar name only when it is
+    clearly the best, and it is named for checking). The change column says moved, promoted,
+    role_change, left or new. Bad rows are reported with their row number and left out.
+
+    \b
+    Example:
+      dossier changes contacts-2026-06.csv contacts-2026-12.csv -o moved-contacts.csv
+      dossier batch moved-contacts.csv --follow-up
+    """
+    from .batch.state import scrub
+    from .crm.changes import detect_changes
+
+    report = detect_changes(old, new, out)
+    for line in report.problems:
+        click.echo(f"skipped {scrub(line)}", err=True)
+    for line in report.warnings:
+        click.echo(f"check {scrub(line)}", err=True)
+    counts = report.counts()
+    click.echo(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+    click.echo(f"Moved contacts: {report.out} (next: dossier batch {report.out})")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()

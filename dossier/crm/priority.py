@@ -54,9 +54,7 @@ _C_LEVEL = re.compile(
     r"\bchief\b|\bc[a-z]{1,2}o\b|(?<!vice )\bpresident\b|\bfounder\b|\bmanaging\s+director\b|"
     r"\bmanaging\s+partner\b|\bgeneral\s+manager\b"
 )
-_VP = re.compile(
-    r"\bvice\s+president\b|\b[se]?vp\b|\bhead\b|\bdirector\b|\bdir\b|\bpartner\b"
-)
+_VP = re.compile(r"\bvice\s+president\b|\b[se]?vp\b|\bhead\b|\bdirector\b|\bdir\b|\bpartner\b")
 _MANAGER = re.compile(r"\bmanager\b|\blead\b|\bmgr\b|\bspecialist\b|\bstrategist\b")
 #: (rank, share of the seniority points, what the reason calls it)
 TIERS = {
@@ -159,9 +157,9 @@ def _same_industry(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 5 and (long_.startswith(short) or short.startswith(long_[: len(short)])):
-        if fuzz.ratio(short, long_[: len(short) + 2]) >= 90:  # "pharmaceutical(s)"
-            return True
+    prefix = long_.startswith(short) or short.startswith(long_[: len(short)])
+    if len(short) >= 5 and prefix and fuzz.ratio(short, long_[: len(short) + 2]) >= 90:
+        return True  # "pharmaceutical(s)"
     return fuzz.token_set_ratio(ka, kb) >= 90 and min(len(ka), len(kb)) >= 4
 
 
@@ -174,7 +172,9 @@ def _industry(s: Signals, firm: Firm, weight: int) -> Reason:
         named = f"SIC {code}" + (f" ({description})" if description else "")
         hit = next((p for p in firm.sic if code.startswith(p)), None)
         if hit is not None:
-            return Reason("industry", weight, weight, f"{named} is in the firm's verticals (SIC {hit})")
+            return Reason(
+                "industry", weight, weight, f"{named} is in the firm's verticals (SIC {hit})"
+            )
         known.append(named)
     for label, qid in s.industries:
         hit = next(
@@ -189,7 +189,10 @@ def _industry(s: Signals, firm: Firm, weight: int) -> Reason:
         where = f" ({s.industry_source})" if s.industry_source else ""
         if hit is not None:
             return Reason(
-                "industry", weight, weight, f"industry {label}{where} is one of the firm's verticals"
+                "industry",
+                weight,
+                weight,
+                f"industry {label}{where} is one of the firm's verticals",
             )
         known.append(f"{label}{where}")
     if s.sheet_industry:
@@ -255,7 +258,13 @@ def _relationship(s: Signals, weight: int) -> Reason:
             f"relationship since {s.relationship_since.isoformat()} is after the change date",
         )
     share = next((sh for floor, sh in RELATIONSHIP_BANDS if years >= floor), 0.0)
-    span = f"{years:.0f} years" if years >= 1.5 else "about a year" if years >= 0.75 else "under a year"
+    span = (
+        f"{years:.0f} years"
+        if years >= 1.5
+        else "about a year"
+        if years >= 0.75
+        else "under a year"
+    )
     return Reason(
         "relationship",
         round(weight * share),
@@ -284,7 +293,5 @@ def ranked(items: Iterable[tuple[str, Priority | None]]) -> list[str]:
     order = {k: i for i, (k, _p) in enumerate(listed)}
     return [
         k
-        for k, _p in sorted(
-            listed, key=lambda kp: (-(kp[1].score if kp[1] else -1), order[kp[0]])
-        )
+        for k, _p in sorted(listed, key=lambda kp: (-(kp[1].score if kp[1] else -1), order[kp[0]]))
     ]
