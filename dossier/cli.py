@@ -493,6 +493,13 @@ def _print_agency(report: Any, years: int) -> None:
 @FORMAT_OPTION
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option(
+    "--firm",
+    "firm_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="firm.toml: the firm's verticals and owners' limit, for whom to follow first "
+    "(default: ./firm.toml if there is one).",
+)
 @NEWS_DAYS_OPTION
 @AGENCY_YEARS_OPTION
 @ARTICLES_OPTION
@@ -508,6 +515,7 @@ def batch(
     formats: tuple[str, ...],
     quiet: bool,
     as_json: bool,
+    firm_file: Path | None,
     news_days: int,
     agency_years: int,
     articles: tuple[Path, ...],
@@ -555,6 +563,7 @@ def batch(
         wait=wait,
         formats=formats,
         command=" ".join(["dossier", *sys.argv[1:]])[:300],
+        firm=firm_file,
     )
     result = run_batch(opts, progress)
     page, ics = result.review_page, result.follow_up
@@ -582,6 +591,10 @@ def batch(
             click.echo(scrub(line).rstrip())
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
+        if result.follow is not None:  # whom to follow first (dossier.crm.follow)
+            click.echo("")
+            for line in result.follow.lines():
+                click.echo(scrub(line).rstrip())
         click.echo(f"\nReview page: {page}")
         if ics:
             click.echo(f"Follow-up calendar: {ics}")

@@ -108,11 +108,13 @@ def load_firm(path: Path | None = None) -> Firm:
     if bad:
         raise ConfigError(
             f"{path}: [verticals] sic holds {', '.join(repr(b) for b in bad)}; an SEC SIC code "
-            "is up to four digits (\"2834\"), or a shorter group (\"28\")."
+            'is up to four digits ("2834"), or a shorter group ("28").'
         )
     limit = owners.get("max_open_follow_ups", DEFAULT_MAX_OPEN)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise ConfigError(f"{path}: [owners] max_open_follow_ups must be a whole number, 1 or more.")
+        raise ConfigError(
+            f"{path}: [owners] max_open_follow_ups must be a whole number, 1 or more."
+        )
     weights = dict(DEFAULT_WEIGHTS)
     for key, value in weights_in.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:

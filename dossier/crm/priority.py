@@ -259,8 +259,8 @@ def _relationship(s: Signals, weight: int) -> Reason:
         )
     share = next((sh for floor, sh in RELATIONSHIP_BANDS if years >= floor), 0.0)
     span = (
-        f"{years:.0f} years"
-        if years >= 1.5
+        f"{int(years)} years"  # whole years, as the bands count them
+        if years >= 2
         else "about a year"
         if years >= 0.75
         else "under a year"
