@@ -985,6 +985,53 @@ def changes(old: Path, new: Path, out: Path) -> None:
     click.echo(f"Moved contacts: {report.out} (next: dossier batch {report.out})")
 
 
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--company", required=True, help="The old client, as the activities name it.")
+@click.option(
+    "--activities",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The CRM's activities (engagements) export, CSV or XLSX.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write to (default: output/handover-<company>/).",
+)
+@click.option("--owner", default="", help="Who signs the note (a [[senders]] name of brand.toml).")
+@click.option(
+    "--brand",
+    "brand_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="brand.toml (default: ./brand.toml, else the packaged one).",
+)
+def handover(
+    company: str, activities: Path, out_dir: Path | None, owner: str, brand_file: Path | None
+) -> None:
+    """Write the successor brief for the person who replaces a departed contact at COMPANY.
+
+    A branded PDF from the firm's own activity records: the work done together, the
+    timeline, the people involved (client contacts by role only) and what is in progress,
+    with a short note offering help settling in (never an ask). Free-text notes are not read.
+
+    \b
+    Example:
+      dossier handover --company "Northwind Traders" --activities activities.csv
+    """
+    from .crm.handover import write_handover
+
+    done = write_handover(company, activities, out_dir, brand_file=brand_file, owner=owner)
+    for line in done.problems:
+        click.echo(f"skipped {line}", err=True)
+    click.echo(
+        f"{done.company}: {len(done.activities)} activities, {len(done.in_progress)} in progress"
+    )
+    for kind, path in done.outputs.items():
+        click.echo(f"  {kind:<5} {path}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()
