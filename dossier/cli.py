@@ -848,22 +848,51 @@ def review_choose_agency(
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @BATCH_OPTION
-@click.option("--approved", is_flag=True, required=True, help="Export the approved contacts.")
+@click.option("--approved", is_flag=True, help="Export the approved contacts' drafts.")
 @click.option(
     "--to",
     "dest",
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the drafts (default: <batch>/export).",
 )
-def export(batch_dir: Path, approved: bool, dest: Path | None) -> None:
-    """Copy the .eml drafts of the approved contacts into one folder (nothing is sent).
+@click.option(
+    "--tasks",
+    is_flag=True,
+    help="Write the follow-up plan as task-import CSVs for HubSpot and Salesforce, beside "
+    "follow-up.ics.",
+)
+@click.option(
+    "--contacts",
+    "contacts_sheet",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="With --tasks: the contact sheet for the e-mail addresses (default: the batch's).",
+)
+def export(
+    batch_dir: Path, approved: bool, dest: Path | None, tasks: bool, contacts_sheet: Path | None
+) -> None:
+    """Copy the .eml drafts of the approved contacts into one folder (nothing is sent);
+    with --tasks, write the follow-up tasks for the CRM.
 
     The folder mirrors the approvals: drafts of contacts no longer approved are removed.
 
     \b
     Example:
       dossier export --approved --batch output/moved-contacts
+      dossier export --tasks --batch output/moved-contacts
     """
+    if not (approved or tasks):
+        raise click.UsageError("Say what to export: --approved (the drafts), --tasks, or both.")
+    if tasks:
+        from .crm.tasks import export_tasks
+
+        written = export_tasks(batch_dir, sheet=contacts_sheet)
+        for line in written.warnings:
+            click.echo(f"warning: {line}", err=True)
+        for crm, path in written.files.items():
+            label = {"hubspot": "HubSpot", "salesforce": "Salesforce"}[crm]
+            click.echo(f"{len(written.tasks)} task(s) for {label}: {path}")
+        if not approved:
+            return
     from .batch import export_approved
 
     done = export_approved(batch_dir, dest)

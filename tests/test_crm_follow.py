@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from dossier.cli import cli
 from dossier.crm.firm import Firm, load_firm
 from dossier.crm.follow import owner_warnings
 from dossier.crm.priority import Signals, parse_employees, ranked, score, seniority_rank
+from dossier.crm.tasks import HUBSPOT_COLUMNS, SALESFORCE_COLUMNS
 from dossier.errors import ConfigError
 
 from .conftest import APPLE_SNAPSHOT
@@ -177,3 +179,28 @@ def test_batch_stores_priorities_and_owner_warnings(tmp_path: Path) -> None:
     with BatchState.open(batch, create=False) as state:
         again = {c.name: c for c in state.contacts()}
     assert sum(w["kind"] == "owner" for w in again["Jane Doe"].warnings) == 1
+
+    # Back to the CRM: the follow-up plan as task-import CSVs, read back.
+    result = CliRunner().invoke(cli, ["export", "--tasks", "--batch", str(batch)])
+    assert result.exit_code == 0, result.output
+    assert "task(s) for HubSpot" in result.stdout and "task(s) for Salesforce" in result.stdout
+    assert "have no owner; their tasks are unassigned: omar-haddad--apple-inc" in result.stderr
+    with (batch / "follow-up-tasks-hubspot.csv").open(encoding="utf-8-sig", newline="") as f:
+        hubspot = list(csv.DictReader(f))
+    assert list(hubspot[0]) == list(HUBSPOT_COLUMNS)
+    jane_tasks = [t for t in hubspot if t["Email"] == "jane@example.com"]
+    assert jane_tasks and all(t["hubspot_owner_id"] == "Alice Archer" for t in jane_tasks)
+    assert jane_tasks[0]["hs_task_subject"] == "Check in with Jane Doe"  # no notes drafted (json)
+    assert jane_tasks[0]["hs_timestamp"] == "2027-05-03"  # start date + 182 days
+    assert jane_tasks[0]["hs_task_priority"] == "HIGH"
+    assert "Priority 100 (high): SIC 3571" in jane_tasks[0]["hs_task_body"]
+    with (batch / "follow-up-tasks-salesforce.csv").open(encoding="utf-8-sig", newline="") as f:
+        salesforce = list(csv.DictReader(f))
+    assert list(salesforce[0]) == list(SALESFORCE_COLUMNS)
+    by_subject = {t["Subject"]: t for t in salesforce}
+    assert by_subject["Check in with Jane Doe"]["ActivityDate"] == "2027-05-03"
+    assert by_subject["Check in with Jane Doe"]["Contact Email"] == "jane@example.com"
+    assert by_subject["Check in with Omar Haddad"]["Assigned To"] == ""
+    assert by_subject["Check in with Omar Haddad"]["Contact Email"] == ""  # no address in the sheet
+    assert {t["Status"] for t in salesforce} == {"Not Started"}
+    assert "Tom Reed" not in " ".join(t["Subject"] for t in salesforce)  # left: no task
