@@ -491,7 +491,9 @@ def _print_agency(report: Any, years: int) -> None:
     "--wait", is_flag=True, help="If another batch runs on the same folder, wait for it to end."
 )
 @FORMAT_OPTION
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option(
+    "--quiet", is_flag=True, help="No progress (a bar on a terminal, else one line per step)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 @click.option(
     "--firm",
@@ -535,19 +537,8 @@ def batch(
     import json as jsonlib
 
     from .batch import BatchOptions, run_batch
+    from .batch.progress import BatchProgress
     from .batch.state import scrub
-
-    def progress(step: str, counts: dict[str, int]) -> None:
-        if quiet or not step:
-            return
-        if not counts:  # a message about the run itself (stopping, waiting)
-            click.echo(step, err=True)
-            return
-        click.echo(
-            f"[{counts['done'] + counts['failed']}/{counts['todo']} done, "
-            f"{counts['failed']} failed] {scrub(step)}",
-            err=True,
-        )
 
     opts = BatchOptions(
         contacts=contacts,
@@ -565,7 +556,8 @@ def batch(
         command=" ".join(["dossier", *sys.argv[1:]])[:300],
         firm=firm_file,
     )
-    result = run_batch(opts, progress)
+    with BatchProgress(quiet) as progress:  # a bar on a terminal, else plain lines
+        result = run_batch(opts, progress)
     page, ics = result.review_page, result.follow_up
     for problem in result.problems:
         click.echo(f"skipped {scrub(problem)}", err=True)

@@ -204,3 +204,38 @@ def test_batch_stores_priorities_and_owner_warnings(tmp_path: Path) -> None:
     assert by_subject["Check in with Omar Haddad"]["Contact Email"] == ""  # no address in the sheet
     assert {t["Status"] for t in salesforce} == {"Not Started"}
     assert "Tom Reed" not in " ".join(t["Subject"] for t in salesforce)  # left: no task
+
+
+def test_progress_bar_on_a_terminal_plain_lines_elsewhere_quiet_silent() -> None:
+    import io
+
+    from rich.console import Console
+
+    from dossier.batch.progress import BatchProgress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with BatchProgress(console=console) as bar:
+        bar("researching Apple Inc. for jane@example.com", {"done": 0, "failed": 0, "todo": 3})
+        bar("", {"done": 1, "failed": 1, "todo": 3})
+        bar("writing Omar Haddad", {"done": 1, "failed": 1, "todo": 3})
+    shown = screen.getvalue()
+    assert "2/3" in shown and "1 failed" in shown and "ETA" in shown
+    assert "writing Omar Haddad" in shown
+    assert "jane@example.com" not in shown  # steps are scrubbed
+
+    pipe = io.StringIO()
+    with BatchProgress(stream=pipe) as lines:
+        lines("writing Omar Haddad", {"done": 1, "failed": 0, "todo": 3})
+        lines("", {"done": 2, "failed": 0, "todo": 3})
+        lines("waiting for the batch already running here", {})
+    assert pipe.getvalue().splitlines() == [
+        "[1/3 done, 0 failed] writing Omar Haddad",
+        "waiting for the batch already running here",
+    ]
+
+    silent = io.StringIO()
+    with BatchProgress(quiet=True, stream=silent) as q:
+        q("writing Omar Haddad", {"done": 1, "failed": 0, "todo": 3})
+        q("stopping", {})
+    assert silent.getvalue() == ""
