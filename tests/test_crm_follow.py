@@ -239,3 +239,26 @@ def test_progress_bar_on_a_terminal_plain_lines_elsewhere_quiet_silent() -> None
         q("writing Omar Haddad", {"done": 1, "failed": 0, "todo": 3})
         q("stopping", {})
     assert silent.getvalue() == ""
+
+
+def test_a_schema_2_state_gains_the_priority_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    from dossier.batch.records import SCHEMA_VERSION
+
+    with BatchState.open(tmp_path):
+        pass
+    db = sqlite3.connect(tmp_path / "state.sqlite")
+    db.execute("ALTER TABLE contacts DROP COLUMN priority_reasons")
+    db.execute("ALTER TABLE contacts DROP COLUMN priority")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with BatchState.open(tmp_path) as state:
+        assert state.contacts() == []
+    db = sqlite3.connect(tmp_path / "state.sqlite")
+    cols = {r[1] for r in db.execute("PRAGMA table_info(contacts)")}
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.close()
+    assert {"priority", "priority_reasons"} <= cols
+    assert version == SCHEMA_VERSION == 3
