@@ -40,14 +40,17 @@ def norm_header(header: str) -> str:
     return re.sub(r"[\W_]+", "", str(header).casefold())
 
 
-def match_columns(headers: list[str]) -> dict[str, int]:
-    """Our field -> column index, for the fields the headers name (first alias wins)."""
+def match_columns(
+    headers: list[str], table: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, int]:
+    """Our field -> column index, for the fields the headers name (first alias wins; one
+    column serves one field). ``table`` is the aliases (default :data:`EXPORT_COLUMNS`)."""
     index: dict[str, int] = {}
     for i, header in enumerate(headers):
         index.setdefault(norm_header(header), i)
     index.pop("", None)
     found: dict[str, int] = {}
-    for fld, aliases in EXPORT_COLUMNS.items():
+    for fld, aliases in (EXPORT_COLUMNS if table is None else table).items():
         hit = next((index[norm_header(a)] for a in aliases if norm_header(a) in index), None)
         if hit is not None and hit not in found.values():
             found[fld] = hit

@@ -38,7 +38,7 @@ from ..config import Brand, load_brand
 from ..errors import ConfigError, RenderError
 from ..fsutil import atomic_write_bytes, atomic_write_text, slugify
 from ..names import clean_name, name_score
-from .columns import norm_header
+from .columns import match_columns
 from .sheets import read_table
 
 TEMPLATE = "handover.html.j2"
@@ -138,14 +138,7 @@ def read_activities(path: Path, company: str, today: date | None = None) -> Hand
     """The company's activities from a CRM activities export (CSV or XLSX)."""
     today = today or date.today()
     table = read_table(path, "activities export")
-    index: dict[str, int] = {}
-    for i, h in enumerate(table.headers):
-        index.setdefault(norm_header(h), i)
-    found: dict[str, int] = {}
-    for fld, aliases in ACTIVITY_COLUMNS.items():
-        hit = next((index[norm_header(a)] for a in aliases if norm_header(a) in index), None)
-        if hit is not None and hit not in found.values():
-            found[fld] = hit
+    found = match_columns(table.headers, ACTIVITY_COLUMNS)
     missing = [f for f in ("date", "subject", "company") if f not in found]
     if missing:
         seen = ", ".join(h for h in table.headers if h) or "none"
