@@ -100,7 +100,7 @@ def test_the_sheet_is_read_by_batch_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "moved.csv"
     detect_changes(CRM / "hubspot-old.csv", CRM / "hubspot-new.csv", out)
     sheet = read_contacts(out)
-    assert [r.name for r in sheet.rows] == ["Jane Doe", "Omar Haddad", "Lena Berg"]
+    assert [r.name for r in sheet.rows] == ["Jane Doe"]  # only a move to another company
     jane = sheet.rows[0]
     assert (jane.previous_company, jane.new_company, jane.new_title, jane.owner) == (
         "Northwind Traders",
@@ -116,6 +116,8 @@ def test_the_sheet_is_read_by_batch_unchanged(tmp_path: Path) -> None:
         and 'dossier handover --company "Fabrikam Inc."' in problems[5]
     )
     assert "change: new" in problems[7]
+    assert "promoted within Northwind Traders (change: promoted)" in problems[3]
+    assert "(change: role_change)" in problems[4]
 
 
 def test_job_change_alert_headers_read_by_batch(tmp_path: Path) -> None:

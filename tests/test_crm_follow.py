@@ -132,7 +132,7 @@ SHEET = (
     "Omar Haddad,,moved,Contoso,Apple Inc.,Finance Analyst,2026-10-01,,2025-06-01\n"
     "Jane Doe,jane@example.com,moved,Northwind Traders,Apple Inc.,Chief Marketing Officer,"
     "2026-11-02,Alice Archer,2019-03-01\n"
-    "Lena Berg,lena@example.com,promoted,Apple Inc.,Apple Inc.,Director of Brand,2026-10-01,"
+    "Lena Berg,lena@example.com,moved,Contoso,Apple Inc.,Director of Brand,2026-10-01,"
     "Alice Archer,2022-01-01\n"
     "Tom Reed,tom@example.com,left,Adatum,,,,Ben Brooks,\n"
 )

@@ -506,6 +506,12 @@ _NOT_BRIEFED = {
     "--activities ACTIVITIES.csv",
     "new": "{name} is new in the CRM (change: new), not a job change; write moved in the "
     "change cell to brief them.",
+    # Same company: the briefing and the notes are written for a move to another employer
+    # ("sorry not to be working together day to day"), which would be wrong here.
+    "promoted": "{name} was promoted within {previous} (change: promoted); the briefing and "
+    "notes are written for a move to another company, so congratulate them directly.",
+    "role_change": "{name} changed role within {previous} (change: role_change); the "
+    "briefing and notes are written for a move to another company.",
 }
 
 
