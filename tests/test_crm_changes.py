@@ -193,3 +193,24 @@ def test_a_formula_cell_is_never_written_as_a_formula(tmp_path: Path) -> None:
     report = detect_changes(old, new, out)
     assert "=" not in out.read_text(encoding="utf-8-sig").split("\n", 1)[1].split(",")[4][:1]
     assert any("like a spreadsheet formula" in w for w in report.warnings)
+
+
+def test_xlsx_row_numbers_are_those_excel_shows(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        [],
+        ["Full Name", "Email", "Company Name"],
+        ["Ann Bell", "ann@x.example", "Acme"],
+        [],
+        ["Cy Dunn", "bad", "Acme"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "constructed.xlsx"
+    book.save(path)
+    export = read_export(path)
+    assert [(p.row, p.name) for p in export.people] == [(3, "Ann Bell")]
+    assert [p.row for p in export.problems] == [5]
