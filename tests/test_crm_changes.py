@@ -214,3 +214,17 @@ def test_xlsx_row_numbers_are_those_excel_shows(tmp_path: Path) -> None:
     export = read_export(path)
     assert [(p.row, p.name) for p in export.people] == [(3, "Ann Bell")]
     assert [p.row for p in export.problems] == [5]
+
+
+def test_a_row_with_extra_cells_is_read_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "constructed.csv"
+    path.write_text(
+        "Full Name,Email,Company Name\nAnn Bell,ann@x.example,Acme,EXTRA,MORE\n"
+        "Cy Dunn,cy@x.example,Acme\n",
+        encoding="utf-8",
+    )
+    export = read_export(path)
+    assert [(p.row, p.name, p.company) for p in export.people] == [
+        (2, "Ann Bell", "Acme"),
+        (3, "Cy Dunn", "Acme"),
+    ]

@@ -29,11 +29,12 @@ Last Modified Date when it changed, else empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..batch.contacts import _EMAIL, MAX_CELL_CHARS, RowProblem, mask_email, parse_date
 from ..errors import ConfigError
@@ -66,7 +67,7 @@ class Person:
     industry: str
     employees: str
 
-    @property
+    @cached_property
     def name_key(self) -> str:
         return name_key(self.name)
 
@@ -266,15 +267,19 @@ def _surname_initial(key: str, name: str) -> str:
     return words[-1][:1] if words else key[:1]
 
 
-def _fuzzy(old: Person, pool: Iterable[Person]) -> tuple[Person, int] | None:
-    scored = sorted(
-        ((round(fuzz.token_sort_ratio(old.name_key, p.name_key)), p) for p in pool),
-        key=lambda sp: -sp[0],
+def _fuzzy(old: Person, pool: Mapping[int, Person]) -> tuple[Person, int] | None:
+    """The one clearly best similar name in ``pool`` ({id: person}), with its score."""
+    scored = process.extract(
+        old.name_key,
+        {k: p.name_key for k, p in pool.items()},
+        scorer=fuzz.token_sort_ratio,
+        limit=2,
+        score_cutoff=FUZZY_MIN - FUZZY_MARGIN,
     )
-    if not scored or scored[0][0] < FUZZY_MIN:
+    if not scored or scored[0][1] < FUZZY_MIN:
         return None
-    best, person = scored[0]
-    if len(scored) > 1 and best - scored[1][0] < FUZZY_MARGIN:
+    best, person = round(scored[0][1]), pool[scored[0][2]]
+    if len(scored) > 1 and best - round(scored[1][1]) < FUZZY_MARGIN:
         return None
     if _surname_initial(old.name_key, old.name) != _surname_initial(person.name_key, person.name):
         return None
@@ -296,11 +301,15 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
+#: Cleaned company names (cleanco is slow; an export repeats its companies).
+_company = lru_cache(maxsize=65536)(clean_name)
+
+
 def classify(old: Person, new: Person) -> str | None:
     """The change between two records of one contact, or None when nothing changed."""
     if not new.company.strip():
         return "left" if old.company.strip() else None
-    if not old.company.strip() or clean_name(old.company) != clean_name(new.company):
+    if not old.company.strip() or _company(old.company) != _company(new.company):
         return "moved"
     if _same(old.title, new.title):
         return None
@@ -337,9 +346,11 @@ def compare(old: Export, new: Export) -> ChangeReport:
         else:
             pending.append(person)
     # Names only among the contacts no id or address claimed.
+    by_key: dict[str, list[Person]] = {}
+    for p in left_new.values():
+        by_key.setdefault(p.name_key, []).append(p)
     for person in pending:
-        pool = list(left_new.values())
-        exact = [p for p in pool if p.name_key == person.name_key and p.name_key]
+        exact = [p for p in by_key.get(person.name_key, []) if id(p) in left_new and p.name_key]
         hit, how = None, ""
         if len(exact) == 1:
             hit, how = exact[0], "name"
@@ -349,7 +360,7 @@ def compare(old: Export, new: Export) -> ChangeReport:
                 f"{len(exact)} contacts of {new.source.name} (rows "
                 f"{', '.join(str(p.row) for p in exact)}); not matched: add the e-mail addresses."
             )
-        elif (fuzzy := _fuzzy(person, pool)) is not None:
+        elif person.name_key and (fuzzy := _fuzzy(person, left_new)) is not None:
             hit, score = fuzzy
             how = f"similar name ({score}%)"
             report.warnings.append(

@@ -9,6 +9,7 @@ accents correctly, and no cell is written that a spreadsheet would run as a form
 
 from __future__ import annotations
 
+import csv
 import io
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -72,14 +73,20 @@ def read_table(path: Path, what: str = "export") -> Table:
                 )
             else:
                 text, _enc = _decode(path.read_bytes())
+                text, sep = text.replace("\x00", ""), _delimiter(text)
+                # The widest row names the columns, so a row with an extra cell is read, not
+                # a parser error for the whole file.
+                width = max(
+                    (len(r) for r in csv.reader(io.StringIO(text), delimiter=sep)), default=1
+                )
                 frame = pd.read_csv(
-                    io.StringIO(text.replace("\x00", "")),
-                    sep=_delimiter(text),
+                    io.StringIO(text),
+                    sep=sep,
                     header=None,
+                    names=list(range(max(width, 1))),
                     dtype=object,
                     keep_default_na=False,
                     skip_blank_lines=False,
-                    engine="python",
                 )
     except ConfigError:
         raise
