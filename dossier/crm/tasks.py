@@ -153,26 +153,12 @@ def follow_up_tasks(
 
 
 def _row(task: Task, crm: str) -> list[str]:
+    """The task's cells in the column order of ``crm`` (subject, due, owner, e-mail, notes,
+    then that CRM's status, priority and, for HubSpot, type)."""
+    common = [task.subject, task.due.isoformat(), task.owner, task.email, task.notes]
     if crm == "hubspot":
-        return [
-            task.subject,
-            task.due.isoformat(),
-            task.owner,
-            task.email,
-            task.notes,
-            "NOT_STARTED",
-            _HS_PRIORITY.get(task.priority, ""),
-            "TODO",
-        ]
-    return [
-        task.subject,
-        task.due.isoformat(),
-        task.owner,
-        task.email,
-        task.notes,
-        "Not Started",
-        _SF_PRIORITY.get(task.priority, "Normal"),
-    ]
+        return [*common, "NOT_STARTED", _HS_PRIORITY.get(task.priority, ""), "TODO"]
+    return [*common, "Not Started", _SF_PRIORITY.get(task.priority, "Normal")]
 
 
 def tasks_csv(tasks: list[Task], crm: str) -> bytes:
