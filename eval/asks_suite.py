@@ -16,8 +16,16 @@ from dossier.render.notes import check_asks
 HERE = Path(__file__).resolve().parent / "asks"
 
 
-# "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
-FILES = {"dev": ("dev", "dev2"), "dev1": ("dev",), "dev2": ("dev2",), "test": ("test",)}
+# "dev" is everything we develop on: the hash-split dev.jsonl, the later dev2.jsonl and the
+# third, cold collection dev3.jsonl (scored once before any rule was changed for it: see
+# eval/asks/README.md).
+FILES = {
+    "dev": ("dev", "dev2", "dev3"),
+    "dev1": ("dev",),
+    "dev2": ("dev2",),
+    "dev3": ("dev3",),
+    "test": ("test",),
+}
 
 
 def items(split: str) -> list[dict]:
@@ -53,7 +61,7 @@ def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also for each of its files on its own."""
     lines = figures(items(split))
     if len(FILES[split]) > 1:
-        for part in ("dev1", "dev2"):
+        for part in ("dev1", "dev2", "dev3"):
             lines.append(f"-- {FILES[part][0]}.jsonl alone")
             lines += ["   " + line for line in figures(items(part))]
     return lines

@@ -3,7 +3,8 @@
 Usage: ``python eval/build_dev2.py`` (writes both files; exits 1 on any problem).
 
 A ``.raw`` file is the harvest list: ``@ URL`` starts a page, then one line per sentence,
-``LABEL :: TEXT``, with TEXT copied verbatim from the stored page. Labels:
+``LABEL :: TEXT``, with TEXT copied verbatim from the stored page; a ``# round N`` line marks
+the items below it as harvested in round N (they get a ``round`` field). Labels:
 
 - asks: ``ask soft``, ``ask hard`` or ``warm``;
 - neutrality: ``tag CATEGORY [names=A|B]``, ``neutral``, ``neutral trap=A|B`` (the listed
@@ -16,6 +17,7 @@ Checks: every text at most 300 characters, no text twice, every URL an http(s) U
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -35,19 +37,27 @@ CATEGORIES = {
 }
 
 
-def _key(url: str, text: str) -> tuple[str, str]:
-    return url.strip(), " ".join(text.split())
+def _key(url: str, text: str) -> str:
+    """A hash of (url, text): what the duplicate check compares, never the text itself."""
+    return hashlib.sha256(f"{url.strip()}\n{' '.join(text.split())}".encode()).hexdigest()
 
 
-def _known(folder: Path) -> set[tuple[str, str]]:
-    """(url, text) of every item already in dev and test; nothing else is read or kept."""
+def _text_key(text: str) -> str:
+    """A hash of the text alone (case and spacing ignored): the same sentence on another page."""
+    return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
+
+
+def _known(folder: Path, splits: tuple[str, ...] = ("dev", "test")) -> set[str]:
+    """Hashes of (url, text) and of the text of every item in ``splits``; nothing else is read
+    or kept, and nothing of a held-out file is ever printed."""
     keys = set()
-    for split in ("dev", "test"):
+    for split in splits:
         with (folder / f"{split}.jsonl").open(encoding="utf-8") as f:
             for line in f:
                 if line.strip():
                     item = json.loads(line)
                     keys.add(_key(item["url"], item["text"]))
+                    keys.add(_text_key(item["text"]))
     return keys
 
 
@@ -86,15 +96,24 @@ def _item(corpus: str, label: str, text: str, url: str) -> dict:
     return item
 
 
-def build(corpus: str, prefix: str) -> tuple[list[dict], list[str]]:
+def build(
+    corpus: str, prefix: str, raw_name: str = "dev2.raw", against: tuple[str, ...] = ("dev", "test")
+) -> tuple[list[dict], list[str]]:
+    """Items from ``corpus/raw_name``, ids ``prefix-0001`` ..., and the problems found; an item
+    already in one of the ``against`` files (same URL and text, or the same text) is a problem."""
     folder = HERE / corpus
-    raw = folder / "dev2.raw"
-    known = _known(folder)
+    raw = folder / raw_name
+    known = _known(folder, against)
     items: list[dict] = []
     problems: list[str] = []
     seen: set[str] = set()
     url = ""
+    harvest: int | None = None
     for n, line in enumerate(raw.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# round "):
+            # "# round N": the items below were harvested in round N (a later cold check).
+            harvest = int(line.split()[2])
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("@ "):
@@ -115,13 +134,16 @@ def build(corpus: str, prefix: str) -> tuple[list[dict], list[str]]:
         if norm in seen:
             problems.append(f"{raw}:{n}: the same text twice")
         seen.add(norm)
-        if _key(url, text) in known:
-            problems.append(f"{raw}:{n}: already in dev.jsonl or test.jsonl (same URL and text)")
+        if _key(url, text) in known or _text_key(text) in known:
+            where = " or ".join(f"{s}.jsonl" for s in against)
+            problems.append(f"{raw}:{n}: already in {where} (same URL and text, or same text)")
         try:
             item = _item(corpus, label.strip(), text, url)
         except ValueError as exc:
             problems.append(f"{raw}:{n}: {exc}")
             continue
+        if harvest is not None:
+            item["round"] = harvest
         items.append({"id": f"{prefix}-{len(items) + 1:04d}", **item})
     return items, problems
 

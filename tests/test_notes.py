@@ -157,8 +157,12 @@ def test_ask_guard_severity_and_quotations() -> None:
     assert (coffee.term, coffee.line) == ("coffee", 1)
     assert (meet.term, meet.line) == ("meet up", 2)
     assert check_asks("Send us the RFP.")[0].severity == "error"
-    # A quotation with an attribution is allowed, as in the words-to-watch lint.
+    # A quotation with an attribution is allowed in the error categories (pitches, prices),
+    # as in the words-to-watch lint ...
     assert check_asks("The press release said “we are pitching for growth”.") == []
+    # ... but a quoted ask is still a warning: the note that quotes it still asks.
+    quoted = check_asks("As the guide puts it, “let's set up a call”.")
+    assert quoted and {(f.severity, f.quoted) for f in quoted} == {("warning", True)}
     (unattributed,) = check_asks("We liked “we are pitching for growth”.")
     assert unattributed.quoted
     assert check_asks("The share price and a calling card.") == []

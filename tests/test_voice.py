@@ -328,6 +328,13 @@ def _figure(lines: list[str], label: str) -> float:
     return float(line.rsplit("=", 1)[1])
 
 
+def _count(lines: list[str], label: str) -> tuple[int, int]:
+    """The "k/n" before the rounded ratio, so 1/238 is not read as 0.00."""
+    line = next(x for x in lines if x.strip().startswith(label))
+    k, n = line.split(":", 1)[1].split("=")[0].strip().split("/")
+    return int(k), int(n)
+
+
 def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
     """The development figures stay at the goals (the test split is only scored, never here)."""
     lines = _suite("neutrality").run("dev")
@@ -337,16 +344,19 @@ def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
     assert any(x.strip().startswith("relative_time") for x in lines)
     asks = _suite("asks").run("dev")
     assert _figure(asks, "ask-guard recall (all asks)") >= 0.90
-    assert _figure(asks, "warm lines flagged") == 0.0
+    flagged, warm = _count(asks, "warm lines flagged")
+    assert warm >= 200 and flagged <= 1  # the one is documented in eval/asks/README.md
 
 
 def test_eval_corpora_are_in_the_project() -> None:
     for corpus in ("neutrality", "asks"):
         for split in ("dev", "dev2", "test"):
             assert (Path(ROOT) / "eval" / corpus / f"{split}.jsonl").is_file()
-    # "dev" is what we develop on: both development files, and each is shown on its own.
+    assert (Path(ROOT) / "eval" / "asks" / "dev3.jsonl").is_file()
+    # "dev" is what we develop on: every development file, and each is shown on its own.
     lines = _suite("asks").run("dev")
     assert "-- dev2.jsonl alone" in lines
+    assert "-- dev3.jsonl alone" in lines
 
 
 def test_the_dev_report_refuses_the_test_split() -> None:
@@ -354,3 +364,48 @@ def test_the_dev_report_refuses_the_test_split() -> None:
         _suite("neutrality").dev_report("test")
     with pytest.raises(SystemExit):
         _suite("asks").dev_report("test")
+
+
+# Constructed sentences (not from the corpus): the structure of an ask the ask-guard learnt
+# from eval/asks/dev3.jsonl, in words that collection does not use.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it's useful, I can walk you through what we found.",
+        "Should the need arise, we'd be delighted to support your team.",
+        "We've helped a handful of retailers rethink their loyalty programmes.",
+        "Our team could be a useful sounding board as you plan the year.",
+        "I think there's a real opportunity for us to do something together.",
+        "Perhaps we could compare notes in the new year.",
+        "We noticed a few gaps in your paid social that we could close quickly.",
+        "Our platform will cut churn by 12 percent in a quarter.",
+        "I'm writing to introduce our consultancy.",
+        "It could be a win-win for both teams.",
+        "We would love to stay connected as you settle in.",
+        "If you would rather hire us for the launch, say so.",
+        "I haven't managed to reach you by phone, so I'm trying email.",
+        "Just let me know and I'll close the file.",
+        "For example, you might write “would you be open to a call next week?”",
+    ],
+)
+def test_asks_by_their_structure(text: str) -> None:
+    assert check_asks(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May the next chapter bring you as much joy as the last, and more sunsets than meetings.",
+        "I wanted to express my sincere gratitude for the call you made to the board.",
+        "Please join us in congratulating Jane on her new role.",
+        "We would like to let you know how proud we are of you.",
+        "I'd like to take this moment to say congratulations.",
+        "The work we did for you remains some of our proudest.",
+        "It was lovely reconnecting with you at the conference last week.",
+        "You have so much to offer your new team.",
+        "Thank you for choosing us all those years ago.",
+        "When the time comes, enjoy every minute of it.",
+    ],
+)
+def test_warm_lines_with_the_words_of_an_ask(text: str) -> None:
+    assert check_asks(text) == [], text

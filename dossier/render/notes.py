@@ -110,11 +110,14 @@ _PAST = re.compile(
     r"yesterday|earlier|ago|our\s+last|last\s+(?:week|night|time|month|year)|this\s+morning)\b",
     re.IGNORECASE,
 )
-# ... unless it also looks ahead or asks ("I enjoyed our chat; shall we do it again?").
+# ... unless it also looks ahead or asks ("I enjoyed our chat; shall we do it again?"), or
+# chases ("I have not had much success reaching you").
 _AHEAD = re.compile(
     r"\?|\b(?:will|would|could|can|shall|should|let[’']?s|let\s+(?:me|us)|please|hope|hoping|"
     r"look(?:ing)?\s+forward|soon|again|next|available|free|tomorrow|if|want|wanted|wondering|"
-    r"need|like\s+to|love\s+to)\b|[’']ll\b|[’']d\b",
+    r"need|like\s+to|love\s+to)\b|[’']ll\b|[’']d\b|"
+    # A negated past about contact is a chase: "I have not had much success reaching you".
+    r"(?:\bnot|\bnever|n[’']t)\s+(?:yet\s+)?(?:had|heard|managed|been\s+able)\b",
     re.IGNORECASE,
 )
 # "Glad we could help with the launch": what we did, not what we offer.
@@ -130,11 +133,29 @@ _GOOD_TIME = re.compile(
     r"\b[^?]*$",
     re.IGNORECASE,
 )
-# A thank-you or a congratulation is not an ask, except a thank-you in advance.
+# A thank-you or a congratulation is not an ask, except a thank-you in advance; nor is one
+# said the long way ("I wanted to express my sincere gratitude for ...", "we would like to
+# thank you for ...").
 _THANKS = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:(?:many\s+|big\s+)?thanks|thank\s+you|congratulations|congrats|"
-    r"(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|truly\s+)?(?:grateful|thankful))\b",
+    r"(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|truly\s+)?(?:grateful|thankful)|"
+    r"(?:I|we)\s+(?:just\s+|also\s+)?(?:want(?:ed)?|would\s+like|[’']d\s+like)\s+to\s+"
+    r"(?:personally\s+|sincerely\s+|also\s+)?(?:thank|say\s+thank|congratulate|express\s+(?:my|our)\s+"
+    r"(?:\w+\s+){0,2}?(?:gratitude|thanks|appreciation)))\b",
     re.IGNORECASE,
+)
+# A wish for the reader is not an ask: "May your retirement be filled with more golf than
+# office work and more sunsets than meetings!", "Wishing you a happy holiday", "Here's to your
+# next chapter" (the whole sentence is the wish, unless the clause turns to address the
+# reader: "May the year be kind, and let's meet in spring").
+_WISH = re.compile(
+    r"^\W*(?:and\s+)?(?:may\s+(?:you|your|the|this|all|every)|wishing\s+you|(?:I|we)\s+wish\s+you|"
+    r"here[’']s\s+to|cheers\s+to|best\s+wishes|all\s+the\s+best|good\s+luck|"
+    r"happy\s+(?:holidays|retirement|new\s+year|birthday|anniversary))\b[^?]*$",
+    re.IGNORECASE,
+)
+_ADDRESSED = re.compile(
+    r"^\W*(?:let|please|I|we|you|call|drop|give|shall|would|could|can|do|don[’']t)\b", re.IGNORECASE
 )
 _IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bconsider(?:ing|ation)?\b", re.IGNORECASE)
 # "There is no need to reply." says the opposite of an ask.
@@ -175,6 +196,8 @@ def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], categor
     if _GLAD.search(words) and "?" not in words:
         return True
     whole = text[sentence[0] : sentence[1]]
+    if _WISH.search(whole) and not _ADDRESSED.search(words):
+        return True
     if _GOOD_TIME.search(whole):
         return True
     return (

@@ -42,7 +42,7 @@ QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|(?<!\w)‘[^‘’\n]+’(?!\w
 _OPENERS = "\"“‘'([{*_"
 _CLOSERS = "\"”’')]}*_"
 
-ATTRIBUTION_MODES = ("quote", "sentence", "reported")
+ATTRIBUTION_MODES = ("quote", "sentence", "reported", "none")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ class Category:
     allow: tuple[str, ...]
     allow_regex: tuple[re.Pattern[str], ...] = ()
     # "quote": only an attributed quotation is exempt; "sentence": anything in a sentence
-    # with a named attribution; "reported": only inside the reported clause.
+    # with a named attribution; "reported": only inside the reported clause; "none": nothing
+    # is exempt (the ask-guard: an ask quoted in a note is still an ask in that note).
     attribution: str = "quote"
     # A structural check instead of a word list ("scare_quotes").
     check: str = ""
@@ -1174,7 +1175,11 @@ def lint_text(
                 (spans[k], attributions[k]) if spans else ((0, len(text)), _Attribution(False, ()))
             )
             quote = quote_at(start)
-            if quote is not None and _quote_attributed(named_masked, quote, span, attr):
+            if (
+                quote is not None
+                and cat.attribution != "none"
+                and _quote_attributed(named_masked, quote, span, attr)
+            ):
                 continue
             if cat.attribution == "sentence" and attr.named:
                 continue
