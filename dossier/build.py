@@ -360,9 +360,28 @@ def role_dict(d: RoleDecision) -> dict[str, Any]:
                 "latest": c.latest.isoformat() if c.latest else None,
                 "in_gazetteer": c.in_gazetteer,
                 "reason": c.reason,
+                "evidence": [evidence_dict(e) for e in c.evidence[:EVIDENCE_SHOWN]],
             }
             for c in d.candidates
         ],
+    }
+
+
+#: How many reports per candidate review.json keeps (newest first) for the reviewer to read.
+EVIDENCE_SHOWN = 5
+
+
+def evidence_dict(e: Any) -> dict[str, Any]:
+    """One report behind a candidate: headline, outlet, date, link and the sentence read."""
+    item = getattr(e.article, "value", None)
+    return {
+        "headline": str(getattr(item, "headline", "") or ""),
+        "outlet": e.outlet,
+        "published": e.published.isoformat() if e.published else None,
+        "url": e.url,
+        "sentence": e.sentence,
+        "relation": e.relation,
+        "trade": e.trade,
     }
 
 

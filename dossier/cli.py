@@ -599,7 +599,7 @@ def batch(
 
 @cli.group(context_settings=CONTEXT_SETTINGS)
 def review() -> None:
-    """Record review decisions for a batch: list, show, choose-agency, approve, reject.
+    """Review a batch: list, show, choose-agency, approve, reject; serve (in the browser).
 
     CONTACT is a contact's key (from `review list`) or name; accents and case do not
     matter. A name that only partly matches never acts: the matching contacts are listed.
@@ -765,18 +765,19 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
 def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> None:
     """Approve a contact's documents; a rebuild will not overwrite them without --force.
 
-    Refused while the contact is being built and while its agency is unconfirmed (choose it
-    first with choose-agency).
+    Refused while the contact is being built, while its agency is unconfirmed (choose it
+    first with choose-agency) and while a cover note fails the ask-guard or the lint.
 
     \b
     Example:
       dossier review approve "Jane Doe" --batch output/moved-contacts
     """
+    from .batch.decide import approve
     from .batch.state import current_user
 
     with _batch_state(batch_dir) as state:
         key = _one(state, contact)
-        state.approve(key, by or current_user(), note)
+        approve(state, key, by or current_user(), note)
     click.echo(f"approved {key}")
 
 
@@ -835,6 +836,41 @@ def review_choose_agency(
     click.echo(
         f"chose {name or 'no agency'} as {key}'s {role.casefold()} agency; run the batch "
         "again to rebuild the documents with it, then approve."
+    )
+
+
+@review.command("serve", context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--batch",
+    "batch_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The batch folder (default: the newest batch under ./output).",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+def review_serve(batch_dir: Path | None, port: int, open_browser: bool) -> None:
+    """Review a batch in the browser: check, correct, approve (local only, until Ctrl-C).
+
+    Listens on 127.0.0.1 and prints the page's address, which carries a secret token for
+    this run; share it with nobody. Every change is saved in the batch state, exactly as the
+    review commands save it.
+
+    \b
+    Example:
+      dossier review serve --batch output/moved-contacts --open
+    """
+    from .app import serve
+    from .batch.overview import newest_batch
+
+    folder = batch_dir or newest_batch(Path("output"))
+    click.echo(f"Reviewing {folder}")
+    serve(
+        folder,
+        port,
+        open_browser,
+        on_ready=lambda url: click.echo(f"Open {url}\n(Ctrl-C stops the app.)"),
     )
 
 

@@ -35,6 +35,8 @@ def test_wheel_ships_templates_fonts_and_sources(tmp_path: Path) -> None:
         "dossier/_data/templates/review.html.j2",
         "dossier/_data/templates/agency-profile.html.j2",
         "dossier/_data/templates/notes/note-1.md.j2",
+        "dossier/app/templates/contact.html",
+        "dossier/app/static/app.css",
     ):
         assert expected in names, expected
     assert not any(n.startswith(("tests/", "examples/")) for n in names)

@@ -8,7 +8,9 @@ only files an export wrote are ever removed.
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,24 +37,43 @@ def export_approved(batch_dir: Path, dest: Path | None = None) -> ExportResult:
         return _export(state, dest or Path(batch_dir) / "export")
 
 
-def _export(state: BatchState, folder: Path) -> ExportResult:
-    out = ExportResult(folder=folder)
-    dest_id = os.path.realpath(folder)
+def approved_drafts(state: BatchState) -> tuple[dict[str, tuple[str, Path]], list[str]]:
+    """({export file name: (contact key, draft)}, what was left out and why) for every current,
+    approved contact whose files have not changed since approval."""
     wanted: dict[str, tuple[str, Path]] = {}  # file name -> (key, source)
+    skipped: list[str] = []
     for c in state.contacts(include_retired=False):
         if c.decision != "approved":
             continue
         changed = state.changed_since_approval(c.key)
         if changed:
-            out.skipped.append(f"{c.key}: changed since approval ({', '.join(changed)})")
+            skipped.append(f"{c.key}: changed since approval ({', '.join(changed)})")
             continue
         for rel in sorted(c.outputs.values()):
             path = inside(state.batch_dir, rel)
             if path is None:
-                out.skipped.append(f"{c.key}: {rel} is outside the batch folder; not copied")
+                skipped.append(f"{c.key}: {rel} is outside the batch folder; not copied")
                 continue
             if path.suffix == ".eml" and path.is_file() and rel in c.approved_files:
                 wanted[f"{c.key}--{path.name}"] = (c.key, path)
+    return wanted, skipped
+
+
+def drafts_zip(state: BatchState) -> tuple[bytes, list[str], list[str]]:
+    """The approved drafts (as :func:`approved_drafts` picks them) in one zip archive:
+    (the archive, the file names in it, what was left out and why)."""
+    wanted, skipped = approved_drafts(state)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, (_key, path) in sorted(wanted.items()):
+            zf.writestr(name, path.read_bytes())
+    return buf.getvalue(), sorted(wanted), skipped
+
+
+def _export(state: BatchState, folder: Path) -> ExportResult:
+    out = ExportResult(folder=folder)
+    dest_id = os.path.realpath(folder)
+    wanted, out.skipped = approved_drafts(state)
     previous = set(state.exported(dest_id))
     if folder.resolve() == (state.batch_dir / "export").resolve() and folder.is_dir():
         previous |= {p.name for p in folder.glob("*.eml")}  # the batch's own export folder

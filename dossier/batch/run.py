@@ -44,6 +44,7 @@ from ..render import PdfPool
 from ..research.resolve import Hints
 from .calendar import write_follow_up_ics
 from .contacts import ContactRow, read_contacts
+from .options import record_options
 from .review import write_review_page
 from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
 
@@ -80,6 +81,7 @@ class BatchOptions:
     wait: bool = False  # another batch on the folder: wait for it instead of refusing
     command: str = ""  # how this run was started, shown to a second run that is refused
     firm: Path | None = None  # firm.toml for the priorities (None: ./firm.toml if there is one)
+    only: frozenset[str] | None = None  # rebuild just these contact keys (the review app)
 
 
 @dataclass
@@ -252,6 +254,8 @@ def run_batch(
         with state.run(
             opts.command or f"dossier batch {opts.contacts}", wait=opts.wait, on_wait=waiting
         ):
+            if opts.only is None:  # a whole run: what a rebuild from the review app repeats
+                record_options(state, opts)
             _run(opts, sheet.rows, sheet.problems, rt, state, result, halt, progress)
             result.state_seconds = state.seconds
             if halt.fatal is None and not halt:  # whom to follow first, who follows (crm)
@@ -299,6 +303,9 @@ def _run(
             todo.append(row)
         else:
             result.outcomes.append(_outcome(c, row))
+    if opts.only is not None:  # the review app rebuilds the contacts it names, finished or not
+        todo = [row for row in rows if keys[row.row] in opts.only]
+        result.outcomes = [o for o in result.outcomes if o.key not in opts.only]
     counts = {"done": 0, "failed": 0, "todo": len(todo)}
     lock = threading.Lock()
 

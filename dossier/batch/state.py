@@ -897,6 +897,20 @@ class BatchState:
             log_decision(db, key, "chose-agency", role=role, agency=name, by=by, note=note)
         return self.require(key)
 
+    def record(self, key: str, action: str, by: str = "", note: str = "") -> None:
+        """Append a reviewer's other action (an edited note, a fact correction) to the history."""
+        with self._tx() as db:
+            self._get_in(db, key)
+            log_decision(db, key, action, by=by, note=note)
+
+    def set_meta(self, name: str, value: str) -> None:
+        """Keep one named value about the batch (e-mail addresses masked)."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
+                (name, strip_emails(value)),
+            )
+
     def _get_in(self, db: Any, key: str) -> ContactState:
         row = db.execute(self._SELECT + " WHERE key = ?", (key,)).fetchone()
         if row is None:

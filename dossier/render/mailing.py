@@ -26,7 +26,14 @@ from typing import Any
 from ..agency import AgencyFinding
 from ..config import Brand, Sender
 from ..model import Contact, ReviewWarning
-from .notes import attachment_name, check_note, note_names, render_note, subject, write_note
+from .note_edit import (
+    OVERRIDE_SUFFIX,
+    edited_warning,
+    finding_warnings,
+    override_path,
+    read_override,
+)
+from .notes import attachment_name, note_names, render_note, subject, write_note
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +78,8 @@ class Mailing:
     sender: str = ""
     attachment: str = ""
     files: dict[str, str] = field(default_factory=dict)
+    edited: bool = False  # the reviewer's wording (note-N.override.md), not the template's
+    names: list[str] = field(default_factory=list)  # proper names the lint masks (not e-mails)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -152,6 +161,15 @@ def write_mailings(
         if why or pdf is None:
             _remove_stale(folder, stem)
             mailings.append(Mailing(which, False, why=why))
+            if override_path(folder, stem).is_file():
+                warnings.append(
+                    ReviewWarning(
+                        kind="edited",
+                        message=f"The reviewer's wording of note {which} ({stem}{OVERRIDE_SUFFIX}) "
+                        f"was not used: note {which} was not drafted ({why}).",
+                        detail={"note": stem, "why": why},
+                    )
+                )
             warnings.append(
                 ReviewWarning(
                     kind="mailing",
@@ -176,15 +194,11 @@ def write_mailings(
             agency_role=agency.role,
             works_with=agency.works_with,
         )
-        for f in check_note(markdown, names):
-            warnings.append(
-                ReviewWarning(
-                    kind="ask" if f.guideline == "dossier ask-guard" else "neutrality",
-                    message=f"{stem}.md line {f.line}: “{f.term}” ({f.category.replace('_', ' ')}): "
-                    f"{f.advice}",
-                    detail={**f.as_dict(), "note": stem},
-                )
-            )
+        edited = read_override(folder, stem)  # a reviewer's wording wins over the template
+        if edited is not None:
+            markdown = edited
+            warnings.append(edited_warning(stem))
+        warnings.extend(finding_warnings(stem, markdown, names))
         title = subject(which, contact, agency.name, first=first)
         paths = write_note(
             folder, stem, markdown, contact, brand, title, pdf, sender=sender, filename=filename
@@ -199,6 +213,8 @@ def write_mailings(
                 sender=sender.name,
                 attachment=filename,
                 files={k: v.name for k, v in paths.items()},
+                edited=edited is not None,
+                names=[n for n in names if "@" not in n],
             )
         )
     if agency.name is not None and not agency.works_with:

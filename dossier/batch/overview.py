@@ -1,0 +1,232 @@
+"""Where each contact of a batch stands for a reviewer, and what to do next.
+
+Pure reading of the batch state and each contact's ``review.json``; the review app (and any
+other front end) shows these, so every reader counts and advises the same way.
+
+A contact's *stage* is one of:
+
+- ``sent-ready``: approved, unchanged since, with at least one ``.eml`` draft to export;
+- ``approved``: approved, but nothing to export (no draft) or changed since approval;
+- ``ready``: built and not reviewed, and nothing stops its approval;
+- ``attention``: something must be done first (failed, rejected, agency to choose, a choice
+  not in the documents yet, changed since approval);
+- ``waiting``: not built yet, being built, or skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..fsutil import slugify
+from .state import BatchState, ContactState, inside
+
+STAGES = ("ready", "attention", "approved", "sent-ready", "waiting")
+STAGE_LABELS = {
+    "ready": "Ready to approve",
+    "attention": "Needs attention",
+    "approved": "Approved",
+    "sent-ready": "Approved, drafts ready to send",
+    "waiting": "Not built yet",
+}
+REVIEW_FILE = "review.json"
+MAX_REVIEW_BYTES = 5_000_000
+
+#: What a reviewer does about each kind of warning.
+ADVICE = {
+    "agency": "Check the agency candidates and their reports below, choose one (or none) per "
+    "discipline, then rebuild.",
+    "agency-profile": "Read the agency profile; correct a wrong fact below, then rebuild.",
+    "company-report": "Read the company report; correct a wrong fact below, then rebuild.",
+    "ask": "Edit the note below so it asks for nothing; the check runs again when you save.",
+    "neutrality": "Reword the sentence neutrally (the note below, or a template); the check "
+    "runs again when you save a note.",
+    "greeting": "Check the greeting in both notes; edit them below, or fix the name in the sheet "
+    "and rebuild.",
+    "sender": "Add the owner to [[senders]] in brand.toml (or fix the Owner column), then "
+    "rebuild; or check that the default sender is right.",
+    "mailing": "Nothing to send for that note; read why, and fix its cause if it should go.",
+    "example": "Example data: do not send this briefing as research.",
+    "stale": "An old figure is shown with its year; check it is still the latest, or set the "
+    "current one below.",
+    "conflict": "Sources disagree; check which is right and set it below if needed.",
+    "gap": "Something was not found; set it below if you know it from a reliable source.",
+    "reviewer": "A note from a reviewer's corrections: read it.",
+    "edited": "A reviewer's wording of a note is used: read it once more before approving.",
+}
+DEFAULT_ADVICE = "Read it before approving; correct a fact below if one is wrong."
+
+
+@dataclass
+class Standing:
+    """One contact for the review pages: its stage, why it needs attention, its files."""
+
+    contact: ContactState
+    stage: str
+    reasons: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)  # .eml files among its outputs
+
+    @property
+    def priority(self) -> Any:
+        """The CRM priority (issue #13) when the state holds one, else None."""
+        return getattr(self.contact, "priority", None)
+
+    @property
+    def priority_reasons(self) -> list[str]:
+        value = getattr(self.contact, "priority_reasons", None) or []
+        return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+def standing(state: BatchState, c: ContactState) -> Standing:
+    """Where ``c`` stands (see the module docstring)."""
+    drafts = sorted(rel for rel in c.outputs.values() if rel.endswith(".eml"))
+    changed = state.changed_since_approval(c.key) if c.decision == "approved" else []
+    out = Standing(contact=c, stage="waiting", changed=changed, drafts=drafts)
+    who = c.name or c.key
+    if c.decision == "approved":
+        if changed:
+            out.reasons.append(f"Changed since approval: {', '.join(changed)}.")
+        out.stage = "sent-ready" if drafts and not changed else "approved"
+        return out
+    if c.status == "failed":
+        out.reasons.append(f"Could not be built: {c.error or 'see the error'}.")
+    if c.decision == "rejected":
+        out.reasons.append(f"Rejected by {c.review_by or 'a reviewer'}: {c.review_note or ''}")
+    if c.status == "done":
+        if roles := c.unresolved_roles():
+            out.reasons.append(
+                f"The agency is unconfirmed ({', '.join(roles)}): choose one, or none."
+            )
+        if c.needs_rebuild:
+            out.reasons.append("The agency chosen in review is not in the documents: rebuild.")
+    if out.reasons:
+        out.stage = "attention"
+    elif c.status == "done" and c.current:
+        out.stage = "ready"
+    if not c.current:
+        out.reasons.append(f"{who} is no longer in the sheet.")
+    return out
+
+
+def counts(standings: list[Standing]) -> dict[str, int]:
+    """{ready, attention, approved (sent-ready included), sent-ready, waiting} over current
+    contacts."""
+    out = dict.fromkeys(STAGES, 0)
+    for s in standings:
+        if not s.contact.current:
+            continue
+        out[s.stage] += 1
+        if s.stage == "sent-ready":
+            out["approved"] += 1
+    return out
+
+
+def sort_key(s: Standing) -> tuple[Any, ...]:
+    """Priority first when the CRM gave one (lower number, or "high" before "low"), then name."""
+    p = s.priority
+    if p is None:
+        rank: tuple[int, Any] = (2, 0)
+    elif isinstance(p, int | float) and not isinstance(p, bool):
+        rank = (0, -float(p))  # a higher score is more urgent
+    else:
+        order = {"high": 0, "medium": 1, "normal": 1, "low": 2}
+        rank = (1, order.get(str(p).casefold(), 1))
+    return (rank, str(s.contact.name).casefold(), s.contact.key)
+
+
+def contact_folder(state: BatchState, c: ContactState) -> Path | None:
+    """The contact's own folder inside the batch (None if it would be outside)."""
+    name = c.folder if c.folder and "/" not in c.folder and "\\" not in c.folder else c.key
+    return inside(state.batch_dir, name) or inside(state.batch_dir, c.key)
+
+
+def read_review(state: BatchState, c: ContactState) -> dict[str, Any]:
+    """The contact's ``review.json`` (empty when there is none or it cannot be read)."""
+    rel = c.outputs.get("review")
+    path = inside(state.batch_dir, rel) if rel else None
+    if path is None:
+        folder = contact_folder(state, c)
+        path = folder / REVIEW_FILE if folder is not None else None
+    if path is None or not path.is_file() or path.stat().st_size > MAX_REVIEW_BYTES:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def review_path(state: BatchState, c: ContactState) -> Path | None:
+    folder = contact_folder(state, c)
+    return folder / REVIEW_FILE if folder is not None else None
+
+
+def agency_roles(c: ContactState, record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per discipline: the state's decision (the reviewer's choice applied) and the build's
+    candidates with their reports, from review.json."""
+    detailed = {
+        str(r.get("role")): r
+        for r in ((record.get("agency") or {}).get("roles") or [])
+        if isinstance(r, Mapping)
+    }
+    out = []
+    for role in [*c.roles(), *(r for r in detailed if r not in c.roles())]:
+        st = c.role_state(role)
+        cands = [
+            {
+                "agency": str(x.get("agency") or ""),
+                "status": str(x.get("status") or ""),
+                "confidence": x.get("confidence"),
+                "reports": x.get("reports"),
+                "latest": x.get("latest"),
+                "reason": str(x.get("reason") or ""),
+                "in_gazetteer": bool(x.get("in_gazetteer")),
+                "evidence": [e for e in x.get("evidence") or [] if isinstance(e, Mapping)],
+            }
+            for x in (detailed.get(role) or {}).get("candidates") or []
+            if isinstance(x, Mapping) and x.get("agency")
+        ]
+        known = {x["agency"] for x in cands}
+        for name in (c.agency_roles.get(role) or {}).get("candidates") or []:
+            if name and name not in known:  # kept in the state only (an older review.json)
+                cands.append({"agency": str(name), "status": "", "evidence": []})
+        out.append(
+            {
+                "role": role,
+                "agency": st.get("agency"),
+                "status": st.get("status") or "none",
+                "chosen_by": st.get("chosen_by") or "",
+                "found": st.get("found"),
+                "unresolved": role in c.unresolved_roles(),
+                "candidates": cands,
+            }
+        )
+    return out
+
+
+def company_override_names(c: ContactState, record: Mapping[str, Any]) -> list[str]:
+    """The names an override file for the contact's company may be under (the build looks for
+    the sheet's name first, then the resolved one)."""
+    names = [c.company, str(record.get("company") or "")]
+    seen: list[str] = []
+    for n in names:
+        if n and slugify(n) not in {slugify(s) for s in seen}:
+            seen.append(n)
+    return seen
+
+
+def newest_batch(output: Path) -> Path:
+    """The most recently updated batch folder (one with a state) under ``output``."""
+    from ..errors import ConfigError
+    from .records import FILENAME as STATE_FILE
+
+    found = [p.parent for p in Path(output).glob(f"*/{STATE_FILE}") if p.is_file()]
+    if not found:
+        raise ConfigError(
+            f"No batch folder under {output}/; run dossier batch first, or give --batch DIR."
+        )
+    return max(found, key=lambda p: (p / STATE_FILE).stat().st_mtime)
