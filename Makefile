@@ -39,11 +39,19 @@ test: $(TSTAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
+# make bench: one company, the client, the state, then many companies (20, 50, 200).
+# make bench BENCH=quick: only the 20-company batch; its last line is its ratio to the floor.
+BENCH ?= full
 bench: $(STAMP)
 	@scripts/system-deps.sh
-	$(BIN)/python bench/batch_bench.py 10 50 200
+ifeq ($(BENCH),quick)
+	BENCH=quick $(BIN)/python bench/many_bench.py
+else
+	$(BIN)/python bench/batch_bench.py 10
 	$(BIN)/python bench/net_bench.py
 	$(BIN)/python bench/state_bench.py 5000
+	$(BIN)/python bench/many_bench.py
+endif
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from cleanco import basename
@@ -15,8 +16,12 @@ from nameparser import HumanName
 from rapidfuzz import fuzz
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
-    """Lower-case name without legal suffixes and punctuation: "Apple Inc." -> "apple"."""
+    """Lower-case name without legal suffixes and punctuation: "Apple Inc." -> "apple".
+
+    Memoised (cleanco is slow and the same names come back for every document of a run).
+    """
     text = unicodedata.normalize("NFKC", name).strip()
     text = re.sub(r"\s*/\s*[A-Z]{2}\s*$", "", text)  # SEC state tags such as "NVIDIA CORP/CA"
     text = basename(text) or text

@@ -1,6 +1,7 @@
 """The agency-relationship benchmark: dossier's extractor on real trade-press items.
 
-Each item of ``eval/agency/<split>.jsonl`` is a headline and a snippet (at most 300 characters)
+The development split is ``eval/agency/dev.jsonl`` and ``dev2.jsonl`` (scored together, and
+each on a line of its own); the test split is ``test.jsonl``, only ever scored. Each item is a headline and a snippet (at most 300 characters)
 from a public trade-press page, labelled with every (brand, agency, role, status) it states;
 items with no relationship are distractors (people moves, awards, acquisitions, layoffs, lost
 pitches, shortlists, agency business). The extractor sees the headline and snippet only.
@@ -29,10 +30,18 @@ sys.path.insert(0, str(HERE.parent))
 from dossier.agency.gazetteer import Gazetteer, agency_key, load_gazetteer  # noqa: E402
 from dossier.agency.relations import STATUSES, Relation, extract_text, same_name  # noqa: E402
 
+# The development split is every file we develop on; the test split is only ever scored.
+SPLITS = {"dev": ("dev", "dev2"), "test": ("test",)}
+
+
+def load_file(name: str) -> list[dict]:
+    path = HERE / "agency" / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
 
 def load(split: str) -> list[dict]:
-    path = HERE / "agency" / f"{split}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """The items of a split (``dev`` is dev.jsonl and dev2.jsonl together)."""
+    return [item for name in SPLITS.get(split, (split,)) for item in load_file(name)]
 
 
 def _agency_match(gold: str, pred: Relation, gaz: Gazetteer) -> bool:
@@ -128,12 +137,26 @@ def lines_for(result: dict, label: str) -> list[str]:
     return out
 
 
+def _overall(result: dict) -> str:
+    T, F, N = (sum(result[k].values()) for k in ("tp", "fp", "fn"))
+    p, r, f = _prf(T, F, N)
+    total = sum(result["distractors"].values())
+    bad = sum(result["misread"].values())
+    share = f"{bad / total:.1%}" if total else "-"
+    return f"precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}; distractors misread {bad}/{total} ({share})"
+
+
 def run(split: str) -> list[str]:
     gaz = load_gazetteer()
     items = load(split)
     english = [i for i in items if i.get("lang", "en") == "en"]
     other = [i for i in items if i.get("lang", "en") != "en"]
-    out = lines_for(score(english, gaz), f"English items: {len(english)}")
+    files = SPLITS.get(split, (split,))
+    out = lines_for(score(english, gaz), f"English items: {len(english)} ({' + '.join(f + '.jsonl' for f in files)})")
+    if len(files) > 1:
+        for name in files:
+            part = [i for i in load_file(name) if i.get("lang", "en") == "en"]
+            out.append(f"  {name + '.jsonl':<11} ({len(part)} items): {_overall(score(part, gaz))}")
     if other:
         res = score(other, gaz)
         T, F, N = (sum(res[k].values()) for k in ("tp", "fp", "fn"))
@@ -146,12 +169,12 @@ def run(split: str) -> list[str]:
     return out
 
 
-def show_errors(split: str = "dev") -> None:
-    """Print the dev items the extractor gets wrong (never call this on the test split)."""
-    if split != "dev":
-        raise SystemExit("errors are shown for the dev split only")
+def show_errors(name: str = "dev") -> None:
+    """Print the development items the extractor gets wrong (never the test split)."""
+    if name not in (*SPLITS["dev"], "dev"):
+        raise SystemExit("errors are shown for the development files only")
     gaz = load_gazetteer()
-    for item, pred, pairs in score(load("dev"), gaz)["errors"]:
+    for item, pred, pairs in score(load(name), gaz)["errors"]:
         hit = {id(p) for _g, p in pairs}
         ghit = {id(g) for g, _p in pairs}
         print(item["id"], item["kind"], item.get("distractor_kind") or "")
@@ -165,4 +188,4 @@ def show_errors(split: str = "dev") -> None:
 
 
 if __name__ == "__main__":
-    show_errors()
+    show_errors(*sys.argv[1:2])

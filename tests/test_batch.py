@@ -224,3 +224,32 @@ def test_an_unconfirmed_agency_blocks_approval_until_a_reviewer_chooses(tmp_path
     assert "Droga5" in (folder / "note-1.txt").read_text()
     approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
     assert approve.exit_code == 0, approve.output
+
+
+def test_one_company_written_with_and_without_its_legal_form_is_researched_once() -> None:
+    from dossier.batch.contacts import ContactRow
+    from dossier.batch.run import company_key
+
+    def row(company: str, ticker: str = "") -> ContactRow:
+        return ContactRow(
+            row=2,
+            name="Jane Doe",
+            email=None,
+            previous_company="",
+            new_company=company,
+            new_title="",
+            start_date=None,
+            owner="",
+            agency="",
+            domain="",
+            ticker=ticker,
+            notes="",
+            key="k",
+            fingerprint="f",
+        )
+
+    assert (
+        company_key(row("Apple")) == company_key(row("Apple Inc.")) == company_key(row("APPLE INC"))
+    )
+    assert company_key(row("Apple")) != company_key(row("Apple", ticker="AAPL"))
+    assert company_key(row("Apple")) != company_key(row("Applied Materials"))

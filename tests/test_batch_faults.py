@@ -108,7 +108,8 @@ def test_a_signal_midway_stops_cleanly_and_a_rerun_finishes(
     stdout, stderr = proc.communicate(timeout=60)
     took = time.monotonic() - sent
     assert proc.returncode == code, stderr
-    assert took < 20, f"took {took:.1f} s to stop"
+    # generous: the machine may be busy; "fewer than 8 done" below is what shows the stop
+    assert took < 45, f"took {took:.1f} s to stop"
     assert "Interrupted: the state is saved; run the same command to resume." in stderr
     assert "Traceback" not in stderr
     deadline = time.monotonic() + 10  # a worker's watch of its parent runs once a second

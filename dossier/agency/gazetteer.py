@@ -13,6 +13,7 @@ article's "IPG's McCann" maps to today's McCann and the profile can say both own
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -160,7 +161,8 @@ _GENERIC = {"the", "of", "worldwide", "global", "group", "groupe", "internationa
 _GENERIC |= {"company", "companies", "holdings", "network"}
 _FALSE_FRIENDS = re.compile(
     r"\bMothers?['’]?s?\s+Day\b|\bMother\s+(?:Nature|Earth|Teresa|Superior|Jones|of\s+(?:all|the|God))\b"
-    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b",
+    r"|\bEdelman\s+Trust\s+Barometer\b|\bEarl\s+Grey\b|\bGrey\s+(?:Goose|Poupon)\b|\bShades\s+of\s+Grey\b"
+    r"|\bLowe['’]s\b(?!\s+(?:agency|network|chief|ceo|creative|global|worldwide))",  # the retailer
     re.IGNORECASE,
 )
 
@@ -184,17 +186,21 @@ def _case_sensitive(alias: str, entry: AgencyEntry) -> bool:
     )
 
 
+_SEPARATORS = re.compile(r"(\s*[&+]\s*|\s+and\s+|\s*[\\/]\s*|\s+|-)")
+
+
 def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
-    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/"."""
+    """Word-bounded pattern; "&", "+" and "and" are interchangeable, as are "\\" and "/" (or
+    nothing: "TBWAChiatDay")."""
     parts = []
-    for piece in re.split(r"(\s*[&+]\s*|\s+and\s+|\s*[\\/]\s*|\s+|-)", alias.strip()):
+    for piece in _SEPARATORS.split(alias.strip()):
         sep = piece.strip().lower()
         if not piece:
             continue
         if sep in ("&", "+", "and") and piece != alias.strip():
             parts.append(r"\s*(?:&|\+|and)\s*")
         elif sep in ("\\", "/"):
-            parts.append(r"\s*[\\/]\s*")
+            parts.append(r"\s*[\\/]?\s*")  # "TBWA\Chiat\Day", "TBWA/Chiat/Day", "TBWAChiatDay"
         elif sep == "-":
             parts.append(r"[\s-]?")
         elif not sep:
@@ -203,6 +209,20 @@ def _alias_regex(alias: str, case_sensitive: bool) -> re.Pattern[str]:
             parts.append(re.escape(piece))
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", flags)
+
+
+#: Letters that re.IGNORECASE matches to ASCII letters though str.lower() does not map them.
+_SPECIAL_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _literal(alias: str) -> str:
+    """The longest ASCII word of ``alias``, lower-cased: every match of its pattern contains it
+    ("" when it has none: that pattern always runs)."""
+    whole = alias.strip()
+    pieces = _SEPARATORS.split(whole)[::2]  # the literal pieces; the separators are between
+    literal = [p for p in pieces if p.strip().lower() not in ("&", "+", "and") or p == whole]
+    words = [w for p in literal for w in re.findall(r"\w+", p) if w.isascii()]
+    return max(words, key=len).lower() if words else ""
 
 
 class Gazetteer:
@@ -263,20 +283,29 @@ class Gazetteer:
         return self._exact[found[0]] if found else None
 
     @cached_property
-    def _patterns(self) -> list[tuple[re.Pattern[str], AgencyEntry]]:
+    def _patterns(self) -> list[tuple[re.Pattern[str], AgencyEntry, str]]:
         out = {}
         for entry in self.entries:
             for alias in entry.names:
                 out[(alias, entry.name)] = (
                     _alias_regex(alias, _case_sensitive(alias, entry)),
                     entry,
+                    _literal(alias),
                 )
         return list(out.values())
 
     def find_in(self, text: str) -> list[tuple[AgencyEntry, int, int]]:
         """Agency mentions in ``text`` as (entry, start, end), longest match first, in order."""
         masked = _FALSE_FRIENDS.sub(lambda m: " " * len(m.group()), text)
-        hits = [(m.start(), m.end(), e) for p, e in self._patterns for m in p.finditer(masked)]
+        # A pattern runs only when its longest literal word is in the text (lower-cased), which
+        # any match needs; a text with a letter that folds specially to ASCII runs them all.
+        lowered = None if _SPECIAL_FOLD.search(masked) else masked.lower()
+        hits = [
+            (m.start(), m.end(), e)
+            for p, e, word in self._patterns
+            if lowered is None or word in lowered
+            for m in p.finditer(masked)
+        ]
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         taken: list[tuple[AgencyEntry, int, int]] = []
         for start, end, entry in hits:
@@ -506,8 +535,35 @@ def _packaged() -> tuple[AgencyEntry, ...]:
     return tuple(entries)
 
 
+_loaded: dict[tuple[str, int, int] | None, Gazetteer] = {}
+_loaded_lock = threading.Lock()
+
+
 def load_gazetteer(extra: Path | None = None) -> Gazetteer:
-    """The packaged gazetteer plus ``extra`` (same format; an entry of the same name replaces)."""
+    """The packaged gazetteer plus ``extra`` (same format; an entry of the same name replaces).
+
+    Built once per process and user file (keyed by its path, modification time and size), so
+    every company of a batch shares one gazetteer and its compiled patterns.
+    """
+    key = None
+    if extra is not None:
+        try:
+            st = Path(extra).stat()
+            key = (str(Path(extra).resolve()), st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = ("", 0, 0)  # missing: _build says so, and nothing is kept
+    with _loaded_lock:
+        found = _loaded.get(key)
+    if found is not None:
+        return found
+    gazetteer = _build(extra)
+    with _loaded_lock:
+        if len(_loaded) >= 4:
+            _loaded.clear()
+        return _loaded.setdefault(key, gazetteer)
+
+
+def _build(extra: Path | None) -> Gazetteer:
     entries = list(_packaged())
     if extra is not None:
         if not Path(extra).is_file():

@@ -1,40 +1,79 @@
 """Relationship extraction: who hired, kept, dropped, reviewed or was credited by whom.
 
-Pure. A sentence is read as a sequence of *names* (agencies from the gazetteer, and other proper
-names found from capitalisation) and the words between them. Rules written over that sequence
-give each name its place in the sentence: the brand (the one that appoints, keeps, drops or
-reviews; the one whose account is won, kept or lost) and the agency (the one appointed, kept,
-dropped or credited; the one that wins, keeps, loses or resigns). A relation needs both places
-filled by a rule, so a name that merely appears near an agency word gives nothing.
+Pure. A sentence is read as a sequence of typed *names* (:mod:`dossier.agency.mentions`:
+agencies from the gazetteer or marked as agencies by the text, people, places, other names) and
+the words between them. A small set of clause frames, written over that sequence, fills two
+slots: the **brand** (the one that appoints, keeps, drops or reviews; whose account is won, kept
+or lost; for whom the work was made) and the **agency** (the one appointed, kept, dropped,
+credited; the one that wins, keeps, loses or resigns). A relation needs both slots filled by a
+frame; a name that merely stands near an agency word gives nothing.
 
-Statuses (the vocabulary of ``eval/agency/README.md``):
+Frames, by status (the vocabulary of ``eval/agency/README.md``):
 
-* ``appointed``: hired, named, picked, handed the account, moved to; the agency wins it.
-* ``retained``: kept after a review ("retains", "sticks with", "reappointed").
-* ``ended``: dropped, parted ways, moved from; the agency loses or resigns it. "moves X from A
-  to B" is A ended and B appointed.
-* ``review``: the account is put in review or out to pitch; the agency is the named incumbent,
-  or "" when none is named.
-* ``credit``: the agency made work for the brand, or is called its (longtime) agency.
+* ``appointed``: the brand names/hires/picks/taps the agency (active or passive: "A has been
+  appointed by B", "A named AOR for B", "A was announced as B's media agency"); the brand hands,
+  awards, moves or consolidates its account to/into the agency; the agency wins, lands, picks up,
+  secures or takes the brand or its account ("A took B from C": C ended).
+* ``retained``: the brand retains/keeps/reappoints/sticks with the agency, renews its contract
+  with it; the agency retains, holds on to or defends the account.
+* ``ended``: the brand drops/fires/parts ways with the agency ("A and B part ways" either way
+  round); the agency loses or resigns the account, declines to repitch; "previously held by A".
+  "moves from A to B" is A ended and B appointed.
+* ``review``: the brand reviews its account, calls a pitch, is looking for an agency; the
+  agency named as the incumbent is the review's ("incumbent A", "A, the incumbent", "currently
+  held by A"), else the agency is "".
+* ``credit``: the agency made work for the brand ("A's new spot for B", "B's campaign from A",
+  "created/developed/devised by A", "the work of A", "B, with A, launched ...", "via A"), or is
+  called its agency ("B's longtime agency A", "A, the agency behind B", "A handles B").
 
-Not relationships: a person hired by an agency or a brand ("formerly of", "joins from", "hires
-an Ogilvy strategist as CMO"), awards and rankings, acquisitions, layoffs, lost pitches and
-shortlists. An agency not in the gazetteer is kept when a rule places it ("the thing that wins,
-is appointed, moves to"), with ``in_gazetteer`` false.
+Guards (precision first): an agency slot filled by a person, or an object with a job title
+("hires a Wieden+Kennedy strategist as CMO", "names Ben Borders Principal Accounting Officer"),
+gives nothing; so do awards (except a credit the sentence states outright), acquisitions, lost
+pitches, shortlists and hypotheticals. A name not in the gazetteer fills the agency slot only when
+the text marks it as an agency ("media agency X", "X, the incumbent", an agency-shaped name such as
+"... Partners" or "Huey/Paprocki") or the frame itself does ("appointed X as its PR agency", "X
+wins the B account"); it is marked ``in_gazetteer: false``.
 
-Roles: ``creative``, ``media``, ``pr``, ``digital``, ``other``. The role is the discipline the
-sentence names next to the agency ("for creative", "its media account"); when it names none, the
-gazetteer's first discipline is used (``role_stated`` false), else ``other``.
+Roles: ``creative``, ``media``, ``pr``, ``digital``, ``other``: the discipline the sentence names
+next to the agency ("for creative", "its media account"); when it names none, the gazetteer's first
+discipline (``role_stated`` false), else ``other``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
+from .mentions import (
+    TITLE_WORDS,
+    VERBS,
+    Placed,
+    agency_like,
+    generic_word,
+    looks_like_person,
+    normalise,
+    people_in,
+    place,
+    public_body,
+    roles_of,
+    split_clauses,
+    split_sentences,
+    vocabulary,
+)
+
+__all__ = [
+    "ROLES",
+    "STATUSES",
+    "Relation",
+    "extract_sentence",
+    "extract_text",
+    "normalise",
+    "same_name",
+    "split_clauses",
+    "split_sentences",
+]
 
 STATUSES = ("appointed", "retained", "ended", "review", "credit")
 ROLES = ("creative", "media", "pr", "digital", "other")
@@ -62,726 +101,897 @@ class Relation:
         return self.entry.name if self.entry is not None else self.agency
 
 
-# ----------------------------------------------------------------------------- sentences
+# ----------------------------------------------------------------------------- building blocks
 
-_ABBREV = {"inc", "corp", "co", "ltd", "llc", "plc", "st", "mr", "mrs", "ms", "dr", "no", "vs"}
-_ABBREV |= {"jr", "sr", "u.s", "u.k", "e.g", "i.e", "bros", "int'l"}
-
-
-def normalise(text: str) -> str:
-    """NFKC, typographic quotes as ASCII, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text or "")
-    table: dict[str, str | int | None] = {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "}
-    text = text.translate(str.maketrans(table))
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def split_clauses(text: str) -> list[str]:
-    """Sentences, then the parts a headline strings together with " - ", ": ", " | " or ";"."""
-    out = []
-    for sentence in split_sentences(text):
-        out += [p.strip() for p in re.split(r"\s+[-–—|]\s+|:\s+|;\s+", sentence) if p.strip()]
-    return out
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a headline or snippet (not split after "Inc.", "U.S." or an initial)."""
-    text = normalise(text)
-    out, start = [], 0
-    for m in re.finditer(r"[.!?]+[\"')]*\s+(?=[\"'(]?[A-Z0-9])", text):
-        last = text[start : m.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        if last in _ABBREV or (len(last) == 1 and last.isalpha()):
-            continue
-        out.append(text[start : m.end()].strip())
-        start = m.end()
-    return [*out, text[start:]] if text[start:] else out
-
-
-# ----------------------------------------------------------------------------- vocabulary
-
-_V = {
-    # the brand hires the agency
-    "APPOINT": r"names?|named|naming|appoints?|appointed|appointing|(?:re-?)?hires?|(?:re-?)?hired|hiring|picks?|"
-    r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|choosing|"
-    r"enlists?|enlisted|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
-    r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|adds?|added|adding|inks?\s+\S+\s+deal\s+with|"
-    r"goes\s+with|went\s+with|settles?\s+on|settled\s+on|engages?|engaged|commissions?|commissioned|"
-    r"beauftragt|ernennt|holt|verpflichtet",
-    # the brand keeps the agency
-    "KEEP": r"retains?|retained|retaining|keeps|kept|keeping|re-?appoints?|re-?appointed|"
-    r"sticks\s+with|stuck\s+with|stays\s+with|stayed\s+with|renews?\s+(?:its\s+)?(?:\w+\s+){0,2}with|"
-    r"renewed\s+(?:its\s+)?(?:\w+\s+){0,2}with|remains\s+with|extends?\s+(?:its\s+)?(?:\w+\s+){0,2}with",
-    # the brand drops the agency
-    "DROP": r"drops?|dropped|dropping|ditch(?:es|ed|ing)?|fires|fired|firing|axes|axed|axing|"
-    r"dumps?|dumped|sacks?|sacked|part(?:s|ed|ing)?\s+(?:ways|company)\s+with|"
-    r"split(?:s|ting)?\s+(?:from|with)|breaks?\s+(?:up\s+)?with|broke\s+(?:up\s+)?with|"
-    r"cuts?\s+ties\s+with|severs?\s+ties\s+with|leaves|left|leaving|exits?|exited|exiting|"
-    r"quits?|walks?\s+away\s+from|walked\s+away\s+from|moves?\s+away\s+from|moved\s+away\s+from|"
-    r"waves?\s+goodbye\s+to|bids?\s+farewell\s+to|trennt\s+sich\s+von",
-    # the brand gives the account to the agency
-    "HAND": r"awards?|awarded|awarding|hands?|handed|handing|gives?|gave|giving|moves?|moved|moving|"
-    r"shifts?|shifted|shifting|switch(?:es|ed|ing)?|consolidates?|consolidated|consolidating|"
-    r"assigns?|assigned|assigning|entrusts?|entrusted|transfers?|transferred|transferring|"
-    r"sends?|sent|places?|placed|"
-    r"hands\s+over|handed\s+over",
-    # the agency gets the account
-    "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|snags?|snagged|nabs?|nabbed|"
-    r"bags?|bagged|grabs?|grabbed|picks?\s+up|picked\s+up|secures?|secured|securing|clinche[sd]|"
-    r"captures?|captured|gains?|gained|takes?\s+(?:on|over)|took\s+(?:on|over)|scores?|scored|"
-    r"lures?|lured|luring|gewinnt|übernimmt",
-    # the agency keeps the account
-    "HOLD": r"retains?|retained|keeps|kept|holds?\s+on(?:to|\s+to)|held\s+on(?:to|\s+to)|"
-    r"hold\s+onto|defends?|defended|successfully\s+defended|hangs?\s+on\s+to|hung\s+on\s+to",
-    # the agency loses the account
-    "LOSE": r"loses|lost|losing|resigns?|resigned|resigning|walks?\s+(?:away\s+)?from|"
-    r"walked\s+(?:away\s+)?from|exits?|exited|departs?|departed|parts?\s+ways\s+with|"
-    r"waves?\s+goodbye\s+to|verliert",
-    # passive forms of appointing
-    "NAMED": r"named|appointed|hired|picked|selected|tapped|chosen|confirmed|enlisted|awarded|"
-    r"handed|given|brought\s+in|drafted\s+in|called\s+in|added",
-    "REAPP": r"re-?appointed|retained|kept\s+on|reconfirmed",
-    "DROPPED": r"dropped|fired|axed|ditched|dumped|sacked|replaced|ousted|let\s+go",
-}
 _WORK = (
-    r"(?:accounts?|business|duties|brief|remit|aor|assignments?|budgets?|work|task|job|"
-    r"contract|roster|portfolio|responsibilit(?:y|ies)|mandate|etat|account\s+of\s+record)"
+    r"(?:accounts?|business|duties|brief|remit|aor|assignments?|budgets?|work|task|job|contract|roster|"
+    r"portfolio|responsibilit(?:y|ies)|mandate|etat|account\s+of\s+record|deal|chores|spend|"
+    r"planning|buying|portion|piece|slice|share|part)"
 )
 _REVIEW_NOUN = r"(?:review|pitch|tender|search|shootout|rfp|competition)"
 _PIECE = (
-    r"(?:campaigns?|spots?|ads?|advert(?:isement)?s?|commercials?|films?|work|effort|push|"
-    r"activation|stunt|launch|idea|platform|tvc|ad\s+campaign|christmas\s+ad)"
+    r"(?:campaigns?|spots?|ads?|adverts?|advertisements?|commercials?|films?|work|efforts?|push|"
+    r"activations?|stunts?|launch|idea|platform|tvcs?|videos?|trailer|psas?|series|initiative|"
+    r"project|parody|installation|latest|newest|ad\s+campaign|brand\s+platform|outing|teaser|"
+    r"billboards?|posters?|collab|collaboration|public\s+service\s+announcements?|announcements?|stories|tunes?|songs?|"
+    r"jingles?|anthems?|latest\s+one|newest\s+one|integrated\s+campaign|print\s+campaign|digital\s+campaign|"
+    r"social\s+campaign|experiences?)"
 )
 _AUX = (
     r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|"
-    r"is\s+(?:believed|understood|said|set|poised|tipped|expected|likely|about|understood)\s+to"
-    r"(?:\s+have)?|has\s+reportedly|reportedly|officially|finally|now|also|today|just|quietly|"
-    r"formally|already|recently|again|then|subsequently|been|be|to|elected\s+to|decided\s+to|"
-    r"opted\s+to|confirmed\s+(?:it\s+)?(?:has|had)|announced\s+(?:it\s+)?(?:has|had|will)|"
-    r"plans\s+to|is\s+to|has\s+chosen\s+to|agreed\s+to|moved\s+to|"
-    r"hat|ist|wird|is\s+in\s+the\s+process\s+of|in\s+the\s+process\s+of|said\s+it\s+(?:has|had|will))\s+){0,4}"
+    r"is\s+(?:believed|understood|said|set|poised|tipped|expected|likely|about|reported)\s+to"
+    r"(?:\s+have)?|are\s+(?:believed|understood|said|set)\s+to(?:\s+have)?|has\s+reportedly|reportedly|"
+    r"officially|finally|now|also|today|just|quietly|formally|already|recently|again|then|"
+    r"subsequently|been|be|to|elected\s+to|decided\s+to|opted\s+to|chosen\s+to|"
+    r"confirmed\s+(?:it\s+)?(?:has|had)|announced\s+(?:that\s+)?(?:it\s+)?(?:has|had|will|was\s+to)|"
+    r"plans\s+to|is\s+to|agreed\s+to|moved\s+to|last\s+\w+|this\s+\w+|in\s+\w+|"
+    r"hat|ist|wird|is\s+in\s+the\s+process\s+of|in\s+the\s+process\s+of|"
+    r"said\s+(?:that\s+)?it\s+(?:has|had|will|would)|successfully|effectively|currently|managed\s+to|"
+    r"(?:has|have)\s+managed\s+to|continues\s+to|continued\s+to|"
+    r"(?:\w+ly))\s+){0,4}"
 )
-
-_AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "").replace(r"been|be|to|", "been|be|")
-
-# Role words: first match wins at a position; order gives "digital media" to digital.
-_ROLE_WORDS = [
-    (
-        "digital",
-        r"\bsocial(?:\s+media)?\b|\bdigital\b|\bcrm\b|\be-?commerce\b|\bcustomer\s+experience\b|"
-        r"\bonline\b|\bweb\b|\bsearch\s+marketing\b|\bseo\b|\binfluencer\b|\bdata\b|\bonline-etat\b|"
-        r"\bdigitaletat\b",
-    ),
-    (
-        "pr",
-        r"\bpr\b|\bpublic\s+relations\b|\bcommunications?\b|\bcomms\b|\bmedia\s+relations\b|"
-        r"\bpublic\s+affairs\b|\bcorporate\s+affairs\b|\breputation\b|\bconsumer\s+pr\b",
-    ),
-    (
-        "media",
-        r"\bmedia(?:-planning|-buying)?\b|\bplanning\s+and\s+buying\b|\bmedia\s+buying\b|"
-        r"\bbuying\b|\bmediaetat\b|\bprogrammatic\b",
-    ),
-    (
-        "creative",
-        r"\bcreative\b|\badvertising\b|\bad\b|\bads\b|\bbrand\b|\bbranding\b|\babove[\s-]the[\s-]line\b|"
-        r"\batl\b|\btv\b|\bwerbeetat\b|\bkreativetat\b|\bkreativ\w*\b",
-    ),
-    (
-        "other",
-        r"\bexperiential\b|\bshopper\b|\bdesign\b|\bproduction\b|\bevents?\b|\bsponsorship\b|"
-        r"\bdirect\s+marketing\b|\bretail\s+marketing\b|\bpromotions?\b",
-    ),
-]
-
-# Words that never start or continue a proper name, even capitalised (title-case headlines).
-_COMMON = set(
-    """
-a an the and or but nor of to in on at by for from with without into onto over under after before
-amid among against as via per than then so if while when where who whom whose which that this these
-those its it their his her our your my we you they he she them him us i me is are was were be been
-being has have had do does did will would can could shall should may might must not no yes new old
-lead leads global local national regional international worldwide first last next latest top big
-biggest major key main more most less few many all any some other another each every both either
-up down out off back away about around through across behind beyond within upon plus also just only
-even still now again year years month months week weeks day days time times after-years
-agency agencies account accounts business brand brands client clients pitch pitches review reviews
-creative media digital social pr communications marketing advertising ad ads campaign campaigns work
-partner partners partnership roster shop shops group team teams network networks holding company
-companies firm firms unit division office offices deal deals contract contracts duties duty brief
-remit task job aor record lead incumbent incumbents winner winners finalist finalists shortlist
-relationship relationships model models strategy strategic services service experience
-names name named appoints appointed hires hired picks picked selects selected taps tapped wins won
-lands landed moves moved drops dropped retains retained keeps kept ends ended ending splits split
-hands handed awards awarded gives gave calls called launches launched puts reviewing review reviews
-sends sent shifts shifted consolidates consolidated adds added joins joined leaves left exits
-parts ways goes goes went takes took gets got makes made sees saw says said reveals revealed
-introduces introduced announces announced confirms confirmed unveils unveiled debuts debuted
-looks looking seeks seeking searches searching hunts hunting eyes eyeing tips tipped set poised
-beats beat ousts ousted replaces replaced follows following follow-up update updates
-chooses chose chosen signs signed inks inked bags bagged scoops scooped snags snagged nabs nabbed
-sticks stays stay stayed renews renewed ditches ditched fires fired axes axed dumps dumped cuts cut
-resigns resigned loses lost walks walked quits quit rehires rehired reappoints reappointed
-how why what best worst report reports news analysis opinion exclusive breaking live watch
-ceo cmo cco cfo coo chief officer president director head boss executive executives chairman chair
-founder founders veteran veterans marketer marketers strategist staff talent hire hires
-christmas summer winter spring autumn fall holiday holidays season
-monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-mr mrs ms dr
-government advertisers advertiser marketers retailer retailers telco carrier giant master
-brand-new pick wrap round-up roundup people industry adland agencyspy
-die der das den dem des ein eine einen und von mit für bei zum zur nach auch ist agentur agenturen
-le la les et du pour avec
-""".split()  # noqa: SIM905
+_AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "")
+# before a passive participle: no "has" that would make "has handed" passive
+_AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|", "(?:is|are|was|were|will|would|could|may|might|").replace(r"has\s+reportedly|", "")
+# after an agency subject: "G, which has ...", "G (the incumbent) has ..."
+_GSEP = (
+    r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
+    r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
+    r"(?:\s*,\s*(?:the|a|an|its|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
 )
-# A single capitalised word that is never a brand or agency on its own (places, datelines, outlets).
-_NOT_A_NAME = set(
-    """
-us u.s. usa uk u.k. britain england scotland wales ireland europe european asia asian apac emea
-america americas american north south east west africa australia australian nz china chinese india
-indian japan japanese korea singapore malaysia hong kong thailand indonesia philippines vietnam
-germany german france french spain italy canada canadian mexico brazil latam mena middle
-london new york sydney melbourne tokyo seoul shanghai beijing mumbai delhi paris berlin hamburg
-los angeles chicago detroit dallas toronto dubai kuala lumpur bangkok jakarta manila auckland
-hk sf la nyc ny portland minneapolis boston atlanta miami seattle austin denver houston
-philadelphia san francisco amsterdam stockholm copenhagen madrid milan munich frankfurt
-dublin manchester edinburgh glasgow leeds bristol birmingham brisbane perth adelaide wellington
-taipei taiwan osaka bengaluru bangalore chennai kolkata karachi lagos nairobi johannesburg
-cape town cairo riyadh doha istanbul moscow warsaw prague vienna zurich geneva brussels lisbon
-southeast northeast northwest southwest mainland greater central western eastern northern southern
-adweek adage ad age campaign mumbrella b&t adnews marketing week drum prweek mediapost digiday
-exclusive update updated breaking report analysis opinion comment feature interview spotlight
-it they he she we this that these those there here the its their
-pitch review agency agencies
-""".split()  # noqa: SIM905
+# an aside between dashes or in brackets
+_ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
+_GAPW = (
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
+    r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
+    r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
+    r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
+    r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
+    r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|"
+    r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
-_TITLE_WORDS = (
-    r"(?:chief\s+\w+\s+officer|c[ecmfo]o|cco|cso|cto|president|vice\s+president|vp|svp|evp|"
-    r"head(?:\s+of\s+\w+)?|director|managing\s+director|md|ecd|executive\s+creative\s+director|"
-    r"creative\s+director|managing\s+partner|chair(?:man|woman)?|founder|co-founder|boss|"
-    r"strategist|executive|officer|manager|planner|copywriter|marketer|vet(?:eran)?|alum(?:nus|na)?|"
-    r"leader|"
-    r"staffer|hire|chief|ceo|cmo|gm|general\s+manager|country\s+manager|co-chief\s+\w+\s+officer)"
+_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
+_LIST = (
+    rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+|as\s+well\s+as\s+|alongside\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
+    rf"\s+alongside\s+|\s+plus\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
 )
-
-
-# ----------------------------------------------------------------------------- names
-
-_TOKEN = re.compile(r"[\w][\w&+/\\.\-:'_]*[\w+]|[\w]", re.UNICODE)
-
-
-_NUMBERISH = re.compile(
-    r"(?:[A-Z]{1,3}\$?)?\d[\d.,]*[a-zA-Z]{0,3}(?:-[\w]+)*|\w+-based|\w+-owned|\d+s"
+# the brand named by reference: the article names it elsewhere
+_BREF = (
+    r"(?:(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:retailer|brand|client|company|marketer|advertiser|chain|"
+    r"bank|telco|carrier|airline|charity|organisation|organization|firm|giant|maker|operator|"
+    r"supermarket|insurer|brewer|automaker|carmaker|manufacturer|group|distributor|business|"
+    r"broadcaster|network|app|platform|service|council|government|department|body|board|major|titan|"
+    r"behemoth|retail\s+giant|tech\s+giant|lottery\s+operator|operator)|it|they)"
 )
-
-
-def _is_cap(tok: str) -> bool:
-    core = tok.strip("'.-")
-    if not core or _NUMBERISH.fullmatch(core) or (core[0].islower() and "-" in core):
-        return False
-    return core[0].isupper() or core[0].isdigit() or any(c.isupper() for c in core[1:])
-
-
-def _title_case(text: str) -> bool:
-    """Whether a headline capitalises its ordinary words ("Names BBDO As Creative Lead"): most
-    of its common words of four letters or more start with a capital (names do not count)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in _COMMON]
-    if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
-        return False
-    # and a capitalised function word or verb after the first word ("Names", "With", "To")
-    # (or no lowercase word of four letters or more at all: "Incumbents Rule in Media Pitches")
-    tokens = re.findall(r"[A-Za-z][\w'-]*", text)[1:]
-    if any(t[0].isupper() and t.lower() in _TITLE_CUES for t in tokens):
-        return True
-    return not any(t.islower() and len(t) > 3 for t in tokens)
-
-
-@dataclass
-class _Name:
-    start: int
-    end: int
-    text: str
-    entry: AgencyEntry | None
-    agency_like: bool = False  # not listed, but named after a listed agency ("BWM Dentsu")
-
-
-def _proper_names(text: str, taken: list[tuple[int, int]], title: bool) -> list[_Name]:
-    """Capitalised word runs outside the gazetteer's spans (joined by &, +, "of", "de")."""
-    out: list[_Name] = []
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    run: list[tuple[int, int, str]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
-
-    def close() -> None:
-        while run and run[-1][2].lower() in ("of", "de", "and", "&", "for", "the"):
-            run.pop()
-        while (
-            run
-            and run[0][2].lower() in _COMMON
-            and not (run[0][2] == "The" and len(run) > 1)
-            and not (run[0][2].isupper() and len(run) > 1 and not title)
-        ):
-            run.pop(0)
-        while run and re.fullmatch(r"\d+", run[0][2]):
-            run.pop(0)
-        if run:
-            s, e = run[0][0], run[-1][1]
-            name = text[s:e].rstrip("'.:-").rstrip()
-            if name.endswith("'s"):
-                name = name[:-2]
-            words = name.lower().split()
-            parts = name.split()
-            if len(parts) == 2 and parts[0].lower() in _NOT_A_NAME and parts[1].isupper():
-                s, name, words = s + len(parts[0]) + 1, parts[1], [parts[1].lower()]
-            real = words and not all(w.strip(".,") in _NOT_A_NAME for w in words)
-            if real and not (len(words) == 1 and words[0] in _COMMON):
-                out.append(_Name(s, s + len(name), name, None))
-        run.clear()
-
-    for i, (s, e, tok) in enumerate(tokens):
-        low = tok.lower().rstrip(".'")
-        low = low[:-2] if low.endswith("'s") else low
-        gap = text[run[-1][1] : s] if run else ""
-        joinable = not run or re.fullmatch(r"\s*(?:&|\+)?\s*|-", gap) is not None
-        if not free(s, e):
-            close()
-            continue
-        connector = tok in ("of", "de", "&", "for") and run and joinable and i + 1 < len(tokens)
-        if connector and tok != "for" and _is_cap(tokens[i + 1][2]):
-            run.append((s, e, tok))
-            continue
-        if re.fullmatch(r"\w+-based|\w+-owned", tok):
-            run.clear()
-            continue
-        if run and joinable and re.fullmatch(r"\d{1,3}", tok):
-            run.append((s, e, tok))
-            continue
-        breaker = low in _COMMON and (title or tok[0].islower() or low in _V_WORDS)
-        breaker = breaker or low.endswith(("etat", "etats")) or low in _ROLE_ABBREVIATIONS
-        if title and re.search(r"[a-z](?:ing|ed)$", tok) and not run:
-            breaker = True
-        if title and run and re.search(r"[a-z](?:ing|ed)$", tok):
-            breaker = True
-        if _is_cap(tok) and not breaker and joinable:
-            run.append((s, e, tok))
-            if tok.endswith(("'s", "'")):
-                close()
-        else:
-            close()
-            if _is_cap(tok) and not breaker:
-                run.append((s, e, tok))
-    close()
-    return out
-
-
-_ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl"}
-_V_WORDS = {w for pattern in _V.values() for w in re.findall(r"[a-zäöü]+", pattern)}
-_TITLE_CUES = _V_WORDS | set(
-    re.findall(
-        r"\w+",
-        "to for with from in on at by of and as after over its the a an into amid is are was new "
-        "against lead wins names hires drops picks taps moves hands ends calls puts",
-    )
+# the agency by reference ("they", "the indy"): the agency the sentence named before
+_AREF = (
+    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo)|"
+    r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
 )
-
-
-# ----------------------------------------------------------------------------- rules
-
-_E = r"⟦\d+⟧"
-_LIST = rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+und\s+|\s+et\s+){_E}){{0,6}}"
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
-_NOPERSON = rf"(?!['s]*\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{_TITLE_WORDS}\b)"
+_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|⟦\d+⟧(?:'s)?)\s+){{0,{n}}}?"
+_NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
     r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
-    r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?"
+    r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
-_GAPW = (
-    r"(?:(?:its|their|the|a|an|new|independent|indie|agency|shop|lead|global|u\.?s\.?|uk|"
-    r"european|creative|media|digital|social|pr|communications|longtime|long-time|incumbent|"
-    r"partner|ad|advertising|local|local\s+agency|rival|little-known|based|\w+-based|both|"
-    r"international|worldwide|regional|national|full-service|in-house|marketing|\w+-owned|"
-    r"(?:[A-Z][\w.]*\s+)?[\w-]+-based|"
-    r"network|holding\s+company|group|brand|agencies|ad\s+agency|sister|"
-    r"design|branding|experiential|specialist|production|integrated)\s+){0,5}"
-)
+_AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|still|also|now)\s[^,]{1,80},)?"
 
 
 def _t(template: str) -> str:
-    """Expand {B} {G} {G2} (name lists), {Fn} (up to n words) and {VERB} classes."""
+    """Expand {B} {G} {G2} {X} {Y} (name lists), {Fn}/{FNn} (up to n words), the verb classes."""
 
     def token(m: re.Match[str]) -> str:
         name = m.group(1)
         if name == "B":
+            return rf"(?P<b>{_LIST}|{_BREF})"
+        if name == "BN":
             return rf"(?P<b>{_LIST})"
-        if name == "BT":
-            return _BRAND_TAIL
         if name in ("G", "G2"):
-            grp = "g" if name == "G" else "g2"
+            grp = {"G": "g", "G2": "g2"}[name]
+            return rf"(?P<{grp}>{_LIST}|{_AREF}){_NOPERSON}"
+        if name in ("X", "Y"):
+            grp = {"X": "x", "Y": "y"}[name]
             return rf"(?P<{grp}>{_LIST}){_NOPERSON}"
+        if re.fullmatch(r"FN\d+", name):
+            return _FILLN.format(n=name[2:])
         if re.fullmatch(r"F\d+", name):
             return _FILL.format(n=name[1:])
-        if name == "AUX":
-            return _AUX
-        if name == "AUXG":
-            return _AUXG
-        if name == "GAP":
-            return _GAPW
-        if name == "WORK":
-            return _WORK
-        if name == "REV":
-            return _REVIEW_NOUN
-        if name == "PIECE":
-            return _PIECE
-        return rf"(?:{_V[name]})"
+        fixed = {
+            "BT": _BRAND_TAIL,
+            "GT": _AGENCY_TAIL,
+            "AUX": _AUX,
+            "AUXG": _AUXG,
+            "AUXP": _AUXP,
+            "GS": _GSEP,
+            "ASIDE": _ASIDE,
+            "GAP": _GAPW,
+            "WORK": _WORK,
+            "REV": _REVIEW_NOUN,
+            "PIECE": _PIECE,
+            "TITLE": TITLE_WORDS,
+            "BREF": _BREF,
+        }
+        if name in fixed:
+            return fixed[name]
+        return rf"(?:{VERBS[name]})"
 
     return re.sub(r"\{([A-Z]+\d*)\}", token, template)
 
 
-# status of g, status of g2 (or -), whether the brand may come from the article (b optional)
+# Each rule: the status of g (or x/y), of g2 ("-": none), flags, and the pattern.
+# Flags: "c" an unlisted name may fill g when the matched words name an agency or an account
+#        ("appoints X as its agency", "X wins the B account");
+#        "k" an unlisted name may fill g: the frame is about the maker ("created by X");
+#        "w" an unlisted name may fill g in an item about agencies ("Orange Line won Fantastic
+#            Furniture" in a round-up of media wins);
+#        "p" a piece of work for the brand: a credit that stands in an awards story too;
+#        "l" only the last name of a list in g is meant ("A, B and C, the incumbent on X");
+#        "n" the brand may not be shaped like an agency ("Madison Media and GroupM");
+#        "o" the brand this rule finds is the relation's, not the sentence subject's
+#            ("AB InBev picks Deutsch as lead agency for Busch");
+#        "q" an unlisted name may fill g when the rule's other agency is listed ("from Host to Ogilvy");
+#        "r" not when the matched words are about a review ("places its business in review");
+#        "s" x and y are the two parties in either order (types decide which is the agency);
+#        "-" none.
 _RULES = r"""
-# --- two agencies: moves from A to B
-ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{F10}from\s+{GAP}{G}\s+to\s+{GAP}{G2}
-ended appointed : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{APPOINT})\s+{F10}(?:to|into)\s+{GAP}{G2}\s+from\s+{GAP}{G}
-ended appointed : {B}{BT}\s+{AUX}{F2}\b(?:{DROP}|{HAND}\s+{F4}{WORK}\s+(?:out\s+of|away\s+from))\s+{GAP}{G}\s+{F10}(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+{GAP}{G2}
-ended appointed : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
-appointed - : {G}\s+{AUXG}(?:beats?|beat|edges?\s+out|sees\s+off|has\s+beaten|beaten)\s+{F8}(?:to\s+(?:land|win|scoop|take|bag|claim)\s+)?{F4}{B}
-appointed ended : {G}\s+{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
-appointed ended : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+to\s+replace\s+{GAP}{G2}
-appointed ended : {G}\s+{AUXG}{WIN}\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
-ended appointed : {G}\s+{AUXG}(?:loses|lost)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}to\s+(?:rival\s+)?{GAP}{G2}
-appointed ended : {G}\s+{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
-# --- the brand appoints
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
-appointed - : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{F10}\b(?:to|with|at|into|in)\s+{GAP}{G}
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave)\s+{GAP}{G}\s+{F6}{WORK}
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|awards?)\s+{GAP}{G}\s+(?:the\s+)?{F4}(?:{WORK}|mandate|nod|keys)
-appointed - : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed)\s+to\s+{GAP}{G}
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|with)\s+{GAP}{G}
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed)\s+{F6}{WORK}\s+(?:at|with|in|into)\s+{GAP}{G}
-appointed - : ^\W*{B}\s+to\s+{GAP}{G}\s*$
-appointed - : {B}{BT}\s+{AUX}{F3}\b(?:splits?|split|divides?|divided)\s+{F6}between\s+{GAP}{G}
-appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking|enlisting)\s+{GAP}{G}
-appointed - : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
-appointed - : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
-# --- the agency is appointed
-appointed - : {G}\s+{AUXG}(?:{WIN}|{WIN}\s+over\s+{F8})\s+(?:the\s+)?{F3}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w-]+\s+){0,4}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as)\b)
-appointed - : {G}\s+{AUXG}{WIN}\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{B}
-appointed - : {G}\s+{AUXG}{WIN}\s+{F6}(?:duties|chores|business)\s+(?:on|for)\s+{B}
-appointed - : {G}\s+{AUXG}{WIN}\s+(?:the\s+)?{F4}{WORK}(?:\s*$|\s*[,.]|\s+(?:after|following|in|from))
-ended - : \b(?:won|wins|took|takes|lured|luring|prised|prized)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
-appointed - : {G}\s+{AUXG}(?:has\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+)?{NAMED}\s+(?:as\s+)?{F6}(?:for|by|at|to|on)\s+(?:the\s+)?{F3}{B}
-appointed - : {G}\s+{AUXG}(?:has\s+)?(?:been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency)\s+(?:for|of|at|on)\s+{B}
-appointed - : {B}(?:'s)?\s+{F3}(?:has\s+|have\s+)?(?:named|appointed|hired|picked|selected|tapped)\s+{GAP}{G}
-appointed - : {G}\s+(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?(?:awarded|handed|given)\s+(?:the\s+)?{B}(?:'s)?\s+{F8}{WORK}
-appointed - : {G}\s+(?:joins|joined|added\s+to|enters|entered)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up)
-appointed - : {G}\s+(?:takes|took|will\s+take)\s+(?:on|over)\s+{B}(?:'s)?\s+{F6}{WORK}
-appointed - : {G}\s+{AUXG}named\s+{F3}(?:aor|agency\s+of\s+record)\s+(?:for|of|at)\s+{B}
-appointed - : ^\W*{B}\s+(?:picks|names|taps|hires)\s+{GAP}{G}\s*$
-appointed - : {G}\s+{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat\w*\s+(?:von|bei|des|der)\s+{B}
-# --- retention
-retained - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
-retained - : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
-retained - : {G}\s+{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}
-retained - : {G}\s+{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{REAPP}\s+{F8}(?:by|for|to|on)\s+(?:the\s+)?{F3}{B}
-retained - : {G}\s+{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{REAPP}\s+{F6}{B}
-retained - : \bincumbent\s+{GAP}{G}\s+(?:to\s+|will\s+|has\s+|is\s+set\s+to\s+|would\s+)?(?:also\s+)?(?:retain|keep|hold|retained|kept)\b
-retained - : {B}(?:'s)?\s+{F4}\b(?:renews?|renewed|extends?|extended)\s+{F6}(?:contract|relationship|partnership|deal|agreement)\s+with\s+{GAP}{G}
-# --- the brand drops the agency
-ended - : {B}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+{GAP}{G}
-ended - : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
-ended - : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}\s*,\s+{AUX}{F3}(?:{DROP}|ended|ends|has\s+ended)
-ended - : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
-ended - : (?:end|ending|ends|ended)\s+(?:of\s+)?(?:its|their|a|the)\s+{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
-ended - : {G}\s+{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}
-ended - : {G}\s+{AUXG}(?:{LOSE})\s+{F4}(?:{WORK}|business)\s+(?:for|of|at|from)\s+(?:the\s+)?{B}
-ended - : {G}\s+(?:and|&)\s+{B}\s+(?:to\s+)?part(?:s|ed)?\s+(?:ways|company)
-ended - : {B}\s+(?:and|&)\s+{G}\s+(?:to\s+)?part(?:s|ed)?\s+(?:ways|company)
-ended - : {G}\s+{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{DROPPED}\s+(?:as\s+{F6})?by\s+{B}
-ended - : {G}\s+{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|declined\s+to|chose\s+not\s+to|opted\s+not\s+to)\s+(?:re-?pitch|defend|fight)
-ended - : (?:previously|formerly|had\s+previously\s+been|had\s+been)\s+{F3}(?:handled|held|run|managed|looked\s+after)\s+by\s+{GAP}{G}
-ended - : \bafter\s+(?:splitting|parting|breaking)\s+{F3}(?:from|with)\s+{GAP}{G}
-ended - : \b(?:after|since)\s+(?:firing|dropping|ditching|leaving|axing|dumping)\s+{GAP}{G}
-# --- review, with or without an incumbent
-review - : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
-incumbent - : (?:{WORK}|business)(?:\s+{F4})?,?\s*(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
-incumbent - : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
-incumbent - : \b(?:current|existing|incumbent)\s+{F2}(?:agency|shop|agency\s+partner)\s+{GAP}{G}
-incumbent - : {G}\s+{AUXG}(?:has\s+)?(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}{WORK}
-incumbent - : \bincumbents?\s+(?:agency\s+|media\s+agency\s+|creative\s+agency\s+|shops?\s+)?{GAP}{G}
-incumbent - : {G}\s*,\s*(?:the|its)\s+{F2}incumbent
-incumbent - : {G}\s+{AUXG}(?:is\s+|was\s+)?the\s+incumbent
-incumbent - : \bincumbents\s+(?:are|were)\s+{G}
-incumbent - : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\b
-review - : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+alert
-review - : {G}\s+(?:is\s+|are\s+)?on\s+alert
-# --- credit
-credit - : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with)\s+(?:the\s+)?{B}
-credit - : {B}(?:'s)?\s+{F8}{PIECE}\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+{GAP}{G}
-credit - : {PIECE}\s+(?:for\s+{B}\s+)?(?:by|from|via|courtesy\s+of)\s+{GAP}{G}
-credit - : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
-credit - : {G}\s+{AUXG}{F2}(?:creates?|created|launches?|launched|unveils?|unveiled|debuts?|debuted|makes|made|rolls?\s+out|rolled\s+out|plays|tells|unleashes?|unleashed|brings?|helps?|helped|produces?|produced)\s+{F8}(?:for|to)\s+(?:the\s+)?{B}
-credit - : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?agency\s+{G}\s+(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|are|have|regress|should|start)
-credit - : {B}\s+(?:and|&)\s+{G}\s+(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show)
-credit - : {B}{BT}\s+{F10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
-credit - : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|directed)\s+by\s+{GAP}{G}
-credit - : {B}(?:'s)?\s+(?:longtime\s+|long-time\s+|long-standing\s+|lead\s+|current\s+|existing\s+|creative\s+|media\s+|ad\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner)\s*,?\s+{G}
-credit - : {G}\s*,\s*(?:the|its)\s+{F3}(?:agency|agency\s+of\s+record|aor)\s+(?:for|of|behind|to)\s+{B}
-credit - : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on)\s+{B}
-credit - : {G}\s+{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|works\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono)\s+{F6}{B}
-credit - : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}
-credit - : {G}\s*,\s*(?:the\s+)?(?:creative\s+|media\s+)?agency\s+behind\s+{B}
-credit - : \b(?:as\s+opposed\s+to|instead\s+of)\s+(?:its\s+)?(?:agency\s+of\s+record|aor|incumbent|lead\s+agency|agency)\s+{GAP}{G}
-credit - : \bestablished\s+clients\s+{B}
-credit - : {G}\s+{F3}\b(?:agency|shop)\s+(?:for|of)\s+{B}\s+since\b
+# ---------------------------------------------------------------- account moves: from A to B
+ended appointed cq : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{DROP}|{APPOINT})\s+{FN10}(?:from|out\s+of|away\s+from)\s+{GAP}{G}(?:\s*,[^,⟦⟧]{1,50},)?\s+(?:and\s+)?(?:to|into|in\s+favou?r\s+of)\s+{GAP}{G2}
+ended appointed cq : {B}(?:'s)?\s+[^⟦⟧;]{0,40}?\b(?:move|switch|shift|defection|transfer)\s+(?:of\s+{F6})?from\s+{GAP}{G}\s+to\s+{GAP}{G2}
+ended appointed cq : ^\W*(?:from|moves?\s+from|switch(?:es)?\s+from)\s+{GAP}{G}\s+to\s+{GAP}{G2}\s*$
+ended appointed c : {B}{BT}\s+{AUX}{F8}\b(?:{HAND}|{APPOINT})\s+{F10}(?:to|into)\s+{GAP}{G2}\s+from\s+(?:incumbent\s+)?{GAP}{G}
+ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}\s+{F10}(?:for|in\s+favou?r\s+of|to|into|and\s+(?:into|to)|and\s+(?:{APPOINT}))\s+(?:{GAP}(?:team|unit|roster|stablemate)\s+)?{GAP}{G2}
+ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
+appointed ended c : {G}{GS}{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
+appointed ended c : {G}{GS}{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{F4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
+appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
+ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
+ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
+appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
+# ---------------------------------------------------------------- the brand appoints
+appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
+appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service)\b
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:for|on)\s+(?:its|their|the)\s+{F4}{WORK}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
+appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
+appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
+appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed|completes?|completed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|giving|with)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F6}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
+appointed - c : ^\W*{BN}(?:'s)?\s+(?:to|goes\s+to|moves\s+to|switches\s+to|picks|names|taps|hires)\s+{GAP}{G}\s*$
+appointed - c : \b(?:{HAND}|given)\s+(?:its\s+|their\s+|the\s+)?(?:(?:biggest|main|flagship|largest|key|premium|new|global|top-selling|best-selling|[\w-]+-owned|sister)\s+)*(?:brands?\s+|airline\s+|carrier\s+|unit\s+)?{BN}\s+(?:to|into)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+[^⟦⟧;]{0,80}?\bfound\s+(?:a|its|their|the)\s+{F3}(?:partner|agency|match|home)\s+in\s+(?:[^⟦⟧,;]{0,60},\s+)?{GAP}{G}
+appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking|enlisting)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
+appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking)\s+{GAP}{G}
+appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
+appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
+appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
+appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:agency\s+)?roster\s+(?:are|is|were|was)\s+{GAP}{G}
+appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
+appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
+# ---------------------------------------------------------------- the agency is appointed
+appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
+appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
+appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
+appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
+appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
+appointed - cw : {G}\s+[^⟦⟧;]{0,100}?,?\s+(?:bagging|winning|landing|picking\s+up|securing|scooping|snagging|adding|grabbing)\s+(?:a\s+slice\s+of\s+|a\s+piece\s+of\s+|the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|account)\b|\s+(?:and|as\s+well\s+as)\b)
+appointed - c : {BN}\s*,\s*whose\s+{F4}(?:{WORK})\s+(?:the\s+)?{GAP}{G}\s+{AUXG}(?:{WIN}|took|takes|handles|handled|will\s+handle)
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+new\s+{BN}\s+(?:account|business|client|brief)
+appointed - c : {G}[^;]{0,100}?\bin\s+(?:landing|winning|securing|bagging|picking\s+up|scooping)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:account|business|brief)
+appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)\s+[^⟦⟧;]{0,60}?\b(?:new\s+)?(?:clients?|accounts?|business)\s*,?\s+(?:including|such\s+as|like|in)\s+{BN}
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
+appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
+ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
+retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)?{NAMED}\s+{F3}(?:agency\s+of\s+record|aor|lead\s+\w*\s*agency|agency)\s+(?:for|of|at|on)\s+{B}
+appointed - c : {G}{GS}{AUXP}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?(?:awarded|handed|given)\s+(?:the\s+)?(?!(?:its|their|his|her)\s){F3}{B}(?:'s)?\s+{F8}(?:{WORK}|media|creative|advertising|pr|digital|social)
+appointed - c : {G}\s+(?:joins|joined|added\s+to|enters|entered|makes|made)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up|roster\s+of\s+agencies)
+appointed - c : {G}{GS}{AUXG}(?:is\s+|was\s+|are\s+)?(?:becomes?|became|becoming|is\s+becoming|will\s+become|to\s+become)\s+(?:the\s+)?(?:new\s+)?{F4}(?:agency|agency\s+of\s+record|aor|partner|shop)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
+appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat\w*\s+(?:von|bei|des|der)\s+{B}
+# ---------------------------------------------------------------- retention
+retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
+retained - c : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
+retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|in\s+a|without|as|for)\b)
+retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+{F8}(?:{WORK}|business|portfolio)\s+(?:for|of|at|on)\s+(?:the\s+)?{F6}{B}
+retained - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{REAPP}\s+{F8}(?:by|for|to|on)\s+(?:the\s+)?{F3}{B}
+retained - c : \bincumbent\s+{GAP}{G}\s+(?:to\s+|will\s+|has\s+|is\s+set\s+to\s+|would\s+)?(?:also\s+)?(?:retain|keep|hold|retained|kept)\b
+retained - c : {B}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:renews?|renewed|renewing|extends?|extended|extending|renew|extend)\s+{F6}(?:contract|relationship|partnership|deal|agreement|tie-up)\s+with\s+{GAP}{G}
+retained - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:for|after|by)\s+(?:retaining|keeping|holding\s+on\s+to|successfully\s+defending)\s+the\s+(?:business|account)
+retained - c : {G}{GS}{AUXG}(?:successfully\s+)?(?:defended|retained|kept|held\s+on\s+to)\s+the\s+(?:account|business)
+# ---------------------------------------------------------------- endings
+ended - s : {X}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+)?{GAP}{Y}
+ended - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took|yanks?|yanked)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - c : \b(?:{DROP}|pulls?|pulled|pulling|takes?|took|taking|moves?|moved|moving)\s+(?:its\s+)?{BN}(?:'s)?\s+(?:{F4}(?:{WORK}|business)\s+)?(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+ended - c : \b(?:pull|pulls|pulling|pulled|removing|removed|removes)\s+{GAP}{G}\s+(?:from|off)\s+(?:the\s+)?(?:[$£€\d.,]+\s+(?:million|billion|m|bn)?\s*|[\w-]+\s+){0,3}?{BN}(?:'s)?\s+(?:{F3}(?:account|business))
+ended - c : \bafter\s+(?:resigning|leaving|exiting|losing|quitting)\s+(?:its\s+|their\s+)?(?:place|spot|seat|role)?\s*(?:on|from)?\s*(?:the\s+)?{BN}(?:'s)?\s+(?:{F3})?(?:roster|account|business)\s+{F4},\s+{G}
+ended - c : {G}[^;]{0,80}?\b(?:after|following|with)\s+the\s+loss\s+of\s+(?:key\s+|its\s+|major\s+|biggest\s+|long-time\s+|longtime\s+)*(?:client|account)\s+{BN}
+ended appointed c : \b(?:its|their|the)\s+{F4}(?:{WORK})\s+{AUX}(?:moves?|moved|is\s+moving|shifts?|shifted|switches|switched)\s+from\s+{GAP}{G}\s+to\s+{GAP}{G2}
+appointed - c : \bafter\s+(?:consolidating|moving|handing|awarding|giving|placing)\s+(?:its\s+)?{F6}(?:{WORK}|business)\s+(?:with|to|into|at)\s+{GAP}{G}\s*,\s+(?:[a-z][\w-]*\s+){0,3}{BN}
+ended - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}\s*,\s+{AUX}{F3}(?:{DROP}|ended|ends|has\s+ended)
+ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
+ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
+ended - c : \b(?:end|ending|ends|ended)\s+(?:of\s+)?(?:its\s+|their\s+|a\s+|the\s+)?{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
+ended - c : \b(?:end|ending|ends|ended)\s+{BN}(?:'s|')\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
+ended - c : \b(?:brings?|brought|bringing|puts?|putting)\s+an\s+end\s+to\s+(?:its|their|the|a)\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
+holder - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
+ended - c : {B}\s*,\s*whose\s+(?:last|previous|former)\s+{F3}(?:agency|agencies)\s+(?:was|were)\s+(?:{GAP}(?:stablemates?|sister\s+agencies)\s+)?{GAP}{G}
+ended - c : \b{BREF}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+|its\s+)?{GAP}{G}
+ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}(?:'s)?(?!\s+pitch)
+ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+{F5}(?:{WORK}|business|client)\s+(?:for|of|at|from|on|with)\s+(?:the\s+)?{F3}{B}
+ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:from\s+)?(?:the\s+)?{F3}{B}(?:'s)?\s+(?:roster|account|business)
+ended - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:after|following|with)\s+the\s+loss\s+of\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:accounts?|business|clients?)
+ended - sn : {X}\s+(?:and|&)\s+{Y}\s+{AUX}(?:to\s+)?(?:part(?:s|ed|ing)?\s+(?:ways|company)|split|splits|end(?:s|ed)?\s+(?:their|the)\s+{F4}(?:relationship|partnership|association)|call(?:s|ed)?\s+time|sever(?:s|ed)?\s+ties)
+ended - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{DROPPED}\s+(?:as\s+{F6})?by\s+{B}
+ended - c : {G}{GT}\s*,?\s*(?:which|who)?\s*{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|didn't|has\s+not|declined\s+to|has\s+declined\s+to|chose\s+not\s+to|opted\s+not\s+to|is\s+not|was\s+not|isn't|decided\s+not\s+to)\s+(?:to\s+)?(?:re-?pitch|defend|fight|participate|take\s+part|taking\s+part|pitch)
+ended - c : {G}\s*,?\s*(?:which|who)?\s*{AUXG}(?:bowed|bows|bowing)\s+out
+ended - c : {G}\s+(?:is\s+|was\s+)?(?:sitting|sits|sat)\s+out\s+(?:the\s+)?(?:pitch|review)
+ended - c : (?:previously|formerly|had\s+previously\s+been|had\s+been)\s+{F3}(?:handled|held|run|managed|looked\s+after)\s+by\s+{GAP}{G}
+ended - c : \b(?:{WORK}|business)\s+had\s+(?:previously\s+)?been\s+(?:with|at|held\s+by|handled\s+by)\s+{GAP}{G}
+ended - c : {G}\s+(?:had\s+)?previously\s+(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?
+ended - c : {G}\s+previously\s+(?:held|handled)\s+the\s+(?:business|account)
+ended - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\bafter\s+(?:splitting|parting\s+ways|parting|breaking\s+up|breaking)\s+{F3}(?:from|with)\s+{GAP}{G}
+ended - c : \b(?:after|since)\s+(?:splitting|parting|breaking)\s+{F3}(?:from|with)\s+{GAP}{G}
+ended - c : \b(?:after|since)\s+(?:firing|dropping|ditching|leaving|axing|dumping)\s+{GAP}{G}
+ended - c : {B}'s\s+(?:dismissal|firing|sacking|dumping)\s+of\s+{GAP}{G}
+ended - c : {G}\s+(?:has\s+|had\s+)?(?:reportedly\s+)?resigned\s+(?:from\s+)?(?:the\s+)?{B}(?:'s)?
+ended - c : {G}\s*(?:,[^,⟦⟧]{1,40},)?\s*{AUXG}(?:effectively\s+)?(?:lost|loses|lose|losing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:business|account)\b(?!\s+(?:pitch|review))
+ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{B}
+# ---------------------------------------------------------------- reviews and incumbents
+review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
+review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
+review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?:are|is)\s+(?:being\s+)?(?:reviewed|put\s+up\s+for\s+review|in\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
+holder - c : (?:{WORK}|business)(?:\s+{F4})?{ASIDE},?\s*\(?(?:which\s+is\s+|is\s+)?(?:currently\s+|now\s+)?(?:held|handled|run|managed|serviced|looked\s+after)\s+(?:out\s+of|by)\s+{GAP}{G}
+incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?(?:{WORK}|business)\s+(?:is|was)\s+{GAP}{G}
+incumbent - c : \bincumbent\s+(?:on|for)\s+(?:the\s+)?{FN6}(?:{WORK}|business)\s*,\s+{GAP}{G}
+incumbent - c : \bincumbent\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
+holder - c : \b(?:current|existing)\s+{F2}(?:agency|shop|agency\s+partner|partner)\s*,?\s+{GAP}{G}
+holder - c : {G}{GS}{AUXG}(?:has\s+)?(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?\s+{F6}{WORK}
+holder - c : {G}{GS}{AUXG}(?:has|had)\s+(?:held|handled|had)\s+the\s+(?:account|business)\s+(?:since|for)
+incumbent - c : \bincumbents?\s*,?\s+(?:agency\s+|media\s+agency\s+|creative\s+agency\s+|shops?\s+)?{GAP}{G}
+incumbent - cl : {G}\s*(?:,|\()\s*(?:the|its)\s+{F3}incumbent(?!\s+(?:on|in)\s)
+incumbent - cl : {G}\s*(?:,|\()\s*(?:the|its)\s+{F3}incumbent\s+{F4}on\s+(?:the\s+)?{F2}{B}
+incumbent - c : {G}{GS}{AUXG}(?:is\s+|was\s+)?the\s+{F2}incumbent
+incumbent - c : \b(?:the\s+)?incumbents?\s+(?:are|were|is|was)\s+{GAP}{G}
+incumbent - c : \bwith\s+{GAP}{G}\s+as\s+(?:the\s+)?incumbent
+holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\s+(?:the\s+)?{F3}{B}
+holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
+holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
+holder - k : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
+incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
+incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
+incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:also\s+)?pitching\s+for\s+(?:its|their|the)\s+(?:relationship|account|business)\s+with\s+{BN}
+holder - c : {G}{GS}{AUXG}(?:handles|runs|manages|holds|looks\s+after)\s+(?:the\s+)?{F4}(?:account|business)(?!\s+(?:for|of)\s)
+review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|notice)
+review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
+# ---------------------------------------------------------------- credits: work for the brand
+credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F6}{BN}
+credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F6}{B}
+credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
+credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
+credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
+credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
+credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
+credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
+credit - pn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned)
+credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
+credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
+credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
+credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
+credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
+credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
+credit - cp : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
+credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
+credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
+credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
+credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
+credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
+# ---------------------------------------------------------------- credits: the brand's agency
+credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
+credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
+credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
+credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
+credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
+credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
+credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
+credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
+credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
+credit - - : ^\W*{BN}\s*,\s*"[^"]{1,60}"\s*,\s*{G}
+credit - c : {B}\s*,\s*(?:which\s+is\s+)?(?:handled|run|looked\s+after|serviced)\s+by\s+{GAP}{G}
+credit - c : {B}(?:'s)?\s+{FN6}\b(?:is|are|lies|rests|remains)\s+in\s+the\s+hands\s+of\s+{GAP}{G}
+credit - c : \b(?:longtime|long-time|long-standing|longstanding)\s+(?:ad\s+|advertising\s+|creative\s+)?(?:agency\s+)?(?:partner|agency)\s*,?\s+{GAP}{G}
+credit - c : {G}{GT}{GS}{AUXG}[^⟦⟧;]{0,80}?\b(?:to|for|with)\s+(?:its|their)\s+(?:signature|key|biggest|longtime|long-time|only|sole|flagship|anchor)\s+client\b
+credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
+credit - c : {G}{ASIDE}?\s*(?:,|[–—]|--)\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:has|holds|handles|runs)\s+the\s+{F3}(?:account|business)\s+(?:of|for)\s+(?:fellow\s+)?(?:(?:⟦\d+⟧|[\w-]+)\s+brands?\s+)?{BN}
+appointed - c : {G}{GS}{AUXG}(?:will\s+)?(?:now\s+)?be\s+(?:the\s+)?(?:new\s+)?{F3}(?:lead\s+)?(?:agency|agency\s+of\s+record|aor)\s+(?:for|on)\s+(?:the\s+)?{F3}{B}
+credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
+credit - c : {B}(?:'s|')?\s+{F4}(?:{WORK}|advertising|creative|media|pr)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
+credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
+credit - c : {G}{GT}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
+credit - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+of\s+{GAP}{G}
+credit - c : {G}\s*,\s*(?:the\s+)?(?:creative\s+|media\s+|ad\s+)?agency\s+behind\s+{B}
+credit - c : \b(?:as\s+opposed\s+to|instead\s+of|rather\s+than)\s+(?:relying\s+on\s+)?(?:its\s+)?(?:longtime\s+|long-time\s+)?(?:agency\s+of\s+record|aor|incumbent|lead\s+agency|ad\s+agency|agency)\s*,?\s+{GAP}{G}
+credit - c : {G}\s+{F3}\b(?:agency|shop)\s+(?:for|of)\s+{B}\s+since\b
+credit - c : {G}\s+(?:has|have|had)\s+(?:worked|been\s+working)\s+(?:with|for)\s+{B}\s+(?:since|for)\b
 """
 
 
-def _compile() -> list[tuple[re.Pattern[str], str, str | None]]:
+def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
     out = []
     for line in _RULES.strip().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         statuses, template = line.split(" : ", 1)
-        first, second = statuses.split()
-        out.append(
-            (re.compile(_t(template), re.IGNORECASE), first, None if second == "-" else second)
-        )
+        first, second, flags = statuses.split()
+        pattern = re.compile(_t(template), re.IGNORECASE)
+        out.append((pattern, first, None if second == "-" else second, flags.replace("-", "")))
     return out
 
 
 _COMPILED = _compile()
 
+# ----------------------------------------------------------------------------- reviews
+
 _REVIEW_CUE = re.compile(
     _t(
-        r"\b(?:puts?|placed?|places|putting|sends?)\s+{F6}(?:in|into|up\s+for|under|out\s+to)\s+(?:a\s+)?(?:\w+\s+)?(?:review|pitch|tender)\b"
+        r"\b(?:puts?|placed?|places|putting|sends?)\s+{F6}(?:in|into|up\s+for|under|out\s+to|out\s+for)\s+(?:a\s+)?(?:\w+\s+)?(?:review|pitch|tender)\b"
         r"|\b(?:launch(?:es|ed|ing)?|calls?|called|calling|kicks?\s+off|kicked\s+off|starts?|started|opens?|"
-        r"opened|begins?|began|initiates?|initiated|holds?|held|conducting|conducts?|reactivates?|"
-        r"reactivated|announces?|announced|issues?|issued)\s+{F5}(?:review|pitch|tender|rfp)\b"
-        r"|\b(?:review(?:s|ing)?|to\s+review)\s+(?:of\s+)?(?:its|their|the)\s+{F5}(?:{WORK}|business|communications|marketing|advertising)\b"
+        r"opened|begins?|began|initiates?|initiated|holds?|held|holding|conducting|conducts?|reactivates?|"
+        r"reactivated|announces?|announced|issues?|issued|schedul(?:es|ed|ing)|fired)\s+{F5}(?:review|pitch|pitches|tender|rfp|search)\b"
+        r"|\b(?:review(?:s|ing)?|to\s+review)\s+(?:of\s+)?(?:its|their|the)\s+{F5}(?:{WORK}|business|communications|marketing|advertising|requirements)\b"
         r"|\b(?:is|are)\s+reviewing\b|\bin\s+review\b|\bup\s+for\s+(?:review|grabs|pitch)\b"
-        r"|\b(?:creative|media|pr|digital|account|agency)\s+(?:reviews?|pitch(?:es)?)\b"
+        r"|\b(?:creative|media|pr|digital|account|agency|ad|advertising|integrated|communications)\s+(?:reviews?|pitch(?:es)?|search)\b"
         r"|\b(?:to\s+review|reviews|reviewing)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:creative|media|pr|digital|accounts?|business|agencies|agency|advertising|communications|marketing)\b"
         r"|\bgoes\s+(?:to|out\s+to)\s+(?:tender|pitch|review)\b|\bput\s+out\s+to\s+tender\b"
-        r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking)\s+(?:for\s+)?(?:a\s+)?(?:new\s+)?{F3}(?:agency|agencies|shop|partner)\b"
-        r"|\bseeks?\s+shop\b|\bshortlist\s+of\s+agencies\s+to\s+pitch\b|\bdrawing\s+up\s+a\s+shortlist\b"
-        r"|\bgoes\s+into\s+review\b|\bheads?\s+to\s+(?:review|pitch)\b|\bto\s+tender\b"
+        r"|\b(?:on\s+the\s+hunt|searching|searches|looking|looks|seeks?|seeking|search)\s+(?:for\s+)?(?:(?:a|an)\s+(?:new\s+)?|new\s+){F3}(?:agency|agencies|shops?|partners?)\b"
+        r"|\bseeks?\s+shop\b|\bgoes\s+into\s+review\b|\bheads?\s+to\s+(?:review|pitch)\b|\bto\s+tender\b"
+        r"|\bhas\s+initiated\s+a\s+\w+\s+review\b|\b(?:review|pitch)\s+(?:process\s+(?:is|has|began|started)|is\s+set\s+to|kicked\s+off|has\s+been\s+extended)\b"
+        r"|\breviews\s+for\b|\brepitch\b|\bre-pitch\b|\binvited\s+(?:\w+\s+){0,4}to\s+repitch\b"
+        r"|\blaunch(?:es|ed)?\s+(?:a\s+)?(?:[\w-]+\s+){0,3}agency\s*(?:review|search|pitch|\.\.\.|…)"
+        r"|\b(?:accounts?|business(?:es)?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs)\b"
     ),
     re.IGNORECASE,
 )
 _REVIEW_BRAND = re.compile(
     _t(
-        r"{B}(?:'s)?\s+(?:\([^)]*\)\s+)?{AUX}{F6}\b(?:(?:puts?|placed?|places|putting|sends?|launch(?:es|ed|ing)?|"
+        r"(?:^|[,;:]\s+|\b(?:that|and|as|after|when|while)\s+)\W*(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}?{BN}(?:'s)?\s+(?:\([^)]*\)\s+)?(?:,[^,⟦⟧]{1,60},\s+)?{AUX}{F6}\b(?:(?:puts?|placed?|places|putting|sends?|launch(?:es|ed|ing)?|"
         r"calls?|called|calling|kicks?\s+off|kicked\s+off|starts?|started|opens?|opened|begins?|began|"
-        r"initiates?|initiated|holds?|conducting|conducts?|reactivates?|reactivated|announces?|announced|"
-        r"issues?|issued|seeks?|seeking|searches|searching|looking|looks|goes|heads?|drawing|"
-        r"is\s+on\s+the\s+hunt|tipped\s+to)\s+{F8}(?:review|pitch|tender|rfp|search|agency|agencies|"
+        r"initiates?|initiated|holds?|held|holding|conducting|conducts?|reactivates?|reactivated|announces?|announced|"
+        r"issues?|issued|seeks?|seeking|searches|searching|looking|looks|goes|heads?|drawing|schedul(?:es|ed)|"
+        r"is\s+on\s+the\s+hunt|tipped\s+to)\s+{F8}(?:review|pitch|pitches|tender|rfp|search|agency|agencies|"
         r"shop|shortlist|account|partner)|reviews?|reviewing|review)\b"
     ),
     re.IGNORECASE,
 )
 _REVIEW_OBJECT = re.compile(
     _t(
-        r"{B}(?:'s)(?:\s*\([^()]{1,30}\))?\s+{F8}(?:{WORK}|business)(?:\s*,[^,⟦⟧]{1,60},)?\s+{F4}(?:are|is|has\s+been|have\s+been)?\s*(?:up\s+for|in|into|out\s+to|put\s+out\s+to|goes\s+to)\s+(?:review|pitch|grabs|tender)"
+        r"{BN}(?:'s)(?:\s*\([^()]{1,30}\))?\s+{F8}(?:{WORK}|business)(?:\s*,[^,⟦⟧]{1,60},)?\s+{F4}(?:are|is|has\s+been|have\s+been)?\s*"
+        r"(?:up\s+for|in|into|out\s+to|put\s+out\s+to|goes\s+to)\s+(?:review|pitch|grabs|tender)"
     ),
     re.IGNORECASE,
 )
-_REVIEW_UP = re.compile(
-    _t(r"{B}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE
-)
+_REVIEW_UP = re.compile(_t(r"{BN}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE)
 _REVIEW_LIST = re.compile(
-    _t(r"\b(?:reviews?|pitches)[^⟦⟧]{0,40}\b(?:from|including|by|for)\s+{B}"), re.IGNORECASE
+    _t(
+        r"\b(?:reviews?|pitch|pitches|review\s+process)\s*,?\s+(?:including\s+(?:those\s+|ones\s+)?(?:from|by|of|for|at)\s+|(?:for|of|from)\s+)"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,3}?{BN}(?!\s+(?:by|from)\b)"
+    ),
+    re.IGNORECASE,
 )
-_NOT_REVIEW = re.compile(
+_DESCRIBED_LIST = (
+    r"(?P<b>⟦\d+⟧(?:\s*,\s*(?:(?:and|&)\s+)?(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)*\s*,?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)"
+)
+# "Instacart, vacuum brand Bissell, and import beer Modelo Especial are all looking for new shops"
+_REVIEW_DESCRIBED = re.compile(
+    _t(rf"(?:^|[.;:]\s+)\W*(?:additionally,?\s+|also,?\s+)?{_DESCRIBED_LIST}\s+(?:are|were)\s+(?:all\s+)?(?:\w+ly\s+)?(?:looking|searching|seeking|reviewing|on\s+the\s+hunt)"),
+    re.IGNORECASE,
+)
+_REVIEW_INPLAY = re.compile(
+    _t(r"\b(?:accounts?|business(?:es)?|brands?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs|in\s+review|under\s+review)\s+(?:are|is|include)\s+{BN}"),
+    re.IGNORECASE,
+)
+_REVIEW_NOUN_OF = re.compile(
+    _t(r"(?:the\s+)?{BN}(?:'s)?\s+(?:\$?[\d.]+[mb]n?\s+|[\w-]+\s+){0,3}?(?:review|pitch)\b(?!\s+(?:committee|board|panel|site))"),
+    re.IGNORECASE,
+)
+# a contest under way: an incumbent named in one is the review's
+_CONTEST = re.compile(
+    r"\bcompeting\s+(?:\w+\s+)?agencies\b|\bshortlist(?:ed|s|ing)?\b|\bfinalists?\b|\bpitch(?:es|ing)?\b|"
+    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b",
+    re.IGNORECASE,
+)
+_REVIEW_REF = re.compile(
+    _t(
+        r"\b(?:its|their)\s+(?:[\w$£.-]+\s+){0,5}?(?:{WORK}|business|review|pitch|agency|agencies|media|creative|advertising)\b"
+        r"|^\W*{BREF}\s+{AUX}(?:is|are|has|have|was|will)?\s*(?:\w+\s+){0,2}?(?:review|reviewing|pitch|tender|search|looking|seeking|on\s+the\s+hunt)"
+    ),
+    re.IGNORECASE,
+)
+_REVIEW_AGAIN = re.compile(r"\b(?:reactivat\w+|relaunch\w*|reviv\w+|restart\w*|resum\w+|reopen\w*)\b", re.I)
+_NOT_REVIEW_RE = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
     r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b|"
-    r"\bresults?\s+of\b|\boutcome\s+of\b",
+    r"\bresults?\s+of\b|\boutcome\s+of\b|\b(?:week|year|month)\s+in\s+review\b|\byear-in-review\b|"
+    r"\breview\s+(?:committee|board|panel)\b|\bproduct\s+review\b|\bpeer\s+review\b|\bcompleted\s+its\b",
     re.IGNORECASE,
 )
 
-# Sentences about people, awards, deals or staff give no relationship.
+# ----------------------------------------------------------------------------- guards
+
+# Sentences about people, awards, deals or staff give no relationship (or only some).
 _PERSON = re.compile(
-    r"\bformerly\s+(?:of|at|with)\b|\bjoins\s+from\b|\bjoined\s+from\b|\bex-\w+|\bpoached\b|"
-    r"\b(?:former|outgoing|incoming)\s+(?:\w+\s+){0,3}" + _TITLE_WORDS + r"\b|"
-    r"\bas\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+)?(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|"
-    r"(?:\w+\s+)?(?:co-)?)?"
-    + _TITLE_WORDS
-    + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
-    r"\bhead\s+up\s+its\b|\b(?:appoints|names|hires|taps)\s+(?:\w+\s+){0,2}(?:veteran|alum|exec|executive|chief|boss|marketer|strategist)\b",
+    r"\bformerly\s+(?:of|at|with)\b|\bjoins\s+from\b|\bjoined\s+from\b|\bpoached\b|\bpoaches\b|"
+    r"\b(?:former|outgoing|incoming)\s+(?:[\w-]+\s+){0,3}" + TITLE_WORDS + r"\b|"
+    r"\bas\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|acting\s+|next\s+|"
+    r"(?:[\w-]+\s+){0,3}(?:co-)?)?" + TITLE_WORDS + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
+    r"\bhead\s+up\s+its\b|\b(?:appoints|names|hires|taps|poaches)\s+(?:[\w-]+\s+){0,2}(?:veteran|alum|exec|executive|chief|boss|marketer|strategist)\b",
     re.IGNORECASE,
 )
 _PERSON_VERB = re.compile(
     r"\b(?:retains?|retained|keeps|kept|hires?|hired|names?|named|appoints?|appointed|taps?|tapped|"
-    r"promotes?|poaches?|recruits?|adds?|loses|lost)\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:chief|ceo|cmo|cco|cso|coo|cfo|president|head|boss|director|officer|"
-    r"executive|exec|founder|leader|talent|staff|strategist|chairman|chair|veteran|marketer|vp)s?\b",
+    r"promotes?|poaches?|recruits?|adds?|loses|lost|parted\s+ways\s+with|parts\s+ways\s+with)\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:chief|ceo|cmo|cco|cso|coo|cfo|president|head|boss|director|officer|"
+    r"executive|exec|founder|leader|talent|staff|strategist|chairman|chair|veteran|marketer|vp|"
+    r"hires|employees|people)s?\b",
     re.IGNORECASE,
 )
 _AWARD = re.compile(
-    r"\b(?:agency|network|agencies|shop|company)\s+of\s+the\s+year\b|\baoy\b|\bawards?\b|\blions?\b|\bgrand\s+prix\b|"
+    r"\b(?:agency|network|agencies|shop|company|marketer|brand|advertiser)\s+of\s+the\s+(?:year|decade)\b|\baoy\b|"
+    r"\bawards?\b|\blions?\b|\bgrand\s+prix\b|\bemmys?\b|\bclios?\b|\beffies\b|\bd&ad\s+pencils?\b|"
     r"\bgongs?\b|\branked\b|\brankings?\b|\btop\s+\d+\b|\bleague\s+table\b|\bshortlisted\s+for\b|\bcrowned\b|"
-    r"\bwinners?\s+(?:at|of)\b|\bfinalists?\b|\bhot\s+shops?\b|\bnew\s+business\s+(?:league|rankings?|table)\b",
+    r"\bwinners?\s+(?:at|of)\b|\bfinalists?\b|\bhot\s+shops?\b|\bnew\s+business\s+(?:league|rankings?|table)\b|"
+    r"\bmost-awarded\b|\breport\s+cards?\b|\bgold\b|\bsilver\b|\bbronze\b|\bjudges\b|\bhonou?rs\b",
     re.IGNORECASE,
 )
 _DEAL = re.compile(
     r"\b(?:acquires?|acquired|acquiring|acquisition|buys|bought|purchase[sd]?|merges?|merged|merger|"
-    r"takes?\s+(?:a\s+)?(?:majority\s+|minority\s+)?stake|sells?|sold|spins?\s+off|invests?\s+in)\b",
+    r"takes?\s+(?:a\s+)?(?:majority\s+|minority\s+)?stake|sells?|sold|spins?\s+off|invests?\s+in|"
+    r"brought\s+together|fold(?:s|ed)?\s+into|absorbed)\b",
     re.IGNORECASE,
 )
-_LAYOFF = re.compile(
-    r"\b(?:lay(?:s|ing)?\s*offs?|laid\s+off|redundanc(?:y|ies)|job\s+cuts|furlough\w*|cuts?\s+\d+\s+jobs)\b",
-    re.I,
-)
 _SHORTLIST = re.compile(
-    r"\bshortlist(?:s|ed|ing)?\b|\bfinalists?\b|\bin\s+the\s+running\b|\bcontenders?\b|\bvying\b|"
+    r"\bshortlist(?:s|ed|ing)?\b|\bfinalists?\b|\bin\s+the\s+running\b|\bcontenders?\b|\bvying\b|\bvie\b|"
     r"\btwo-horse\s+race\b|\bnarrow(?:s|ed)?\s+(?:to|down)\b|\bto\s+pitch\s+for\b|\bpitching\s+for\b|"
-    r"\binvited\s+to\s+pitch\b|\blining\s+up\b|\bline\s+up\b|\bin\s+contention\b",
+    r"\binvited\s+to\s+pitch\b|\blining\s+up\b|\bline\s+up\b|\bin\s+contention\b|\bup\s+against\b|"
+    r"\bbattle\s+it\s+out\b|\bcompeting\s+(?:agencies|shops)\b|\bchemistry\s+meetings?\b|\blonglist\b|"
+    r"\bhas\s+pulled\s+out\s+of\b|\bwithdrawn\s+from\b",
     re.IGNORECASE,
 )
 _LOST_PITCH = re.compile(
-    r"\b(?:loses?|lost)\s+(?:out\s+)?(?:the\s+|a\s+)?(?:\S+\s+){0,3}pitch\b|\bloses\s+out\b|\bmissed\s+out\b|"
+    r"\b(?:loses?|lost|losing)\s+(?:out\s+)?(?:on\s+)?(?:the\s+|a\s+)?(?:\S+\s+){0,3}pitch\b|\bloses\s+out\b|\bmissed\s+out\b|"
     r"\bout\s+of\s+the\s+running\b|\bno\s+longer\s+in\s+the\s+running\b|\bcut\s+from\b|\beliminated\b|"
-    r"\bbeaten\s+by\b|\bunsuccessful\b|\bnot\s+(?:been\s+)?(?:picked|chosen|selected)\b",
+    r"\bbeaten\s+by\b|\bunsuccessful\b|\bnot\s+(?:been\s+)?(?:picked|chosen|selected)\b|"
+    r"\bfailed\s+to\s+(?:make|win|land)\b|\bdidn't\s+make\b|\bdid\s+not\s+make\b|\btried\s+and\s+failed\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may)\s+(?:be\s+set\s+to|soon|)\s*\w+|\bshould\b|\bwould\s+be\b|\bif\b|\bwhether\b|"
-    r"\brumou?r\w*|\bspeculat\w+|\?\s*$",
+    r"\b(?:could|might|may)\s+(?:be\s+set\s+to\s+|soon\s+)?(?:appoint|hire|pick|name|choose|move|drop|award|hand|win|land)\b|"
+    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b",
     re.IGNORECASE,
 )
-
-
-def _roles(text: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for role, pattern in _ROLE_WORDS:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            if all(m.end() <= s or m.start() >= e for s, e, _r in found):
-                found.append((m.start(), m.end(), role))
-    return sorted(found)
-
-
-@dataclass
-class _Placed:
-    """A sentence with every name replaced by ⟦i⟧."""
-
-    text: str
-    names: list[_Name]
-    spans: list[tuple[int, int]]  # span of ⟦i⟧ in ``text``
-
-
-def _place(sentence: str, gazetteer: Gazetteer) -> _Placed:
-    title = _title_case(sentence)
-    masked = sentence
-    names: list[_Name] = []
-    for entry, s, e in gazetteer.find_in(sentence):
-        while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():
-            s -= 1
-            while s > 0 and sentence[s - 1].isalnum():
-                s -= 1
-        while e + 1 < len(sentence) and sentence[e] == "-" and sentence[e + 1].isalnum():
-            e += 1
-            while e < len(sentence) and sentence[e].isalnum():
-                e += 1
-        surface = sentence[s:e]
-        # an ambiguous one-word name followed by another name is part of that name
-        # ("Special Olympics", "Mother Teresa"): leave it to the proper-name finder
-        follow = re.match(r"\s+([A-Z][a-z][\w'-]*)", sentence[e:])
-        if (
-            surface in entry.ambiguous
-            and " " not in surface
-            and follow
-            and follow.group(1).lower() not in _NOT_A_NAME
-            and follow.group(1).lower() not in _COMMON
-            and not title
-        ):
-            continue
-        names.append(_Name(s, e, surface, entry))
-    taken = [(n.start, n.end) for n in names]
-    names += _proper_names(masked, taken, title)
-    names.sort(key=lambda n: n.start)
-    merged = _merge_names(sentence, names)
-    text, spans, pos = "", [], 0
-    for i, n in enumerate(merged):
-        text += sentence[pos : n.start]
-        token = f"⟦{i}⟧"
-        spans.append((len(text), len(text) + len(token)))
-        text += token
-        pos = n.end
-        # "Hong Kong Tourism Board (HKTB)": the acronym belongs to the name
-        m = re.match(r"\s*\([A-Z][A-Za-z&.]{1,9}\)", sentence[pos:])
-        if m and not any(o.start < pos + m.end() and o.end > pos for o in merged[i + 1 :]):
-            pos += m.end()
-    text += sentence[pos:]
-    return _Placed(text, merged, spans)
-
-
-def _merge_names(sentence: str, names: list[_Name]) -> list[_Name]:
-    """Join names that make one: "Ogilvy's David" and "IPG's UM" (the unit, not the owner),
-    "Energy BBDO", "Ogilvy RedWorks", "Starcom MediaVest" (one agency, the listed one's entry)."""
-    merged: list[_Name] = []
-    for n in names:
-        if merged:
-            prev = merged[-1]
-            gap = sentence[prev.end : n.start]
-            if (
-                re.fullmatch(r"'s?\s+", gap)
-                and prev.entry is not None
-                and (n.entry is not None or "holding" in prev.entry.discipline)
-            ):
-                merged[-1] = n  # "WPP's Ogilvy", "Ogilvy's David"
-                continue
-            if gap == "-" and not (prev.entry and n.entry):
-                merged[-1] = _Name(
-                    prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry
-                )
-                continue
-            if gap == " " and (prev.entry is None) != (n.entry is None):
-                entry = prev.entry or n.entry
-                text = sentence[prev.start : n.end]
-                if entry is not None and "holding" not in entry.discipline:
-                    merged[-1] = _Name(prev.start, n.end, text, entry)
-                    continue
-                if entry is not None and n.entry is not None:  # "BWM Dentsu"
-                    merged[-1] = _Name(prev.start, n.end, text, None, agency_like=True)
-                    continue
-            if gap == " " and prev.entry is None and n.entry is None:
-                merged[-1] = _Name(prev.start, n.end, sentence[prev.start : n.end], None)
-                continue
-            if (
-                gap == " "
-                and prev.entry is not None
-                and n.entry is not None
-                and ("holding" in prev.entry.discipline)
-            ):
-                merged[-1] = n  # "WPP Mindshare"
-                continue
-        merged.append(n)
-    return merged
-
-
+_WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)
 _AGENCY_CONTEXT = re.compile(
-    r"\b(?:agency|agencies|aor|account|pitch|review|shop|campaign|creative|media|pr|roster|brief|"
-    r"business|appoints?|hires?|wins?|names?|drops?|retains?)\b",
+    r"\bagenc(?:y|ies)\b|\baccounts?\b|\bpitch(?:es)?\b|\baor\b|\bagency\s+of\s+record\b|\bnew\s+business\b|"
+    r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b",
     re.IGNORECASE,
 )
+# pitch consultants, research firms and trade bodies run reviews; they are never the brand
+_NOT_BRANDS = {
+    "aar", "aar partners", "oystercatchers", "r3", "trinityp3", "ebiquity", "creativebrief", "mediasense",
+    "ingenuity", "the observatory", "agency assessments", "media audits", "comvergence", "nielsen",
+    "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
+    "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
+}
+_OUTLETS = {
+    "adweek", "ad age", "adage", "campaign", "campaign asia", "mumbrella", "b&t", "adnews", "the drum",
+    "prweek", "mediapost", "digiday", "marketing week", "marketing dive", "agencyspy", "lbb", "strategy",
+    "campaign brief", "adpulp", "adrants", "bloomberg", "reuters", "business insider", "wsj",
+}
 
-
-def _agency_context(sentence: str) -> bool:
-    return _AGENCY_CONTEXT.search(sentence) is not None
+# ----------------------------------------------------------------------------- sentences
 
 
 def _ids(group: str | None) -> list[int]:
     return [int(i) for i in re.findall(r"⟦(\d+)⟧", group or "")]
 
 
-def _role_for(placed: _Placed, idx: int, statement: str, listed: list[int]) -> tuple[str, bool]:
+def _overlapping(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterable[re.Match[str]]:
+    """Every leftmost match from each starting point (a name list ends where a verb starts),
+    within ``text[start:end]``."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def _plausible_brand(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 8:
+        return False
+    if all(generic_word(w) for w in words) and not public_body(name):
+        return False
+    return name.lower() not in _OUTLETS and name.lower() not in _NOT_BRANDS
+
+
+def _brand_ok(placed: Placed, b: int) -> bool:
+    n = placed.names[b]
+    return n.kind == "name" and _plausible_brand(_clean(n.text))
+
+
+_AGENCY_WORDS = re.compile(
+    r"\b(?:agenc(?:y|ies)|aor|agency\s+of\s+record|accounts?|business|shop|brief|duties|mandate|remit|"
+    r"assignments?|roster|pitch|review|incumbent|client|indie|hotshop)\b",
+    re.IGNORECASE,
+)
+
+
+def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -> bool:
+    """The name at ``g`` can be the agency: listed, or marked as one by the text, or (unlisted)
+    placed by a frame that marks it, in an item about agencies: "k" always, "c" when the
+    matched words name an agency or an account."""
+    n = placed.names[g]
+    if n.kind == "agency":
+        return True
+    if n.kind != "name":
+        return False
+    text = _clean(n.text)
+    words = text.split()
+    if not words or len(words) > 6 or looks_like_person(text) or n.personish:
+        return False
+    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS:
+        return False
+    # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
+    if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.after(g), re.I):
+        return False
+    if agency_like(text):
+        return True
+    if not context or not (
+        "k" in flags or ("c" in flags and _AGENCY_WORDS.search(matched)) or ("w" in flags and context >= 2)
+    ):
+        return False
+    # in a title-case headline a lone word must look like a name (digits, inner capitals, &, +, /)
+    return not (len(words) == 1 and placed.title and not re.search(r"\d|[&+/\\]|.[A-Z]", text))
+
+
+_CLASSIFIER = re.compile(
+    r"\b(?:group|chain|brand|retailer|company|firm|business|bank|maker|operator|supermarket|store|"
+    r"label|insurer|charity|club|network|service|app|platform|airline|carrier|manufacturer|"
+    r"department\s+store|franchise|giant)\s*,?\s*$"
+)
+
+
+def _organisation(placed: Placed, b: int, m: re.Match[str]) -> bool:
+    """A name led by a first name ("David Lloyd", "John Lewis") is an organisation when a
+    lower-case classifier stands before it ("fitness group David Lloyd") or the clause refers
+    to it as "its" ("David Lloyd has awarded its media account")."""
+    if _CLASSIFIER.search(placed.before(b, 40)):
+        return True
+    _s, e = placed.spans[b]
+    between = placed.text[e : m.end()] if e < m.end() else ""
+    return re.search(r"^(?:'s)?\s+(?:\w+\s+){0,4}?(?:its|it)\b", between) is not None and not re.search(
+        r"\b(?:his|her|he|she)\b", between, re.I
+    )
+
+
+def _person_object(placed: Placed, g: int) -> bool:
+    """Whether the name at ``g`` is followed by a job title ("Yang Yeo as co-chief ...")."""
+    after = placed.after(g, 90)
+    return (
+        re.match(
+            rf"(?:'s)?\s*,?\s*(?:as\s+|to\s+be\s+|to\s+become\s+)?(?:its|the|their|a|an)?\s*(?:new\s+|first\s+|global\s+|"
+            rf"interim\s+|regional\s+|next\s+|acting\s+|(?:[\w-]+\s+){{0,3}})?{TITLE_WORDS}\b",
+            after,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+def _title_between(placed: Placed, m: re.Match[str], g: int) -> bool:
+    """A job title between the verb and the agency ("hires a Wieden+Kennedy strategist")."""
+    s, _e = placed.spans[g]
+    window = placed.text[max(m.start(), s - 50) : s]
+    if re.search(rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I) or re.match(
+        rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I
+    ):
+        return True
+    # "Ogilvy's Sarah Jones", "Ogilvy veteran Sarah Jones": the agency says where a person works
+    person = re.match(r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,2}?⟦(\d+)⟧", placed.after(g, 60))
+    return person is not None and placed.names[int(person.group(1))].kind == "person"
+
+
+def _clean(name: str) -> str:
+    return name.strip(" ,.;:'\"")
+
+
+def _not_review(sentence: str) -> bool:
+    """A review called off, concluded or only a figure of speech ("week in review"), unless it
+    is reactivated."""
+    return _NOT_REVIEW_RE.search(sentence) is not None and not _REVIEW_AGAIN.search(sentence)
+
+
+def _exclusions(sentence: str) -> set[str]:
+    kinds = set()
+    for kind, pattern in (
+        ("person", _PERSON),
+        ("person_verb", _PERSON_VERB),
+        ("award", _AWARD),
+        ("deal", _DEAL),
+        ("shortlist", _SHORTLIST),
+        ("lost", _LOST_PITCH),
+        ("hypothetical", _HYPOTHETICAL),
+    ):
+        if pattern.search(sentence):
+            kinds.add(kind)
+    return kinds
+
+
+def _lost_near(placed: Placed, g: int) -> bool:
+    return _LOST_PITCH.search(placed.after(g, 50)) is not None
+
+
+def _in_shortlist(placed: Placed, g: int) -> bool:
+    """The agency is one of those in the running, not the one picked."""
+    window = placed.before(g, 80) + " @ " + placed.after(g, 60)
+    return _SHORTLIST.search(window) is not None
+
+
+@dataclass
+class _Found:
+    g: int
+    b: int | None
+    status: str
+    flags: str
+
+
+def extract_sentence(
+    sentence: str,
+    gazetteer: Gazetteer,
+    *,
+    context: int = 2,
+    people: frozenset[str] = frozenset(),
+    vocab: frozenset[str] = frozenset(),
+) -> list[Relation]:
+    """Every relation one sentence states (brand "" when only the article names it).
+
+    ``context``: whether the item is about agencies (2: it says agency, account, pitch...; 1: it
+    names a listed agency; 0: neither; unlisted names fill an agency slot only in such items); ``people``: names the item marks as people; ``vocab``: the words the item writes in
+    lower case.
+    """
+    sentence = normalise(sentence)
+    if not sentence or sentence.isupper() and len(sentence) > 40:
+        return []
+    placed = place(sentence, gazetteer, people, vocab)
+    if not placed.names and not _REVIEW_CUE.search(sentence):
+        return []
+    text = placed.text
+    blocked = _exclusions(sentence)
+    found: dict[tuple[int, int | None], _Found] = {}
+    owned: set[int] = set()  # agencies whose brand an "o" rule found
+    segments = _segments(text)
+
+    def clause(m: re.Match[str]) -> str:
+        return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
+
+    for pattern, first, second, flags in _COMPILED:
+        for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
+            for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
+                if (g, b) in found or (g in owned and "o" not in flags):
+                    continue
+                known = any(k[0] == g for k in found)  # already read as an agency ("the agency" refers to it)
+                if not _keep(placed, m, g, b, status, flags + ("k" if known else ""), blocked, context, sentence, clause(m)):
+                    continue
+                found[(g, b)] = _Found(g, b, status, flags)
+                if "o" in flags:
+                    owned.add(g)
+    # a credit for an agency the sentence appoints, keeps or drops adds nothing, unless it names
+    # work the agency made ("appointed A as its agency and the agency launched its debut campaign")
+    moved = {f.g for f in found.values() if f.status in ("appointed", "retained", "ended")}
+    found = {k: f for k, f in found.items() if not (f.status == "credit" and f.g in moved and "p" not in f.flags)}
+    out: list[Relation] = []
+    for f in _drop_products(placed, found):
+        name = placed.names[f.g]
+        role, stated = _role_for(placed, f.g)
+        brand = _clean(placed.names[f.b].text) if f.b is not None else ""
+        if brand and same_name(brand, name.text):
+            continue
+        out.append(Relation(brand, _clean(name.text), role, f.status, sentence, name.entry, stated))
+    out += _continued(placed, out, sentence)
+    out = _revise_incumbents(out, sentence)
+    out += _reviews(placed, sentence, out)
+    return _dedupe(out)
+
+
+_CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})(?=\s+[\w⟦$£\"'])")
+_NEW_CLAUSE = re.compile(
+    _t(rf"(?:,\s+|;\s+|\s+while\s+|\s+whereas\s+|\s+but\s+)(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"),
+    re.IGNORECASE,
+)
+_AND_CLAUSE = re.compile(_t(rf"\s+and\s+(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"), re.IGNORECASE)
+_HAS_VERB = re.compile(rf"⟦\d+⟧\s+(?:\w+\s+){{0,3}}?{_CLAUSE_VERB}\b", re.IGNORECASE)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The sentence, cut where a new subject starts a new clause ("Orange Line won X, Bench
+    Media won Y and Spark won Z"): each clause's names are its own. A lone sentence is one."""
+    cuts = [m.start() for m in _NEW_CLAUSE.finditer(text)]
+    for m in _AND_CLAUSE.finditer(text):
+        start = max([c for c in cuts if c < m.start()], default=0)
+        if _HAS_VERB.search(text[start : m.start()]):
+            cuts.append(m.start())
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _possessor(placed: Placed, i: int) -> bool:
+    """ "to Innocean, Hyundai's in-house agency": Hyundai owns the next words; no list member."""
+    return re.match(r"'s?\s+[a-z]", placed.after(i, 10)) is not None
+
+
+def _antecedent(placed: Placed, pos: int, agencies: set[int] | None = None) -> list[int]:
+    """The agencies "they" or "the indy" at ``pos`` refers to: the last agency (or list of
+    agencies) the sentence named before it (listed, or already read as an agency)."""
+    before = [
+        i for i, (s, _e) in enumerate(placed.spans) if s < pos and (placed.names[i].kind == "agency" or i in (agencies or set()))
+    ]
+    if not before:
+        return []
+    last = before[-1]
+    return [i for i in _list_of(placed, last) if placed.names[i].kind == "agency"] or [last]
+
+
+def _pairs(
+    placed: Placed, m: re.Match[str], first: str, second: str | None, flags: str, agencies: set[int] | None = None
+) -> Iterable[tuple[int, int | None, str]]:
+    """The (agency, brand, status) pairs a match of a rule gives."""
+    groups = m.groupdict()
+    if "s" in flags:
+        xs, ys = _ids(groups.get("x")), _ids(groups.get("y"))
+        for x in xs:
+            for y in ys:
+                nx, ny = placed.names[x], placed.names[y]
+                if nx.agency and not ny.agency:
+                    yield x, y, first
+                elif ny.agency and not nx.agency:
+                    yield y, x, first
+                elif not nx.agency and not ny.agency:
+                    if agency_like(nx.text) and not agency_like(ny.text):
+                        yield x, y, first
+                    elif agency_like(ny.text) and not agency_like(nx.text):
+                        yield y, x, first
+        if not xs:  # "the client parted ways with X": the brand by reference
+            for y in ys:
+                yield y, None, first
+        return
+    raw = groups.get("b")
+    brands: list[int | None] = list(_ids(raw)) if raw and "⟦" in raw else [None]
+    if "b" not in groups:
+        brands = [None]
+    for group, status in (("g", first), ("g2", second)):
+        if status is None:
+            continue
+        ids = [i for i in _ids(groups.get(group)) if not _possessor(placed, i)] or _ids(groups.get(group))[:1]
+        if groups.get(group) and not ids:
+            ids = _antecedent(placed, m.start(group), agencies or set())
+        if "l" in flags and group == "g":
+            ids = ids[-1:]
+        for g in ids:
+            for b in brands:
+                if b != g:
+                    yield g, b, status
+
+
+def _keep(
+    placed: Placed,
+    m: re.Match[str],
+    g: int,
+    b: int | None,
+    status: str,
+    flags: str,
+    blocked: set[str],
+    context: int,
+    sentence: str,
+    clause: str = "",
+) -> bool:
+    name = placed.names[g]
+    if b is not None and not _brand_ok(placed, b):
+        return False
+    if b is not None and "n" in flags and agency_like(placed.names[b].text):
+        return False
+    if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
+        return False  # "his friend Jeff Goodby's agency"
+    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
+        return False
+    partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
+    if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
+        return False
+    if status in ("appointed", "retained", "ended", "incumbent", "holder", "credit") and (
+        _person_object(placed, g) or _title_between(placed, m, g)
+    ):
+        return False
+    if "person_verb" in blocked and status in ("appointed", "retained", "ended"):
+        return False
+    if "person" in blocked and status in ("appointed", "retained") and _person_object(placed, g):
+        return False
+    if "award" in blocked and status in ("appointed", "retained") and not _WORK_WORD.search(sentence):
+        return False
+    if "award" in blocked and status in ("credit", "holder") and "p" not in flags:
+        return False
+    if "shortlist" in blocked and status in ("credit", "holder") and _in_shortlist(placed, g):
+        return False
+    # "Publicis agency Le Pub", "Thompson, part of the WPP Group": the owner qualifies the agency
+    if re.match(
+        r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
+        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦",
+        placed.after(g, 40),
+        re.I,
+    ):
+        return False
+    if re.search(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", placed.before(g, 30), re.I):
+        return False
+    if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
+        placed.before(g, 40) + " " + placed.after(g, 40)
+    ) and not _WORK_WORD.search(sentence):
+        return False
+    if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
+        return False
+    if "shortlist" in blocked and status in ("appointed", "retained") and _in_shortlist(placed, g):
+        return False
+    if "hypothetical" in blocked and status in ("appointed", "ended"):
+        return False
+    return not (name.entry is None and b is not None and same_name(placed.names[b].text, name.text))
+
+
+def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) -> list[_Found]:
+    """ "Apple's new iPhone ad from A": the brand is Apple, not its product."""
+    out: list[_Found] = []
+    for (g, b), f in found.items():
+        # "Cathay Pacific has dropped Dragonair's agencies Leo Burnett and Starcom": Dragonair's
+        m = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,4}?(?:agency|agencies|aor|partners?|shop)\s+(?:⟦\d+⟧\s*(?:,|and|&)\s*)*$", placed.text[: placed.spans[g][0]])
+        if m and int(m.group(1)) != b and int(m.group(1)) != g and _brand_ok(placed, int(m.group(1))):
+            owner = int(m.group(1))
+            if (g, owner) not in found:
+                out.append(replace(f, b=owner))
+            continue
+        if b is not None:
+            parent = re.match(r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧", placed.after(b, 40))
+            if parent and _brand_ok(placed, int(parent.group(1))) and (g, int(parent.group(1))) not in found:
+                out.append(replace(f, b=int(parent.group(1))))  # "Cadbury owner Mondelez"
+                continue
+            start = placed.spans[b][0]
+            product = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
+            maker = int(product.group(1)) if product else None
+            if maker is not None and maker != g and _brand_ok(placed, maker):
+                if (g, maker) not in found:
+                    out.append(replace(f, b=maker))
+                continue  # the maker's relation stands for its product's
+        out.append(f)
+    return out
+
+
+def _role_for(placed: Placed, idx: int) -> tuple[str, bool]:
     """The role the sentence gives the name at ``idx`` (or the gazetteer's, unstated)."""
     text = placed.text
     s, e = placed.spans[idx]
-    words = _roles(text)
+    listed = _list_of(placed, idx)
     # "X and Y as its creative and media agencies": zip a list with its roles, in order
-    if len(listed) > 1 and idx in listed:
+    if len(listed) > 1:
         tail = text[placed.spans[listed[-1]][1] :][:80]
         m = re.match(
             r"\s*(?:as|for)\s+(?:its|their|the)?\s*((?:[\w-]+(?:\s*,\s*|\s+and\s+|\s+)){1,6})"
@@ -790,12 +1000,10 @@ def _role_for(placed: _Placed, idx: int, statement: str, listed: list[int]) -> t
             re.IGNORECASE,
         )
         if m:
-            found = [r for _s, _e, r in _roles(m.group(1))]
+            found = [r for _s, _e, r in roles_of(m.group(1))]
             if len(found) == len(listed):
                 return found[listed.index(idx)], True
-    # "Vocanic for social media", "Leo Burnett and Ogilvy for creative"
     after = text[e:]
-    nxt = next((ss for ss, _ee in placed.spans if ss >= e), len(text))
     for_part = re.match(
         r"(?:\s*(?:,|and|&)\s*⟦\d+⟧)*\s+(?:for|on|to\s+handle|to\s+lead|to\s+run|as)\s+(?:its|their|the|a)?\s*"
         r"(?:[\w-]+\s+){0,3}",
@@ -803,364 +1011,127 @@ def _role_for(placed: _Placed, idx: int, statement: str, listed: list[int]) -> t
         re.IGNORECASE,
     )
     if for_part:
-        window = after[: max(for_part.end() + 25, 0)]
-        close = [w for w in _roles(window)]
+        close = roles_of(after[: for_part.end() + 25])
         if close:
             return close[0][2], True
-    # "its media agency Starcom", "lead creative agency BBH": a role word just before the name
     before = text[max(0, s - 40) : s]
-    near = _roles(before)
+    near = roles_of(before)
     if near and not re.search(r"⟦\d+⟧", before[near[-1][1] :]):
         return near[-1][2], True
-    # otherwise the role word nearest the name within the statement (a word after wins a tie)
-    in_statement = [w for w in words if w[0] >= 0]
-    if in_statement:
-        best = min(
-            in_statement,
-            key=lambda w: (w[0] - e, 0) if w[0] >= e else (s - w[1], 1),
-        )
+    words = roles_of(text)
+    if words:
+        best = min(words, key=lambda w: (w[0] - e, 0) if w[0] >= e else (s - w[1], 1))
         distance = best[0] - e if best[0] >= e else s - best[1]
-        if distance < 90 and not re.search(
-            r"⟦\d+⟧", text[min(e, best[0]) : max(s, best[1])][4:-4] if False else ""
-        ):
+        if distance < 90:
             return best[2], True
     entry = placed.names[idx].entry
     if entry is not None:
-        first = next((d for d in entry.discipline if d != "holding"), "other")
-        return first, False
+        return next((d for d in entry.discipline if d != "holding"), "other"), False
     return "other", False
-    del nxt, statement  # pragma: no cover
 
 
-def _clean(name: str) -> str:
-    name = name.strip(" ,.;:'\"")
-    name = re.sub(r"^(?:The\s+)(?=[A-Z][a-z]+\s+(?:Government|government))", "", name)
-    return name
-
-
-def _is_agency_like(name: _Name) -> bool:
-    return name.entry is not None
-
-
-def _exclusions(sentence: str) -> set[str]:
-    kinds = set()
-    if _PERSON.search(sentence):
-        kinds.add("person")
-    if _PERSON_VERB.search(sentence):
-        kinds.add("person_verb")
-    if _AWARD.search(sentence):
-        kinds.add("award")
-    if _DEAL.search(sentence):
-        kinds.add("deal")
-    if _LAYOFF.search(sentence):
-        kinds.add("layoff")
-    if _SHORTLIST.search(sentence):
-        kinds.add("shortlist")
-    if _LOST_PITCH.search(sentence):
-        kinds.add("lost")
-    return kinds
-
-
-def extract_sentence(sentence: str, gazetteer: Gazetteer) -> list[Relation]:
-    """Every relation one sentence states (brand "" when only the article names it)."""
-    sentence = normalise(sentence)
-    if not sentence or sentence.isupper():
-        return []
-    placed = _place(sentence, gazetteer)
-    if not placed.names and not _REVIEW_CUE.search(sentence):
-        return []
-    text = placed.text
-    blocked = _exclusions(sentence)
-    found: dict[tuple[int, int | None], str] = {}  # (agency idx, brand idx or None) -> status
-    order: list[tuple[int, int | None]] = []
-    for pattern, first, second in _COMPILED:
-        for m in _overlapping(pattern, text):
-            groups = m.groupdict()
-            brands = _ids(groups.get("b"))
-            brand_ids: list[int | None] = [
-                b for b in brands if placed.names[b].entry is None or "holding" in ()
-            ] or ([None] if not brands else [])
-            if brands and not brand_ids:
-                continue  # the "brand" is an agency: an agency hiring, not a client relationship
-            for group, status in (("g", first), ("g2", second)):
-                if status is None:
-                    continue
-                for g in _ids(groups.get(group)):
-                    for b in brand_ids:
-                        if b == g:
-                            continue
-                        key = (g, b)
-                        if key not in found:
-                            found[key] = status
-                            order.append(key)
-    order = _drop_products(placed, found, order)
-    out: list[Relation] = []
-    person = "person" in blocked
-    for g, b in order:
-        status = found[(g, b)]
-        name = placed.names[g]
-        if b is not None and placed.names[b].entry is not None:
-            continue
-        if person and status in ("appointed", "retained") and _person_object(placed, g):
-            continue
-        if "person_verb" in blocked and status in ("appointed", "retained", "ended"):
-            continue
-        if "award" in blocked and status in ("appointed", "credit") and not _work_word(sentence):
-            continue
-        if "deal" in blocked and status in ("appointed", "ended") and not _work_word(sentence):
-            continue
-        if "lost" in blocked and status in ("appointed", "ended") and _lost_near(placed, g):
-            continue
-        if name.entry is None and not _unknown_agency_ok(placed, g, status, sentence):
-            continue
-        role, stated = _role_for(placed, g, status, _list_of(placed, g))
-        brand = _clean(placed.names[b].text) if b is not None else ""
-        if brand and (not _plausible_brand(brand) or same_name(brand, name.text)):
-            continue
-        out.append(
-            Relation(
-                brand=brand,
-                agency=_clean(name.text),
-                role=role,
-                status=status,
-                sentence=sentence,
-                entry=name.entry,
-                role_stated=stated,
-            )
-        )
-    out += _continued(placed, out, sentence)
-    out = _revise_incumbents(out, sentence)
-    out += _reviews(placed, sentence, out, blocked)
-    return _dedupe(out)
-
-
-def _drop_products(
-    placed: _Placed, found: dict[tuple[int, int | None], str], order: list[tuple[int, int | None]]
-) -> list[tuple[int, int | None]]:
-    """ "Apple's new iPhone ad from A": the brand is Apple, not its product."""
-    out: list[tuple[int, int | None]] = []
-    for g, b in order:
-        if b is not None:
-            start = placed.spans[b][0]
-            m = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,2}$", placed.text[:start])
-            owner = int(m.group(1)) if m else None
-            if owner is not None and placed.names[owner].entry is None and (g, owner) not in found:
-                found[(g, owner)] = found[(g, b)]
-                out.append((g, owner))
-                continue
-        out.append((g, b))
-    return out
-
-
-def _continued(placed: _Placed, found: list[Relation], sentence: str) -> list[Relation]:
-    """ "appoints A for creative and B for social": B takes A's brand and status."""
-    out: list[Relation] = []
-    for r in found:
-        if r.status not in ("appointed", "retained"):
-            continue
-        idx = next((i for i, n in enumerate(placed.names) if n.text == r.agency), None)
-        if idx is None:
-            continue
-        tail = placed.text[placed.spans[idx][1] :]
-        for m in re.finditer(
-            r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*|\s+)(?:and\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)",
-            tail,
-        ):
-            k = int(m.group(1))
-            name = placed.names[k]
-            if any(x.agency == name.text for x in found) or (
-                name.entry is None and not _unknown_agency_ok(placed, k, r.status, sentence)
-            ):
-                continue
-            role, stated = _role_for(placed, k, r.status, [k])
-            out.append(
-                replace(
-                    r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated
-                )
-            )
-            break
-    return out
-
-
-def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """Every leftmost match from each starting point (a name list ends where a verb starts)."""
-    pos = 0
-    while pos <= len(text):
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        yield m
-        pos = m.start() + 1
-
-
-def _list_of(placed: _Placed, idx: int) -> list[int]:
+def _list_of(placed: Placed, idx: int) -> list[int]:
     """The indices of the name list ``idx`` stands in ("DDB and OMD")."""
-    text = placed.text
-    for m in re.finditer(_LIST, text):
+    for m in re.finditer(_LIST, placed.text):
         ids = _ids(m.group())
         if idx in ids:
             return ids
     return [idx]
 
 
-def _work_word(sentence: str) -> bool:
-    return re.search(rf"\b{_WORK}\b|\bagency\s+of\s+record\b", sentence, re.IGNORECASE) is not None
-
-
-def _person_object(placed: _Placed, g: int) -> bool:
-    """Whether the name at ``g`` is followed by a job title ("Yang Yeo as co-chief ...")."""
-    s, e = placed.spans[g]
-    after = placed.text[e : e + 70]
-    if re.match(
-        rf"(?:'s)?\s*,?\s*(?:as\s+)?(?:its|the|their|a|an)?\s*(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|"
-        rf"(?:[\w-]+\s+){{0,2}})?{_TITLE_WORDS}\b",
-        after,
-        re.IGNORECASE,
-    ):
-        return True
-    name = placed.names[g]
-    return name.entry is None and _looks_like_person(name.text)
-
-
-_FIRST_NAMES = set(
-    """
-john james david michael robert william richard thomas mark paul peter andrew steve steven stephen
-chris christopher matt matthew tom tim jim joe jon jonathan ben daniel dan nick nicholas alex
-mary jane sarah susan karen lisa laura emma anna kate katie amy rachel rebecca jennifer jessica
-nicole linda helen claire charlotte sophie lucy julia julie michelle elizabeth ann anne
-tony charles bill george harry jack sam samuel simon martin ian colin kevin brian
-""".split()  # noqa: SIM905
-)
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 3 and words[0].lower() in _FIRST_NAMES
-
-
-def _lost_near(placed: _Placed, g: int) -> bool:
-    s, e = placed.spans[g]
-    return _LOST_PITCH.search(placed.text[e : e + 40]) is not None
-
-
-_AGENCY_SUFFIX = re.compile(
-    r"\b(?:agency|partners|communications|comms|media|digital|group|creative|studio|studios|"
-    r"collective|worldwide|advertising|pr|consulting|labs?|&\s*\w+|\+\s*\w+|company|co\.?)$",
-    re.IGNORECASE,
-)
-
-
-def _plausible_agency(name: str, sentence: str) -> bool:
-    """An agency not in the gazetteer: a name, not a person, a place or a generic word."""
-    words = name.split()
-    if not words or len(words) > 6:
-        return False
-    if _looks_like_person(name):
-        return False
-    return not all(w.lower().strip(".,'") in _COMMON | _NOT_A_NAME for w in words)
-
-
-_CUE_BEFORE = re.compile(
-    r"\b(?:agency|agencies|shop|incumbent|incumbents|indie|independent|consultancy|firm|"
-    r"network|outfit|studio|partner)\s*(?:,\s*)?$",
-    re.IGNORECASE,
-)
-_CUE_AFTER = re.compile(
-    r"^(?:'s)?\s*,\s*(?:the|an?|its)\s+(?:[\w-]+\s+){0,3}(?:agency|shop|consultancy|firm)\b",
-    re.IGNORECASE,
-)
-
-
-def _unknown_agency_ok(placed: _Placed, g: int, status: str, sentence: str) -> bool:
-    """An agency not in the gazetteer is kept when the sentence's structure makes it one.
-
-    Appointments, wins and retentions place it by themselves (with a plausible name); an
-    ending, review or credit also needs an agency word beside it ("agency Majority",
-    "X, the agency") or an agency-like name ("... Communications", "... & Partners"). In a
-    title-case headline a one-word name must look like a name (digits, inner capitals, & or +).
-    """
-    name = placed.names[g].text
-    if not _plausible_agency(name, sentence):
-        return False
-    s, e = placed.spans[g]
-    # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
-    if re.match(
-        rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b",
-        placed.text[e:],
-        re.I,
-    ):
-        return False
-    cue = (
-        _CUE_BEFORE.search(placed.text[max(0, s - 40) : s]) is not None
-        or _CUE_AFTER.search(placed.text[e : e + 60]) is not None
-        or _AGENCY_SUFFIX.search(name) is not None
-        or placed.names[g].agency_like
-    )
-    if _title_case(sentence) and len(name.split()) == 1 and not re.search(r"\d|[&+/]|.[A-Z]", name):
-        return False
-    return cue or status in ("appointed", "retained")
-
-
-def _plausible_brand(name: str) -> bool:
-    words = name.split()
-    if not words or len(words) > 8:
-        return False
-    if all(w.lower().strip(".,'") in _COMMON | _NOT_A_NAME for w in words):
-        return False
-    return not _looks_like_person(name)
+def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Relation]:
+    """ "appoints A for creative and B for social": B takes A's brand and status."""
+    out: list[Relation] = []
+    for r in found:
+        if r.status not in ("appointed", "retained"):
+            continue
+        idx = next((i for i, n in enumerate(placed.names) if _clean(n.text) == r.agency), None)
+        if idx is None:
+            continue
+        tail = placed.text[placed.spans[idx][1] :]
+        for m in re.finditer(
+            r"(?:\s+(?:for|on|in|as)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:its\s+[\w\s-]{0,30}?to\s+)?⟦(\d+)⟧(?=\s+(?:for|to\s+handle|on|as)\s)",
+            tail,
+        ):
+            k = int(m.group(1))
+            name = placed.names[k]
+            if any(x.agency == _clean(name.text) for x in found) or not _agency_ok(placed, k, "k", 1, ""):
+                continue
+            role, stated = _role_for(placed, k)
+            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
+            break
+    return out
 
 
 def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     """An incumbent named in a sentence that appoints another agency lost the account; one
     that is also appointed kept it; in a sentence about a review it is the review's incumbent.
-    Otherwise "incumbent" stays for the article to decide (see :func:`_tidy`). A credit for an
-    agency the same sentence appoints or keeps adds nothing."""
+    Otherwise "incumbent" and "holder" (the agency that holds the account) stay for the article
+    to decide (see :func:`_tidy`)."""
+    # "The incumbent is A, which won the account in 2007": A's past win is its incumbency
+    named = {r.agency_name for r in found if r.status == "incumbent"}
+    found = [r for r in found if not (r.status == "appointed" and r.agency_name in named)]
     appointed = {r.agency_name for r in found if r.status == "appointed"}
-    kept = {r.agency_name for r in found if r.status in ("appointed", "retained")}
-    review_cue = _REVIEW_CUE.search(sentence) is not None
-    out = []
+    ended = {r.agency_name for r in found if r.status == "ended"}
+    out: list[Relation] = []
     for r in found:
-        if r.status in ("incumbent", "review") and appointed:
-            status = "retained" if r.agency_name in appointed else "ended"
-            out.append(replace(r, status=status))
-        elif r.status == "incumbent" and review_cue:
-            out.append(replace(r, status="review"))
-        elif r.status == "credit" and r.agency_name in kept:
+        if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
+            # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
+            if r.brand:
+                found = [
+                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    for o in found
+                ]
+                out = [
+                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    for o in out
+                ]
             continue
+        if r.status in ("incumbent", "holder", "review") and appointed:
+            out.append(replace(r, status="retained" if r.agency_name in appointed else "ended"))
         else:
             out.append(r)
     return out
 
 
-def _reviews(
-    placed: _Placed, sentence: str, found: list[Relation], blocked: set[str]
-) -> list[Relation]:
+def _reviews(placed: Placed, sentence: str, found: list[Relation]) -> list[Relation]:
     """The account put in review: (brand, "", role, review) when no incumbent is named."""
-    if not _REVIEW_CUE.search(sentence) or _NOT_REVIEW.search(sentence):
+    if not _REVIEW_CUE.search(sentence) or _not_review(sentence):
         return []
     if any(r.status in ("appointed", "retained") for r in found):
         return []
     brands: list[int | None] = []
-    for pattern in (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_LIST, _REVIEW_UP):
-        for m in pattern.finditer(placed.text):
-            for k in _ids(m.group("b")):
-                if placed.names[k].entry is None and k not in brands:
-                    brands.append(k)
+    # "X launches a review for its brand Y": the review is Y's
+    for patterns in ((_REVIEW_LIST, _REVIEW_INPLAY, _REVIEW_DESCRIBED), (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_UP, _REVIEW_NOUN_OF)):
+        for pattern in patterns:
+            for m in pattern.finditer(placed.text):
+                for k in _ids(m.group("b")):
+                    listed = _list_of(placed, k)
+                    if (
+                        any(placed.names[j].kind == "agency" or agency_like(placed.names[j].text) for j in listed)
+                        or re.search(r"\bagencies\s+(?:including|such\s+as|like)\s+(?:⟦\d+⟧\s*,?\s*(?:and\s+)?)*$", placed.before(k, 120))
+                    ):
+                        continue  # "agencies including Engine, The & Partnership and Pablo"
+                    if _brand_ok(placed, k) and k not in brands:
+                        brands.append(k)
+        if brands:
+            break
     if not brands:
+        # no brand named: only a sentence about "its" account or "the retailer" (the article's)
+        if not _REVIEW_REF.search(placed.text) or _LOST_PITCH.search(sentence):
+            return []
         brands = [None]
     role = _review_role(sentence)
     out = []
     for b in brands:
         brand = _clean(placed.names[b].text) if b is not None else ""
-        if brand and not _plausible_brand(brand):
-            continue
         out.append(Relation(brand, "", role[0], "review", sentence, None, role[1]))
     return out
 
 
 def _review_role(sentence: str) -> tuple[str, bool]:
     m = _REVIEW_CUE.search(sentence)
-    words = _roles(sentence)
+    words = roles_of(sentence)
     if not words:
         return "other", False
     pos = m.start() if m else 0
@@ -1179,18 +1150,41 @@ def _dedupe(found: Iterable[Relation]) -> list[Relation]:
     return out
 
 
+# ----------------------------------------------------------------------------- articles
+
+
 def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Relation]:
     """Every relation an article's headline and snippet state, merged.
 
-    A sentence that refers to the brand without naming it ("the retailer", "its") takes the
-    brand of the article: the one named in the other relations, else the headline's first name.
+    A sentence that refers to the brand without naming it ("the retailer", "its", "The spot,
+    created by A") takes the brand of the article: the one named in the other relations, else
+    the first brand-like name of the headline (or of the snippet when the headline has none).
     """
-    sentences = [*split_clauses(headline), *split_clauses(snippet)]
+    sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
+    context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
+    vocab = vocabulary([headline, snippet])
+    people = people_in([headline, snippet], gazetteer, vocab)
     found: list[Relation] = []
+    last = ""  # the agency the sentences so far named last
     for s in sentences:
-        found.extend(extract_sentence(s, gazetteer))
+        # "The agency, which has worked with the retailer since 2006, will continue ...": the
+        # subject refers to the agency the previous sentence named
+        subject = _SUBJECT_AREF.match(normalise(s))
+        if subject and last and not gazetteer.find_in(s[: subject.end()]):
+            text = normalise(s)
+            read = extract_sentence(last + text[subject.end() :], gazetteer, context=context, people=people, vocab=vocab)
+            found.extend(replace(r, sentence=s) for r in read)
+        else:
+            found.extend(extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab))
+        # the agency the sentence is about: the one appointed, kept or credited, else the first
+        mine = [r for r in found if r.agency and r.sentence == s]
+        listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
+        if mine:
+            last = next((r.agency for r in mine if r.status in ("appointed", "retained", "credit")), mine[0].agency)
+        elif listed:
+            last = listed[-1]
     brands = [r.brand for r in found if r.brand]
-    topic = brands[0] if brands else _headline_brand(headline, gazetteer)
+    topic = brands[0] if brands else _topic(headline, snippet, gazetteer, people, vocab)
     for b in brands:
         if len(b) > len(topic) and _initials(topic, b):
             topic = b
@@ -1198,24 +1192,108 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
     out = []
     for r in found:
         if not r.brand:
-            if not topic or (r.status == "review" and not r.agency and not brands):
+            if not topic:
                 continue
             r = replace(r, brand=topic)
         if r.brand in acronyms:
             r = replace(r, brand=acronyms[r.brand])
-        if r.agency and same_name(r.brand, r.agency):
+        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
             continue
         out.append(r)
-    cue = any(_REVIEW_CUE.search(s) and not _NOT_REVIEW.search(s) for s in sentences)
+    cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+_SUBJECT_AREF = re.compile(
+    r"^\W*the\s+(?:agency|shop|indie|indy|hotshop|independent(?:\s+agency)?)(?![\w'])(?=\s*,|\s+(?:has|had|have|is|was|will|also|"
+    r"won|wins|picked|took|created|made|launched|developed|handles|handled|previously|beat|fought|retained|kept|lost|"
+    r"resigned|replaces|replaced|succeeds|ousted)\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.get(brand)
+    return entry is not None
+
+
+_BRAND_POSITION_AFTER = re.compile(
+    rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I
+)
+_SUBJECT_VERB = re.compile(
+    r"^(?:'s)?\s*(?:,[^,]{1,60},\s*)?\s+(?:has|have|had|is|are|was|were|will|plans|confirmed|said|announced|"
+    r"appointed|hired|named|picked|selected|tapped|launched|unveiled|called|put|moved|dropped|awarded|handed|"
+    r"consolidated|reviewed|retained|kept|enlisted|chose|added|signed|shifted)\b",
+    re.I,
+)
+_OPENING = re.compile(r"(?:in|on|at|by|during|earlier|last|this|after|since)\b[^⟦⟧,;]{0,30},", re.I)
+_OWNS_ACCOUNT = re.compile(rf"\b(?:its|their)\s+(?:[\w$£€.-]+\s+){{0,4}}?{_WORK}\b", re.I)
+_BRAND_POSITION_BEFORE = re.compile(
+    rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.I
+)
+_BRAND_POSITION_VERB = re.compile(
+    r"^\s+(?:has\s+|have\s+)?(?:launch(?:es|ed)?|unveil(?:s|ed)?|debut(?:s|ed)?|releas(?:es|ed)|rolls?\s+out|rolled\s+out|"
+    r"drops?|dropped|introduc(?:es|ed)|celebrat(?:es|ed)|apologi[sz](?:es|ed)|beats|wins|won|scoops|takes\s+home|"
+    r"teams\s+up|partners|is\s+changing|is\s+restructuring|shifts|made)\b",
+    re.I,
+)
+
+
+def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> str:
+    """The brand an article is about when no relation names one: a brand-like name the
+    headline and snippet share, or one in a brand's place ("Apple's new ad", "work from Apple",
+    "Apple launches ..."). None when nothing says so (a credit then has no brand)."""
+    scores: dict[str, int] = {}
+    order: list[str] = []
+    texts = [(headline, True), (snippet, not headline.strip())]
+    seen: dict[bool, list[str]] = {True: [], False: []}
+    for text, in_headline in texts:
+        first = True
+        for sentence in split_clauses(text, headline=in_headline):
+            placed = place(normalise(sentence), gazetteer, people, vocab)
+            for i, n in enumerate(placed.names):
+                name = _clean(n.text)
+                if n.kind != "name" or not _plausible_brand(name):
+                    continue
+                if placed.text[: placed.spans[i][0]].count('"') % 2 == 1:
+                    continue  # a title in quotes
+                key = next((k for k in order if same_name(k, name)), None)
+                if key is None:
+                    key = name
+                    order.append(key)
+                    scores[key] = 0
+                seen[in_headline].append(key)
+                score = -1 if n.personish else 0
+                if in_headline and first:
+                    score += 1
+                after, before = placed.after(i, 60), placed.before(i, 40)
+                if (_BRAND_POSITION_AFTER.match(after) and not re.search(r"\b(?:its|their)\s+$", before)) or (
+                    _BRAND_POSITION_BEFORE.search(before)
+                ):
+                    score += 2
+                lead = placed.text[: placed.spans[i][0]].strip(" \"'-–—•*")
+                # the sentence's subject, perhaps after an opening adverbial ("In February, X put ...")
+                if _SUBJECT_VERB.match(after) and (not lead or _OPENING.fullmatch(lead)):
+                    score += 1
+                    # ... that the sentence says owns an account ("X is ... as its ad account moves")
+                    if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
+                        score += 1
+                if _BRAND_POSITION_VERB.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
+                    score += 2  # "X launches ..."; "founding client X"
+                scores[key] += score
+                first = False
+    for key in order:
+        if key in seen[True] and key in seen[False]:
+            scores[key] += 2
+    best = max(order, key=lambda k: scores[k], default="")
+    return best if best and scores[best] >= 2 else ""
 
 
 def _acronyms(text: str) -> dict[str, str]:
     """ "Hong Kong Tourism Board (HKTB)": HKTB -> Hong Kong Tourism Board."""
     out = {}
     for m in re.finditer(
-        r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)",
-        normalise(text),
+        r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)", normalise(text)
     ):
         name = re.sub(r"^The\s+", "", m.group(1).strip())
         name = re.sub(r"'s$", "", name)
@@ -1224,60 +1302,60 @@ def _acronyms(text: str) -> dict[str, str]:
 
 
 def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
-    """Item-level rules: an incumbent is the review's (when the article reports a review), the
-    loser (when it reports another agency appointed) or the brand's agency (a credit); a named
-    incumbent's review stands for the account's review; a credit for a pair the same item
-    reports ended or in review is that past relationship."""
+    """Item-level rules: a named incumbent is the review's, or the loser when the article
+    reports another agency appointed or it ended; an agency that holds the account is the loser
+    (another agency appointed for the role), the review's incumbent (the article reports a
+    review) or the brand's agency (a credit); a named incumbent's review stands for the
+    account's review; a review that ended in an appointment or a retention is that result; a
+    credit for a pair the same item reports ended or in review is that past relationship."""
     revised = []
-    incumbents = {
-        (r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "incumbent"
-    }
-    for r in found:
-        if r.status == "appointed" and (r.brand.lower(), agency_key(r.agency_name)) in incumbents:
-            continue  # named incumbent and appointed: kept (below)
-        if r.status == "incumbent" and any(
+    holders = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status in ("incumbent", "holder")}
+
+    def others_appointed(r: Relation, same_role: bool) -> bool:
+        return any(
             o.status == "appointed"
             and same_name(o.brand, r.brand)
-            and o.agency_name == r.agency_name
+            and o.agency_name != r.agency_name
+            and (not same_role or o.role == r.role or "other" in (o.role, r.role))
             for o in found
-        ):
-            r = replace(r, status="retained")
-        elif r.status == "incumbent":
-            others = [
-                o
+        )
+
+    for r in found:
+        if r.status == "appointed" and (r.brand.lower(), agency_key(r.agency_name)) in holders:
+            continue  # named incumbent and appointed: kept (below)
+        if r.status in ("incumbent", "holder"):
+            if any(
+                o.status in ("appointed", "retained") and same_name(o.brand, r.brand) and o.agency_name == r.agency_name
                 for o in found
-                if o.status == "appointed"
-                and same_name(o.brand, r.brand)
-                and o.agency_name != r.agency_name
-            ]
-            reviewed = review_cue or any(
-                o.status == "review" and same_name(o.brand, r.brand) for o in found
-            )
-            r = replace(r, status="ended" if others else "review" if reviewed else "credit")
+            ) and (r.status == "holder" or any(o.status == "retained" and o.agency_name == r.agency_name for o in found)):
+                r = replace(r, status="retained")
+            else:
+                lost = any(
+                    o.status == "ended" and same_name(o.brand, r.brand) and o.agency_name == r.agency_name for o in found
+                )
+                reviewed = review_cue or any(o.status == "review" and same_name(o.brand, r.brand) for o in found)
+                if r.status == "incumbent":
+                    # "VCCP is the incumbent": an incumbent is the incumbent of a contest
+                    status = "ended" if lost or others_appointed(r, False) else "review"
+                else:
+                    status = "ended" if lost or others_appointed(r, True) else "review" if reviewed else "credit"
+                r = replace(r, status=status)
         revised.append(r)
     found = _merge(revised)
-    named_review = {r.brand.lower() for r in found if r.status == "review" and r.agency}
-    closed = {
-        (r.brand.lower(), agency_key(r.agency_name))
-        for r in found
-        if r.status in ("ended", "review")
-    }
+    named_review = [r.brand for r in found if r.status == "review" and r.agency]
+    named_review += [r.brand for r in found if r.status in ("appointed", "retained")]
+    closed = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status in ("ended", "review")}
+    ended = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "ended"}
     out = []
     for r in found:
-        if r.status == "review" and not r.agency and r.brand.lower() in named_review:
+        if r.status == "review" and not r.agency and any(same_name(r.brand, b) for b in named_review):
             continue
         if r.status == "credit" and (r.brand.lower(), agency_key(r.agency_name)) in closed:
             continue
+        if r.status == "review" and r.agency and (r.brand.lower(), agency_key(r.agency_name)) in ended:
+            continue
         out.append(r)
     return out
-
-
-def _headline_brand(headline: str, gazetteer: Gazetteer) -> str:
-    placed = _place(normalise(headline), gazetteer)
-    for n in placed.names:
-        if n.entry is None and _plausible_brand(n.text):
-            return _clean(n.text)
-    return ""
 
 
 def same_name(a: str, b: str) -> bool:
@@ -1299,12 +1377,8 @@ def _brand_tokens(name: str) -> tuple[str, ...]:
 def _initials(a: str, b: str) -> bool:
     """ "BT" and "British Telecom": one is the other's initials."""
     short, long = sorted((a.strip(), b.strip()), key=len)
-    words = [
-        w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")
-    ]
-    return (
-        short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
-    )
+    words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
+    return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
 
 
 def _similar_agency(a: str, b: str) -> bool:
@@ -1343,5 +1417,10 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 better = replace(better, brand=r.brand)
             if not twin.role_stated and r.role_stated:
                 better = replace(better, role=r.role, role_stated=True)
+            if r.agency and twin.agency and len(r.agency) > len(twin.agency) and (
+                r.agency.startswith(twin.agency) or (twin.entry is None and _similar_agency(twin.agency, r.agency))
+            ):
+                # "Publicis Groupe"; "WE Communications" for the headline's "WE Comms"
+                better = replace(better, agency=r.agency, entry=r.entry or twin.entry)
             out[out.index(twin)] = better
     return out

@@ -40,6 +40,7 @@ from ..build import (
 from ..config import Brand
 from ..errors import DossierError
 from ..fsutil import OutputError, check_writable, slugify
+from ..names import clean_name
 from ..render import PdfPool
 from ..research.resolve import Hints
 from .calendar import write_follow_up_ics
@@ -47,6 +48,7 @@ from .contacts import ContactRow, read_contacts
 from .options import record_options
 from .review import write_review_page
 from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
+from .thumbs import Thumbnailer
 
 log = logging.getLogger(__name__)
 
@@ -135,9 +137,13 @@ class BatchResult:
 
 
 def company_key(row: ContactRow) -> tuple[str, str, str]:
-    """Contacts who moved to the same company share one research."""
+    """Contacts who moved to the same company share one research.
+
+    The name is compared without its legal form, so "Apple" and "Apple Inc." in one sheet
+    are researched once (a domain or ticker in the row still tells two companies apart).
+    """
     return (
-        row.new_company.casefold().strip(),
+        clean_name(row.new_company) or row.new_company.casefold().strip(),
         (row.domain or "").lower(),
         (row.ticker or "").upper(),
     )
@@ -329,6 +335,7 @@ def _run(
 
     rt.pdf = render
     job = _Job(opts, rt, state, keys, agency_cache, tick, counts, lock, halt)
+    job.thumbs = Thumbnailer(max(1, opts.pdf_processes)) if "pdf" in opts.formats else None
     try:
         with _signals(halt, pool, progress):
             writers = ThreadPoolExecutor(max_workers=max(2, 2 * opts.pdf_processes))
@@ -342,6 +349,8 @@ def _run(
                 writers.shutdown(wait=True, cancel_futures=True)
     finally:
         pool.shutdown(kill=bool(halt))
+        if job.thumbs is not None:
+            job.thumbs.close(wait=not halt)
         for row in todo:  # anything a stop or a crash left half-way goes back to pending
             left = state.get(keys[row.row])
             if left is not None and left.status == "running":
@@ -366,6 +375,7 @@ class _Job:
     counts: dict[str, int]
     lock: threading.Lock
     halt: _Stop
+    thumbs: Thumbnailer | None = None  # review-page thumbnails, made as contacts finish
 
     def folder(self, c: ContactState) -> Path:
         """The contact's own folder (its key, or the folder a migrated entry already had)."""
@@ -442,6 +452,8 @@ class _Job:
                 agency_roles=agency_roles(built, opts),
                 built_choices=choices,
             )
+            if self.thumbs is not None:
+                self.thumbs.submit(built.outputs.values())
         except Interrupted:
             self.state.mark_interrupted(key, "interrupted: built again by the next run")
         except OutputError as exc:

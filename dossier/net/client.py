@@ -58,8 +58,11 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Wire failures worth another attempt; refused, unreachable, DNS and TLS failures are not.
 RETRY_KINDS = frozenset({"timeout", "reset", "short"})
 MAX_REDIRECTS = 5
-#: Documents kept in memory for repeat requests in one run (a batch shares one client).
-MEMO_BYTES = 64_000_000
+#: Documents kept in memory for repeat requests in one run (a batch shares one client), the
+#: least recently used dropped first: enough for the ticker map and an agency's pages, which
+#: every company asks for again, while a company's own bodies leave with its research (memory
+#: stays flat however many companies a batch has; the disk cache keeps the rest).
+MEMO_BYTES = 16_000_000
 Resolver = Callable[[str], list[str]]
 
 

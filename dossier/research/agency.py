@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,11 @@ from ..net import PoliteClient
 from ..net.sites import registrable_domain
 from ..sources import registry
 from ..sources.base import Entity, RunContext
-from .collect import collect, extract_all, make_sources
+from .collect import Collected, collect, extract_all, make_sources
 from .company import GAZETTEER, assemble
 from .overrides import AgencyOverride, agency_override_path, find_agency_override
 from .resolve import Hints
+from .reuse import once
 
 log = logging.getLogger(__name__)
 
@@ -465,6 +467,31 @@ def _consulted(
     }
 
 
+def _collect_agency(
+    name: str,
+    client: PoliteClient,
+    settings: Mapping[str, config.SourceSettings],
+    ctx: RunContext,
+) -> Collected:
+    """The agency resolved and its public sources collected (news read even when unresolved)."""
+    try:
+        return collect(name, Hints(), client, settings, ctx)
+    except ResolutionError as exc:
+        log.info("agency %s not resolved: %s", name, exc)
+        # Still read its news and (with no domain) say why the website is missing.
+        entity = Entity(name=name, ids=Identifiers())
+        collected = collect(name, Hints(), client, settings, ctx, entity=entity)
+        first = str(exc).splitlines()[0]
+        collected.gaps.insert(
+            0,
+            Gap(
+                source="",
+                message=f"{name} could not be pinned to one entry in the sources searched: {first}",
+            ),
+        )
+        return collected
+
+
 def research_agency(
     finding: AgencyFinding,
     client: PoliteClient,
@@ -486,21 +513,18 @@ def research_agency(
             "of one was found. Name it with --agency."
         )
     gazetteer = gazetteer or load_gazetteer()
-    try:
-        collected = collect(name, Hints(), client, settings, ctx)
-    except ResolutionError as exc:
-        log.info("agency %s not resolved: %s", name, exc)
-        # Still read its news and (with no domain) say why the website is missing.
-        entity = Entity(name=name, ids=Identifiers())
-        collected = collect(name, Hints(), client, settings, ctx, entity=entity)
-        first = str(exc).splitlines()[0]
-        collected.gaps.insert(
-            0,
-            Gap(
-                source="",
-                message=f"{name} could not be pinned to one entry in the sources searched: {first}",
-            ),
-        )
+    # The agency's own research is the same for every company of the run: done once.
+    shared = once(
+        client,
+        ("agency", name, id(settings), ctx),
+        lambda: _collect_agency(name, client, settings, ctx),
+    )
+    collected = replace(
+        shared,
+        facts=list(shared.facts),
+        gaps=list(shared.gaps),
+        company_sources=list(shared.company_sources),
+    )
     # The reports that link this agency to the company, so the profile can cite them.
     evidence = finding.evidence_for(name)
     extra: list[Fact] = [e.article.model_copy(update={"field": "relationship"}) for e in evidence]
@@ -518,7 +542,12 @@ def research_agency(
             extra += folded_facts(old, entry)
             folded_from = folded_from or old.name
         extra += gazetteer_facts(entry, gazetteer=gazetteer)
-        holding, gaps = holding_company_facts(entry, client, settings, ctx)
+        holding, gaps = once(
+            client,
+            ("holding", entry.name, id(settings), ctx),
+            lambda: holding_company_facts(entry, client, settings, ctx),
+        )
+        holding, gaps = list(holding), list(gaps)
         extra += holding
         collected.gaps.extend(gaps)
         holding_listed = next(

@@ -19,7 +19,8 @@ from ..model import (
     Quantity,
     Ticker,
 )
-from ..names import clean_name, pad_cik
+from ..nameindex import NameIndex
+from ..names import pad_cik
 from .base import Candidate, Document, Entity, Fetched, RunContext, Source
 
 TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
@@ -135,50 +136,31 @@ def parse_tickers(body: bytes) -> list[tuple[str, str, str]]:
 
 
 class TickerIndex:
-    """The ticker map with every title cleaned once (cleaning is the slow part of matching)."""
+    """The ticker map as a :class:`~dossier.nameindex.NameIndex` (every title cleaned once)."""
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         self.rows = rows
-        self.cleaned = [clean_name(title) for _cik, _ticker, title in rows]
-        self.by_ticker = {
-            ticker.upper(): i for i, (_c, ticker, _t) in reversed(list(enumerate(rows)))
-        }
+        self.names = NameIndex(rows)
 
     def match(self, query: str, limit: int = 5) -> list[Candidate]:
         """Rows whose title matches ``query`` (cleaned-name similarity) or whose ticker equals it."""
-        from rapidfuzz import fuzz
-
-        scored: dict[str, tuple[float, Candidate]] = {}
-        q_upper = query.strip().upper()
-        q_clean = clean_name(query)
-        for i, (cik, ticker, title) in enumerate(self.rows):
-            if ticker.upper() == q_upper:
-                score = 1.0
-            else:
-                cleaned = self.cleaned[i]
-                if not q_clean or not cleaned:
-                    continue
-                score = 1.0 if cleaned == q_clean else fuzz.ratio(q_clean, cleaned) / 100.0 * 0.95
-            if score < 0.85:
-                continue
-            # One CIK can list several share classes; keep its best row.
-            if cik not in scored or score > scored[cik][0]:
-                scored[cik] = (
-                    score,
-                    Candidate(
-                        source="sec",
-                        name=title,
-                        description=f"SEC filer, ticker {ticker}",
-                        cik=cik,
-                        ticker=ticker,
-                    ),
-                )
-        best = sorted(scored.values(), key=lambda sc: -sc[0])[:limit]
-        return [c.ranked(i) for i, (_s, c) in enumerate(best)]
+        out = []
+        for rank, hit in enumerate(self.names.search(query, limit)):
+            cik, ticker, title = self.rows[hit.index]
+            out.append(
+                Candidate(
+                    source="sec",
+                    name=title,
+                    description=f"SEC filer, ticker {ticker}",
+                    cik=cik,
+                    ticker=ticker,
+                ).ranked(rank)
+            )
+        return out
 
     def ticker(self, symbol: str) -> Candidate | None:
         """The filer listed under ``symbol``."""
-        i = self.by_ticker.get(symbol.strip().upper())
+        i = self.names.ticker(symbol)
         if i is None:
             return None
         cik, ticker, title = self.rows[i]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import threading
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -83,6 +84,21 @@ def _soup(body: bytes) -> BeautifulSoup:
     return BeautifulSoup(body, "lxml")
 
 
+_parsed = threading.local()
+
+
+def _read_soup(body: bytes) -> BeautifulSoup:
+    """A parse of ``body`` shared by the readers that never change the tree (the home page is
+    read for its links, its JSON-LD and its meta tags: parsed once, not three times). Each
+    thread keeps only its last page."""
+    last = getattr(_parsed, "last", None)
+    if last is not None and (last[0] is body or last[0] == body):
+        return last[1]  # type: ignore[no-any-return]
+    soup = _soup(body)
+    _parsed.last = (body, soup)
+    return soup
+
+
 def clean_text(value: Any, limit: int = MAX_TEXT) -> str:
     """Plain text: tags and scripts stripped, entities unescaped, whitespace collapsed, capped."""
     text = value if isinstance(value, str) else "" if value is None else str(value)
@@ -128,7 +144,7 @@ def _http_url(value: Any, base: str) -> str | None:
 
 def pick_links(body: bytes, base_url: str, site_domain: str, max_links: int) -> list[str]:
     """Up to ``max_links`` whitelisted pages linked from a page: one per kind, in kind order."""
-    soup = _soup(body)
+    soup = _read_soup(body)
     base_tag = soup.find("base", href=True)
     base = _http_url(base_tag.get("href"), base_url) if base_tag is not None else None
     home = urldefrag(base_url)[0]
@@ -159,7 +175,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 def parse_jsonld(body: bytes) -> list[dict[str, Any]]:
     """The Organization-like objects of every JSON-LD block (bad JSON is skipped)."""
-    soup = _soup(body)
+    soup = _read_soup(body)
     found: list[dict[str, Any]] = []
 
     def walk(node: Any) -> None:
@@ -252,7 +268,7 @@ def organization_facts(doc: Document, org: dict[str, Any]) -> list[tuple[str, Va
 
 def meta_facts(body: bytes) -> list[tuple[str, Value, str]]:
     """Meta description, OpenGraph description and site name, and the page title."""
-    soup = _soup(body)
+    soup = _read_soup(body)
     out: list[tuple[str, Value, str]] = []
     wanted = {
         "description": ("self_description", "meta description"),

@@ -23,9 +23,24 @@ def sentence_findings(dossier: Dossier, sentence: Sentence) -> list[dict[str, ob
     return [f.as_dict() for f in lint_text(sentence.text, names)]
 
 
+_template_lint: dict[tuple[str, int, int], tuple[Finding, ...]] = {}
+
+
 def template_findings(path: Path) -> list[Finding]:
-    """Words-to-watch findings in a template's own text."""
-    return lint_file(path)
+    """Words-to-watch findings in a template's own text, linted once per process and version
+    of the file (keyed by its path, modification time and size)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return lint_file(path)  # it raises the error that names the file
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    found = _template_lint.get(key)
+    if found is None:
+        found = tuple(lint_file(path))
+        if len(_template_lint) >= 64:
+            _template_lint.clear()
+        _template_lint[key] = found
+    return list(found)
 
 
 def audit(

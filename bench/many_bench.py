@@ -1,0 +1,211 @@
+"""Many-company batch benchmark: every contact moved to a different company.
+
+Run with ``make bench`` (20, 50 and 200 companies) or ``make bench BENCH=quick`` (20 only), or
+``python bench/many_bench.py 20 50``. Each size gets a synthetic offline snapshot from
+``bench/synthetic.py`` (fictitious companies with the example's real bodies: SYNTHETIC, FOR
+PERFORMANCE ONLY) and a contacts sheet with one contact per company, and runs
+``dossier batch`` as a subprocess, exactly as a user does. Printed per size:
+
+- wall time of the batch and seconds per contact;
+- the render floor measured in the same run: WeasyPrint alone rendering the HTML files the
+  batch wrote, in the same number of spawned worker processes as the batch's PDF workers
+  (above 60 documents, an even sample of 60 scaled to all: the documents are alike);
+- the ratio of the batch to the floor (goal on 2 cores: 1.3);
+- peak RSS of the batch's main process and of its whole process tree (the sum of the RSS of
+  the main process and every live descendant, sampled every 50 ms);
+- the time of a rerun of the finished batch (everything skipped);
+- the main process's CPU seconds per contact (research, writing and scheduling; the PDFs are
+  rendered in the workers).
+
+The last line is ``ratio to render floor: X`` for the largest size (the quick mode's only one).
+A benchmark, not a test: nothing here is asserted except that no contact failed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402
+
+ROOT = synthetic.ROOT
+PAGE = os.sysconf("SC_PAGE_SIZE")
+WORKERS = min(2, os.cpu_count() or 1)  # the batch's default number of PDF workers
+SAMPLE = 60  # at most this many documents rendered for the floor (see render_floor)
+AGENCY = "TBWA\\Media Arts Lab"  # named on every row: one agency shared by every company
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` so far, or 0."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+class TreeMemory:
+    """Samples the RSS of a process and of its whole tree until stopped."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        self.pid, self.every = pid, every
+        self.main = 0
+        self.tree = 0
+        self.most_processes = 0
+        self.main_cpu = 0.0  # CPU seconds of the main process (the last sample)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            pids, todo = [], [self.pid]
+            while todo:
+                p = todo.pop()
+                pids.append(p)
+                todo += _children(p)
+            main = _rss(self.pid)
+            self.main_cpu = max(self.main_cpu, _cpu(self.pid))
+            self.main = max(self.main, main)
+            self.tree = max(self.tree, main + sum(_rss(p) for p in pids[1:]))
+            self.most_processes = max(self.most_processes, len(pids))
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _render(path: str) -> int:
+    from dossier.config import load_brand
+    from dossier.render import render_pdf
+
+    return len(render_pdf(Path(path).read_text(encoding="utf-8"), load_brand()))
+
+
+def render_floor(html: list[str]) -> float:
+    """Seconds WeasyPrint alone takes for ``html`` in ``WORKERS`` spawned processes.
+
+    Every synthetic company's documents are the same size, so above SAMPLE documents an evenly
+    spread sample of SAMPLE is rendered and the time scaled to all of them (this keeps the
+    full run short; the quick run renders everything).
+    """
+    sample = html if len(html) <= SAMPLE else html[:: -(-len(html) // SAMPLE)]
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx) as pool:
+        list(pool.map(_render, [html[0]] * WORKERS))  # start-up and imports are not the floor
+        start = time.perf_counter()
+        list(pool.map(_render, sample, chunksize=1))
+        return (time.perf_counter() - start) * len(html) / len(sample)
+
+
+def batch(csv: Path, snap: Path, out: Path) -> tuple[float, TreeMemory, str]:
+    """Run ``dossier batch`` as a user does; (seconds, memory samples, stderr tail)."""
+    cmd = [
+        sys.executable,
+        "-c",
+        "from dossier.cli import main; main()",
+        "batch",
+        str(csv),
+        "--offline",
+        str(snap),
+        "--out",
+        str(out),
+        "--news-days",
+        str(synthetic.NEWS_DAYS),
+        "--quiet",
+    ]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(proc.pid)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    memory.stop()
+    if proc.returncode != 0:
+        raise SystemExit(
+            f"dossier batch exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}"
+        )
+    return wall, memory, stderr
+
+
+def run(size: int, work: Path) -> dict[str, float]:
+    snap, made = synthetic.make_snapshot(work, size)
+    csv = work / f"contacts-{size}.csv"
+    lines = ["Name,Previous company,New company,New title,Owner,Agency"]
+    lines += [
+        f"Contact {c.index:04d},Northwind Traders,{c.name},CMO,Owner {c.index % 5},{AGENCY}"
+        for c in made
+    ]
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = work / "out"
+    wall, memory, _ = batch(csv, snap, out)
+    rerun, _, _ = batch(csv, snap, out)
+    html = sorted(str(p) for p in (out / csv.stem).glob("*/*.html"))
+    floor = render_floor(html)
+    return {
+        "size": size,
+        "wall": wall,
+        "per_contact": wall / size,
+        "floor": floor,
+        "floor_per_contact": floor / size,
+        "ratio": wall / floor,
+        "rerun": rerun,
+        "main_mb": memory.main / 2**20,
+        "tree_mb": memory.tree / 2**20,
+        "main_cpu": memory.main_cpu / size,
+        "pdfs": len(html),
+    }
+
+
+def main(argv: list[str]) -> None:
+    quick = os.environ.get("BENCH", "") == "quick"
+    sizes = [int(a) for a in argv] or ([20] if quick else [20, 50, 200])
+    print(f"{synthetic.LABEL}; {os.cpu_count()} CPUs, {WORKERS} PDF workers")
+    print(
+        f"{'companies':>9} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'floor/c':>8} "
+        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'rerun s':>8} {'main CPU/c':>10}"
+    )
+    last = None
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+            last = r = run(size, Path(tmp))
+        print(
+            f"{r['size']:>9} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
+            f"{r['floor_per_contact']:>8.2f} {r['ratio']:>6.2f} {r['main_mb']:>8.0f} "
+            f"{r['tree_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
+            flush=True,
+        )
+    if last is not None:
+        print(f"ratio to render floor: {last['ratio']:.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
