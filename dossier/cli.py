@@ -491,8 +491,17 @@ def _print_agency(report: Any, years: int) -> None:
     "--wait", is_flag=True, help="If another batch runs on the same folder, wait for it to end."
 )
 @FORMAT_OPTION
-@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.option(
+    "--quiet", is_flag=True, help="No progress (a bar on a terminal, else one line per step)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+@click.option(
+    "--firm",
+    "firm_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="firm.toml: the firm's verticals and owners' limit, for whom to follow first "
+    "(default: ./firm.toml if there is one).",
+)
 @NEWS_DAYS_OPTION
 @AGENCY_YEARS_OPTION
 @ARTICLES_OPTION
@@ -508,6 +517,7 @@ def batch(
     formats: tuple[str, ...],
     quiet: bool,
     as_json: bool,
+    firm_file: Path | None,
     news_days: int,
     agency_years: int,
     articles: tuple[Path, ...],
@@ -527,19 +537,8 @@ def batch(
     import json as jsonlib
 
     from .batch import BatchOptions, run_batch
+    from .batch.progress import BatchProgress
     from .batch.state import scrub
-
-    def progress(step: str, counts: dict[str, int]) -> None:
-        if quiet or not step:
-            return
-        if not counts:  # a message about the run itself (stopping, waiting)
-            click.echo(step, err=True)
-            return
-        click.echo(
-            f"[{counts['done'] + counts['failed']}/{counts['todo']} done, "
-            f"{counts['failed']} failed] {scrub(step)}",
-            err=True,
-        )
 
     opts = BatchOptions(
         contacts=contacts,
@@ -555,8 +554,10 @@ def batch(
         wait=wait,
         formats=formats,
         command=" ".join(["dossier", *sys.argv[1:]])[:300],
+        firm=firm_file,
     )
-    result = run_batch(opts, progress)
+    with BatchProgress(quiet) as progress:  # a bar on a terminal, else plain lines
+        result = run_batch(opts, progress)
     page, ics = result.review_page, result.follow_up
     for problem in result.problems:
         click.echo(f"skipped {scrub(problem)}", err=True)
@@ -582,6 +583,10 @@ def batch(
             click.echo(scrub(line).rstrip())
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
+        if result.follow is not None:  # whom to follow first (dossier.crm.follow)
+            click.echo("")
+            for line in result.follow.lines():
+                click.echo(scrub(line).rstrip())
         click.echo(f"\nReview page: {page}")
         if ics:
             click.echo(f"Follow-up calendar: {ics}")
@@ -871,22 +876,51 @@ def review_serve(batch_dir: Path | None, port: int, open_browser: bool) -> None:
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @BATCH_OPTION
-@click.option("--approved", is_flag=True, required=True, help="Export the approved contacts.")
+@click.option("--approved", is_flag=True, help="Export the approved contacts' drafts.")
 @click.option(
     "--to",
     "dest",
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the drafts (default: <batch>/export).",
 )
-def export(batch_dir: Path, approved: bool, dest: Path | None) -> None:
-    """Copy the .eml drafts of the approved contacts into one folder (nothing is sent).
+@click.option(
+    "--tasks",
+    is_flag=True,
+    help="Write the follow-up plan as task-import CSVs for HubSpot and Salesforce, beside "
+    "follow-up.ics.",
+)
+@click.option(
+    "--contacts",
+    "contacts_sheet",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="With --tasks: the contact sheet for the e-mail addresses (default: the batch's).",
+)
+def export(
+    batch_dir: Path, approved: bool, dest: Path | None, tasks: bool, contacts_sheet: Path | None
+) -> None:
+    """Copy the .eml drafts of the approved contacts into one folder (nothing is sent);
+    with --tasks, write the follow-up tasks for the CRM.
 
     The folder mirrors the approvals: drafts of contacts no longer approved are removed.
 
     \b
     Example:
       dossier export --approved --batch output/moved-contacts
+      dossier export --tasks --batch output/moved-contacts
     """
+    if not (approved or tasks):
+        raise click.UsageError("Say what to export: --approved (the drafts), --tasks, or both.")
+    if tasks:
+        from .crm.tasks import export_tasks
+
+        written = export_tasks(batch_dir, sheet=contacts_sheet)
+        for line in written.warnings:
+            click.echo(f"warning: {line}", err=True)
+        for crm, path in written.files.items():
+            label = {"hubspot": "HubSpot", "salesforce": "Salesforce"}[crm]
+            click.echo(f"{len(written.tasks)} task(s) for {label}: {path}")
+        if not approved:
+            return
     from .batch import export_approved
 
     done = export_approved(batch_dir, dest)
@@ -967,6 +1001,92 @@ def lint(files: tuple[Path, ...], errors_only: bool, asks: bool) -> None:
         click.echo(f"{total} finding(s) in {len(files)} file(s).", err=True)
         sys.exit(1)
     click.echo(f"No findings in {len(files)} file(s).", err=True)
+
+
+# -- From the CRM to the follow-up (dossier.crm) -----------------------------------------------
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("moved-contacts.csv"),
+    show_default=True,
+    help="The moved-contacts sheet to write (.csv or .xlsx), for dossier batch.",
+)
+def changes(old: Path, new: Path, out: Path) -> None:
+    """Compare two CRM exports (HubSpot, Salesforce, Dynamics; CSV or XLSX) and write who moved.
+
+    Contacts are matched by record id, then e-mail, then name (a similar name only when it is
+    clearly the best, and it is named for checking). The change column says moved, promoted,
+    role_change, left or new. Bad rows are reported with their row number and left out.
+
+    \b
+    Example:
+      dossier changes contacts-2026-06.csv contacts-2026-12.csv -o moved-contacts.csv
+      dossier batch moved-contacts.csv --follow-up
+    """
+    from .batch.state import scrub
+    from .crm.changes import detect_changes
+
+    report = detect_changes(old, new, out)
+    for line in report.problems:
+        click.echo(f"skipped {scrub(line)}", err=True)
+    for line in report.warnings:
+        click.echo(f"check {scrub(line)}", err=True)
+    counts = report.counts()
+    click.echo(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+    click.echo(f"Moved contacts: {report.out} (next: dossier batch {report.out})")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--company", required=True, help="The old client, as the activities name it.")
+@click.option(
+    "--activities",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The CRM's activities (engagements) export, CSV or XLSX.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write to (default: output/handover-<company>/).",
+)
+@click.option("--owner", default="", help="Who signs the note (a [[senders]] name of brand.toml).")
+@click.option(
+    "--brand",
+    "brand_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="brand.toml (default: ./brand.toml, else the packaged one).",
+)
+def handover(
+    company: str, activities: Path, out_dir: Path | None, owner: str, brand_file: Path | None
+) -> None:
+    """Write the successor brief for the person who replaces a departed contact at COMPANY.
+
+    A branded PDF from the firm's own activity records: the work done together, the
+    timeline, the people involved (client contacts by role only) and what is in progress,
+    with a short note offering help settling in (never an ask). Free-text notes are not read.
+
+    \b
+    Example:
+      dossier handover --company "Northwind Traders" --activities activities.csv
+    """
+    from .crm.handover import write_handover
+
+    done = write_handover(company, activities, out_dir, brand_file=brand_file, owner=owner)
+    for line in done.problems:
+        click.echo(f"skipped {line}", err=True)
+    click.echo(
+        f"{done.company}: {len(done.activities)} activities, {len(done.in_progress)} in progress"
+    )
+    for kind, path in done.outputs.items():
+        click.echo(f"  {kind:<5} {path}")
 
 
 def main() -> None:

@@ -204,7 +204,8 @@ def test_missing_required_columns(tmp_path: Path) -> None:
     """The message lists what was found and what is expected, before any row is read."""
     expected = (
         "Expected: new company (also: company, new employer, current company, employer, "
-        "organization, organisation, account, company name, account name); contact name "
+        "organization, organisation, account, company name, account name, new company name, "
+        "current company name, new account name, new employer name); contact name "
         "(also: name, contact, full name, person; or first name + last name). "
         "Rename or add the column, then run again."
     )

@@ -144,7 +144,8 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
     # choose the agency, then rebuild so the documents show it
     d.find_element(By.CSS_SELECTOR, "form.choose input[value='Droga5']").click()
     d.find_element(By.ID, "choose-creative").click()
-    assert "Chose Droga5 as the creative agency" in d.page_source
+    # the click submits the form; on a loaded machine the next page may not be there yet
+    _wait(lambda: "Chose Droga5 as the creative agency" in d.page_source, timeout=60)
     d.find_element(By.ID, "rebuild").click()
     _wait(lambda: "finished." in d.page_source or 'id="rebuild"' in d.page_source)
     _wait(lambda: (d.refresh() or True) and 'id="save-note-1"' in d.page_source)

@@ -36,12 +36,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("contact name", "name", "contact", "full name", "person"),
     "first_name": ("first name", "given name"),
     "last_name": ("last name", "surname", "family name"),
-    "email": ("email", "email address", "work email"),
-    "previous_company": ("previous company", "old company", "former company", "previous employer", "from company"),
-    "new_company": ("new company", "company", "new employer", "current company", "employer", "organization", "organisation", "account", "company name", "account name"),
-    "new_title": ("new title", "title", "job title", "position", "role"),
-    "start_date": ("start date", "started", "start", "date started"),
-    "owner": ("owner", "account owner", "relationship owner", "contact owner"),
+    "email": ("email", "email address", "work email", "new email", "new work email", "current email"),
+    "previous_company": ("previous company", "old company", "former company", "previous employer", "from company", "past company", "prior company", "previous company name", "previous account name", "left company"),
+    "new_company": ("new company", "company", "new employer", "current company", "employer", "organization", "organisation", "account", "company name", "account name", "new company name", "current company name", "new account name", "new employer name"),
+    "new_title": ("new title", "title", "job title", "position", "role", "new job title", "current title", "current job title", "new position"),
+    "start_date": ("start date", "started", "start", "date started", "job change date", "date of job change", "new job start date", "job change detected", "changed jobs on", "job start date"),
+    "owner": ("owner", "account owner", "relationship owner", "contact owner", "contact owner name", "owner name", "record owner", "assigned to"),
     "agency": ("agency", "incumbent agency", "current agency"),
     "domain": ("domain", "website", "company website", "company domain"),
     "ticker": ("ticker", "stock ticker", "symbol"),
@@ -473,13 +473,16 @@ def _read_row(
     ]
     if not name and not too_long:
         errors.append(f"It has no contact name{why('name')}.")
-    if not company and not too_long:
+    if not company and not too_long and _change(unknown, cells) != "left":
         errors.append(f"It has no new company{f' for {name}' if name else ''}{why('new_company')}.")
     email = re.sub(r"(?i)^mailto:", "", values.pop("email")) or None
     if email and not _EMAIL.match(email):
         errors.append(f"The e-mail address {mask_email(email)} is malformed; fix or clear it.")
     if errors:
         sheet.problems.append(RowProblem(number, " ".join(errors)))
+        return None
+    if (skip := _not_moved(unknown, cells, name, values)) is not None:
+        sheet.problems.append(RowProblem(number, skip))
         return None
     stored = {**values, "email": email, "start_date": start.isoformat() if start else None}
     digest = hashlib.sha256(json.dumps(stored, sort_keys=True, ensure_ascii=False).encode())
@@ -493,3 +496,36 @@ def _read_row(
         extra={h: v for i, h in unknown.items() if (v := text(i, quiet=True))},
         **values,
     )
+
+
+#: ``dossier changes`` (dossier.crm.changes) writes a "change" column; these rows are not
+#: job changes to brief, and are left out with the reason.
+_NOT_BRIEFED = {
+    "left": "{name} left {previous} and no new company is known (change: left), so there is "
+    "nothing to brief; for the successor there: dossier handover --company \"{previous}\" "
+    "--activities ACTIVITIES.csv",
+    "new": "{name} is new in the CRM (change: new), not a job change; write moved in the "
+    "change cell to brief them.",
+    # Same company: the briefing and the notes are written for a move to another employer
+    # ("sorry not to be working together day to day"), which would be wrong here.
+    "promoted": "{name} was promoted within {previous} (change: promoted); the briefing and "
+    "notes are written for a move to another company, so congratulate them directly.",
+    "role_change": "{name} changed role within {previous} (change: role_change); the "
+    "briefing and notes are written for a move to another company.",
+}
+
+
+def _change(unknown: dict[int, str], cells: list[Any]) -> str:
+    """The row's "change" cell (from dossier changes), or ""."""
+    i = next((i for i, h in unknown.items() if _norm(h) == "change"), None)
+    return clean_text(cells[i]).casefold() if i is not None and i < len(cells) else ""
+
+
+def _not_moved(
+    unknown: dict[int, str], cells: list[Any], name: str, values: dict[str, str]
+) -> str | None:
+    """Why a row of a moved-contacts sheet is not briefed, or None."""
+    why = _NOT_BRIEFED.get(_change(unknown, cells))
+    if why is None:
+        return None
+    return why.format(name=name, previous=values.get("previous_company") or "their company")

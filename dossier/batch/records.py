@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..fsutil import slugify, transliterate
 
-SCHEMA_VERSION = 2  # 1 was manifest.json
+SCHEMA_VERSION = 3  # 1 was manifest.json; 3 added priority and priority_reasons
 FILENAME = "state.sqlite"
 LOCKFILE = ".batch.lock"
 STATUSES = ("pending", "running", "done", "failed", "skipped")
@@ -142,7 +142,7 @@ def sha256_file(path: Path) -> str:
 
 
 _COLUMNS: dict[str, tuple[str, Any]] = {
-    # column: (kind, default)   kind: int, str, opt (str or NULL), json-dict, json-list, bool
+    # column: (kind, default)   kind: int, optint (int or NULL), str, opt (str or NULL), dict, list, bool
     "row": ("int", 0),
     "name": ("str", ""),
     "owner": ("str", ""),
@@ -168,8 +168,16 @@ _COLUMNS: dict[str, tuple[str, Any]] = {
     "in_sheet": ("bool", True),
     "replaced_by": ("opt", None),
     "updated_at": ("opt", None),
+    # Schema 3: whom to follow first (dossier.batch.follow), None until a run computes it.
+    "priority": ("optint", None),
+    "priority_reasons": ("list", []),
 }
 FIELDS = frozenset(_COLUMNS)
+#: Columns added after schema 2, with their SQL: a schema-2 state gains them when opened.
+ADDED_COLUMNS = {
+    "priority": "INTEGER",
+    "priority_reasons": "TEXT NOT NULL DEFAULT '[]'",
+}
 _PERSON_FIELDS = ("name", "owner", "review_by")
 
 _SCHEMA = f"""
@@ -201,7 +209,9 @@ CREATE TABLE IF NOT EXISTS contacts (
     approved_files TEXT NOT NULL DEFAULT '{{}}',
     in_sheet INTEGER NOT NULL DEFAULT 1,
     replaced_by TEXT,
-    updated_at TEXT
+    updated_at TEXT,
+    priority INTEGER,
+    priority_reasons TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS contacts_row ON contacts (row, key);
 CREATE TABLE IF NOT EXISTS decisions (
@@ -236,10 +246,10 @@ def typed(path: Path, key: str, col: str, kind: str, default: Any, value: Any) -
         )
 
     if value is None:
-        if kind in ("opt",):
+        if kind in ("opt", "optint"):
             return None
         return default.copy() if isinstance(default, dict | list) else default
-    if kind == "int":
+    if kind in ("int", "optint"):
         if isinstance(value, bool) or not isinstance(value, int):
             raise bad(f"{value!r} is not a whole number")
         return value
@@ -280,6 +290,8 @@ def clean_fields(key: str, fields: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = json.dumps(v, ensure_ascii=False)
         elif kind == "int":
             out[name] = int(value or 0)
+        elif kind == "optint":
+            out[name] = None if value is None else int(value)
         elif kind == "bool":
             out[name] = 1 if value else 0
         elif kind == "opt":

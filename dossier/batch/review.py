@@ -179,7 +179,19 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
         "review_note": review.get("note") or "",
         "changed": changed,
         "finished_at": _when(e.get("finished_at")),
+        # whom to follow first (dossier.crm.follow); None before a run scored the contact
+        "priority": e.get("priority"),
+        "priority_label": e.get("priority_label") or "",
+        "priority_reasons": [
+            r for r in (e.get("priority_reasons") or []) if isinstance(r, Mapping) and r.get("max")
+        ],
     }
+
+
+def _card_order(c: Mapping[str, Any]) -> tuple[int, str, str]:
+    """Highest priority first (unscored last), then by name."""
+    p = c.get("priority")
+    return (-(p if isinstance(p, int) else -1), str(c["name"]).casefold(), str(c["key"]))
 
 
 def review_context(batch_dir: Path, manifest: BatchState, brand: Brand) -> dict[str, Any]:
@@ -214,7 +226,7 @@ def review_context(batch_dir: Path, manifest: BatchState, brand: Brand) -> dict[
         "groups": [
             {
                 "owner": o,
-                "cards": sorted(groups[o], key=lambda c: (str(c["name"]).casefold(), c["key"])),
+                "cards": sorted(groups[o], key=_card_order),
             }
             for o in owners
         ],

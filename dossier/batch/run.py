@@ -82,6 +82,7 @@ class BatchOptions:
     articles: tuple[Path, ...] = ()  # the user's own articles files (--articles)
     wait: bool = False  # another batch on the folder: wait for it instead of refusing
     command: str = ""  # how this run was started, shown to a second run that is refused
+    firm: Path | None = None  # firm.toml for the priorities (None: ./firm.toml if there is one)
     only: frozenset[str] | None = None  # rebuild just these contact keys (the review app)
 
 
@@ -112,6 +113,7 @@ class BatchResult:
     interrupted: int | None = None  # the signal that stopped the run, if one did
     replaced: dict[str, str] = field(default_factory=dict)  # old key -> new key (edited rows)
     state_seconds: float = 0.0  # time spent keeping the state (for the benchmark)
+    follow: Any = None  # dossier.crm.follow.FollowPlan: priorities, owners' load
 
     @property
     def failed(self) -> int:
@@ -128,6 +130,7 @@ class BatchResult:
                 "skipped_rows": self.problems,
                 "replaced": self.replaced,
                 "contacts": [o.__dict__ for o in self.outcomes],
+                "follow": self.follow.as_dict() if self.follow is not None else None,
             }
         )
         return data
@@ -236,7 +239,11 @@ def run_batch(
     :class:`BatchBusy` when another batch runs on the folder (unless ``opts.wait``), and
     :class:`OutputError` when the disk fills up (after recording the state).
     """
+    from ..crm import follow as crm_follow
+    from ..crm.firm import load_firm
+
     sheet = read_contacts(opts.contacts, opts.sheet)  # a bad sheet stops here, before any work
+    firm = load_firm(opts.firm)  # so does a bad firm.toml
     rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
     batch_dir = batch_dir_for(opts)
     check_writable(batch_dir)  # before any research
@@ -257,6 +264,8 @@ def run_batch(
                 record_options(state, opts)
             _run(opts, sheet.rows, sheet.problems, rt, state, result, halt, progress)
             result.state_seconds = state.seconds
+            if halt.fatal is None and not halt:  # whom to follow first, who follows (crm)
+                result.follow = crm_follow.plan_follow_up(state, sheet.rows, firm, opts.today)
             if halt.fatal is None:
                 result.review_page = write_review_page(batch_dir, state, rt.brand, opts.templates)
                 if opts.follow_up:

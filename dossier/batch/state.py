@@ -46,6 +46,7 @@ from .migrate import LEGACY_FILES, migrate_manifest
 from .records import (
     _COLUMNS,
     _SCHEMA,
+    ADDED_COLUMNS,
     AGENCY_STATUSES,
     BUSY_TIMEOUT_MS,
     DEFAULT_ROLE,
@@ -136,6 +137,15 @@ class ContactState:
     in_sheet: bool = True
     replaced_by: str | None = None
     updated_at: str | None = None
+    priority: int | None = None  # 0-100, from dossier.batch.follow; None: not computed yet
+    priority_reasons: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def priority_label(self) -> str:
+        """ "high", "medium" or "low" for the priority (empty when it is not computed)."""
+        from ..crm.priority import priority_label
+
+        return priority_label(self.priority)
 
     @property
     def current(self) -> bool:
@@ -221,6 +231,7 @@ class ContactState:
         d["agency_confirmed"] = self.agency_confirmed
         d["agency_status"] = {r: self.role_state(r) for r in self.roles()}
         d["needs_rebuild"] = self.needs_rebuild
+        d["priority_label"] = self.priority_label
         return d
 
 
@@ -319,6 +330,11 @@ class BatchState:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
+                if version < SCHEMA_VERSION:  # schema 2 -> 3: the columns added since
+                    have = {str(r[1]) for r in db.execute("PRAGMA table_info(contacts)")}
+                    for col, sql in ADDED_COLUMNS.items():
+                        if col not in have:
+                            db.execute(f'ALTER TABLE contacts ADD COLUMN "{col}" {sql}')
                 if version < SCHEMA_VERSION:
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     db.execute(
@@ -491,6 +507,16 @@ class BatchState:
             sql + (" WHERE key = ?" if key else "") + " ORDER BY id", (key,) if key else ()
         )
         return [dict(zip(cols, r, strict=True)) for r in rows]
+
+    def identities(self) -> dict[str, str]:
+        """{identity hash: key} of the contacts in the latest sheet (for matching a sheet's
+        rows to contacts again, as the tasks export does; addresses are never stored)."""
+        return {
+            str(i): str(k)
+            for k, i in self._read(
+                "SELECT key, identity FROM contacts WHERE identity IS NOT NULL AND in_sheet = 1"
+            )
+        }
 
     def skipped_rows(self) -> list[tuple[int, str]]:
         """The sheet rows the last batch run skipped, with the reason."""
@@ -725,6 +751,31 @@ class BatchState:
                 for name in ("decision", "review_by", "review_at", "review_note", "approved_files"):
                     fields.pop(name)
             update(db, key, clean_fields(key, fields))
+
+    def set_follow_up(
+        self,
+        plan: Mapping[str, tuple[int | None, Iterable[Mapping[str, Any]], Iterable[Any]]],
+        warning_kind: str = "owner",
+    ) -> None:
+        """Record whom to follow first, in one transaction: for each key its priority (0-100),
+        the reasons (``{signal, points, max, text}``) and the ``warning_kind`` review warnings,
+        which replace that kind's earlier warnings (the build's own warnings are kept)."""
+        with self._tx() as db:
+            for key, (priority, reasons, warnings) in plan.items():
+                row = db.execute("SELECT warnings FROM contacts WHERE key = ?", (key,)).fetchone()
+                if row is None:
+                    continue
+                kept = [
+                    w
+                    for w in typed(self.path, key, "warnings", "list", [], row[0])
+                    if not (isinstance(w, Mapping) and w.get("kind") == warning_kind)
+                ]
+                fields = {
+                    "priority": priority,
+                    "priority_reasons": [dict(r) for r in reasons],
+                    "warnings": kept + [_warning(w) for w in warnings],
+                }
+                update(db, key, clean_fields(key, fields))
 
     def mark_failed(self, key: str, message: str) -> None:
         """The contact could not be built; ``message`` says why."""
