@@ -559,3 +559,21 @@ def test_rebuild_one_contact_of_a_real_batch(tmp_path: Path, monkeypatch) -> Non
     job = app.config["REVIEW"].jobs[key]
     job.thread.join(30)
     assert "approved and locked" in job.error
+
+
+def test_the_crm_priority_and_its_reasons_show_on_both_pages(batch: Path) -> None:
+    reasons = [
+        {"signal": "seniority", "points": 30, "max": 30, "text": "C-level marketing leadership"},
+        {"signal": "relationship", "points": 0, "max": 0, "text": "not in the export"},
+    ]
+    with BatchState.open(batch, create=False) as state:
+        state.set_follow_up({"omar-haddad--acme-corp": (82, reasons, [])})
+    app = create_app(batch, token="test-token")
+    c = app.test_client()
+    c.get("/?token=test-token")
+    page = c.get("/").get_data(as_text=True)
+    assert "priority 82 high" in page
+    assert 'title="C-level marketing leadership (30/30)"' in page
+    detail = c.get("/c/omar-haddad--acme-corp").get_data(as_text=True)
+    assert "Priority 82 (high): C-level marketing leadership (30/30)" in detail
+    assert "not in the export" not in detail  # a signal worth no points is not a reason

@@ -15,7 +15,7 @@ from typing import Any
 from .state import BatchState
 
 OPTIONS_META = "options"
-PATHS = ("contacts", "out_dir", "offline", "brand", "templates", "overrides_dir")
+PATHS = ("contacts", "out_dir", "offline", "brand", "templates", "overrides_dir", "firm")
 KEPT = (
     *PATHS,
     "sheet",

@@ -76,9 +76,22 @@ class Standing:
         return getattr(self.contact, "priority", None)
 
     @property
+    def priority_label(self) -> str:
+        """ "high", "medium" or "low" (empty when no priority was computed)."""
+        return str(getattr(self.contact, "priority_label", "") or "")
+
+    @property
     def priority_reasons(self) -> list[str]:
+        """One line per signal that counted: "C-level marketing leadership (30/30)"."""
         value = getattr(self.contact, "priority_reasons", None) or []
-        return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+        out = []
+        for v in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(v, dict):
+                if v.get("max"):
+                    out.append(f"{v.get('text', '')} ({v.get('points', 0)}/{v.get('max')})")
+            else:
+                out.append(str(v))
+        return out
 
 
 def standing(state: BatchState, c: ContactState) -> Standing:
