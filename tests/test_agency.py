@@ -557,6 +557,16 @@ def test_credit_frames(gaz: Gazetteer, snippet: str, expected: tuple[str, str, s
     assert snip(snippet, gaz) == {expected}
 
 
+def test_an_incumbent_with_no_contest_reported_is_the_brands_agency_not_a_review(
+    gaz: Gazetteer,
+) -> None:
+    # shaped on B&T, 3 December 2023: "incumbent" alone describes the agency; no review
+    calm = "Northwind Traders' new ad, the work of incumbent creative agency Droga5, features a bear."
+    assert snip(calm, gaz) == {("Northwind Traders", "Droga5", "credit")}
+    contest = "Northwind Traders has called a pitch for its creative account; Droga5 is the incumbent."
+    assert ("Northwind Traders", "Droga5", "review") in snip(contest, gaz)
+
+
 def test_extract_sentence_is_reusable_for_an_agencys_own_news(gaz: Gazetteer) -> None:
     articles = [
         trade("Mother wins Contoso creative account", TODAY),

@@ -1335,8 +1335,12 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
                 )
                 reviewed = review_cue or any(o.status == "review" and same_name(o.brand, r.brand) for o in found)
                 if r.status == "incumbent":
-                    # "VCCP is the incumbent": an incumbent is the incumbent of a contest
-                    status = "ended" if lost or others_appointed(r, False) else "review"
+                    # "VCCP is the incumbent": an incumbent is the incumbent of a contest, when
+                    # the item reports one; "the work of incumbent creative agency X" alone
+                    # reports no review, only that X is the brand's agency
+                    status = (
+                        "ended" if lost or others_appointed(r, False) else "review" if reviewed else "credit"
+                    )
                 else:
                     status = "ended" if lost or others_appointed(r, True) else "review" if reviewed else "credit"
                 r = replace(r, status=status)
