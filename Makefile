@@ -33,7 +33,7 @@ demo: $(STAMP)
 		--articles examples/apple-inc/articles.jsonl
 	@echo
 	@echo "Done. The company report: output/apple-inc/company-report.pdf"
-	@echo "The briefing for Jane Doe (report, agency profile, notes): output/jane-doe/"
+	@echo "The briefing for Jane Doe (report, agency profile, notes): output/jane-doe--apple-inc/"
 
 test: $(TSTAMP)
 	@scripts/system-deps.sh

@@ -402,6 +402,16 @@ def agency_review(outcome: AgencyOutcome | None) -> dict[str, Any] | None:
     }
 
 
+
+def briefing_folder(person: str | None, company: str) -> str:
+    """A briefing's folder name: the person and the company ("jane-doe--apple-inc"), as a
+    batch names it, so one person's briefings for two companies, or two people of one name,
+    never share a folder; the company alone ("apple-inc") when no one is named."""
+    if not person:
+        return slugify(company)
+    return f"{slugify(person, fallback='contact', limit=60)}--{slugify(company, limit=60)}"
+
+
 def build(
     opts: BuildOptions,
     rt: Runtime | None = None,
@@ -424,7 +434,7 @@ def build(
         update={"prepared_for": opts.prepared_for, "prepared_for_title": title}
     )
     org = dossier.organisation
-    folder = opts.folder or opts.out_dir / slugify(opts.prepared_for or org.display_name)
+    folder = opts.folder or opts.out_dir / briefing_folder(opts.prepared_for, org.display_name)
     enough = substance(dossier, base.written, *rt.minimum)
     owner = opts.contact.owner if opts.contact else ""
     if not enough.ready:

@@ -435,7 +435,7 @@ def test_the_demo_profile_reads_as_an_entry_with_many_cited_facts(tmp_path: Path
         str(root / "examples" / "apple-inc" / "articles.jsonl"),
     )
     assert r.exit_code == 0, r.output
-    data = json.loads((tmp_path / "jane-doe" / "agency-profile.json").read_text())
+    data = json.loads((tmp_path / "jane-doe--apple-inc" / "agency-profile.json").read_text())
     shown = [s["section"] for s in data["sections"] if s["shown"]]
     assert len(shown) >= 6, shown
     facts = {
@@ -447,7 +447,7 @@ def test_the_demo_profile_reads_as_an_entry_with_many_cited_facts(tmp_path: Path
     assert all(s["citations"] and not s["findings"] for s in data["sentences"])
     from .factories import pdf_text
 
-    text = pdf_text(tmp_path / "jane-doe" / "agency-profile.pdf")
+    text = pdf_text(tmp_path / "jane-doe--apple-inc" / "agency-profile.pdf")
     assert "TBWA\\Media Arts Lab is a creative agency in the TBWA Worldwide network" in text
     assert "What employees say" not in text  # no reviewer rating in the example
     assert "Strengths and points to consider" in text

@@ -171,7 +171,7 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
         "jane@example.com",
     )
     assert r.exit_code == 0, r.output
-    folder = tmp_path / "jane-doe"
+    folder = tmp_path / "jane-doe--apple-inc"
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
         [
@@ -265,7 +265,7 @@ def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> 
     )
     assert r.exit_code == 0, r.output
     assert "Agency: TBWA\\Media Arts Lab (confirmed, creative)" in r.stdout
-    folder = tmp_path / "jane-doe"
+    folder = tmp_path / "jane-doe--apple-inc"
     assert (folder / "agency-profile.pdf").is_file()
     assert (folder / "note-1.md").is_file() and (folder / "note-2.md").is_file()
     report = pdf_text(folder / "company-report.pdf")
@@ -274,3 +274,13 @@ def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> 
     assert "de-duplicated articles collected" in report
     # Leadership true as of the example's date: the announced succession.
     assert "John Ternus" in report
+
+
+def test_a_briefing_folder_names_the_person_and_the_company() -> None:
+    from dossier.build import briefing_folder
+
+    assert briefing_folder("Jane Doe", "Apple Inc.") == "jane-doe--apple-inc"
+    assert briefing_folder("Jane Doe", "Apple Inc.") != briefing_folder("Jane Doe", "Nike, Inc.")
+    assert briefing_folder("王伟", "Apple Inc.") == "wang-wei--apple-inc"
+    assert briefing_folder(None, "Apple Inc.") == "apple-inc"
+    assert ".." not in briefing_folder("..", "..")

@@ -27,7 +27,7 @@ def pdf_text(path: Path) -> str:
 def apple_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
     out = tmp_path_factory.mktemp("out")
     result = build_apple(out, "--contact", "Jane Doe")
-    return result, out / "jane-doe"  # a contact's briefing goes into their own folder
+    return result, out / "jane-doe--apple-inc"  # a contact's briefing goes into their own folder
 
 
 def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
@@ -252,13 +252,13 @@ def test_format_json_only_writes_no_pdf(tmp_path: Path) -> None:
 def test_format_json_with_a_contact_drafts_no_note_without_its_pdf(tmp_path: Path) -> None:
     r = build_apple(tmp_path, "--format", "json", "--contact", "Jane Doe")
     assert r.exit_code == 0, r.output
-    names = sorted(p.name for p in (tmp_path / "jane-doe").iterdir())
+    names = sorted(p.name for p in (tmp_path / "jane-doe--apple-inc").iterdir())
     assert not [n for n in names if n.startswith("note-")], names
     assert (
         "review: Note 2 was not drafted: its attachment, the company report PDF, was not "
         "rendered (pdf was not among the formats)."
     ) in r.stderr
-    review = json.loads((tmp_path / "jane-doe" / "review.json").read_text())
+    review = json.loads((tmp_path / "jane-doe--apple-inc" / "review.json").read_text())
     assert [(m["note"], m["drafted"]) for m in review["mailings"]] == [(1, False), (2, False)]
 
 

@@ -121,12 +121,12 @@ def test_demo_pdfs_carry_nothing_for_the_reviewer(demo: Path) -> None:
     assert len(pdfs) == 3
     problems = [p for pdf in pdfs for p in client_pdf_problems(pdf)]
     assert problems == []
-    profile = " ".join(pages_of(demo / "jane-doe" / "agency-profile.pdf"))
+    profile = " ".join(pages_of(demo / "jane-doe--apple-inc" / "agency-profile.pdf"))
     assert "About this profile" in profile and "This profile was prepared on" in profile
 
 
 def test_what_left_the_documents_is_in_review_json_and_on_the_terminal(demo: Path) -> None:
-    review = json.loads((demo / "jane-doe" / "review.json").read_text())
+    review = json.loads((demo / "jane-doe--apple-inc" / "review.json").read_text())
     assert review["version"] == 1 and review["ready"] is True
     assert review["contact"] == "Jane Doe" and review["company"] == "Apple Inc."
     assert {g["document"] for g in review["gaps"]} == {"company-report", "agency-profile"}
@@ -150,7 +150,7 @@ def test_what_left_the_documents_is_in_review_json_and_on_the_terminal(demo: Pat
 
 
 def test_demo_notes_carry_no_link_or_flag(demo: Path) -> None:
-    for note in sorted((demo / "jane-doe").glob("note-*.md")):
+    for note in sorted((demo / "jane-doe--apple-inc").glob("note-*.md")):
         assert reader_problems(note.read_text()) == [], note.name
 
 

@@ -31,7 +31,7 @@ def test_override_sets_removes_and_chooses_the_agency(tmp_path: Path, monkeypatc
     (tmp_path / "overrides" / "apple-inc.toml").write_text(OVERRIDE)
     r = build_apple(tmp_path / "out", "--contact", "Jane Doe", "--format", "json")
     assert r.exit_code == 0, r.output
-    data = json.loads((tmp_path / "out" / "jane-doe" / "facts.json").read_text())
+    data = json.loads((tmp_path / "out" / "jane-doe--apple-inc" / "facts.json").read_text())
     org = data["organisation"]
     assert org["employees"]["chosen"]["value"]["amount"] == 166000
     assert org["employees"]["chosen"]["provenance"]["source"] == "reviewer"
