@@ -232,8 +232,8 @@ def build(
 ) -> None:
     """Research one company and write its report (PDF, HTML and facts.json).
 
-    With --contact (or --agency) it writes the whole briefing into output/<contact>/: the
-    company report, the incumbent agency's profile, and two cover notes (Markdown, text and
+    With --contact (or --agency) it writes the whole briefing into
+    output/<contact>--<company>/ (output/<company>/ with --agency alone): the company report, the incumbent agency's profile, and two cover notes (Markdown, text and
     .eml drafts with the PDF attached; nothing is sent).
 
     \b
