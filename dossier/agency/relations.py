@@ -41,6 +41,7 @@ discipline (``role_stated`` false), else ``other``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -428,7 +429,10 @@ credit - c : {G}\s+(?:has|have|had)\s+(?:worked|been\s+working)\s+(?:with|for)\s
 """
 
 
+@functools.cache
 def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
+    """The rules, compiled on first use (about 2 s: a process that never reads a sentence,
+    such as a PDF worker or ``dossier --help``, never pays it)."""
     out = []
     for line in _RULES.strip().splitlines():
         if not line.strip() or line.startswith("#"):
@@ -440,7 +444,6 @@ def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
     return out
 
 
-_COMPILED = _compile()
 
 # ----------------------------------------------------------------------------- reviews
 
@@ -789,7 +792,7 @@ def extract_sentence(
     def clause(m: re.Match[str]) -> str:
         return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
 
-    for pattern, first, second, flags in _COMPILED:
+    for pattern, first, second, flags in _compile():
         for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
             for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
                 if (g, b) in found or (g in owned and "o" not in flags):
