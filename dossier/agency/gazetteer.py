@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from ..errors import ConfigError
 from ..fields import FIELDS as RECORD_FIELDS
 from ..names import clean_name
+from ..once import once
 
 GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.toml"
 DISCIPLINES = ("creative", "media", "pr", "digital", "holding")
@@ -528,7 +529,7 @@ def _check(entries: list[AgencyEntry], path: Path) -> None:
             )
 
 
-@lru_cache(maxsize=1)
+@once(maxsize=1)
 def _packaged() -> tuple[AgencyEntry, ...]:
     entries = _read(GAZETTEER_FILE)
     _check(entries, GAZETTEER_FILE)

@@ -41,11 +41,11 @@ discipline (``role_stated`` false), else ``other``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..once import once
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
     TITLE_WORDS,
@@ -429,7 +429,7 @@ credit - c : {G}\s+(?:has|have|had)\s+(?:worked|been\s+working)\s+(?:with|for)\s
 """
 
 
-@functools.cache
+@once(maxsize=1)
 def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
     """The rules, compiled on first use (about 2 s: a process that never reads a sentence,
     such as a PDF worker or ``dossier --help``, never pays it)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..errors import ExtractError, FetchError
@@ -21,6 +20,7 @@ from ..model import (
 )
 from ..nameindex import NameIndex
 from ..names import pad_cik
+from ..once import once
 from .base import Candidate, Document, Entity, Fetched, RunContext, Source
 
 TICKERS_URL = "https://www.sec.gov/files/company_tickers.json"
@@ -167,7 +167,7 @@ class TickerIndex:
         return Candidate(source="sec", name=title, cik=cik, ticker=ticker)
 
 
-@lru_cache(maxsize=2)
+@once(maxsize=2)
 def ticker_index(body: bytes) -> TickerIndex:
     """The index of one ticker map, built once per process (every company shares it)."""
     return TickerIndex(parse_tickers(body))

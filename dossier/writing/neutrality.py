@@ -31,8 +31,9 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from ..once import once
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "words_to_watch.toml"
 
@@ -300,7 +301,7 @@ def _read_word_files(path: Path, names: Iterable[str]) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=4)
+@once(maxsize=4)
 def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
     """The categories from the data file."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
