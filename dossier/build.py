@@ -22,7 +22,7 @@ from platformdirs import user_cache_dir
 from . import config
 from .agency import DEFAULT_YEARS, AgencyFinding, RoleDecision, find_incumbent, load_gazetteer
 from .errors import ReportNotReady, ResolutionError
-from .fsutil import check_writable, slugify
+from .fsutil import check_writable, person_folder, slugify
 from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
@@ -402,14 +402,10 @@ def agency_review(outcome: AgencyOutcome | None) -> dict[str, Any] | None:
     }
 
 
-
 def briefing_folder(person: str | None, company: str) -> str:
     """A briefing's folder name: the person and the company ("jane-doe--apple-inc"), as a
-    batch names it, so one person's briefings for two companies, or two people of one name,
-    never share a folder; the company alone ("apple-inc") when no one is named."""
-    if not person:
-        return slugify(company)
-    return f"{slugify(person, fallback='contact', limit=60)}--{slugify(company, limit=60)}"
+    batch names it; the company alone ("apple-inc") when no one is named."""
+    return person_folder(person, company) if person else slugify(company)
 
 
 def build(

@@ -163,3 +163,10 @@ def slugify(text: str, fallback: str = "company", limit: int = 80) -> str:
     if slug in _RESERVED:
         slug = f"{slug}-{short_hash(slug, 4)}"
     return slug
+
+
+def person_folder(person: str, company: str) -> str:
+    """The folder of one person's briefing on one company: "jane-doe--apple-inc" (a batch's
+    contact key starts from it, and a single build uses it), so one person's briefings on two
+    companies, or two people of one name, never share a folder."""
+    return f"{slugify(person, fallback='contact', limit=60)}--{slugify(company, limit=60)}"

@@ -30,7 +30,6 @@ def once(maxsize: int | None = 8) -> Callable[[Callable[P, R]], Callable[P, R]]:
             with lock:
                 return cast(R, cached(*args, **kwargs))
 
-        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # tests reset it
         return call
 
     return wrap

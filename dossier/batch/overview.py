@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..crm.priority import counted, reason_line
 from ..fsutil import slugify
 from .state import BatchState, ContactState, inside
 
@@ -71,27 +72,19 @@ class Standing:
     drafts: list[str] = field(default_factory=list)  # .eml files among its outputs
 
     @property
-    def priority(self) -> Any:
-        """The CRM priority (issue #13) when the state holds one, else None."""
-        return getattr(self.contact, "priority", None)
+    def priority(self) -> int | None:
+        """The CRM priority (0-100; None before a run scored the contact)."""
+        return self.contact.priority
 
     @property
     def priority_label(self) -> str:
         """ "high", "medium" or "low" (empty when no priority was computed)."""
-        return str(getattr(self.contact, "priority_label", "") or "")
+        return self.contact.priority_label
 
     @property
     def priority_reasons(self) -> list[str]:
         """One line per signal that counted: "C-level marketing leadership (30/30)"."""
-        value = getattr(self.contact, "priority_reasons", None) or []
-        out = []
-        for v in value if isinstance(value, list | tuple) else [value]:
-            if isinstance(v, dict):
-                if v.get("max"):
-                    out.append(f"{v.get('text', '')} ({v.get('points', 0)}/{v.get('max')})")
-            else:
-                out.append(str(v))
-        return out
+        return [reason_line(r) for r in counted(self.contact.priority_reasons)]
 
 
 def standing(state: BatchState, c: ContactState) -> Standing:
@@ -139,15 +132,9 @@ def counts(standings: list[Standing]) -> dict[str, int]:
 
 
 def sort_key(s: Standing) -> tuple[Any, ...]:
-    """Priority first when the CRM gave one (lower number, or "high" before "low"), then name."""
+    """The highest CRM priority first (contacts not scored last), then by name."""
     p = s.priority
-    if p is None:
-        rank: tuple[int, Any] = (2, 0)
-    elif isinstance(p, int | float) and not isinstance(p, bool):
-        rank = (0, -float(p))  # a higher score is more urgent
-    else:
-        order = {"high": 0, "medium": 1, "normal": 1, "low": 2}
-        rank = (1, order.get(str(p).casefold(), 1))
+    rank = (1, 0) if p is None else (0, -p)
     return (rank, str(s.contact.name).casefold(), s.contact.key)
 
 

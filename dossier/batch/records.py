@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..fsutil import slugify, transliterate
+from ..fsutil import person_folder, transliterate
 
 SCHEMA_VERSION = 3  # 1 was manifest.json; 3 added priority and priority_reasons
 FILENAME = "state.sqlite"
@@ -108,7 +108,7 @@ def identity_of(name: str, company: str, email: str | None) -> str:
 
 def base_key(name: str, company: str) -> str:
     """The readable key (and folder name) a contact starts from: "jane-doe--apple-inc"."""
-    return f"{slugify(name, fallback='contact', limit=60)}--{slugify(company, limit=60)}"
+    return person_folder(name, company)
 
 
 @functools.lru_cache(maxsize=64)

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from jinja2 import TemplateError
 
 from ..config import Brand
+from ..crm.priority import counted
 from ..errors import RenderError
 from ..fsutil import atomic_write_text
 from ..render import environment
@@ -182,9 +183,7 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
         # whom to follow first (dossier.crm.follow); None before a run scored the contact
         "priority": e.get("priority"),
         "priority_label": e.get("priority_label") or "",
-        "priority_reasons": [
-            r for r in (e.get("priority_reasons") or []) if isinstance(r, Mapping) and r.get("max")
-        ],
+        "priority_reasons": counted(e.get("priority_reasons")),
     }
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -97,8 +97,19 @@ class Priority:
 
     def summary(self) -> str:
         """ "78 high: CMO (30/30); SIC 2834 ... (40/40)" for a terminal line."""
-        parts = [f"{r.text} ({r.points}/{r.max})" for r in self.reasons if r.max]
+        parts = [reason_line(r.as_dict()) for r in self.reasons if r.max]
         return f"{self.score} {self.label}: " + "; ".join(parts)
+
+
+def counted(reasons: Iterable[object] | None) -> list[Mapping[str, object]]:
+    """The stored reasons (``Reason.as_dict``, as the batch state keeps them) of the signals
+    that were scored: a signal worth no points (``max`` 0) is not a reason."""
+    return [r for r in reasons or () if isinstance(r, Mapping) and r.get("max")]
+
+
+def reason_line(reason: Mapping[str, object]) -> str:
+    """ "C-level marketing leadership (30/30)": a stored reason as a reader sees it."""
+    return f"{reason.get('text', '')} ({reason.get('points', 0)}/{reason.get('max')})"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from ..batch.contacts import read_contacts
 from ..batch.state import BatchState
 from ..errors import ConfigError
 from ..fsutil import atomic_write_bytes
+from .priority import counted
 from .sheets import safe_cell
 
 HUBSPOT_FILE = "follow-up-tasks-hubspot.csv"
@@ -117,9 +118,7 @@ def follow_up_tasks(
         company = str(e.get("company") or "")
         owner = str(e.get("owner") or "")
         start = _start_date(e.get("start_date"))
-        reasons = [
-            r for r in e.get("priority_reasons") or [] if isinstance(r, dict) and r.get("max")
-        ]
+        reasons = counted(e.get("priority_reasons"))
         label = str(e.get("priority_label") or "")
         for step, when, due in event_dates(start, today, drafted_mailings(e)):
             notes = [f"{name}, {company}." if company else f"{name}."]
