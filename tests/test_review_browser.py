@@ -121,6 +121,23 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
+def _submit(d, by: str, value: str, timeout: float = 120.0) -> None:
+    """Click a link or submit button and wait until the next page has replaced this one.
+
+    A click returns before the browser has loaded the response; reading ``page_source`` at
+    once may read the old page (what a loaded CI machine showed)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = d.find_element(By.TAG_NAME, "html")
+    d.find_element(by, value).click()
+    WebDriverWait(d, timeout).until(EC.staleness_of(old))
+    WebDriverWait(d, timeout).until(
+        lambda drv: drv.execute_script("return document.readyState") == "complete"
+    )
+
+
 def _wait(predicate, timeout: float = 180.0, step: float = 0.5) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -138,15 +155,14 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
     assert (
         "need attention" in d.page_source and "It has no new company for Li Wei." in d.page_source
     )
-    d.find_element(By.LINK_TEXT, "Omar Haddad").click()
+    _submit(d, By.LINK_TEXT, "Omar Haddad")
     assert "unconfirmed" in d.page_source
 
     # choose the agency, then rebuild so the documents show it
     d.find_element(By.CSS_SELECTOR, "form.choose input[value='Droga5']").click()
-    d.find_element(By.ID, "choose-creative").click()
-    # the click submits the form; on a loaded machine the next page may not be there yet
-    _wait(lambda: "Chose Droga5 as the creative agency" in d.page_source, timeout=60)
-    d.find_element(By.ID, "rebuild").click()
+    _submit(d, By.ID, "choose-creative")
+    assert "Chose Droga5 as the creative agency" in d.page_source
+    _submit(d, By.ID, "rebuild")
     _wait(lambda: "finished." in d.page_source or 'id="rebuild"' in d.page_source)
     _wait(lambda: (d.refresh() or True) and 'id="save-note-1"' in d.page_source)
     assert (batch / KEY / "agency-profile.pdf").is_file()
@@ -156,13 +172,13 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
     original = box.get_attribute("value") or ""
     box.clear()
     box.send_keys(original + "\nCould we pitch for your next campaign?\n")
-    d.find_element(By.ID, "save-note-1").click()
+    _submit(d, By.ID, "save-note-1")
     assert "was not saved" in d.page_source
     assert not (batch / KEY / "note-1.override.md").exists()
     box = d.find_element(By.ID, "note-1-text")
     box.clear()
     box.send_keys(original.replace("Dear Omar,", "Dear Omar, (edited in review)"))
-    d.find_element(By.ID, "save-note-1").click()
+    _submit(d, By.ID, "save-note-1")
     assert "Saved note 1" in d.page_source
     assert "(edited in review)" in (batch / KEY / "note-1.override.md").read_text()
     assert "(edited in review)" in (batch / KEY / "note-1.txt").read_text()
@@ -171,7 +187,7 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
     name = d.find_element(By.CSS_SELECTOR, "#decision input[name='by']")
     name.clear()
     name.send_keys("Sam Lee")
-    d.find_element(By.ID, "approve").click()
+    _submit(d, By.ID, "approve")
     assert "Approved by Sam Lee" in d.page_source and "Locked: approved by Sam Lee" in d.page_source
 
     # export: the browser downloads the zip of approved drafts
