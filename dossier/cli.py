@@ -675,24 +675,32 @@ def _agency_line(c: Any) -> str:
 
 @review.command("list", context_settings=CONTEXT_SETTINGS)
 @BATCH_OPTION
-def review_list(batch_dir: Path) -> None:
-    """List every contact with status, decision and agency.
+@click.option(
+    "--by-priority", is_flag=True, help="Whom to follow first at the top (highest priority)."
+)
+def review_list(batch_dir: Path, by_priority: bool) -> None:
+    """List every contact with status, decision, follow-up priority and agency.
 
     \b
     Example:
-      dossier review list --batch output/moved-contacts
+      dossier review list --batch output/moved-contacts --by-priority
     """
     with _batch_state(batch_dir) as state:
-        for c in state.contacts():
-            decision = c.decision or "unreviewed"
-            gone = (
-                ""
-                if c.current
-                else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
-            )
-            click.echo(
-                f"{c.key:<40} {c.status:<8} {decision:<10} {c.name}  [{_agency_line(c)}]{gone}"
-            )
+        contacts = state.contacts()
+    if by_priority:  # stable: equal priorities keep the sheet's order; not computed goes last
+        contacts = sorted(contacts, key=lambda c: -1 if c.priority is None else -c.priority)
+    for c in contacts:
+        decision = c.decision or "unreviewed"
+        gone = (
+            ""
+            if c.current
+            else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
+        )
+        priority = f"{c.priority} {c.priority_label}" if c.priority is not None else "-"
+        click.echo(
+            f"{c.key:<40} {c.status:<8} {decision:<10} {priority:<11} {c.name}"
+            f"  [{_agency_line(c)}]{gone}"
+        )
 
 
 @review.command("show", context_settings=CONTEXT_SETTINGS)
@@ -726,6 +734,13 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
     ]
     if c.error:
         lines.append(f"  Error:     {c.error}")
+    if c.priority is not None:
+        from .crm.priority import counted, reason_line
+
+        reasons = "; ".join(reason_line(r) for r in counted(c.priority_reasons))
+        lines.append(
+            f"  Priority:  {c.priority} {c.priority_label}" + (f" ({reasons})" if reasons else "")
+        )
     lines.append(f"  Agency:    {_agency_line(c)}")
     for role in c.unresolved_roles():
         lines.append(

@@ -174,6 +174,17 @@ def test_batch_stores_priorities_and_owner_warnings(tmp_path: Path) -> None:
     page = (batch / "review.html").read_text(encoding="utf-8")
     assert page.index("Priority 100 (high)") < page.index("Priority 91 (high)")
     assert "No one owns Omar Haddad" in page
+    # the terminal shows the same: the list by priority, and the reasons for one contact
+    listing = CliRunner().invoke(cli, ["review", "list", "--batch", str(batch), "--by-priority"])
+    lines = [ln for ln in listing.output.splitlines() if "--apple-inc" in ln]
+    assert [ln.split()[0] for ln in lines] == [
+        "jane-doe--apple-inc",
+        "lena-berg--apple-inc",
+        "omar-haddad--apple-inc",
+    ]
+    assert "100 high" in lines[0]
+    shown = CliRunner().invoke(cli, ["review", "show", "Jane Doe", "--batch", str(batch)]).output
+    assert "Priority:  100 high (SIC 3571 (Electronic Computers) is in the firm's verticals" in shown
     # a rerun keeps one owner warning per contact, not two
     result = CliRunner().invoke(cli, args)
     with BatchState.open(batch, create=False) as state:
