@@ -126,16 +126,30 @@ def _submit(d, by: str, value: str, timeout: float = 120.0) -> None:
 
     A click returns before the browser has loaded the response; reading ``page_source`` at
     once may read the old page (what a loaded CI machine showed)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = d.find_element(By.TAG_NAME, "html")
     d.find_element(by, value).click()
-    WebDriverWait(d, timeout).until(EC.staleness_of(old))
-    WebDriverWait(d, timeout).until(
-        lambda drv: drv.execute_script("return document.readyState") == "complete"
-    )
+
+    def replaced(drv) -> bool:
+        # Chromium reports a detached element as stale or as "Node with given id does not
+        # belong to the document", depending on when in the navigation it is asked
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    def loaded(drv) -> bool:
+        try:
+            return drv.execute_script("return document.readyState") == "complete"
+        except WebDriverException:  # asked while the new document was being committed
+            return False
+
+    WebDriverWait(d, timeout).until(replaced)
+    WebDriverWait(d, timeout).until(loaded)
 
 
 def _wait(predicate, timeout: float = 180.0, step: float = 0.5) -> None:
