@@ -11,10 +11,9 @@ file's ``url`` and ``text`` are kept, and nothing of it is printed.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from build_dev2 import HERE, build
+from build_dev2 import build, write_asks
 
 PARTS = (
     ("dev4", "ak4", ("dev", "dev2", "dev3", "test")),
@@ -29,16 +28,7 @@ def main() -> int:
         problems += found
         if found:
             break  # dev5 is checked against the dev4 file written here
-        out = HERE / "asks" / f"{stem}.jsonl"
-        with out.open("w", encoding="utf-8") as f:
-            for item in items:
-                f.write(json.dumps(item, ensure_ascii=False) + "\n")
-        asks = [i for i in items if i["label"] == "ask"]
-        soft = sum(1 for i in asks if i["soft"])
-        print(
-            f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; "
-            f"{len(items) - len(asks)} warm)"
-        )
+        write_asks(stem, items)
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

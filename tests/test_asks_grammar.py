@@ -88,7 +88,10 @@ def categories(text: str) -> set[str]:
             "pitch",
         ),
         # https://www.myvoiceaiconnect.com/blog/cold-outreach-templates-that-work
-        ("I ask because the average [industry] business misses about 27% of incoming calls.", "pitch"),
+        (
+            "I ask because the average [industry] business misses about 27% of incoming calls.",
+            "pitch",
+        ),
         # Selling in so many words.
         # https://tmoneymoni.blogspot.com/2017/10/wow-nigeria-beautiful-bow-legged-lady.html
         ("For example: “Buy my product!”", "pitch"),
