@@ -148,6 +148,18 @@ def build(
     return items, problems
 
 
+def write_asks(stem: str, items: list[dict]) -> None:
+    """Write ``asks/<stem>.jsonl`` and say what is in it (asks, soft asks, warm lines)."""
+    out = HERE / "asks" / f"{stem}.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for item in items:
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    asks = [i for i in items if i["label"] == "ask"]
+    soft = sum(1 for i in asks if i["soft"])
+    warm = len(items) - len(asks)
+    print(f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; {warm} warm)")
+
+
 def main() -> int:
     problems: list[str] = []
     for corpus, prefix in (("asks", "ak2"), ("neutrality", "nv2")):

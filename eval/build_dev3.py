@@ -9,25 +9,15 @@ held-out file's ``url`` and ``text`` are kept, and nothing of it is printed.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from build_dev2 import HERE, build
+from build_dev2 import build, write_asks
 
 
 def main() -> int:
     items, problems = build("asks", "ak3", raw_name="dev3.raw", against=("dev", "dev2", "test"))
     if not problems:
-        out = HERE / "asks" / "dev3.jsonl"
-        with out.open("w", encoding="utf-8") as f:
-            for item in items:
-                f.write(json.dumps(item, ensure_ascii=False) + "\n")
-        asks = [i for i in items if i["label"] == "ask"]
-        soft = sum(1 for i in asks if i["soft"])
-        print(
-            f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; "
-            f"{len(items) - len(asks)} warm)"
-        )
+        write_asks("dev3", items)
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

@@ -117,7 +117,9 @@ _AHEAD = re.compile(
     r"look(?:ing)?\s+forward|soon|again|next|available|free|tomorrow|if|want|wanted|wondering|"
     r"need|like\s+to|love\s+to)\b|[’']ll\b|[’']d\b|"
     # A negated past about contact is a chase: "I have not had much success reaching you".
-    r"(?:\bnot|\bnever|n[’']t)\s+(?:yet\s+)?(?:had|heard|managed|been\s+able)\b",
+    r"(?:\bnot|\bnever|n[’']t)\s+(?:yet\s+)?(?:had|heard|managed|been\s+able)\b"
+    # ... and so is waiting on the reader: "in case you were waiting to hear from me".
+    r"|\bwaiting\s+(?:to\s+hear|for\s+(?:a\s+|your\s+|that\s+|any\s+|my\s+)?(?:reply|response|answer|word))\b",
     re.IGNORECASE,
 )
 # "Glad we could help with the launch": what we did, not what we offer.
