@@ -271,6 +271,7 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|sele
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
 appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking)\s+{GAP}{G}
 appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
+appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
 appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
@@ -289,6 +290,7 @@ appointed - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+new\s+{BN}\s+(?:ac
 appointed - c : {G}[^;]{0,100}?\bin\s+(?:landing|winning|securing|bagging|picking\s+up|scooping)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:account|business|brief)
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)\s+[^⟦⟧;]{0,60}?\b(?:new\s+)?(?:clients?|accounts?|business)\s*,?\s+(?:including|such\s+as|like|in)\s+{BN}
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
 ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
@@ -347,6 +349,9 @@ ended - c : {B}'s\s+(?:dismissal|firing|sacking|dumping)\s+of\s+{GAP}{G}
 ended - c : {G}\s+(?:has\s+|had\s+)?(?:reportedly\s+)?resigned\s+(?:from\s+)?(?:the\s+)?{B}(?:'s)?
 ended - c : {G}\s*(?:,[^,⟦⟧]{1,40},)?\s*{AUXG}(?:effectively\s+)?(?:lost|loses|lose|losing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:business|account)\b(?!\s+(?:pitch|review))
 ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{B}
+ended - c : \bat\s+{GAP}{G}(?:'s|')\s+expense\b
+ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
@@ -368,6 +373,7 @@ incumbent - c : \bwith\s+{GAP}{G}\s+as\s+(?:the\s+)?incumbent
 holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\s+(?:the\s+)?{F3}{B}
 holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
 holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
+holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:had\s+)?previously\s+(?:used|employed|relied\s+on|partnered\s+with)\s+{GAP}{G}
 holder - k : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
 incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
@@ -381,6 +387,10 @@ credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:th
 credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
+credit - kp : {PIECE}\s+(?:created\s+|made\s+)?by\s+{GAP}{G}\s+for\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : ["”]\s+for\s+(?:the\s+)?{BN}\s*,?\s+(?:by|from)\s+{GAP}{G}
+credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+["“][^"”]{1,60}["”]\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : \b(?:created|made|developed|produced)\s+(?:pro[\s-]bono\s+|[\w-]+ly\s+)by\s+{GAP}{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
 credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
 credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
@@ -632,9 +642,16 @@ def _plausible_brand(name: str) -> bool:
     return name.lower() not in _OUTLETS and name.lower() not in _NOT_BRANDS
 
 
+_INTRODUCED_AGENCY = re.compile(
+    r"\b(?:agency|agencies|shop|consultancy|hotshop|indie|outfit)\s*$|\b(?:digital|creative|media|pr|ad|advertising)\s+firm\s*$",
+    re.IGNORECASE,
+)
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
-    return n.kind == "name" and _plausible_brand(_clean(n.text))
+    # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
+    return n.kind == "name" and _plausible_brand(_clean(n.text)) and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
 
 
 _AGENCY_WORDS = re.compile(
@@ -649,6 +666,8 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
     placed by a frame that marks it, in an item about agencies: "k" always, "c" when the
     matched words name an agency or an account."""
     n = placed.names[g]
+    if _clean(n.text).lower() in _NOT_BRANDS:
+        return False  # pitch consultants run reviews; they are never the agency
     if n.kind == "agency":
         return True
     if n.kind != "name":
@@ -816,6 +835,10 @@ def extract_sentence(
             continue
         out.append(Relation(brand, _clean(name.text), role, f.status, sentence, name.entry, stated))
     out += _continued(placed, out, sentence)
+    # a relation with no brand that the sentence also states with one ("Aviva's account went to
+    # A") is that one; left alone it would take the article's brand
+    branded = {(agency_key(r.agency_name), r.status) for r in out if r.brand}
+    out = [r for r in out if r.brand or (agency_key(r.agency_name), r.status) not in branded]
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out)
     return _dedupe(out)
@@ -941,7 +964,8 @@ def _keep(
     # "Publicis agency Le Pub", "Thompson, part of the WPP Group": the owner qualifies the agency
     if re.match(
         r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦",
+        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+        r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
         placed.after(g, 40),
         re.I,
     ):
@@ -1178,7 +1202,11 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
             read = extract_sentence(last + text[subject.end() :], gazetteer, context=context, people=people, vocab=vocab)
             found.extend(replace(r, sentence=s) for r in read)
         else:
-            found.extend(extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab))
+            read = extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab)
+            for variant in _simplified(normalise(s)):
+                more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
+                read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
+            found.extend(read)
         # the agency the sentence is about: the one appointed, kept or credited, else the first
         mine = [r for r in found if r.agency and r.sentence == s]
         listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
@@ -1205,6 +1233,60 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         out.append(r)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+# ----------------------------------------------------------------------------- simpler readings
+
+# Trade-press sentences wrap a plain clause in asides the frames do not spell out: a discourse
+# adverb ("X, meanwhile, won Y"), a long apposition after the subject ("Alquity, the 'ethical'
+# investment firm that donates ..., has appointed MHP"), a described subject ("Our Emerging Agency
+# of the Year, Born, won ..."), or a second predicate that shares the subject ("KFC selected A ...
+# and parted ways with B"). Each is read once more without the aside; what that reading adds
+# counts for the sentence as written.
+_ADVERB_ASIDE = re.compile(
+    r"\s*,\s*(?:meanwhile|however|too|also|though|in\s+turn|for\s+its\s+part|in\s+the\s+meantime|"
+    r"additionally|similarly|likewise|meantime|again|in\s+the\s+end|ultimately|eventually)\s*,",
+    re.IGNORECASE,
+)
+_ADVERB_LEAD = re.compile(
+    r"^\W*(?:meanwhile|however|also|additionally|similarly|likewise|separately|elsewhere|first|next|finally|"
+    r"in\s+addition|in\s+other\s+news|in\s+the\s+end|ultimately|eventually)\s*,\s*",
+    re.IGNORECASE,
+)
+# "Earlier this year, KFC selected ...": an opening adverbial of time
+_OPENING_PHRASE = re.compile(r"^\W*(?:earlier|later|last|this|in|on|during|at\s+the\s+start\s+of|by)\b[^,⟦⟧]{0,30},\s*(?=[A-Z])", re.IGNORECASE)
+_NAME_WORDS = r"(?:[A-Z0-9][\w&'’.+/-]*\s*){1,6}?"
+_APPOSITION = re.compile(
+    rf"^(\W*{_NAME_WORDS}),\s+(?:the|a|an|which|who|whose|one\s+of)\s[^;]{{3,220}}?,\s+"
+    r"(?=(?:has|have|had|is|was|were|will|also|recently|today|now)\b|[a-z]+(?:ed|s)\s)"
+)
+_DESCRIBED_SUBJECT = re.compile(rf"^\W*(?:our|the|this|a|an)\s[^,⟦⟧]{{3,60}},\s+({_NAME_WORDS}),\s+(?=[a-z])")
+_SECOND_PREDICATE = re.compile(
+    _t(
+        rf"^(\W*{_NAME_WORDS})(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b[^;]*?\s*,?\s+and\s+(?:has\s+|have\s+|also\s+|then\s+)?"
+        r"((?:{DROP}|{APPOINT}|{KEEP}|{HAND}|{WIN}|{LOSE})\b.*)$"
+    )
+)
+
+
+def _simplified(sentence: str) -> list[str]:
+    """The sentence without one aside at a time (see above); [] when it has none."""
+    out: list[str] = []
+    plain = _OPENING_PHRASE.sub("", _ADVERB_LEAD.sub("", _ADVERB_ASIDE.sub("", sentence)))
+    if plain != sentence:
+        out.append(plain)
+    for pattern in (_APPOSITION, _DESCRIBED_SUBJECT):
+        m = pattern.match(plain)
+        if m:
+            out.append(m.group(1).rstrip() + " " + plain[m.end() :])
+    m = _SECOND_PREDICATE.match(plain)
+    if m:
+        out.append(m.group(1).rstrip() + " " + m.group(2))
+    return out
+
+
+def _same_relation(a: Relation, b: Relation) -> bool:
+    return a.status == b.status and agency_key(a.agency_name) == agency_key(b.agency_name) and same_name(a.brand or "-", b.brand or "-")
 
 
 _SUBJECT_AREF = re.compile(
