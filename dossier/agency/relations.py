@@ -403,7 +403,7 @@ credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|de
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
-credit - cp : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
+credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
@@ -648,10 +648,18 @@ _INTRODUCED_AGENCY = re.compile(
 )
 
 
+_QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
     # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
-    return n.kind == "name" and _plausible_brand(_clean(n.text)) and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
+    return (
+        n.kind == "name"
+        and _plausible_brand(_clean(n.text))
+        and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
+        and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
+    )
 
 
 _AGENCY_WORDS = re.compile(
@@ -835,6 +843,7 @@ def extract_sentence(
             continue
         out.append(Relation(brand, _clean(name.text), role, f.status, sentence, name.entry, stated))
     out += _continued(placed, out, sentence)
+    out += _second_roles(placed, out)
     # a relation with no brand that the sentence also states with one ("Aviva's account went to
     # A") is that one; left alone it would take the article's brand
     branded = {(agency_key(r.agency_name), r.status) for r in out if r.brand}
@@ -1066,6 +1075,38 @@ def _list_of(placed: Placed, idx: int) -> list[int]:
     return [idx]
 
 
+_ROLE_PAIR = re.compile(
+    rf"\b(creative|media|pr|digital|social)\s*(?:,\s*|\s+and\s+|\s*&\s*)(creative|media|pr|digital|social)"
+    rf"(?=\s+(?:{_WORK}|business|accounts?|agenc(?:y|ies)|needs|requirements)\b|\s*(?:[—–,.;]|$))",
+    re.IGNORECASE,
+)
+
+
+def _second_roles(placed: Placed, found: list[Relation]) -> list[Relation]:
+    """ "NatWest picks IPG as it consolidates media and creative account": one agency given two
+    disciplines holds two relationships. Only for a lone agency: a list with a list of roles is
+    zipped by :func:`_role_for`."""
+    pairs = list(_ROLE_PAIR.finditer(placed.text))
+    movers = [r for r in found if r.status in ("appointed", "retained") and r.agency]
+    if len(pairs) != 1 or len({agency_key(r.agency_name) for r in movers}) != 1:
+        return []
+    roles = {_ROLE_WORD.get(w.lower(), w.lower()) for w in pairs[0].groups()}
+    out: list[Relation] = []
+    for r in movers:
+        idx = next((i for i, n in enumerate(placed.names) if _clean(n.text) == r.agency), None)
+        if idx is None or len(_list_of(placed, idx)) > 1:
+            continue
+        for role in sorted(roles - {r.role}):
+            if r.role in roles or r.role == "other" or not r.role_stated:
+                out.append(replace(r, role=role, role_stated=True))
+        if r.role not in roles and (r.role == "other" or not r.role_stated):
+            out.insert(0, replace(r, role=sorted(roles)[0], role_stated=True))
+    return out
+
+
+_ROLE_WORD = {"social": "digital"}
+
+
 def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Relation]:
     """ "appoints A for creative and B for social": B takes A's brand and status."""
     out: list[Relation] = []
@@ -1168,9 +1209,9 @@ def _review_role(sentence: str) -> tuple[str, bool]:
 
 def _dedupe(found: Iterable[Relation]) -> list[Relation]:
     out: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for r in found:
-        key = (r.brand.lower(), agency_key(r.agency_name), r.status)
+        key = (r.brand.lower(), agency_key(r.agency_name), r.status, _discipline(r))
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -1481,6 +1522,14 @@ def _similar_agency(a: str, b: str) -> bool:
     return all(any(x.startswith(y) or y.startswith(x) for x in long) for y in short)
 
 
+def _discipline(r: Relation) -> str:
+    """The role that keeps two relations apart: only in a sentence that gives one agency two
+    disciplines ("its creative and media account"); elsewhere a role is no distinction."""
+    if not r.role_stated or r.status not in ("appointed", "retained") or r.role not in ("creative", "media", "pr", "digital"):
+        return ""
+    return r.role if _ROLE_PAIR.search(r.sentence) else ""
+
+
 def _merge(found: list[Relation]) -> list[Relation]:
     """One relation per (brand, agency, status): the headline's, with the better role."""
     out: list[Relation] = []
@@ -1490,6 +1539,7 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 o
                 for o in out
                 if o.status == r.status
+                and (_discipline(o) == _discipline(r) or not _discipline(o) or not _discipline(r))
                 and (same_name(o.brand, r.brand) or _initials(o.brand, r.brand))
                 and (
                     agency_key(o.agency_name) == agency_key(r.agency_name)
