@@ -167,11 +167,11 @@ _BREF = (
 )
 # the agency by reference ("they", "the indy"): the agency the sentence named before
 _AREF = (
-    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo)|"
+    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo|network)|"
     r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
 )
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
-_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|⟦\d+⟧(?:'s)?)\s+){{0,{n}}}?"
+_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
     r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
@@ -281,6 +281,7 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the
 # ---------------------------------------------------------------- the agency is appointed
 appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
+appointed - c : \b(?:when|after|as|since|and|where|before)\s+(?P<g>it|they)\s+{AUXG}(?:{WIN})\s+(?:the\s+)?(?:(?!(?:against|pitch|pitches|review|over)\b)[^\s⟦⟧;:!?,]+\s+){0,6}?{BN}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
@@ -522,7 +523,7 @@ _REVIEW_NOUN_OF = re.compile(
 # a contest under way: an incumbent named in one is the review's
 _CONTEST = re.compile(
     r"\bcompeting\s+(?:\w+\s+)?agencies\b|\bshortlist(?:ed|s|ing)?\b|\bfinalists?\b|\bpitch(?:es|ing)?\b|"
-    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b",
+    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b|\breview\s+process\b",
     re.IGNORECASE,
 )
 _REVIEW_REF = re.compile(
@@ -597,7 +598,10 @@ _HYPOTHETICAL = re.compile(
 _WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)
 _AGENCY_CONTEXT = re.compile(
     r"\bagenc(?:y|ies)\b|\baccounts?\b|\bpitch(?:es)?\b|\baor\b|\bagency\s+of\s+record\b|\bnew\s+business\b|"
-    r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b",
+    r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b|"
+    # "won Simplot's creative": a brand's creative or media is an account
+    r"'s\s+(?:creative|media)(?:\s+(?:and|&)\s+(?:creative|media))?\b(?!\s+(?:director|officer|chief|head|lead|team|boss))|"
+    r"\bretentions?\b",
     re.IGNORECASE,
 )
 # pitch consultants, research firms and trade bodies run reviews; they are never the brand
