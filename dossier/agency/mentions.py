@@ -70,7 +70,7 @@ def split_clauses(text: str, headline: bool = True) -> list[str]:
 VERBS = {
     # the brand hires the agency
     "APPOINT": r"names?|named|naming|appoints?|appointed|appointing|(?:re-?)?hires?|(?:re-?)?hired|hiring|picks?|"
-    r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|choosing|"
+    r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|chosen|choosing|"
     r"enlists?|enlisted|enlisting|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
     r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|signing|adds?|added|adding|"
     r"goes\s+with|went\s+with|settles?\s+on|settled\s+on|engages?|engaged|engaging|commissions?|"

@@ -235,6 +235,8 @@ def _t(template: str) -> str:
 #        "q" an unlisted name may fill g when the rule's other agency is listed ("from Host to Ogilvy");
 #        "r" not when the matched words are about a review ("places its business in review");
 #        "s" x and y are the two parties in either order (types decide which is the agency);
+#        "a" not when the sentence's subject is itself an agency ("Ogilvy PR has teamed up with
+#            digital agency X": two agencies, no client);
 #        "-" none.
 _RULES = r"""
 # ---------------------------------------------------------------- account moves: from A to B
@@ -403,7 +405,7 @@ credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
-credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
+credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
@@ -919,6 +921,8 @@ def _pairs(
                 yield y, None, first
         return
     raw = groups.get("b")
+    if raw and "⟦" not in raw and re.fullmatch(r"the\s+network", raw.strip(), re.I):
+        return  # "Capital One handed the network its account": the network is the agency
     brands: list[int | None] = list(_ids(raw)) if raw and "⟦" in raw else [None]
     if "b" not in groups:
         brands = [None]
@@ -956,6 +960,8 @@ def _keep(
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
         return False  # "his friend Jeff Goodby's agency"
     if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
+        return False
+    if "a" in flags and placed.names and placed.names[0].kind == "agency" and g != 0 and re.match(r"\W*$", placed.text[: placed.spans[0][0]]):
         return False
     partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
     if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
