@@ -376,7 +376,6 @@ incumbent - c : \bwith\s+{GAP}{G}\s+as\s+(?:the\s+)?incumbent
 holder - c : {G}\s+(?:have|has|had)\s+been\s+(?:the\s+)?{F8}(?:partners?|agency|agencies|agency\s+of\s+record)\s+(?:for|of|to)\s+(?:the\s+)?{F3}{B}
 holder - c : {G}\s+(?:have|has|had)\s+been\s+{B}'s\s+{F4}(?:partner|agency|agency\s+of\s+record|aor|shop)
 holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}
-holder - c : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:had\s+)?previously\s+(?:used|employed|relied\s+on|partnered\s+with)\s+{GAP}{G}
 holder - k : {B}(?:'s)?(?:\s*,\s*(?:which|who))?\s+{AUX}(?:currently\s+|last\s+|previously\s+)?(?:works|worked|working)\s+with\s+{GAP}{G}(?=\s+(?:on|for)\s+(?:its\s+|their\s+|the\s+)?{F4}(?:{WORK}|pr|media|creative|advertising|campaigns?|digital|social|communications)\b)
 incumbent - c : \b(?:review|pitch)\s+out\s+of\s+{GAP}{G}
 incumbent - c : {G}{GS}{AUXG}(?:is\s+)?(?:defending|defends|will\s+defend|to\s+defend)\s+(?:the\s+)?{F3}{BN}(?:'s)?
