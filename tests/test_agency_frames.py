@@ -165,3 +165,29 @@ def test_the_network_handed_an_account_is_the_agency(gaz) -> None:  # type: igno
         "global creative account in a move out of Publicis.",
     )
     assert not any(a == "Capital One" for _b, a, _s in got)
+
+
+def test_the_keyword_prefilter_never_skips_a_rule_that_matches(gaz) -> None:  # type: ignore[no-untyped-def]
+    """Every rule match found on real dev sentences contains one of the rule's required words."""
+    import json
+    from pathlib import Path
+
+    from dossier.agency.mentions import normalise, place
+    from dossier.agency.relations import _compile, _keywords, split_clauses
+
+    rules = list(zip(_compile(), _keywords(), strict=True))
+    assert sum(w is not None for _r, w in rules) > 0.9 * len(rules)  # nearly every rule has words
+    path = Path(__file__).parent.parent / "eval" / "agency" / "dev.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line][:80]
+    matched = 0
+    for item in items:
+        for sentence in split_clauses(item["headline"]) + split_clauses(item["snippet"], headline=False):
+            text = place(normalise(sentence), gaz).text
+            for (pattern, *_rest), words in rules:
+                if words is not None and pattern.search(text):
+                    matched += 1
+                    assert any(w in text.casefold() for w in words), (pattern.pattern[:60], sentence)
+    assert matched > 50
+    # and it skips most rules on an ordinary headline
+    text = place("Apple names Droga5 creative agency of record", gaz).text.casefold()
+    assert sum(w is not None and not any(x in text for x in w) for _r, w in rules) > len(rules) / 2

@@ -41,9 +41,11 @@ discipline (``role_stated`` false), else ``other``.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..once import once
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
@@ -63,6 +65,10 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
+
+# the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
+_sre = importlib.import_module("re._constants")
+_sre_parse = importlib.import_module("re._parser")
 
 __all__ = [
     "ROLES",
@@ -456,6 +462,56 @@ def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
     return out
 
 
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Words one of which every match of a parsed pattern contains (case-folded), or None.
+
+    Walks the pattern's top-level sequence: a run of literal characters is required, so is
+    what a group or a repeat of at least one requires, and a branch requires one of what its
+    alternatives require (when each requires something). Lookarounds and character classes
+    require nothing here. Of the required sets, the one whose shortest word is longest wins."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if not b:
+            return a
+        if not a:
+            return b
+        return b if min(map(len, b)) > min(map(len, a)) else a
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av).casefold())
+            continue
+        if run:
+            best, run = better(best, frozenset({"".join(run)})), []
+        if op is _sre.SUBPATTERN:
+            best = better(best, _required(av[-1]))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(b) for b in av[1]]
+            if all(alternatives):
+                best = better(best, frozenset(w for a in alternatives if a for w in a))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = better(best, _required(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            best = better(best, _required(av))
+    if run:
+        best = better(best, frozenset({"".join(run)}))
+    return best
+
+
+@once(maxsize=1)
+def _keywords() -> list[frozenset[str] | None]:
+    """Per rule (in :func:`_compile`'s order), the words one of which the sentence must contain
+    for the rule to match at all; None when no word of 3 letters or more is required. A
+    sentence without any of a rule's words skips the rule (the same result, without the search)."""
+    out: list[frozenset[str] | None] = []
+    for pattern, _first, _second, _flags in _compile():
+        words = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+        out.append(words if words and min(map(len, words)) >= 3 else None)
+    return out
+
+
 
 # ----------------------------------------------------------------------------- reviews
 
@@ -824,7 +880,10 @@ def extract_sentence(
     def clause(m: re.Match[str]) -> str:
         return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
 
-    for pattern, first, second, flags in _compile():
+    folded = text.casefold()
+    for (pattern, first, second, flags), words in zip(_compile(), _keywords(), strict=True):
+        if words is not None and not any(w in folded for w in words):
+            continue  # the rule cannot match: none of the words it requires is here
         for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
             for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
                 if (g, b) in found or (g in owned and "o" not in flags):
