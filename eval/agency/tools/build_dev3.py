@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from build_dev2 import parse
+from build_dev2 import parse, record
 
 HERE = Path(__file__).resolve().parent.parent
 AGAINST = ("dev", "dev2", "test")
@@ -58,20 +58,7 @@ def main() -> int:
     for i in items:
         name = "dev4" if to_dev4(i["url"]) else "dev3"
         rid = f"ag{name[-1]}-{len(files[name]) + 1:04d}"
-        files[name].append(
-            {
-                "id": rid,
-                "headline": i["headline"],
-                "snippet": i["snippet"],
-                "url": i["url"],
-                "published": i["published"],
-                "outlet": i["outlet"],
-                "lang": i["lang"],
-                "kind": "distractor" if i["kind_"] else "relation",
-                "distractor_kind": i["kind_"],
-                "relations": i["relations"],
-            }
-        )
+        files[name].append(record(rid, i))
         if i["note"]:
             doubts.append(f"{rid}\t{i['note']}")
     for name, out in files.items():
