@@ -1,7 +1,9 @@
 """The agency-relationship benchmark: dossier's extractor on real trade-press items.
 
-The development split is ``eval/agency/dev.jsonl`` and ``dev2.jsonl`` (scored together, and
-each on a line of its own); the test split is ``test.jsonl``, only ever scored. Each item is a headline and a snippet (at most 300 characters)
+The development split is ``eval/agency/dev.jsonl``, ``dev2.jsonl`` and ``dev3.jsonl`` (scored
+together, and each on a line of its own); ``dev4.jsonl`` is a cold check from the same
+collection as dev3, scored on a line of its own under the dev split and never tuned on (its
+errors are not shown); the test split is ``test.jsonl``, only ever scored. Each item is a headline and a snippet (at most 300 characters)
 from a public trade-press page, labelled with every (brand, agency, role, status) it states;
 items with no relationship are distractors (people moves, awards, acquisitions, layoffs, lost
 pitches, shortlists, agency business). The extractor sees the headline and snippet only.
@@ -31,7 +33,9 @@ from dossier.agency.gazetteer import Gazetteer, agency_key, load_gazetteer  # no
 from dossier.agency.relations import STATUSES, Relation, extract_text, same_name  # noqa: E402
 
 # The development split is every file we develop on; the test split is only ever scored.
-SPLITS = {"dev": ("dev", "dev2"), "test": ("test",)}
+SPLITS = {"dev": ("dev", "dev2", "dev3"), "test": ("test",)}
+# scored with the dev split, on its own line, never tuned on (see eval/agency/README.md)
+COLD = ("dev4",)
 
 
 def load_file(name: str) -> list[dict]:
@@ -157,6 +161,10 @@ def run(split: str) -> list[str]:
         for name in files:
             part = [i for i in load_file(name) if i.get("lang", "en") == "en"]
             out.append(f"  {name + '.jsonl':<11} ({len(part)} items): {_overall(score(part, gaz))}")
+    if split == "dev":
+        for name in COLD:
+            part = [i for i in load_file(name) if i.get("lang", "en") == "en"]
+            out.append(f"  {name + '.jsonl':<11} ({len(part)} items, cold check, not tuned on): {_overall(score(part, gaz))}")
     if other:
         res = score(other, gaz)
         T, F, N = (sum(res[k].values()) for k in ("tp", "fp", "fn"))

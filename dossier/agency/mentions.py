@@ -70,7 +70,7 @@ def split_clauses(text: str, headline: bool = True) -> list[str]:
 VERBS = {
     # the brand hires the agency
     "APPOINT": r"names?|named|naming|appoints?|appointed|appointing|(?:re-?)?hires?|(?:re-?)?hired|hiring|picks?|"
-    r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|choosing|"
+    r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|chosen|choosing|"
     r"enlists?|enlisted|enlisting|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
     r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|signing|adds?|added|adding|"
     r"goes\s+with|went\s+with|settles?\s+on|settled\s+on|engages?|engaged|engaging|commissions?|"
@@ -100,11 +100,12 @@ VERBS = {
     r"picking\s+up|secures?|secured|securing|clinche[sd]|clinching|captures?|captured|"
     r"gains?|gained|takes?\s+(?:on|over)|took\s+(?:on|over)|taking\s+(?:on|over)|scores?|scored|"
     r"recaptures?|recaptured|wins?\s+back|won\s+back|lures?|lured|luring|adds?|added|adding|"
+    r"swipes?|swiped|swiping|snares?|snared|snaring|"
     r"gewinnt|übernimmt",
     # the agency keeps the account
     "HOLD": r"retains?|retained|retaining|keeps|kept|keeping|holds?\s+on(?:to|\s+to)|held\s+on(?:to|\s+to)|"
     r"hold\s+onto|defends?|defended|defending|successfully\s+defended|hangs?\s+on\s+to|hung\s+on\s+to|"
-    r"holds?\s+off|held\s+off",
+    r"holds?\s+off|held\s+off|cling(?:s|ing)?\s+on\s+to|clung\s+on\s+to",
     # the agency loses the account
     "LOSE": r"loses|lost|losing|resigns?|resigned|resigning|walks?\s+(?:away\s+)?from|"
     r"walked\s+(?:away\s+)?from|exits?|exited|departs?|departed|verliert",

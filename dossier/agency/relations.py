@@ -41,9 +41,11 @@ discipline (``role_stated`` false), else ``other``.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..once import once
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
@@ -63,6 +65,10 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
+
+# the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
+_sre = importlib.import_module("re._constants")
+_sre_parse = importlib.import_module("re._parser")
 
 __all__ = [
     "ROLES",
@@ -167,11 +173,11 @@ _BREF = (
 )
 # the agency by reference ("they", "the indy"): the agency the sentence named before
 _AREF = (
-    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo)|"
+    r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo|network)|"
     r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
 )
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
-_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|⟦\d+⟧(?:'s)?)\s+){{0,{n}}}?"
+_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
     r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
@@ -235,6 +241,8 @@ def _t(template: str) -> str:
 #        "q" an unlisted name may fill g when the rule's other agency is listed ("from Host to Ogilvy");
 #        "r" not when the matched words are about a review ("places its business in review");
 #        "s" x and y are the two parties in either order (types decide which is the agency);
+#        "a" not when the sentence's subject is itself an agency ("Ogilvy PR has teamed up with
+#            digital agency X": two agencies, no client);
 #        "-" none.
 _RULES = r"""
 # ---------------------------------------------------------------- account moves: from A to B
@@ -271,6 +279,7 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:appointing|naming|hiring|sele
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,150}?,\s+(?:handing|moving|switching|awarding|giving|shifting|consolidating|sending)\s+{F10}(?:to|into|with|at)\s+{GAP}{G}
 appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|tapping|picking)\s+{GAP}{G}
 appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
+appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
 appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
@@ -280,6 +289,7 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the
 # ---------------------------------------------------------------- the agency is appointed
 appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
+appointed - c : \b(?:when|after|as|since|and|where|before)\s+(?P<g>it|they)\s+{AUXG}(?:{WIN})\s+(?:the\s+)?(?:(?!(?:against|pitch|pitches|review|over)\b)[^\s⟦⟧;:!?,]+\s+){0,6}?{BN}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
@@ -289,6 +299,7 @@ appointed - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+new\s+{BN}\s+(?:ac
 appointed - c : {G}[^;]{0,100}?\bin\s+(?:landing|winning|securing|bagging|picking\s+up|scooping)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:account|business|brief)
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)\s+[^⟦⟧;]{0,60}?\b(?:new\s+)?(?:clients?|accounts?|business)\s*,?\s+(?:including|such\s+as|like|in)\s+{BN}
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
 ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
@@ -347,6 +358,9 @@ ended - c : {B}'s\s+(?:dismissal|firing|sacking|dumping)\s+of\s+{GAP}{G}
 ended - c : {G}\s+(?:has\s+|had\s+)?(?:reportedly\s+)?resigned\s+(?:from\s+)?(?:the\s+)?{B}(?:'s)?
 ended - c : {G}\s*(?:,[^,⟦⟧]{1,40},)?\s*{AUXG}(?:effectively\s+)?(?:lost|loses|lose|losing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:business|account)\b(?!\s+(?:pitch|review))
 ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{B}
+ended - c : \bat\s+{GAP}{G}(?:'s|')\s+expense\b
+ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
@@ -381,6 +395,10 @@ credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:th
 credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
+credit - kp : {PIECE}\s+(?:created\s+|made\s+)?by\s+{GAP}{G}\s+for\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : ["”]\s+for\s+(?:the\s+)?{BN}\s*,?\s+(?:by|from)\s+{GAP}{G}
+credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+["“][^"”]{1,60}["”]\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : \b(?:created|made|developed|produced)\s+(?:pro[\s-]bono\s+|[\w-]+ly\s+)by\s+{GAP}{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
 credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
 credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
@@ -392,8 +410,8 @@ credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
-credit - cp : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
-credit - cp : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
+credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
+credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
@@ -441,6 +459,56 @@ def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
         first, second, flags = statuses.split()
         pattern = re.compile(_t(template), re.IGNORECASE)
         out.append((pattern, first, None if second == "-" else second, flags.replace("-", "")))
+    return out
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Words one of which every match of a parsed pattern contains (case-folded), or None.
+
+    Walks the pattern's top-level sequence: a run of literal characters is required, so is
+    what a group or a repeat of at least one requires, and a branch requires one of what its
+    alternatives require (when each requires something). Lookarounds and character classes
+    require nothing here. Of the required sets, the one whose shortest word is longest wins."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if not b:
+            return a
+        if not a:
+            return b
+        return b if min(map(len, b)) > min(map(len, a)) else a
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av).casefold())
+            continue
+        if run:
+            best, run = better(best, frozenset({"".join(run)})), []
+        if op is _sre.SUBPATTERN:
+            best = better(best, _required(av[-1]))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(b) for b in av[1]]
+            if all(alternatives):
+                best = better(best, frozenset(w for a in alternatives if a for w in a))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = better(best, _required(av[2]))
+        elif op is _sre.ATOMIC_GROUP:
+            best = better(best, _required(av))
+    if run:
+        best = better(best, frozenset({"".join(run)}))
+    return best
+
+
+@once(maxsize=1)
+def _keywords() -> list[frozenset[str] | None]:
+    """Per rule (in :func:`_compile`'s order), the words one of which the sentence must contain
+    for the rule to match at all; None when no word of 3 letters or more is required. A
+    sentence without any of a rule's words skips the rule (the same result, without the search)."""
+    out: list[frozenset[str] | None] = []
+    for pattern, _first, _second, _flags in _compile():
+        words = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+        out.append(words if words and min(map(len, words)) >= 3 else None)
     return out
 
 
@@ -512,7 +580,7 @@ _REVIEW_NOUN_OF = re.compile(
 # a contest under way: an incumbent named in one is the review's
 _CONTEST = re.compile(
     r"\bcompeting\s+(?:\w+\s+)?agencies\b|\bshortlist(?:ed|s|ing)?\b|\bfinalists?\b|\bpitch(?:es|ing)?\b|"
-    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b",
+    r"\bre-?pitch\b|\b(?:is|are)\s+not\s+taking\s+part\b|\bin\s+the\s+running\b|\breview\s+process\b",
     re.IGNORECASE,
 )
 _REVIEW_REF = re.compile(
@@ -587,7 +655,10 @@ _HYPOTHETICAL = re.compile(
 _WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)
 _AGENCY_CONTEXT = re.compile(
     r"\bagenc(?:y|ies)\b|\baccounts?\b|\bpitch(?:es)?\b|\baor\b|\bagency\s+of\s+record\b|\bnew\s+business\b|"
-    r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b",
+    r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b|"
+    # "won Simplot's creative": a brand's creative or media is an account
+    r"'s\s+(?:creative|media)(?:\s+(?:and|&)\s+(?:creative|media))?\b(?!\s+(?:director|officer|chief|head|lead|team|boss))|"
+    r"\bretentions?\b",
     re.IGNORECASE,
 )
 # pitch consultants, research firms and trade bodies run reviews; they are never the brand
@@ -632,9 +703,24 @@ def _plausible_brand(name: str) -> bool:
     return name.lower() not in _OUTLETS and name.lower() not in _NOT_BRANDS
 
 
+_INTRODUCED_AGENCY = re.compile(
+    r"\b(?:agency|agencies|shop|consultancy|hotshop|indie|outfit)\s*$|\b(?:digital|creative|media|pr|ad|advertising)\s+firm\s*$",
+    re.IGNORECASE,
+)
+
+
+_QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
-    return n.kind == "name" and _plausible_brand(_clean(n.text))
+    # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
+    return (
+        n.kind == "name"
+        and _plausible_brand(_clean(n.text))
+        and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
+        and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
+    )
 
 
 _AGENCY_WORDS = re.compile(
@@ -649,6 +735,8 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
     placed by a frame that marks it, in an item about agencies: "k" always, "c" when the
     matched words name an agency or an account."""
     n = placed.names[g]
+    if _clean(n.text).lower() in _NOT_BRANDS:
+        return False  # pitch consultants run reviews; they are never the agency
     if n.kind == "agency":
         return True
     if n.kind != "name":
@@ -792,7 +880,10 @@ def extract_sentence(
     def clause(m: re.Match[str]) -> str:
         return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
 
-    for pattern, first, second, flags in _compile():
+    folded = text.casefold()
+    for (pattern, first, second, flags), words in zip(_compile(), _keywords(), strict=True):
+        if words is not None and not any(w in folded for w in words):
+            continue  # the rule cannot match: none of the words it requires is here
         for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
             for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
                 if (g, b) in found or (g in owned and "o" not in flags):
@@ -816,6 +907,11 @@ def extract_sentence(
             continue
         out.append(Relation(brand, _clean(name.text), role, f.status, sentence, name.entry, stated))
     out += _continued(placed, out, sentence)
+    out += _second_roles(placed, out)
+    # a relation with no brand that the sentence also states with one ("Aviva's account went to
+    # A") is that one; left alone it would take the article's brand
+    branded = {(agency_key(r.agency_name), r.status) for r in out if r.brand}
+    out = [r for r in out if r.brand or (agency_key(r.agency_name), r.status) not in branded]
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out)
     return _dedupe(out)
@@ -883,6 +979,8 @@ def _pairs(
                 yield y, None, first
         return
     raw = groups.get("b")
+    if raw and "⟦" not in raw and re.fullmatch(r"the\s+network", raw.strip(), re.I):
+        return  # "Capital One handed the network its account": the network is the agency
     brands: list[int | None] = list(_ids(raw)) if raw and "⟦" in raw else [None]
     if "b" not in groups:
         brands = [None]
@@ -921,6 +1019,8 @@ def _keep(
         return False  # "his friend Jeff Goodby's agency"
     if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
         return False
+    if "a" in flags and placed.names and placed.names[0].kind == "agency" and g != 0 and re.match(r"\W*$", placed.text[: placed.spans[0][0]]):
+        return False
     partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
     if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
         return False
@@ -941,7 +1041,8 @@ def _keep(
     # "Publicis agency Le Pub", "Thompson, part of the WPP Group": the owner qualifies the agency
     if re.match(
         r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦",
+        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+        r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
         placed.after(g, 40),
         re.I,
     ):
@@ -1040,6 +1141,38 @@ def _list_of(placed: Placed, idx: int) -> list[int]:
         if idx in ids:
             return ids
     return [idx]
+
+
+_ROLE_PAIR = re.compile(
+    rf"\b(creative|media|pr|digital|social)\s*(?:,\s*|\s+and\s+|\s*&\s*)(creative|media|pr|digital|social)"
+    rf"(?=\s+(?:{_WORK}|business|accounts?|agenc(?:y|ies)|needs|requirements)\b|\s*(?:[—–,.;]|$))",
+    re.IGNORECASE,
+)
+
+
+def _second_roles(placed: Placed, found: list[Relation]) -> list[Relation]:
+    """ "NatWest picks IPG as it consolidates media and creative account": one agency given two
+    disciplines holds two relationships. Only for a lone agency: a list with a list of roles is
+    zipped by :func:`_role_for`."""
+    pairs = list(_ROLE_PAIR.finditer(placed.text))
+    movers = [r for r in found if r.status in ("appointed", "retained") and r.agency]
+    if len(pairs) != 1 or len({agency_key(r.agency_name) for r in movers}) != 1:
+        return []
+    roles = {_ROLE_WORD.get(w.lower(), w.lower()) for w in pairs[0].groups()}
+    out: list[Relation] = []
+    for r in movers:
+        idx = next((i for i, n in enumerate(placed.names) if _clean(n.text) == r.agency), None)
+        if idx is None or len(_list_of(placed, idx)) > 1:
+            continue
+        for role in sorted(roles - {r.role}):
+            if r.role in roles or r.role == "other" or not r.role_stated:
+                out.append(replace(r, role=role, role_stated=True))
+        if r.role not in roles and (r.role == "other" or not r.role_stated):
+            out.insert(0, replace(r, role=sorted(roles)[0], role_stated=True))
+    return out
+
+
+_ROLE_WORD = {"social": "digital"}
 
 
 def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Relation]:
@@ -1144,9 +1277,9 @@ def _review_role(sentence: str) -> tuple[str, bool]:
 
 def _dedupe(found: Iterable[Relation]) -> list[Relation]:
     out: list[Relation] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for r in found:
-        key = (r.brand.lower(), agency_key(r.agency_name), r.status)
+        key = (r.brand.lower(), agency_key(r.agency_name), r.status, _discipline(r))
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -1178,7 +1311,11 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
             read = extract_sentence(last + text[subject.end() :], gazetteer, context=context, people=people, vocab=vocab)
             found.extend(replace(r, sentence=s) for r in read)
         else:
-            found.extend(extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab))
+            read = extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab)
+            for variant in _simplified(normalise(s)):
+                more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
+                read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
+            found.extend(read)
         # the agency the sentence is about: the one appointed, kept or credited, else the first
         mine = [r for r in found if r.agency and r.sentence == s]
         listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
@@ -1205,6 +1342,60 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         out.append(r)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+# ----------------------------------------------------------------------------- simpler readings
+
+# Trade-press sentences wrap a plain clause in asides the frames do not spell out: a discourse
+# adverb ("X, meanwhile, won Y"), a long apposition after the subject ("Alquity, the 'ethical'
+# investment firm that donates ..., has appointed MHP"), a described subject ("Our Emerging Agency
+# of the Year, Born, won ..."), or a second predicate that shares the subject ("KFC selected A ...
+# and parted ways with B"). Each is read once more without the aside; what that reading adds
+# counts for the sentence as written.
+_ADVERB_ASIDE = re.compile(
+    r"\s*,\s*(?:meanwhile|however|too|also|though|in\s+turn|for\s+its\s+part|in\s+the\s+meantime|"
+    r"additionally|similarly|likewise|meantime|again|in\s+the\s+end|ultimately|eventually)\s*,",
+    re.IGNORECASE,
+)
+_ADVERB_LEAD = re.compile(
+    r"^\W*(?:meanwhile|however|also|additionally|similarly|likewise|separately|elsewhere|first|next|finally|"
+    r"in\s+addition|in\s+other\s+news|in\s+the\s+end|ultimately|eventually)\s*,\s*",
+    re.IGNORECASE,
+)
+# "Earlier this year, KFC selected ...": an opening adverbial of time
+_OPENING_PHRASE = re.compile(r"^\W*(?:earlier|later|last|this|in|on|during|at\s+the\s+start\s+of|by)\b[^,⟦⟧]{0,30},\s*(?=[A-Z])", re.IGNORECASE)
+_NAME_WORDS = r"(?:[A-Z0-9][\w&'’.+/-]*\s*){1,6}?"
+_APPOSITION = re.compile(
+    rf"^(\W*{_NAME_WORDS}),\s+(?:the|a|an|which|who|whose|one\s+of)\s[^;]{{3,220}}?,\s+"
+    r"(?=(?:has|have|had|is|was|were|will|also|recently|today|now)\b|[a-z]+(?:ed|s)\s)"
+)
+_DESCRIBED_SUBJECT = re.compile(rf"^\W*(?:our|the|this|a|an)\s[^,⟦⟧]{{3,60}},\s+({_NAME_WORDS}),\s+(?=[a-z])")
+_SECOND_PREDICATE = re.compile(
+    _t(
+        rf"^(\W*{_NAME_WORDS})(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b[^;]*?\s*,?\s+and\s+(?:has\s+|have\s+|also\s+|then\s+)?"
+        r"((?:{DROP}|{APPOINT}|{KEEP}|{HAND}|{WIN}|{LOSE})\b.*)$"
+    )
+)
+
+
+def _simplified(sentence: str) -> list[str]:
+    """The sentence without one aside at a time (see above); [] when it has none."""
+    out: list[str] = []
+    plain = _OPENING_PHRASE.sub("", _ADVERB_LEAD.sub("", _ADVERB_ASIDE.sub("", sentence)))
+    if plain != sentence:
+        out.append(plain)
+    for pattern in (_APPOSITION, _DESCRIBED_SUBJECT):
+        m = pattern.match(plain)
+        if m:
+            out.append(m.group(1).rstrip() + " " + plain[m.end() :])
+    m = _SECOND_PREDICATE.match(plain)
+    if m:
+        out.append(m.group(1).rstrip() + " " + m.group(2))
+    return out
+
+
+def _same_relation(a: Relation, b: Relation) -> bool:
+    return a.status == b.status and agency_key(a.agency_name) == agency_key(b.agency_name) and same_name(a.brand or "-", b.brand or "-")
 
 
 _SUBJECT_AREF = re.compile(
@@ -1399,6 +1590,14 @@ def _similar_agency(a: str, b: str) -> bool:
     return all(any(x.startswith(y) or y.startswith(x) for x in long) for y in short)
 
 
+def _discipline(r: Relation) -> str:
+    """The role that keeps two relations apart: only in a sentence that gives one agency two
+    disciplines ("its creative and media account"); elsewhere a role is no distinction."""
+    if not r.role_stated or r.status not in ("appointed", "retained") or r.role not in ("creative", "media", "pr", "digital"):
+        return ""
+    return r.role if _ROLE_PAIR.search(r.sentence) else ""
+
+
 def _merge(found: list[Relation]) -> list[Relation]:
     """One relation per (brand, agency, status): the headline's, with the better role."""
     out: list[Relation] = []
@@ -1408,6 +1607,7 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 o
                 for o in out
                 if o.status == r.status
+                and (_discipline(o) == _discipline(r) or not _discipline(o) or not _discipline(r))
                 and (same_name(o.brand, r.brand) or _initials(o.brand, r.brand))
                 and (
                     agency_key(o.agency_name) == agency_key(r.agency_name)

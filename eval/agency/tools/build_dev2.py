@@ -78,6 +78,22 @@ def parse(text: str) -> list[dict]:
     return items
 
 
+def record(rid: str, i: dict) -> dict:
+    """The corpus record of a parsed item (the format in eval/agency/README.md)."""
+    return {
+        "id": rid,
+        "headline": i["headline"],
+        "snippet": i["snippet"],
+        "url": i["url"],
+        "published": i["published"],
+        "outlet": i["outlet"],
+        "lang": i["lang"],
+        "kind": "distractor" if i["kind_"] else "relation",
+        "distractor_kind": i["kind_"],
+        "relations": i["relations"],
+    }
+
+
 def main() -> int:
     items = parse((HERE / "dev2_raw.txt").read_text(encoding="utf-8"))
     seen = known()
@@ -90,20 +106,7 @@ def main() -> int:
     out, doubts = [], []
     for k, i in enumerate(items, 1):
         rid = f"ag2-{k:04d}"
-        out.append(
-            {
-                "id": rid,
-                "headline": i["headline"],
-                "snippet": i["snippet"],
-                "url": i["url"],
-                "published": i["published"],
-                "outlet": i["outlet"],
-                "lang": i["lang"],
-                "kind": "distractor" if i["kind_"] else "relation",
-                "distractor_kind": i["kind_"],
-                "relations": i["relations"],
-            }
-        )
+        out.append(record(rid, i))
         if i["note"]:
             doubts.append(f"{rid}\t{i['note']}")
     (HERE / "dev2.jsonl").write_text(
