@@ -191,3 +191,30 @@ def test_the_keyword_prefilter_never_skips_a_rule_that_matches(gaz) -> None:  # 
     # and it skips most rules on an ordinary headline
     text = place("Apple names Droga5 creative agency of record", gaz).text.casefold()
     assert sum(w is not None and not any(x in text for x in w) for _r, w in rules) > len(rules) / 2
+
+
+# Guards from the false positives of the dev4 collection (opened after its cold score).
+
+
+def test_a_legal_form_alone_is_no_name(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://mumbrella.com.au/2015-annual-top-media-account-wins-shifts-retentions-337000
+    got = rels(gaz, "News Corp dumps UM for Mediacom, but not in digital")
+    assert {("News Corp", "UM", "ended"), ("News Corp", "Mediacom", "appointed")} <= got
+    assert not any(brand == "Corp" for brand, _a, _s in got)
+
+
+def test_a_quoted_title_is_neither_brand_nor_agency(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.digitalmarket.asia/which-apac-agencies-understand-digital-the-best/
+    got = rels(
+        gaz,
+        "",
+        "M&C Saatchi Sydney took the top honours from the region with six metals for various digital "
+        "categories for its ‘Clever Buoy’ campaign for Optus.",
+    )
+    assert not any(agency == "Clever Buoy" or brand == "Clever Buoy" for brand, agency, _s in got)
+
+
+def test_an_event_is_not_a_brand(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://ijes-srw.com/2021/12/14/2021-in-review-12-notable-agency-breakups/
+    got = rels(gaz, "", "Energy BBDO, the creative agency behind the company’s last two Super Bowl spots")
+    assert not any(brand == "Super Bowl" for brand, _a, _s in got)

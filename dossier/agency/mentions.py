@@ -429,6 +429,9 @@ MONTHS = set(
 )
 
 
+_LEGAL_FORMS = frozenset(["corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings", "ag", "sa", "gmbh"])
+
+
 def _proper_names(
     text: str, taken: list[tuple[int, int]], title: bool, vocab: frozenset[str] = frozenset()
 ) -> list[Name]:
@@ -447,6 +450,9 @@ def _proper_names(
         while run and run[-1][2].lower() in _CONNECTORS | {"and", "the"}:
             run.pop()
         while run and run[0][2].lower() in COMMON and not (run[0][2] == "The" and len(run) > 1) and not (
+            # "News Corp", "Big Group": a legal form alone is no name; the word before is part of it
+            len(run) == 2 and run[1][2].lower().rstrip(".") in _LEGAL_FORMS
+        ) and not (
             run[0][2].isupper() and len(run) > 1 and not title
         ) and not (
             # "works with All Response Media": mid-sentence, a capitalised word starts the name

@@ -668,6 +668,12 @@ _NOT_BRANDS = {
     "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
     "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
 }
+# events and seasons that campaigns are made for: "the company's last two Super Bowl spots"
+_EVENTS = {
+    "super bowl", "olympics", "olympic games", "paralympics", "world cup", "fifa world cup",
+    "cannes lions", "cannes", "oscars", "grammys", "emmys", "black friday", "cyber monday",
+    "march madness", "eurovision", "ramadan", "diwali", "lunar new year", "world series",
+}
 _OUTLETS = {
     "adweek", "ad age", "adage", "campaign", "campaign asia", "mumbrella", "b&t", "adnews", "the drum",
     "prweek", "mediapost", "digiday", "marketing week", "marketing dive", "agencyspy", "lbb", "strategy",
@@ -700,7 +706,8 @@ def _plausible_brand(name: str) -> bool:
         return False
     if all(generic_word(w) for w in words) and not public_body(name):
         return False
-    return name.lower() not in _OUTLETS and name.lower() not in _NOT_BRANDS
+    low = name.lower()
+    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS
 
 
 _INTRODUCED_AGENCY = re.compile(
@@ -712,11 +719,24 @@ _INTRODUCED_AGENCY = re.compile(
 _QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
 
 
+_OPEN_QUOTES = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+
+
+def _quoted(placed: Placed, i: int) -> bool:
+    """The name is the whole of a quotation ("its ‘Clever Buoy’ campaign"): a title, not a
+    brand or an agency (unless it is a listed agency's name)."""
+    n = placed.names[i]
+    s = placed.sentence
+    before, after = s[n.start - 1 : n.start], s[n.end : n.end + 1]
+    return bool(before) and _OPEN_QUOTES.get(before) == after
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
     # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
     return (
         n.kind == "name"
+        and not _quoted(placed, b)
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
@@ -739,7 +759,7 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
         return False  # pitch consultants run reviews; they are never the agency
     if n.kind == "agency":
         return True
-    if n.kind != "name":
+    if n.kind != "name" or _quoted(placed, g):
         return False
     text = _clean(n.text)
     words = text.split()
