@@ -77,12 +77,14 @@ def _rss(pid: int) -> int:
 
 
 def _role(pid: int) -> str:
-    """ "worker" (a spawned PDF worker), "pdftoppm" (a thumbnail) or "other"."""
+    """The process's part: PDF "worker", "tracker" (multiprocessing's), "pdftoppm" or "other"."""
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
             cmd = f.read().replace(b"\0", b" ")
     except OSError:
         return "other"
+    if b"resource_tracker" in cmd:
+        return "tracker"  # multiprocessing's resource tracker, not a PDF worker
     if b"multiprocessing" in cmd:
         return "worker"
     return "pdftoppm" if b"pdftoppm" in cmd else "other"
