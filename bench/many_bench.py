@@ -19,7 +19,9 @@ PERFORMANCE ONLY) and a contacts sheet with one contact per company, and runs
 - the main process's CPU seconds per contact (research, writing and scheduling; the PDFs are
   rendered in the workers).
 
-Then the start-up time of ``dossier --help`` (the quickest of 5). The last line is
+Then the start-up time of ``dossier --help`` (the quickest of 5) and, except in the quick
+mode, a single ``dossier build`` of a whole briefing against its own render floor (see
+:func:`single_build`). The last line is
 ``ratio to render floor: X`` for the largest size (the quick mode's only one).
 A benchmark, not a test: nothing here is asserted except that no contact failed.
 """
@@ -218,6 +220,38 @@ def help_time(times: int = 5) -> float:
     return best
 
 
+def _render_all(paths: list[str]) -> float:
+    """Seconds to render ``paths`` one after another in this process (after one warm-up)."""
+    _render(paths[0])
+    start = time.perf_counter()
+    for path in paths:
+        _render(path)
+    return time.perf_counter() - start
+
+
+def single_build(work: Path) -> tuple[float, float]:
+    """A single ``dossier build`` of a whole briefing (company report, agency profile, notes)
+    for the first synthetic company, as a user runs it: (wall seconds, render floor). The floor
+    is WeasyPrint alone rendering the build's HTML files one after another in one warm
+    process, as the build does (it renders in its own process, one document at a time)."""
+    snap, made = synthetic.make_snapshot(work, 1)
+    out = work / "single"
+    cmd = [sys.executable, "-c", "from dossier.cli import main; main()", "build"]
+    cmd += ["--company", made[0].name, "--offline", str(snap), "--out", str(out)]
+    cmd += ["--news-days", str(synthetic.NEWS_DAYS), "--contact", "Contact 0000"]
+    cmd += ["--title", "CMO", "--previous-company", "Northwind Traders", "--agency", AGENCY]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"dossier build exited {done.returncode}:\n{done.stderr[-3000:]}")
+    html = sorted(str(p) for p in out.glob("*/*.html"))
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        floor = pool.submit(_render_all, html).result()
+    return wall, floor
+
+
 def run(size: int, work: Path) -> dict[str, Any]:
     snap, made = synthetic.make_snapshot(work, size)
     csv = work / f"contacts-{size}.csv"
@@ -268,6 +302,14 @@ def main(argv: list[str]) -> None:
         )
         print(f"{'':>9} memory: {r['memory']}", flush=True)
     print(f"dossier --help: {help_time():.3f} s (the quickest of 5)", flush=True)
+    if not quick:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+            wall, floor = single_build(Path(tmp))
+        print(
+            f"single build (whole briefing): {wall:.2f} s, render floor {floor:.2f} s, "
+            f"ratio {wall / floor:.2f}",
+            flush=True,
+        )
     if last is not None:
         print(f"ratio to render floor: {last['ratio']:.2f}")
 

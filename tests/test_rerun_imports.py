@@ -103,3 +103,30 @@ def test_the_probe_sees_the_imports_of_a_batch_with_work_to_do(tmp_path: Path) -
     assert isinstance(loaded, list)
     assert {"pydantic", "dossier.build", "dossier.research", "dossier.writing"} <= set(loaded)
     assert "weasyprint" not in loaded  # no PDF asked for
+
+
+def _loaded_by(code: str, names: tuple[str, ...]) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {list(names)!r} if m in sys.modules]))"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_dossier_help_loads_only_the_command_line() -> None:
+    code = (
+        "import sys\nsys.argv = ['dossier', '--help']\nfrom dossier.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert _loaded_by(code, (*HEAVY, "logging", "jinja2", "dossier.batch", "dossier.config")) == []
+
+
+def test_a_pdf_worker_loads_the_renderer_without_the_schema_or_the_writing() -> None:
+    """What a spawned PDF worker imports to unpickle its task (render_pdf) and the brand."""
+    code = "import dossier.render.pdf, dossier.config"
+    assert _loaded_by(code, HEAVY) == []
