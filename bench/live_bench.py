@@ -188,6 +188,7 @@ def run(size: int, work: Path) -> dict[str, Any]:
         "missing": missing,
         "main_mb": memory.main / 2**20,
         "tree_mb": memory.tree / 2**20,
+        "tree_pss_mb": memory.tree_pss / 2**20,
         "pdfs": len(html),
     }
 
@@ -201,7 +202,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         f"live {r['size']} companies: wall {r['wall']:.1f} s ({r['wall'] / r['size']:.2f} s/contact), "
         f"{r['requests']} requests ({r['missing']} not in the snapshot: 404), "
         f"render floor {r['render']:.1f} s, politeness floor {r['polite']:.1f} s ({r['host']}), "
-        f"main {r['main_mb']:.0f} MB, tree {r['tree_mb']:.0f} MB"
+        f"main {r['main_mb']:.0f} MB, tree {r['tree_mb']:.0f} MB (PSS {r['tree_pss_mb']:.0f} MB)"
     )
     print(f"live ratio to max(render floor, politeness floor): {r['ratio']:.2f}", flush=True)
     return r

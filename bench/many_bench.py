@@ -12,7 +12,10 @@ PERFORMANCE ONLY) and a contacts sheet with one contact per company, and runs
   (above 60 documents, an even sample of 60 scaled to all: the documents are alike);
 - the ratio of the batch to the floor (goal on 2 cores: 1.3);
 - peak RSS of the batch's main process and of its whole process tree (the sum of the RSS of
-  the main process and every live descendant, sampled every 50 ms);
+  the main process and every live descendant, sampled every 50 ms), and the tree's peak in
+  PSS ("tree PSS"), where a page two processes share counts once: a child forked by the
+  batch (a thumbnail's pdftoppm, a PDF worker being spawned) shows the whole batch's RSS
+  until it execs, so the RSS sum counts the batch twice at such moments;
 - the time of a rerun of the finished batch (everything skipped; the quicker of two);
 - what the PDF workers and pdftoppm held (each process's first and peak RSS) and the tree's
   make-up at its peak;
@@ -78,6 +81,18 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size: the process's RSS with each shared page divided among sharers."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
 def _role(pid: int) -> str:
     """The process's part: PDF "worker", "tracker" (multiprocessing's), "pdftoppm" or "other"."""
     try:
@@ -85,6 +100,8 @@ def _role(pid: int) -> str:
             cmd = f.read().replace(b"\0", b" ")
     except OSError:
         return "other"
+    if b"dossier.cli import main" in cmd:
+        return "fork"  # forked from the batch, not yet exec'd: its pages are the batch's own
     if b"resource_tracker" in cmd:
         return "tracker"  # multiprocessing's resource tracker, not a PDF worker
     if b"multiprocessing" in cmd:
@@ -106,6 +123,7 @@ class TreeMemory:
         self.tree = 0
         self.most_processes = 0
         self.main_cpu = 0.0  # CPU seconds of the main process (the last sample)
+        self.tree_pss = 0  # the same sum in PSS: pages shared between processes counted once
         self.peaks: dict[int, tuple[str, int, int]] = {}  # pid -> (role, first RSS, peak RSS)
         self.at_peak: dict[str, int] = {}  # role -> RSS summed over its processes
         self._stop = threading.Event()
@@ -130,6 +148,7 @@ class TreeMemory:
                 now[role] = now.get(role, 0) + rss
             if sum(now.values()) > self.tree:
                 self.tree, self.at_peak = sum(now.values()), now
+            self.tree_pss = max(self.tree_pss, sum(_pss(p) for p in pids))
             self.most_processes = max(self.most_processes, len(pids))
             self._stop.wait(self.every)
 
@@ -276,6 +295,7 @@ def run(size: int, work: Path) -> dict[str, Any]:
         "rerun": rerun,
         "main_mb": memory.main / 2**20,
         "tree_mb": memory.tree / 2**20,
+        "tree_pss_mb": memory.tree_pss / 2**20,
         "main_cpu": memory.main_cpu / size,
         "pdfs": len(html),
         "memory": memory.describe(),
@@ -288,7 +308,8 @@ def main(argv: list[str]) -> None:
     print(f"{synthetic.LABEL}; {os.cpu_count()} CPUs, {WORKERS} PDF workers")
     print(
         f"{'companies':>9} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'floor/c':>8} "
-        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'rerun s':>8} {'main CPU/c':>10}"
+        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'tree PSS':>8} {'rerun s':>8} "
+        f"{'main CPU/c':>10}"
     )
     last = None
     for size in sizes:
@@ -297,7 +318,7 @@ def main(argv: list[str]) -> None:
         print(
             f"{r['size']:>9} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
             f"{r['floor_per_contact']:>8.2f} {r['ratio']:>6.2f} {r['main_mb']:>8.0f} "
-            f"{r['tree_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
+            f"{r['tree_mb']:>8.0f} {r['tree_pss_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
             flush=True,
         )
         print(f"{'':>9} memory: {r['memory']}", flush=True)
