@@ -21,7 +21,6 @@ A user's client has none of these: it never connects to a loopback or private ad
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -142,7 +141,7 @@ def run(size: int, work: Path) -> dict[str, Any]:
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = work / "out"
     env = {
-        **os.environ,
+        **many_bench.USER_ENV,
         "DOSSIER_IDENTITY": IDENTITY,
         "XDG_CACHE_HOME": str(work / "cache"),  # a fresh HTTP cache: every request is sent
     }
