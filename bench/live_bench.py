@@ -21,7 +21,6 @@ A user's client has none of these: it never connects to a loopback or private ad
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 import threading
@@ -131,14 +130,7 @@ def politeness_floor(hosts: Counter[str]) -> tuple[float, str]:
 
 def run(size: int, work: Path) -> dict[str, Any]:
     snap, made = synthetic.make_snapshot(work, size)
-    csv = work / f"contacts-{size}.csv"
-    lines = ["Name,Previous company,New company,New title,Owner,Agency"]
-    lines += [
-        f"Contact {c.index:04d},Northwind Traders,{c.name},CMO,Owner {c.index % 5},"
-        f"{many_bench.AGENCY}"
-        for c in made
-    ]
-    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    csv = many_bench.write_contacts(work, made)
     out = work / "out"
     env = {
         **many_bench.USER_ENV,
@@ -158,20 +150,9 @@ def run(size: int, work: Path) -> dict[str, Any]:
             str(synthetic.NEWS_DAYS),
             "--quiet",
         ]
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-        )
-        memory = many_bench.TreeMemory(proc.pid)
-        stdout, stderr = proc.communicate()
-        wall = time.perf_counter() - start
-        memory.stop()
+        wall, memory, _ = many_bench.measured(cmd, env)
         hosts = Counter(server.hosts)
         missing = server.missing
-    if proc.returncode != 0:
-        raise SystemExit(
-            f"live batch exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}"
-        )
     html = sorted(str(p) for p in (out / csv.stem).glob("*/*.html"))
     render = many_bench.render_floor(html)
     polite, host = politeness_floor(hosts)

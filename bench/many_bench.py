@@ -219,19 +219,32 @@ def batch(csv: Path, snap: Path, out: Path) -> tuple[float, TreeMemory, str]:
         str(synthetic.NEWS_DAYS),
         "--quiet",
     ]
+    return measured(cmd, USER_ENV)
+
+
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, TreeMemory, str]:
+    """Run ``cmd`` with its process tree's memory sampled; (seconds, memory, stderr)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=USER_ENV
-    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     memory = TreeMemory(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     memory.stop()
     if proc.returncode != 0:
-        raise SystemExit(
-            f"dossier batch exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}"
-        )
+        raise SystemExit(f"dossier exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     return wall, memory, stderr
+
+
+def write_contacts(work: Path, made: list[synthetic.Company]) -> Path:
+    """A contacts sheet with one contact moved to each of ``made``, all naming AGENCY."""
+    csv = work / f"contacts-{len(made)}.csv"
+    lines = ["Name,Previous company,New company,New title,Owner,Agency"]
+    lines += [
+        f"Contact {c.index:04d},Northwind Traders,{c.name},CMO,Owner {c.index % 5},{AGENCY}"
+        for c in made
+    ]
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return csv
 
 
 def help_time(times: int = 5) -> float:
@@ -279,13 +292,7 @@ def single_build(work: Path) -> tuple[float, float]:
 
 def run(size: int, work: Path) -> dict[str, Any]:
     snap, made = synthetic.make_snapshot(work, size)
-    csv = work / f"contacts-{size}.csv"
-    lines = ["Name,Previous company,New company,New title,Owner,Agency"]
-    lines += [
-        f"Contact {c.index:04d},Northwind Traders,{c.name},CMO,Owner {c.index % 5},{AGENCY}"
-        for c in made
-    ]
-    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    csv = write_contacts(work, made)
     out = work / "out"
     wall, memory, _ = batch(csv, snap, out)
     rerun = min(batch(csv, snap, out)[0] for _ in range(2))  # the quicker of two reruns
