@@ -39,17 +39,21 @@ test: $(TSTAMP)
 	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
-# make bench: one company, the client, the state, then many companies (20, 50, 200).
+# make bench: one company, the client, the state, the live-like batch, then many companies (20, 50, 200).
 # make bench BENCH=quick: only the 20-company batch; its last line is its ratio to the floor.
+# make bench BENCH=live: only the live-like batch (127.0.0.1, 150 ms a response).
 BENCH ?= full
 bench: $(STAMP)
 	@scripts/system-deps.sh
 ifeq ($(BENCH),quick)
 	BENCH=quick $(BIN)/python bench/many_bench.py
+else ifeq ($(BENCH),live)
+	$(BIN)/python bench/live_bench.py
 else
 	$(BIN)/python bench/batch_bench.py 10
 	$(BIN)/python bench/net_bench.py
 	$(BIN)/python bench/state_bench.py 5000
+	$(BIN)/python bench/live_bench.py
 	$(BIN)/python bench/many_bench.py
 endif
 

@@ -12,12 +12,20 @@ PERFORMANCE ONLY) and a contacts sheet with one contact per company, and runs
   (above 60 documents, an even sample of 60 scaled to all: the documents are alike);
 - the ratio of the batch to the floor (goal on 2 cores: 1.3);
 - peak RSS of the batch's main process and of its whole process tree (the sum of the RSS of
-  the main process and every live descendant, sampled every 50 ms);
-- the time of a rerun of the finished batch (everything skipped);
+  the main process and every live descendant, sampled every 50 ms), and the tree's peak in
+  PSS ("tree PSS"), where a page two processes share counts once: a child forked by the
+  batch (a thumbnail's pdftoppm, a PDF worker being spawned) shows the whole batch's RSS
+  until it execs, so the RSS sum counts the batch twice at such moments;
+- the time of a rerun of the finished batch (everything skipped; the quicker of two);
+- what the PDF workers and pdftoppm held (each process's first and peak RSS) and the tree's
+  make-up at its peak;
 - the main process's CPU seconds per contact (research, writing and scheduling; the PDFs are
   rendered in the workers).
 
-The last line is ``ratio to render floor: X`` for the largest size (the quick mode's only one).
+Then the start-up time of ``dossier --help`` (the quickest of 5) and, except in the quick
+mode, a single ``dossier build`` of a whole briefing against its own render floor (see
+:func:`single_build`). The last line is
+``ratio to render floor: X`` for the largest size (the quick mode's only one).
 A benchmark, not a test: nothing here is asserted except that no contact failed.
 """
 
@@ -32,6 +40,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
@@ -41,6 +50,10 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 WORKERS = min(2, os.cpu_count() or 1)  # the batch's default number of PDF workers
 SAMPLE = 60  # at most this many documents rendered for the floor (see render_floor)
 AGENCY = "TBWA\\Media Arts Lab"  # named on every row: one agency shared by every company
+#: The environment dossier runs in, as an installed copy does: with its bytecode written and
+#: reused (PYTHONDONTWRITEBYTECODE, set in some shells and CI, would make every run compile
+#: every module from source again, about 0.3 s of a rerun here).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _children(pid: int) -> list[int]:
@@ -72,8 +85,41 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size: the process's RSS with each shared page divided among sharers."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def _role(pid: int) -> str:
+    """The process's part: PDF "worker", "tracker" (multiprocessing's), "pdftoppm" or "other"."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmd = f.read().replace(b"\0", b" ")
+    except OSError:
+        return "other"
+    if b"dossier.cli import main" in cmd:
+        return "fork"  # forked from the batch, not yet exec'd: its pages are the batch's own
+    if b"resource_tracker" in cmd:
+        return "tracker"  # multiprocessing's resource tracker, not a PDF worker
+    if b"multiprocessing" in cmd:
+        return "worker"
+    return "pdftoppm" if b"pdftoppm" in cmd else "other"
+
+
 class TreeMemory:
-    """Samples the RSS of a process and of its whole tree until stopped."""
+    """Samples the RSS of a process and of its whole tree until stopped.
+
+    Besides the peaks of the main process and of the tree, it keeps each descendant's peak
+    (by role: PDF worker, pdftoppm) and what the tree held at its peak, so a high tree figure
+    can be traced to the process that made it.
+    """
 
     def __init__(self, pid: int, every: float = 0.05) -> None:
         self.pid, self.every = pid, every
@@ -81,6 +127,9 @@ class TreeMemory:
         self.tree = 0
         self.most_processes = 0
         self.main_cpu = 0.0  # CPU seconds of the main process (the last sample)
+        self.tree_pss = 0  # the same sum in PSS: pages shared between processes counted once
+        self.peaks: dict[int, tuple[str, int, int]] = {}  # pid -> (role, first RSS, peak RSS)
+        self.at_peak: dict[str, int] = {}  # role -> RSS summed over its processes
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
@@ -95,13 +144,40 @@ class TreeMemory:
             main = _rss(self.pid)
             self.main_cpu = max(self.main_cpu, _cpu(self.pid))
             self.main = max(self.main, main)
-            self.tree = max(self.tree, main + sum(_rss(p) for p in pids[1:]))
+            now = {"main": main}
+            for p in pids[1:]:
+                rss = _rss(p)
+                role, first, peak = self.peaks.get(p) or (_role(p), rss, 0)
+                self.peaks[p] = (role, first, max(peak, rss))
+                now[role] = now.get(role, 0) + rss
+            if sum(now.values()) > self.tree:
+                self.tree, self.at_peak = sum(now.values()), now
+            self.tree_pss = max(self.tree_pss, sum(_pss(p) for p in pids))
             self.most_processes = max(self.most_processes, len(pids))
             self._stop.wait(self.every)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+    def describe(self) -> str:
+        """The processes behind the figures: PDF workers (how many there were, their first
+        and peak RSS), the largest pdftoppm, and the tree's make-up at its peak."""
+        mb = 2**20
+        workers = [(first, peak) for role, first, peak in self.peaks.values() if role == "worker"]
+        thumbs = [peak for role, _, peak in self.peaks.values() if role == "pdftoppm"]
+        parts = []
+        if workers:
+            parts.append(
+                f"{len(workers)} PDF workers, first seen at {min(f for f, _ in workers) / mb:.0f}-"
+                f"{max(f for f, _ in workers) / mb:.0f} MB, peak {min(p for _, p in workers) / mb:.0f}-"
+                f"{max(p for _, p in workers) / mb:.0f} MB"
+            )
+        if thumbs:
+            parts.append(f"{len(thumbs)} pdftoppm, largest {max(thumbs) / mb:.0f} MB")
+        at = ", ".join(f"{role} {rss / mb:.0f}" for role, rss in sorted(self.at_peak.items()))
+        parts.append(f"tree at its peak (MB): {at}")
+        return "; ".join(parts)
 
 
 def _render(path: str) -> int:
@@ -143,31 +219,83 @@ def batch(csv: Path, snap: Path, out: Path) -> tuple[float, TreeMemory, str]:
         str(synthetic.NEWS_DAYS),
         "--quiet",
     ]
+    return measured(cmd, USER_ENV)
+
+
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, TreeMemory, str]:
+    """Run ``cmd`` with its process tree's memory sampled; (seconds, memory, stderr)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     memory = TreeMemory(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     memory.stop()
     if proc.returncode != 0:
-        raise SystemExit(
-            f"dossier batch exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}"
-        )
+        raise SystemExit(f"dossier exited {proc.returncode}:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     return wall, memory, stderr
 
 
-def run(size: int, work: Path) -> dict[str, float]:
-    snap, made = synthetic.make_snapshot(work, size)
-    csv = work / f"contacts-{size}.csv"
+def write_contacts(work: Path, made: list[synthetic.Company]) -> Path:
+    """A contacts sheet with one contact moved to each of ``made``, all naming AGENCY."""
+    csv = work / f"contacts-{len(made)}.csv"
     lines = ["Name,Previous company,New company,New title,Owner,Agency"]
     lines += [
         f"Contact {c.index:04d},Northwind Traders,{c.name},CMO,Owner {c.index % 5},{AGENCY}"
         for c in made
     ]
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return csv
+
+
+def help_time(times: int = 5) -> float:
+    """The quickest of ``times`` runs of ``dossier --help`` (start-up: imports and click)."""
+    cmd = [sys.executable, "-c", "from dossier.cli import main; main()", "--help"]
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=USER_ENV)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _render_all(paths: list[str]) -> float:
+    """Seconds to render ``paths`` one after another in this process (after one warm-up)."""
+    _render(paths[0])
+    start = time.perf_counter()
+    for path in paths:
+        _render(path)
+    return time.perf_counter() - start
+
+
+def single_build(work: Path) -> tuple[float, float]:
+    """A single ``dossier build`` of a whole briefing (company report, agency profile, notes)
+    for the first synthetic company, as a user runs it: (wall seconds, render floor). The floor
+    is WeasyPrint alone rendering the build's HTML files one after another in one warm
+    process, as the build does (it renders in its own process, one document at a time)."""
+    snap, made = synthetic.make_snapshot(work, 1)
+    out = work / "single"
+    cmd = [sys.executable, "-c", "from dossier.cli import main; main()", "build"]
+    cmd += ["--company", made[0].name, "--offline", str(snap), "--out", str(out)]
+    cmd += ["--news-days", str(synthetic.NEWS_DAYS), "--contact", "Contact 0000"]
+    cmd += ["--title", "CMO", "--previous-company", "Northwind Traders", "--agency", AGENCY]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=USER_ENV)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"dossier build exited {done.returncode}:\n{done.stderr[-3000:]}")
+    html = sorted(str(p) for p in out.glob("*/*.html"))
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        floor = pool.submit(_render_all, html).result()
+    return wall, floor
+
+
+def run(size: int, work: Path) -> dict[str, Any]:
+    snap, made = synthetic.make_snapshot(work, size)
+    csv = write_contacts(work, made)
     out = work / "out"
     wall, memory, _ = batch(csv, snap, out)
-    rerun, _, _ = batch(csv, snap, out)
+    rerun = min(batch(csv, snap, out)[0] for _ in range(2))  # the quicker of two reruns
     html = sorted(str(p) for p in (out / csv.stem).glob("*/*.html"))
     floor = render_floor(html)
     return {
@@ -180,8 +308,10 @@ def run(size: int, work: Path) -> dict[str, float]:
         "rerun": rerun,
         "main_mb": memory.main / 2**20,
         "tree_mb": memory.tree / 2**20,
+        "tree_pss_mb": memory.tree_pss / 2**20,
         "main_cpu": memory.main_cpu / size,
         "pdfs": len(html),
+        "memory": memory.describe(),
     }
 
 
@@ -191,7 +321,8 @@ def main(argv: list[str]) -> None:
     print(f"{synthetic.LABEL}; {os.cpu_count()} CPUs, {WORKERS} PDF workers")
     print(
         f"{'companies':>9} {'wall s':>8} {'s/contact':>10} {'floor s':>8} {'floor/c':>8} "
-        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'rerun s':>8} {'main CPU/c':>10}"
+        f"{'ratio':>6} {'main MB':>8} {'tree MB':>8} {'tree PSS':>8} {'rerun s':>8} "
+        f"{'main CPU/c':>10}"
     )
     last = None
     for size in sizes:
@@ -200,7 +331,17 @@ def main(argv: list[str]) -> None:
         print(
             f"{r['size']:>9} {r['wall']:>8.1f} {r['per_contact']:>10.2f} {r['floor']:>8.1f} "
             f"{r['floor_per_contact']:>8.2f} {r['ratio']:>6.2f} {r['main_mb']:>8.0f} "
-            f"{r['tree_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
+            f"{r['tree_mb']:>8.0f} {r['tree_pss_mb']:>8.0f} {r['rerun']:>8.2f} {r['main_cpu']:>10.2f}",
+            flush=True,
+        )
+        print(f"{'':>9} memory: {r['memory']}", flush=True)
+    print(f"dossier --help: {help_time():.3f} s (the quickest of 5)", flush=True)
+    if not quick:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+            wall, floor = single_build(Path(tmp))
+        print(
+            f"single build (whole briefing): {wall:.2f} s, render floor {floor:.2f} s, "
+            f"ratio {wall / floor:.2f}",
             flush=True,
         )
     if last is not None:

@@ -5,7 +5,6 @@ Exit codes: 0 success (gaps are warnings), 1 runtime error, 2 usage error.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,16 +18,17 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("pdf", "html", "json")
 
 
-class _RedactingFormatter(logging.Formatter):
-    """Keeps e-mail addresses out of log lines."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        import re
-
-        return re.sub(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", "<e-mail>", super().format(record))
-
-
 def _setup_logging(verbose: int) -> None:
+    import logging  # here, not at the top: `dossier --help` never logs (its start-up time)
+
+    class _RedactingFormatter(logging.Formatter):
+        """Keeps e-mail addresses out of log lines."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            import re
+
+            return re.sub(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", "<e-mail>", super().format(record))
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("dossier")

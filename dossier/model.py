@@ -13,20 +13,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .bidi import BIDI_CONTROLS as BIDI_CONTROLS  # re-exported: defined in dossier.bidi
+from .bidi import BIDI_TABLE as _BIDI_TABLE
+from .bidi import strip_bidi as strip_bidi
 from .errors import ConfigError
 from .fields import FIELDS
 from .names import first_name_of, greeting_of, one_line
-
-#: Bidirectional controls: embeddings, overrides, isolates, marks. Scraped text is data; a
-#: U+202E from a web page must not reverse dossier's own next sentence, so every string that
-#: enters the record loses them (direction is isolated by the templates instead).
-BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
-
-
-def strip_bidi(text: str) -> str:
-    """``text`` without bidirectional control characters."""
-    return text.translate(_BIDI_TABLE)
 
 
 def _neutralise(value: Any) -> Any:

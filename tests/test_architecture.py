@@ -20,7 +20,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "dossier"
 
 #: Modules that import nothing of dossier outside this set.
-BASE = {"model", "errors", "names", "formatting", "fields"}
+BASE = {"model", "errors", "names", "formatting", "fields", "bidi"}
 FORBIDDEN = {
     "net": {"sources", "research", "agency", "writing", "render", "batch", "build", "cli", "app"},
     "sources": {"research", "writing", "render", "batch", "build", "cli", "app"},

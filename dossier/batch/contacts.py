@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..bidi import strip_bidi
 from ..errors import ConfigError
-from ..model import Contact, strip_bidi
 from .state import base_key, identity_of
+
+if TYPE_CHECKING:
+    from ..model import Contact  # imported when a contact is built (the schema is slow to load)
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -107,6 +110,8 @@ class ContactRow:
 
     def to_contact(self) -> Contact:
         """The contact as the briefing and its notes see them."""
+        from ..model import Contact
+
         return Contact(
             self.name,
             self.new_company,

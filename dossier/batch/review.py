@@ -24,7 +24,7 @@ from ..config import Brand
 from ..crm.priority import counted
 from ..errors import RenderError
 from ..fsutil import atomic_write_text
-from ..render import environment
+from ..render.env import environment
 from .state import BatchState, inside
 
 log = logging.getLogger(__name__)

@@ -25,30 +25,26 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..build import (
-    AgencyCache,
-    BuildOptions,
-    Document,
-    Runtime,
-    build,
-    research_company,
-    role_dict,
-    runtime,
-)
+from .. import config
 from ..config import Brand
 from ..errors import DossierError
 from ..fsutil import OutputError, check_writable, slugify
-from ..names import clean_name
-from ..render import PdfPool
-from ..research.resolve import Hints
 from .calendar import write_follow_up_ics
 from .contacts import ContactRow, read_contacts
 from .options import record_options
 from .review import write_review_page
 from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
 from .thumbs import Thumbnailer
+
+if TYPE_CHECKING:
+    from ..build import AgencyCache, BuildOptions, Document, Runtime
+    from ..render import PdfPool
+
+# Research, writing and rendering (dossier.build and everything under it: pydantic, Jinja,
+# the relation rules, the HTTP client, WeasyPrint) are imported only when a contact is to be
+# built, so a rerun of a finished batch, where every contact is skipped, stays quick.
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +138,8 @@ def company_key(row: ContactRow) -> tuple[str, str, str]:
     The name is compared without its legal form, so "Apple" and "Apple Inc." in one sheet
     are researched once (a domain or ticker in the row still tells two companies apart).
     """
+    from ..names import clean_name
+
     return (
         clean_name(row.new_company) or row.new_company.casefold().strip(),
         (row.domain or "").lower(),
@@ -162,6 +160,9 @@ def _options(
 ) -> BuildOptions:
     """The row's build. A reviewer's choices (role -> {agency: name or None}) win over the
     sheet's Agency column and over the evidence, role by role."""
+    from ..build import BuildOptions
+    from ..research.resolve import Hints
+
     chosen = {str(r): (c or {}).get("agency") or None for r, c in (choices or {}).items()}
     agency = None if chosen else (row.agency or None)
     return BuildOptions(
@@ -244,7 +245,11 @@ def run_batch(
 
     sheet = read_contacts(opts.contacts, opts.sheet)  # a bad sheet stops here, before any work
     firm = load_firm(opts.firm)  # so does a bad firm.toml
-    rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
+    # So do bad settings and a bad brand; the client (and the snapshot) are made when there is
+    # a contact to build (see _runtime).
+    config.load_sources(config.user_sources_dir())
+    config.identity()
+    brand = config.load_brand(opts.brand)
     batch_dir = batch_dir_for(opts)
     check_writable(batch_dir)  # before any research
     result = BatchResult(batch_dir=batch_dir)
@@ -262,12 +267,12 @@ def run_batch(
         ):
             if opts.only is None:  # a whole run: what a rebuild from the review app repeats
                 record_options(state, opts)
-            _run(opts, sheet.rows, sheet.problems, rt, state, result, halt, progress)
+            _run(opts, sheet.rows, sheet.problems, state, result, halt, progress)
             result.state_seconds = state.seconds
             if halt.fatal is None and not halt:  # whom to follow first, who follows (crm)
                 result.follow = crm_follow.plan_follow_up(state, sheet.rows, firm, opts.today)
             if halt.fatal is None:
-                result.review_page = write_review_page(batch_dir, state, rt.brand, opts.templates)
+                result.review_page = write_review_page(batch_dir, state, brand, opts.templates)
                 if opts.follow_up:
                     result.follow_up = write_follow_up_ics(
                         batch_dir, state, opts.today or date.today()
@@ -286,7 +291,6 @@ def _run(
     opts: BatchOptions,
     rows: list[ContactRow],
     problems: list[Any],
-    rt: Runtime,
     state: BatchState,
     result: BatchResult,
     halt: _Stop,
@@ -325,6 +329,10 @@ def _run(
         groups.setdefault(company_key(row), []).append(row)
     if not groups:
         return
+    from ..build import BuildOptions, runtime
+    from ..render import PdfPool
+
+    rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
     agency_cache: AgencyCache = {}
     pool = PdfPool(max(1, opts.pdf_processes))
 
@@ -394,6 +402,8 @@ class _Job:
         """
         if self.halt:
             return []
+        from ..build import research_company
+
         error: str | None = None
         company: Document | None = None
         self.tick(f"researching {rows[0].new_company}")
@@ -435,6 +445,8 @@ class _Job:
         return _outcome(c, row)
 
     def _build(self, row: ContactRow, key: str, company: Document) -> None:
+        from ..build import build
+
         self.tick(f"writing {row.name}")
         c = self.state.require(key)
         choices = dict(c.agency_choices)
@@ -486,6 +498,8 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
     (candidates, none confirmed) or "none" (none found, ended, in review, or a reviewer's
     "none"); the step's own status is kept as ``detail``.
     """
+    from ..build import role_dict
+
     outcome = built.agency
     if outcome is None:
         return {DEFAULT_ROLE: {"agency": None, "status": "none"}}

@@ -36,8 +36,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from .firm import Firm, is_qid
 
 HIGH, MEDIUM = 60, 30
@@ -162,6 +160,8 @@ def _industry_key(text: str) -> str:
 
 
 def _same_industry(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz  # only when firm.toml names industries (keeps reruns quick)
+
     ka, kb = _industry_key(a), _industry_key(b)
     if not ka or not kb:
         return False

@@ -15,104 +15,32 @@ import mimetypes
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    PrefixLoader,
-    StrictUndefined,
-    TemplateError,
-)
+from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .. import __version__
-from .. import formatting as fmt
-from ..config import Brand, brand_logo, data_dir
+from ..config import Brand, brand_logo
 from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Article, Claim, Dossier, Fact, Money, Organisation, Series
-from ..names import domain_of
 from ..writing import Written
 from ..writing.about import about_text
 from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
-from ..writing.sentences import display_value, figure_period
 from ..writing.written import freshness_of
 from . import charts
+from .env import MAX_PRINTED as MAX_PRINTED  # re-exported (defined with the environment)
+from .env import environment as environment  # re-exported (dossier.crm.handover uses it)
 from .marketing import marketing_context
 from .pdf import PdfRenderer, render_pdf
 
 log = logging.getLogger(__name__)
 
 REPORT_TEMPLATE = "company-report.html.j2"
-
-
-@lru_cache(maxsize=8)  # compiled templates are reused across a batch
-def environment(user_templates: Path | None = None) -> Environment:
-    """The Jinja environment: user templates before packaged ones, autoescape always on."""
-    packaged = data_dir("templates")
-    loaders: list[Any] = []
-    if user_templates is not None:
-        if not user_templates.is_dir():
-            raise RenderError(f"Templates folder {user_templates} does not exist.")
-        loaders.append(FileSystemLoader(str(user_templates)))
-    loaders.append(FileSystemLoader(str(packaged)))
-    loaders.append(PrefixLoader({"default": FileSystemLoader(str(packaged))}, delimiter=":"))
-    env = Environment(
-        # HTML is escaped everywhere; CSS templates use the css_string filter instead.
-        loader=ChoiceLoader(loaders),
-        autoescape=lambda name: not (name or "").endswith(".css.j2"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_shorten,
-    )
-    env.filters["human_date"] = fmt.human_date
-    env.filters["value"] = display_value
-    env.filters["period"] = figure_period
-    env.filters["money_full"] = fmt.money_full
-    env.filters["safe_link"] = safe_link
-    env.filters["css_string"] = css_string
-    env.filters["millions"] = _millions
-    env.filters["bracket"] = lambda n: f"[{n}]"
-    env.filters["site_name"] = lambda url: domain_of(str(url)) or str(url)  # "apple.com"
-    env.filters["capfirst"] = lambda text: str(text)[:1].upper() + str(text)[1:]
-    return env
-
-
-#: Longest text one value may print in a document (facts.json keeps the whole value): a
-#: scraped 20,000-character "name" would otherwise take minutes to lay out and fill pages.
-MAX_PRINTED = 3000
-
-
-def _shorten(value: Any) -> Any:
-    """Every printed plain string is cut at MAX_PRINTED characters (markup is ours: kept)."""
-    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > MAX_PRINTED:
-        return value[:MAX_PRINTED].rstrip() + " …"
-    return value
-
-
-def _millions(fact: Fact) -> str:
-    v = fact.value
-    return f"{v.amount / 1e6:,.0f}" if isinstance(v, Money) else display_value(fact)
-
-
-def css_string(text: str) -> str:
-    """Text safe inside a double-quoted CSS string in a <style> element."""
-    cleaned = re.sub(r"[<>\r\n\x00-\x1f]", " ", str(text))
-    return cleaned.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def safe_link(url: str) -> str:
-    """The URL if it is plain http(s), else an empty string (never a file: or javascript: link)."""
-    parts = urlsplit(str(url))
-    return str(url) if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 class Citations:
