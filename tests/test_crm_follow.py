@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -184,7 +185,9 @@ def test_batch_stores_priorities_and_owner_warnings(tmp_path: Path) -> None:
     ]
     assert "100 high" in lines[0]
     shown = CliRunner().invoke(cli, ["review", "show", "Jane Doe", "--batch", str(batch)]).output
-    assert "Priority:  100 high (SIC 3571 (Electronic Computers) is in the firm's verticals" in shown
+    assert (
+        "Priority:  100 high (SIC 3571 (Electronic Computers) is in the firm's verticals" in shown
+    )
     # a rerun keeps one owner warning per contact, not two
     result = CliRunner().invoke(cli, args)
     with BatchState.open(batch, create=False) as state:
@@ -273,3 +276,43 @@ def test_a_schema_2_state_gains_the_priority_columns(tmp_path: Path) -> None:
     db.close()
     assert {"priority", "priority_reasons"} <= cols
     assert version == SCHEMA_VERSION == 3
+
+
+def test_a_rerun_reads_the_kept_priority_inputs_not_every_facts_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dossier.crm.follow as follow
+
+    (tmp_path / "moved.csv").write_text(SHEET, encoding="utf-8")
+    firm = tmp_path / "firm.toml"
+    firm.write_text('[verticals]\nsic = ["357"]\n', "utf-8")
+    args = ["batch", str(tmp_path / "moved.csv"), "--out", str(tmp_path / "out"), "--offline"]
+    args += [str(APPLE_SNAPSHOT), "--format", "json", "--quiet", "--firm", str(firm)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    batch = tmp_path / "out" / "moved"
+    with BatchState.open(batch, create=False) as state:
+        first = {c.name: (c.priority, c.priority_reasons) for c in state.contacts()}
+        kept = state.metas(follow.INPUTS_PREFIX)
+    assert first["Jane Doe"][0] == 100 and len(kept) == 3  # the three moved contacts
+
+    reads: list[str] = []
+    real = follow.read_facts
+    monkeypatch.setattr(follow, "read_facts", lambda d, o: reads.append(str(o)) or real(d, o))
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert reads == []  # nothing rebuilt, nothing parsed again
+    with BatchState.open(batch, create=False) as state:
+        again = {c.name: (c.priority, c.priority_reasons) for c in state.contacts()}
+        jane = next(c for c in state.contacts() if c.name == "Jane Doe")
+    assert again == first  # the same priorities and reasons from the kept inputs
+
+    # a facts.json that changed is read again, and what it says now counts
+    path = next(batch / p for p in jane.outputs.values() if p.endswith("facts.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["organisation"].pop("sic")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert len(reads) == 1
+    with BatchState.open(batch, create=False) as state:
+        changed = next(c for c in state.contacts() if c.name == "Jane Doe")
+    assert changed.priority is not None and changed.priority < 100
+    assert not any(r["signal"] == "industry" and r["points"] for r in changed.priority_reasons)

@@ -903,6 +903,21 @@ class BatchState:
             self._get_in(db, key)
             log_decision(db, key, action, by=by, note=note)
 
+    def metas(self, prefix: str) -> dict[str, str]:
+        """Every named value whose name starts with ``prefix``, in one read."""
+        rows = self._read(
+            "SELECT name, value FROM meta WHERE substr(name, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return {str(n): str(v) for n, v in rows}
+
+    def set_metas(self, values: Mapping[str, str]) -> None:
+        """Keep several named values in one transaction (e-mail addresses masked)."""
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)",
+                [(n, strip_emails(v)) for n, v in values.items()],
+            )
+
     def set_meta(self, name: str, value: str) -> None:
         """Keep one named value about the batch (e-mail addresses masked)."""
         with self._tx() as db:
