@@ -161,3 +161,31 @@ def test_an_announced_visit_and_a_drink_with_us_are_still_asks() -> None:
     # https://www.entrepreneur.com/article/250307 (eval/asks/dev.jsonl)
     assert "meetings" in categories("Hey, I am in town tomorrow, do you have time to meet?")
     assert "meetings" in categories("When you are next in town, dinner with us?")
+
+
+# Forms from dev5 (opened after its cold score was recorded).
+
+
+def test_coming_back_to_our_own_approach_is_a_chase_even_about_last_week() -> None:
+    # https://justinmckelvey.com/blog/sales-follow-up-sequence-that-converts
+    assert categories('"Hi [Name], just checking in on our conversation from last week.') & {
+        "requests",
+        "offers_and_requests",
+    }
+    assert categories("I enjoyed our conversation last week.") == set()
+
+
+def test_what_an_outside_agency_could_do_for_the_reader_is_a_pitch() -> None:
+    # https://flacku.blogspot.com/2008/04/truly-bad-new-biz-pitch.html
+    text = (
+        "Have you consider how engaging an outside agency could help you get even greater results?"
+    )
+    assert "pitch" in categories(text)
+
+
+def test_the_tender_age_is_no_call_for_bids() -> None:
+    # http://www.sampleletters.net/congratulations-letter-for-a-new-office.html
+    assert categories("At the tender age of 24, you have achieved so much.") == set()
+    assert "proposals_and_pitches" in categories(
+        "We would welcome the chance to respond to your tender."
+    )

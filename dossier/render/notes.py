@@ -119,7 +119,10 @@ _AHEAD = re.compile(
     # A negated past about contact is a chase: "I have not had much success reaching you".
     r"(?:\bnot|\bnever|n[’']t)\s+(?:yet\s+)?(?:had|heard|managed|been\s+able)\b"
     # ... and so is waiting on the reader: "in case you were waiting to hear from me".
-    r"|\bwaiting\s+(?:to\s+hear|for\s+(?:a\s+|your\s+|that\s+|any\s+|my\s+)?(?:reply|response|answer|word))\b",
+    r"|\bwaiting\s+(?:to\s+hear|for\s+(?:a\s+|your\s+|that\s+|any\s+|my\s+)?(?:reply|response|answer|word))\b"
+    # ... and so is coming back to our own approach: "just checking in on our conversation
+    # from last week".
+    r"|\b(?:checking\s+in|following\s+up|circling\s+back|touching\s+base)\b",
     re.IGNORECASE,
 )
 # "Glad we could help with the launch": what we did, not what we offer.
