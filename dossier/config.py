@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, refuse_unknown_keys
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -288,12 +288,7 @@ def _senders(path: Path, value: Any) -> tuple[Sender, ...]:
         where = f"{path}: [[senders]] entry {i}"
         if not isinstance(entry, dict):
             raise ConfigError(f"{where} is not a table.")
-        unknown = set(entry) - _SENDER_KEYS
-        if unknown:
-            raise ConfigError(
-                f"{where}: unknown key(s) {', '.join(sorted(unknown))}. "
-                f"Known keys: {', '.join(sorted(_SENDER_KEYS))}."
-            )
+        refuse_unknown_keys(where, entry, _SENDER_KEYS)
         name = " ".join(str(entry.get("name", "")).split())
         if not name:
             raise ConfigError(f"{where} needs a name (the person who signs the notes).")
@@ -405,12 +400,7 @@ def load_brand(path: Path | None = None) -> Brand:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Brand file {path} cannot be read as UTF-8 text: {exc}.") from exc
     data = _read_toml(path)
-    unknown = set(data) - _BRAND_KEYS
-    if unknown:
-        raise ConfigError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
-            f"Known keys: {', '.join(sorted(_BRAND_KEYS))}."
-        )
+    refuse_unknown_keys(str(path), data, _BRAND_KEYS)
     for key in ("name", "logo", "footer"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError(

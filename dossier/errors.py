@@ -32,7 +32,7 @@ Library code raises only these. Only ``cli.py`` turns them into exit codes: each
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 
@@ -51,6 +51,18 @@ class DossierError(Exception):
 
 class ConfigError(DossierError):
     """A configuration file or option is wrong."""
+
+
+def refuse_unknown_keys(where: str, keys: Iterable[str], known: Iterable[str]) -> None:
+    """Raise :class:`ConfigError` naming the keys of a settings table that are not ``known``
+    ("brand.toml: unknown key(s) colour. Known keys: footer, logo, name.")."""
+    allowed = set(known)
+    unknown = set(keys) - allowed
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}. "
+            f"Known keys: {', '.join(sorted(allowed))}."
+        )
 
 
 class SourceNotConfigured(ConfigError):

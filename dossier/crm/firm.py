@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, refuse_unknown_keys
 
 FILENAME = "firm.toml"
 DEFAULT_MAX_OPEN = 10
@@ -94,12 +94,7 @@ def load_firm(path: Path | None = None) -> Firm:
         raise ConfigError(f"{path} could not be read: {exc}.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}.") from exc
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise ConfigError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
-            f"Known keys: {', '.join(sorted(_TOP_KEYS))}."
-        )
+    refuse_unknown_keys(str(path), data, _TOP_KEYS)
     verticals = _table(path, data, "verticals", _VERTICAL_KEYS)
     owners = _table(path, data, "owners", _OWNER_KEYS)
     weights_in = _table(path, data, "priority", set(DEFAULT_WEIGHTS))

@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, refuse_unknown_keys
 from ..fields import FIELDS, FieldSpec
 from ..fsutil import slugify
 from ..model import (
@@ -157,12 +157,7 @@ def load_override(path: Path) -> Override:
 
 
 def _override(path: Path, data: dict[str, Any]) -> Override:
-    unknown = set(data) - KNOWN_KEYS
-    if unknown:
-        raise ConfigError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}. "
-            f"Known keys: {', '.join(sorted(KNOWN_KEYS))}."
-        )
+    refuse_unknown_keys(str(path), data, KNOWN_KEYS)
     stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     reviewer = str(data.get("reviewer", ""))
     prov = Provenance(
