@@ -296,8 +296,8 @@ def test_a_rerun_reads_the_kept_priority_inputs_not_every_facts_json(
     assert first["Jane Doe"][0] == 100 and len(kept) == 3  # the three moved contacts
 
     reads: list[str] = []
-    real = follow.read_facts
-    monkeypatch.setattr(follow, "read_facts", lambda d, o: reads.append(str(o)) or real(d, o))
+    real = follow._load_facts
+    monkeypatch.setattr(follow, "_load_facts", lambda p: reads.append(str(p)) or real(p))
     assert CliRunner().invoke(cli, args).exit_code == 0
     assert reads == []  # nothing rebuilt, nothing parsed again
     with BatchState.open(batch, create=False) as state:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from ..batch.contacts import ContactRow, parse_date
@@ -107,25 +108,29 @@ def _extra(row: ContactRow, field_name: str) -> str:
     return next((v for h, v in row.extra.items() if norm_header(h) in aliases and v), "")
 
 
-def _facts_path(batch_dir: Path, outputs: Mapping[str, str]) -> Path | None:
-    """The contact's facts.json inside the batch folder and within the size cap, or None."""
+def _facts_file(batch_dir: Path, outputs: Mapping[str, str]) -> tuple[Path, list[int]] | None:
+    """The contact's facts.json inside the batch folder and within the size cap, with its
+    [size, modification time in ns], or None."""
     for rel in outputs.values():
         if not str(rel).endswith("facts.json"):
             continue
         path = inside(batch_dir, str(rel))
         try:
-            if path is not None and path.is_file() and path.stat().st_size <= MAX_FACTS_BYTES:
-                return path
+            st = path.stat() if path is not None else None
         except OSError:
             continue
+        if (
+            path is not None
+            and st is not None
+            and S_ISREG(st.st_mode)
+            and st.st_size <= MAX_FACTS_BYTES
+        ):
+            return path, [st.st_size, st.st_mtime_ns]
     return None
 
 
-def read_facts(batch_dir: Path, outputs: Mapping[str, str]) -> dict[str, Any] | None:
-    """The contact's facts.json (inside the batch folder, within the size cap), or None."""
-    path = _facts_path(batch_dir, outputs)
-    if path is None:
-        return None
+def _load_facts(path: Path) -> dict[str, Any] | None:
+    """A facts.json found by :func:`_facts_file`, parsed, or None when it cannot be read."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -150,15 +155,11 @@ def priority_facts(state: BatchState, contacts: Iterable[ContactState]) -> dict[
     fresh: dict[str, str] = {}
     out: dict[str, Any] = {}
     for c in contacts:
-        path = _facts_path(state.batch_dir, c.outputs)
+        found = _facts_file(state.batch_dir, c.outputs)
         out[c.key] = None
-        if path is None:
+        if found is None:
             continue
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        stamp = [st.st_size, st.st_mtime_ns]
+        path, stamp = found
         try:
             hit = json.loads(kept.get(INPUTS_PREFIX + c.key) or "null")
         except ValueError:
@@ -166,7 +167,7 @@ def priority_facts(state: BatchState, contacts: Iterable[ContactState]) -> dict[
         if isinstance(hit, dict) and hit.get("stamp") == stamp:
             out[c.key] = {"organisation": hit.get("organisation") or {}}
             continue
-        facts = read_facts(state.batch_dir, c.outputs)
+        facts = _load_facts(path)
         if facts is None:
             continue
         org = facts.get("organisation")
