@@ -271,7 +271,7 @@ def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> 
     report = pdf_text(folder / "company-report.pdf")
     # The news section: real articles from the constructed-from-real-articles feed, by month.
     assert "Tim Cook to step down as Apple CEO in September" in report
-    assert "de-duplicated articles collected" in report
+    assert "articles; syndicated copies counted once" in report
     # Leadership true as of the example's date: the announced succession.
     assert "John Ternus" in report
 

@@ -86,7 +86,7 @@ def test_perception_sentences_state_method_and_period(dossier: Dossier) -> None:
         text,
     )
     assert re.search(
-        r"VADER sentiment scoring of the \d+ de-duplicated headlines published between", text
+        r"An automated reading of the tone of the \d+ headlines published between", text
     )
     assert re.search(
         r"The English Wikipedia article on the company was viewed [\d,]+ times by people", text

@@ -185,7 +185,7 @@ def monthly_articles(
         f'width="{width}" height="{height}" role="img" aria-label="Articles per month">',
         f'<rect x="{left}" y="5" width="9" height="9" fill="{primary}"/>'
         f'<text x="{left + 13}" y="13" font-family="{font}, sans-serif" font-size="10" '
-        f'fill="#374151">Articles per month ({sum(c for _, c in counts)} de-duplicated articles collected)</text>',
+        f'fill="#374151">Articles per month ({sum(c for _, c in counts)} articles; syndicated copies counted once)</text>',
         f'<line x1="{left}" x2="{width - right}" y1="{head + plot_h}" y2="{head + plot_h}" '
         f'stroke="#c5ccd6" stroke-width="0.6"/>',
     ]

@@ -202,13 +202,12 @@ def _period(fact: Fact) -> str:
 
 
 def _source_phrase(fact: Fact) -> str:
-    """ "(us-gaap:MarketingAndAdvertisingExpense, Form 10-K filed 17 July 2025)"."""
+    """ "(Form 10-K filed 17 July 2025)". The XBRL concept behind the figure stays in facts.json
+    and the review page: a reader of the report has no use for "us-gaap:..."."""
     form, filed = filing_of(fact)
-    concept = concept_of(fact)
-    bits = [concept] if concept else []
-    if form:
-        bits.append(f"Form {form}" + (f" filed {fmt.human_date(filed)}" if filed else ""))
-    return f" ({', '.join(bits)})" if bits else ""
+    if not form:
+        return ""
+    return f" (Form {form}" + (f" filed {fmt.human_date(filed)}" if filed else "") + ")"
 
 
 def _stale_sentence(org: Organisation, line: SpendLine) -> Sentence:
@@ -672,8 +671,8 @@ def _headline_count(org: Organisation) -> list[Sentence]:
     pos, neu, neg = (int(p.value.value) for p in parts if p and isinstance(p.value, Measure))
     return [
         Sentence(
-            f"Of {pos + neu + neg} de-duplicated headlines, VADER sentiment scoring classed {pos} "
-            f"as positive, {neu} as neutral and {neg} as negative.",
+            f"Of the {pos + neu + neg} headlines collected, an automated reading of their tone classed "
+            f"{pos} as positive, {neu} as neutral and {neg} as negative.",
             tuple(p for p in parts if p),
         )
     ]

@@ -59,7 +59,7 @@ def perception_sentences(org: Organisation) -> list[Sentence]:
         m = counts["positive"].value  # type: ignore[union-attr]
         out.append(
             Sentence(
-                f"VADER sentiment scoring of the {pos + neu + neg} de-duplicated headlines published "
+                f"An automated reading of the tone of the {pos + neu + neg} headlines published "
                 f"between {fmt.human_date(m.start)} and {fmt.human_date(m.end)} classed {pos} as "  # type: ignore[union-attr]
                 f"positive, {neu} as neutral and {neg} as negative.",
                 (*[c for c in counts.values() if c], *org.news[:20]),
