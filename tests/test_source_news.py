@@ -18,6 +18,7 @@ from dossier.sources.news import (
     Gdelt,
     GoogleNews,
     Pageviews,
+    clean_headline,
     gdelt_url,
     google_news_url,
     mentions,
@@ -483,3 +484,20 @@ def test_fetch_failures_become_gaps_not_exceptions(make: object) -> None:
     assert fetched.gaps
     assert all(g.source == source.name and "not in snapshot" in g.message for g in fetched.gaps)
     assert source.extract(fetched.documents) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # Six Colors' link posts end with "↦" (the demo's feed has one).
+        (
+            "Tim Cook to exit as Apple CEO, replaced by John Ternus ↦",
+            "Tim Cook to exit as Apple CEO, replaced by John Ternus",
+        ),
+        ("Read the full story »", "Read the full story"),
+        ("A &raquo; B &amp; C", "A » B & C"),  # a marker inside the title is text
+        ("<b>Bold</b>   title", "Bold title"),
+    ],
+)
+def test_clean_headline_drops_trailing_link_markers(raw: str, clean: str) -> None:
+    assert clean_headline(raw) == clean

@@ -70,6 +70,8 @@ _SEC_STATE = re.compile(r"\s*/\s*[A-Z]{2}\s*$")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.S)
 _SPACE = re.compile(r"\s+")
+#: Link-post markers some blogs put at the end of a title ("... replaced by John Ternus ↦").
+_TRAILING_MARK = re.compile("[\\s\u2192\u21a6\u21e2\u27a1\u279c\u279d\u00bb\u203a\u25b8]+$")
 _OUTLET_SUFFIX = re.compile(
     r"^(?P<headline>.+\S)\s+[-\u2013\u2014|]\s+(?P<outlet>[^-\u2013\u2014|]+)$"
 )
@@ -141,7 +143,7 @@ def clean_headline(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     text = _TAG.sub("", html.unescape(text))
-    return _SPACE.sub(" ", html.unescape(text)).strip()
+    return _TRAILING_MARK.sub("", _SPACE.sub(" ", html.unescape(text))).strip()
 
 
 def split_outlet(title: str, source: str = "") -> tuple[str, str]:
