@@ -46,8 +46,10 @@ def main() -> int:
         items, found = build("asks", prefix, raw_name=f"{stem}.raw", against=against)
         used = known_urls(against)
         seen_pages = {i["url"] for i in items if _url_key(i["url"]) in used}
-        found += [f"{HERE / (stem + '.raw')}: page already used by an earlier collection: {u}"
-                  for u in sorted(seen_pages)]
+        found += [
+            f"{HERE / (stem + '.raw')}: page already used by an earlier collection: {u}"
+            for u in sorted(seen_pages)
+        ]
         problems += found
         if found:
             break  # dev7 is checked against the dev6 file written here

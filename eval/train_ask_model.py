@@ -43,9 +43,7 @@ MAX_WARM_RATE = 0.005  # out of fold, the classifier may add at most 0.5% of war
 THRESHOLDS = tuple(round(0.50 + 0.01 * i, 2) for i in range(50))
 
 
-def train(
-    rows: list[tuple[list[str], int]], l2: float
-) -> tuple[dict[str, float], float]:
+def train(rows: list[tuple[list[str], int]], l2: float) -> tuple[dict[str, float], float]:
     """Logistic regression, L2-penalised, full-batch AdaGrad; returns weights and bias."""
     counts: dict[str, int] = {}
     for feats, _ in rows:
@@ -94,7 +92,9 @@ def load(split: str) -> list[dict]:
 
 def out_of_fold(data: dict[str, list[dict]], l2: float) -> None:
     for held in FOLDS:
-        rows = [(i["_features"], int(i["label"] == "ask")) for f in FOLDS if f != held for i in data[f]]
+        rows = [
+            (i["_features"], int(i["label"] == "ask")) for f in FOLDS if f != held for i in data[f]
+        ]
         weights, bias = train(rows, l2)
         for item in data[held]:
             item[f"_p{l2}"] = probability(weights, bias, item["_features"])
@@ -114,7 +114,9 @@ def rate(hits: int, total: int) -> str:
 
 
 def report(data: dict[str, list[dict]], key: str, t: float) -> list[str]:
-    lines = [f"{'held out':8} {'rules alone':>22} {'classifier alone':>22} {'both':>22}   warm flagged (rules / classifier / both)"]
+    lines = [
+        f"{'held out':8} {'rules alone':>22} {'classifier alone':>22} {'both':>22}   warm flagged (rules / classifier / both)"
+    ]
     for fold in (*FOLDS, "all"):
         got = [i for f in FOLDS for i in data[f]] if fold == "all" else data[fold]
         asks = [i for i in got if i["label"] == "ask"]
@@ -180,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
             "bias": bias,
             "weights": dict(sorted(weights.items())),
         }
-        MODEL_FILE.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+        MODEL_FILE.write_text(
+            json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"wrote {MODEL_FILE} ({len(weights)} weights)")
     return 0
 

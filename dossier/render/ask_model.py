@@ -46,42 +46,47 @@ _CONTRACTIONS = (
 )
 _TOKEN = re.compile(r"[a-z]+|'s|\d+|[?!]")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SECOND = frozenset(["you", "your", "yours", "yourself"])
 _FIRST = frozenset(["i", "we", "us", "our", "me", "my"])
-_OFFER_VERB = frozenset(
+_OFFER_VERB = _words(
     "help helping support share sharing send show offer introduce connect discuss talk chat "
-    "walk bring provide assist explore set schedule book arrange meet learn hear".split()
+    "walk bring provide assist explore set schedule book arrange meet learn hear"
 )
-_CAPABILITY = frozenset(
+_CAPABILITY = _words(
     "can could will deliver delivered help helped helps specialise specialize specialising "
-    "specializing offer provide solve fixed drive drove grow grew increase boost".split()
+    "specializing offer provide solve fixed drive drove grow grew increase boost"
 )
-_NEXT_STEP = frozenset(
+_NEXT_STEP = _words(
     "call meet meeting chat time week talk interested open worth help thoughts available "
-    "free discuss explore next connect demo learn".split()
+    "free discuss explore next connect demo learn"
 )
 _WISH = frozenset(["may", "wishing", "congratulations", "congrats", "cheers", "happy"])
 _THANKS = frozenset(["thank", "thanks", "grateful", "appreciate", "appreciated"])
-_PAST = frozenset(
+_PAST = _words(
     "was were had enjoyed loved remember remembered worked met spoke talked shared went "
-    "yesterday ago last".split()
+    "yesterday ago last"
 )
-_AHEAD = frozenset("will would could can shall should hope if soon next again let".split())
+_AHEAD = _words("will would could can shall should hope if soon next again let")
 _LIKE = frozenset(["love", "like", "happy", "glad", "delighted", "keen", "pleased"])
-_OURS_NOUN = frozenset(
+_OURS_NOUN = _words(
     "team agency clients client services service firm expertise experience approach work "
-    "company solution solutions product products offering capabilities".split()
+    "company solution solutions product products offering capabilities"
 )
-_BENEFIT = frozenset(
+_BENEFIT = _words(
     "increase boost grow growth results roi revenue customers sales leads percent save "
-    "improve cut faster".split()
+    "improve cut faster"
 )
-_LATER = frozenset("future opportunity opportunities projects next ever someday again".split())
-_BUSINESS = frozenset("work working business together project projects partner collaborate".split())
-_ASKING_OPEN = frozenset("would could can do are is have shall should will may did".split())
-_IMPERATIVE = frozenset(
+_LATER = _words("future opportunity opportunities projects next ever someday again")
+_BUSINESS = _words("work working business together project projects partner collaborate")
+_ASKING_OPEN = _words("would could can do are is have shall should will may did")
+_IMPERATIVE = _words(
     "let please feel reply call email send book contact reach drop give tell click "
-    "schedule check visit".split()
+    "schedule check visit"
 )
 
 
@@ -98,7 +103,7 @@ def tokens(text: str, names: Sequence[str] = ()) -> list[str]:
 #: Word classes: a pair of classes ("modal + offer verb", "you + meeting") generalises past the
 #: exact words of the training sentences.
 _CLASSES: dict[str, str] = {}
-for _cls, _words in {
+for _cls, _members in {
     "ME": "i we us me my our",
     "YOU": "you your yours yourself",
     "MODAL": "would could can will might may shall should",
@@ -112,7 +117,7 @@ for _cls, _words in {
     "PAST": "was were had enjoyed loved remember worked met spoke talked been",
     "ASK": "know hear reply respond interested open available free time thoughts",
 }.items():
-    for _w in _words.split():
+    for _w in _members.split():
         _CLASSES[_w] = _cls
 
 
@@ -124,7 +129,9 @@ def features(text: str, names: Sequence[str] = ()) -> list[str]:
     seq = ["<s>", *toks, "</s>"]
     out |= {f"b:{a} {b}" for a, b in zip(seq, seq[1:], strict=False)}
     classes = ["<s>", *(_CLASSES.get(t, "?" if t == "?" else "w") for t in toks), "</s>"]
-    out |= {f"c:{a} {b}" for a, b in zip(classes, classes[1:], strict=False) if a != "w" or b != "w"}
+    out |= {
+        f"c:{a} {b}" for a, b in zip(classes, classes[1:], strict=False) if a != "w" or b != "w"
+    }
     present = set(words)
     you, me = bool(present & _SECOND), bool(present & _FIRST)
     if you and me and present & _OFFER_VERB:
@@ -168,10 +175,16 @@ def features(text: str, names: Sequence[str] = ()) -> list[str]:
     return sorted(out)
 
 
+def _vague(name: str) -> bool:
+    return name.startswith("c:") and any(c in ("w", "<s>", "</s>") for c in name[2:].split())
+
+
 def describe_feature(name: str) -> str:
     """A feature as a reviewer reads it: 'would love', 'a question to the reader'."""
     kind, _, what = name.partition(":")
     what = what.replace("<s> ", "").replace(" </s>", "").replace("slot", "[…]")
+    if what == "?":
+        return "a question mark"
     if kind == "c":
         return "the pattern " + " + ".join(_CLASS_NAMES.get(c, c) for c in what.split())
     return what if kind == "s" else f"“{what}”"
@@ -213,8 +226,13 @@ class AskModel:
     def reasons(self, text: str, names: Sequence[str] = (), n: int = 3) -> list[str]:
         """The ``n`` features that pushed the sentence most towards an ask."""
         found = [(self.weights.get(f, 0.0), f) for f in features(text, names)]
-        top = sorted((w, f) for w, f in found if w > 0)[::-1][:n]
-        return [describe_feature(f) for _, f in top]
+        # A pair of classes with a plain word in it says little to a reader: name the words.
+        legible = [(w, f) for w, f in found if w > 0 and not _vague(f)]
+        said: list[str] = []
+        for _, f in sorted(legible, reverse=True):
+            if (what := describe_feature(f)) not in said:
+                said.append(what)
+        return said[:n]
 
 
 def _number(value: object, where: str, key: str) -> float:
@@ -246,7 +264,9 @@ def parse_model(data: object, where: str) -> AskModel:
     corpus = data["corpus"]
     if not isinstance(corpus, dict) or not corpus:
         raise ConfigError(f"{where}: corpus must name the files the model was trained on.")
-    if not isinstance(data["trained"], str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["trained"]):
+    if not isinstance(data["trained"], str) or not re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", data["trained"]
+    ):
         raise ConfigError(f"{where}: trained must be a date (YYYY-MM-DD).")
     return AskModel(
         weights=checked,
@@ -263,7 +283,9 @@ def load_model(path: Path = MODEL_FILE) -> AskModel:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: the ask-guard model file is missing; reinstall dossier.") from None
+        raise ConfigError(
+            f"{path}: the ask-guard model file is missing; reinstall dossier."
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the ask-guard model ({exc}).") from None
     return parse_model(data, str(path))

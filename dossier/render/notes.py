@@ -252,7 +252,9 @@ USE_MODEL = True
 MODEL_CATEGORY = "reads_as_an_ask"
 
 
-def model_asks(text: str, names: Sequence[str] = (), model: AskModel | None = None) -> list[Finding]:
+def model_asks(
+    text: str, names: Sequence[str] = (), model: AskModel | None = None
+) -> list[Finding]:
     """Every sentence of ``text`` the classifier reads as an ask (probability at or above the
     model's threshold): one warning per sentence, whose advice names the n-grams behind it."""
     m = model or default_model()
@@ -286,9 +288,7 @@ def model_asks(text: str, names: Sequence[str] = (), model: AskModel | None = No
     return found
 
 
-def check_asks(
-    text: str, names: Sequence[str] = (), *, model: bool | None = None
-) -> list[Finding]:
+def check_asks(text: str, names: Sequence[str] = (), *, model: bool | None = None) -> list[Finding]:
     """Every ask for business in ``text``: the rules' findings (``rule_asks``) and, when the
     classifier is on (``model``, by default ``USE_MODEL``), the sentences it reads as an ask
     that no rule flagged, in line order."""
