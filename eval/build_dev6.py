@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from build_dev2 import build, write_asks
+from build_dev2 import build_chain
 
 HERE = Path(__file__).resolve().parent / "asks"
 EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "test")
@@ -40,23 +40,17 @@ def known_urls(stems: tuple[str, ...]) -> set[str]:
     return keys
 
 
+def known_pages(stem: str, items: list[dict], against: tuple[str, ...]) -> list[str]:
+    """A problem for each page of ``stem`` an earlier collection used."""
+    used = known_urls(against)
+    pages = sorted({i["url"] for i in items if _url_key(i["url"]) in used})
+    return [
+        f"{HERE / (stem + '.raw')}: page already used by an earlier collection: {u}" for u in pages
+    ]
+
+
 def main() -> int:
-    problems: list[str] = []
-    for stem, prefix, against in PARTS:
-        items, found = build("asks", prefix, raw_name=f"{stem}.raw", against=against)
-        used = known_urls(against)
-        seen_pages = {i["url"] for i in items if _url_key(i["url"]) in used}
-        found += [
-            f"{HERE / (stem + '.raw')}: page already used by an earlier collection: {u}"
-            for u in sorted(seen_pages)
-        ]
-        problems += found
-        if found:
-            break  # dev7 is checked against the dev6 file written here
-        write_asks(stem, items)
-    for p in problems:
-        print(p, file=sys.stderr)
-    return 1 if problems else 0
+    return build_chain(PARTS, refuse=known_pages)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import sys
@@ -22,7 +21,8 @@ from dossier.render.ask_model import (
 )
 from dossier.render.notes import MODEL_CATEGORY, check_asks, model_asks, rule_asks
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+from .test_voice import _suite  # the eval suites, loaded from their files
 
 # Real asks from the development collections (eval/asks/, never test.jsonl) that no rule of
 # asks.toml catches and the classifier does.
@@ -50,15 +50,6 @@ WARM = [
     "What endures is the love we share, along with the fond memories of the time we have spent "
     "with the people we love.",
 ]
-
-
-def _suite(name: str):  # type: ignore[no-untyped-def]
-    path = ROOT / "eval" / f"{name}_suite.py"
-    spec = importlib.util.spec_from_file_location(f"eval_{name}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_model_file_loads_and_says_what_it_was_trained_on() -> None:
