@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -158,6 +159,27 @@ def write_asks(stem: str, items: list[dict]) -> None:
     soft = sum(1 for i in asks if i["soft"])
     warm = len(items) - len(asks)
     print(f"{out}: {len(items)} items ({len(asks)} asks, {soft} soft; {warm} warm)")
+
+
+def build_chain(
+    parts: tuple[tuple[str, str, tuple[str, ...]], ...],
+    refuse: Callable[[str, list[dict], tuple[str, ...]], list[str]] | None = None,
+) -> int:
+    """Build the ask collections ``parts`` ((stem, id prefix, files to refuse against), ...) in
+    order, each checked against the files written before it; ``refuse`` adds problems of its own.
+    Prints the problems and returns the exit status (1 on any)."""
+    problems: list[str] = []
+    for stem, prefix, against in parts:
+        items, found = build("asks", prefix, raw_name=f"{stem}.raw", against=against)
+        if refuse is not None:
+            found += refuse(stem, items, against)
+        problems += found
+        if found:
+            break  # a later part is checked against the file written here
+        write_asks(stem, items)
+    for p in problems:
+        print(p, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def main() -> int:

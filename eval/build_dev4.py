@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from build_dev2 import build, write_asks
+from build_dev2 import build_chain
 
 PARTS = (
     ("dev4", "ak4", ("dev", "dev2", "dev3", "test")),
@@ -22,16 +22,7 @@ PARTS = (
 
 
 def main() -> int:
-    problems: list[str] = []
-    for stem, prefix, against in PARTS:
-        items, found = build("asks", prefix, raw_name=f"{stem}.raw", against=against)
-        problems += found
-        if found:
-            break  # dev5 is checked against the dev4 file written here
-        write_asks(stem, items)
-    for p in problems:
-        print(p, file=sys.stderr)
-    return 1 if problems else 0
+    return build_chain(PARTS)
 
 
 if __name__ == "__main__":

@@ -345,9 +345,10 @@ def test_make_eval_scores_the_lint_on_the_dev_split() -> None:
     asks = _suite("asks").run("dev")
     assert _figure(asks, "ask-guard recall (all asks)") >= 0.90
     flagged, warm = _count(asks, "warm lines flagged")
-    # The two (one in dev3, one in dev4, both naming what a note must not) are documented in
-    # eval/asks/README.md.
-    assert warm >= 290 and flagged <= 2
+    # The four (one in dev3, one in dev4, both naming what a note must not; two in dev6, flagged
+    # by the rules when dev6 was scored cold and left as they were, so that dev6 stays a cold
+    # check of the rules) are documented in eval/asks/README.md.
+    assert warm >= 340 and flagged <= 4
 
 
 def test_eval_corpora_are_in_the_project() -> None:
