@@ -24,7 +24,17 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 
 
 # "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
-FILES = {"dev": ("dev", "dev2"), "dev1": ("dev",), "dev2": ("dev2",), "test": ("test",)}
+# dev3.jsonl and dev4.jsonl are the third collection (eval/build_dev3_neutrality.py): dev3 was
+# scored cold once, then developed on; dev4 is kept cold and scored once, at the end.
+FILES = {
+    "dev": ("dev", "dev2"),
+    "dev1": ("dev",),
+    "dev2": ("dev2",),
+    "dev3": ("dev3",),
+    "dev4": ("dev4",),
+    "test": ("test",),
+}
+COLD = ("test", "dev4")
 
 
 def items(split: str) -> list[dict]:
@@ -101,8 +111,8 @@ def run(split: str) -> list[str]:
 
 def dev_report(split: str = "dev") -> list[str]:
     """Development only: every dev item the lint gets wrong, with its findings. Never on test."""
-    if split == "test":
-        raise SystemExit("The test split is scored only (make eval), never listed.")
+    if split in COLD:
+        raise SystemExit(f"The {split} split is scored only, never listed.")
     out = []
     for i in items(split):
         found = findings(i)
@@ -116,4 +126,12 @@ def dev_report(split: str = "dev") -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(dev_report(*sys.argv[1:2])))
+    if sys.argv[1:2] == ["--score"]:
+        # Figures only, for one file scored cold (dev3, then dev4); the test split is scored
+        # by make eval.
+        split = sys.argv[2] if len(sys.argv) > 2 else "dev"
+        if split == "test":
+            raise SystemExit("The test split is scored by make eval.")
+        print("\n".join(figures(items(split))))
+    else:
+        print("\n".join(dev_report(*sys.argv[1:2])))
