@@ -67,6 +67,9 @@ class Category:
     # Nouns that are part of an event's name right after a proper name ("the Heysel Stadium
     # disaster", "the Hillsborough disaster"), not our judgement.
     after_name: tuple[str, ...] = ()
+    # Words that are only a warning when a figure follows ("shares tumbled 20%": how markets
+    # are reported; "a tumbled empire" stays an error).
+    before_figure: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 attribution=mode,
                 check=c.get("check", ""),
                 after_name=tuple(a.lower() for a in c.get("after_name", [])),
+                before_figure=tuple(a.lower() for a in c.get("warning_before_figure", [])),
             )
         )
     return tuple(out)
@@ -552,7 +556,12 @@ _VERB_AFTER = re.compile(
     r"acquired|announced|reported|operates|operated|owns|owned|bought|sold|launched|signed|"
     r"became|opened|employs|employed|makes|made|released|produced|agreed|plans|planned|filed|"
     r"posted|says|said|uses|used|offers|offered|provides|provided|started|introduced|"
-    r"partnered|merged|raised|hired|runs|ran|closed|moved|relocated|received|won)\b"
+    r"partnered|merged|raised|hired|runs|ran|closed|moved|relocated|received|won|"
+    r"specializes|specialises|specialized|specialised|describes|described|established|"
+    r"develops|developed|sells|serves|served|grew|expanded|remains|remained|continues|"
+    r"continued|wanted|decided|joined|left|listed|appointed|named)\b"
+    # A name in apposition: "Landmark, which operates 252 screens", "Legendary, founded in".
+    r"|,\s+(?:which|who|whose|founded|based|headquartered|owned|formerly)\s"
 )
 
 
@@ -1013,11 +1022,26 @@ def _named_subject(prefix: str) -> bool:
     return not (low[0] in _VAGUE or low[-1] in _VAGUE)
 
 
+# A sentence that opens with the report, the speaker after it: "Says Cohen in a statement,
+# “...”", "Continues Cohen, “...”", "Adds the analyst: ...".
+_INVERTED = re.compile(
+    r"[\s\"“‘(]*(?i:says|said|adds|added|continues|continued|explains|explained|notes|noted|"
+    r"writes|wrote|recalls|recalled|concludes|concluded|insists|insisted|argues|argued|"
+    r"warns|warned)\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
+)
+# "goes on to say", "went on to describe": a report, although "to" comes before the verb.
+_GOES_ON_TO = re.compile(r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
+                         r"\bcontinued\s+to\s*$", re.IGNORECASE)
+
+
 def _attribution(text: str, start: int, end: int) -> _Attribution:
     """The attribution in the sentence text[start:end] (the unmasked text)."""
     s = text[start:end]
     named = False
     reported: list[tuple[int, int]] = []
+    if _INVERTED.match(s):
+        named = True
+        reported.append((start, end))
     for m in _ACCORDING.finditer(s):
         who = m.group("who").lower()
         if who not in _VAGUE:
@@ -1033,7 +1057,9 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         before = s[: m.start()]
         if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
             continue  # "sad notes", "the claims": a noun
-        if re.search(r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE):
+        if re.search(
+            r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE
+        ) and not _GOES_ON_TO.search(before):
             continue  # "safe to say", "needless to say": not a report
         cut = max((b.end() for b in _BOUNDARY.finditer(before)), default=0)
         prefix = before[cut:]
@@ -1119,6 +1145,12 @@ def _after_name(category: Category, text: str, masked: str, start: int, end: int
 
 
 _SCARE = re.compile(r"[a-z][a-z’'-]*(?: [a-z][a-z’'-]*)?")
+# A figure right after a word: "tumbled 20%", "soared to $4.1 billion", "plunged by nearly 8
+# percent".
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:by|to|from|more\s+than|less\s+than|nearly|almost|about|around|over|some|"
+    r"roughly|as\s+much\s+as)\s+)*[$€£¥]?\d"
+)
 
 
 def _scare_quotes(text: str, quotes: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
@@ -1188,6 +1220,9 @@ def lint_text(
                 s <= start and end <= e for s, e in attr.reported
             ):
                 continue
+            severity = cat.severity
+            if text[start:end].lower() in cat.before_figure and _FIGURE_AFTER.match(text, end):
+                severity = "warning"
             line = text.count("\n", 0, start) + 1
             col = start - (text.rfind("\n", 0, start) + 1) + 1
             line_text = lines[line - 1] if lines else ""
@@ -1195,7 +1230,7 @@ def lint_text(
                 Finding(
                     category=cat.name,
                     guideline=cat.guideline,
-                    severity=cat.severity,
+                    severity=severity,
                     term=text[start:end],
                     line=line,
                     column=col,
