@@ -251,7 +251,29 @@ _IRREGULAR = {
     "tell": ("tells", "told", "telling"),
     "throw": ("throws", "threw", "thrown", "throwing"),
     "win": ("wins", "won", "winning"),
+    "bear": ("bears", "bore", "borne", "bearing"),
+    "build": ("builds", "built", "building"),
+    "buy": ("buys", "bought", "buying"),
+    "drive": ("drives", "drove", "driven", "driving"),
+    "fight": ("fights", "fought", "fighting"),
+    "find": ("finds", "found", "finding"),
+    "lead": ("leads", "led", "leading"),
+    "leave": ("leaves", "left", "leaving"),
+    "meet": ("meets", "met", "meeting"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "sell": ("sells", "sold", "selling"),
+    "send": ("sends", "sent", "sending"),
+    "shake": ("shakes", "shook", "shaken", "shaking"),
+    "spend": ("spends", "spent", "spending"),
+    "strike": ("strikes", "struck", "striking"),
+    "sweep": ("sweeps", "swept", "sweeping"),
+    "tear": ("tears", "tore", "torn", "tearing"),
+    "think": ("thinks", "thought", "thinking"),
+    "wear": ("wears", "wore", "worn", "wearing"),
 }
+# One syllable ending in one vowel and one consonant doubles it: trot -> trotted, drop ->
+# dropping.
+_DOUBLES = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
 _POSSESSIVES = ("your", "his", "her", "their", "its", "one's", "my", "our")
 
 
@@ -265,6 +287,9 @@ def _verb_forms(verb: str) -> tuple[str, ...]:
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         return (verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
     ending = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    if _DOUBLES.fullmatch(verb):
+        twice = verb + verb[-1]
+        return (verb, verb + ending, twice + "ed", twice + "ing")
     return (verb, verb + ending, verb + "ed", verb + "ing")
 
 
@@ -718,8 +743,10 @@ def mask_proper_names(text: str) -> str:
         first = run[0]
         if _at_sentence_start(text, first.start(), starts):
             word = first.group().lower().strip(".’'")
+            bare = re.sub(r"[’']s$", "", word)
             if (
                 word in _FUNCTION
+                or (bare != word and (bare in _FUNCTION or bare in _CONTRACTED))
                 or word.endswith("ly")
                 or (len(caps) > 1 and _DEMONYM.match(caps[1].group()))
             ):
@@ -1078,7 +1105,9 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             if boundary[-1:] in {",", "”", '"'} and _ENDS_CLAUSE.match(after):
                 # "..., he said." / "..., the company said on Monday.": the content went before.
                 reported.append((start, start + cut))
-        elif not prefix.strip() and boundary[-1:] in {",", "”", '"', "’"}:
+        elif not prefix.strip() and boundary[-1:] in {",", "”", '"', "’"} and not verb.endswith(
+            "ing"
+        ):
             # Inverted: "..., said Al Gore", "”, says the company".
             if re.match(
                 r"\s+(?:[A-Z][\w’'.-]*|he|she|they|we|the\s+\w+|an?\s+\w+|its\s+\w+)", after
@@ -1168,14 +1197,32 @@ def _scare_quotes(text: str, quotes: list[re.Match[str]]) -> Iterable[tuple[int,
             yield q.start(), q.end()
 
 
+def _unmask_phrases(
+    text: str, masked: str, spans: Sequence[tuple[int, int]], cats: Sequence[Category]
+) -> str:
+    """Give back a sentence's first word when the masking took it for a name ("Research has
+    shown", "Critics say", "Experts believe") and it starts a watched phrase of more than one
+    word; a one-word match ("Legendary acquired ...") stays masked, as a name."""
+    for start, _ in spans:
+        first = _TOKEN.match(text, start)
+        if first is None or masked[first.start() : first.end()].strip():
+            continue
+        for cat in cats:
+            m = cat.regex.match(text, first.start()) if cat.regex is not None else None
+            if m is not None and m.end() > first.end() and " " in m.group().strip():
+                masked = masked[: first.start()] + first.group() + masked[first.end() :]
+                break
+    return masked
+
+
 def lint_text(
     text: str, names: Sequence[str] = (), categories: Sequence[Category] | None = None
 ) -> list[Finding]:
     """Every word to watch in ``text``, with 1-based line and column."""
     cats = categories if categories is not None else load_categories()
     named_masked = mask(text, names)
-    masked = mask_proper_names(named_masked)
     spans = sentence_spans(named_masked)
+    masked = _unmask_phrases(named_masked, mask_proper_names(named_masked), spans, cats)
     attributions = [_attribution(text, s, e) for s, e in spans]
     quotes = list(QUOTE.finditer(named_masked))
     lines = text.splitlines()
