@@ -56,8 +56,10 @@ def _write(stem: str, prefix: str, part: list[dict]) -> None:
             f.write(json.dumps({**item, "id": f"{prefix}-{n:04d}"}, ensure_ascii=False) + "\n")
     labels = {k: sum(1 for i in part if i["label"] == k) for k in ("tag", "neutral", "attributed")}
     traps = sum(1 for i in part if i.get("trap"))
-    print(f"{out}: {len(part)} items ({labels['tag']} tag, {labels['neutral']} neutral "
-          f"of which {traps} traps, {labels['attributed']} attributed)")
+    print(
+        f"{out}: {len(part)} items ({labels['tag']} tag, {labels['neutral']} neutral "
+        f"of which {traps} traps, {labels['attributed']} attributed)"
+    )
 
 
 def main() -> int:
@@ -65,7 +67,9 @@ def main() -> int:
     used = _earlier_pages()
     for url in dict.fromkeys(i["url"] for i in items):
         if _url_key(url) in used:
-            problems.append(f"{HERE / 'dev3.raw'}: page already used by an earlier collection: {url}")
+            problems.append(
+                f"{HERE / 'dev3.raw'}: page already used by an earlier collection: {url}"
+            )
     if not problems:
         first, rest = split(items)
         _write("dev3", "nv3", first)

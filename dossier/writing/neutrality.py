@@ -782,7 +782,7 @@ _REPORTING = re.compile(
     r"concluded|found|finds|insisted|insists|admitted|acknowledged|warned|warns|suggested|"
     r"suggests|recalled|remarked|commented|observed|declared|asserted|maintained|tweeted|"
     r"posted|ranked|rated|hailed|touted|lauded|considers|deemed|reiterated|repeated|confirmed|"
-    r"echoed|spoke|"
+    r"echoed|spoke|learned|learnt|understands|"
     r"speaking|talked|quoted|cited|citing|telling|saying|describing|writing)\b"
 )
 # The verbs that tell what someone said or believes, as opposed to what they did: only their
@@ -835,7 +835,17 @@ _SPEECH = frozenset(
 # called the Test Zone"): they report only with a clause or an object after them.
 _NEEDS_OBJECT = {
     "expected": re.compile(r"\s+that\b"),
-    "called": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
+    # "called it", "called the deal transformative" (not "called the police").
+    "called": re.compile(
+        r"\s+(?:(?:it|him|her|them|this|these|those|its|his|their)\b|(?:the|a|an|its|his|her|"
+        r"their)\s+[\w-]+(?:\s+(?!(?:after|before|to|for|about|on|in|at|when|because|and|but|"
+        r"over|into|from|with|by)\b)[\w-]+){0,2}?\s+(?:an?\s|the\s|[“\"]|[\w-]+(?:ive|ing|ous|ful|ic|"
+        r"al|ant|ent|ible|able|less|est|ary|ed)\b))"
+    ),
+    # "..., Ad Age learned.", "the paper learned that ..." (not "learned to code").
+    "learned": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
+    "learnt": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
+    "understands": re.compile(r"\s+(?:that\b|(?-i:[A-Z]))|\s*[.,;]"),
     "named": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "dubbed": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "labelled": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
@@ -853,7 +863,7 @@ _NEEDS_OBJECT = {
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|described|stated|noted)\s+by|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|report|filing|note|letter|post|"
-    r"review|column|press\s+release))\s+(?P<who>[\w’'.&-]+)",
+    r"review|column|press\s+release)|per(?=\s+(?:the|its|(?-i:[A-Z]))))\s+(?P<who>[\w’'.&-]+)",
     re.IGNORECASE,
 )
 # Naming: a quoted word after these is a mention of a name, not a use.
@@ -1057,8 +1067,11 @@ _INVERTED = re.compile(
     r"warns|warned)\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
 )
 # "goes on to say", "went on to describe": a report, although "to" comes before the verb.
-_GOES_ON_TO = re.compile(r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
-                         r"\bcontinued\s+to\s*$", re.IGNORECASE)
+_GOES_ON_TO = re.compile(
+    r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
+    r"\bcontinued\s+to\s*$",
+    re.IGNORECASE,
+)
 
 
 def _attribution(text: str, start: int, end: int) -> _Attribution:
@@ -1105,8 +1118,10 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             if boundary[-1:] in {",", "”", '"'} and _ENDS_CLAUSE.match(after):
                 # "..., he said." / "..., the company said on Monday.": the content went before.
                 reported.append((start, start + cut))
-        elif not prefix.strip() and boundary[-1:] in {",", "”", '"', "’"} and not verb.endswith(
-            "ing"
+        elif (
+            not prefix.strip()
+            and boundary[-1:] in {",", "”", '"', "’"}
+            and not verb.endswith("ing")
         ):
             # Inverted: "..., said Al Gore", "”, says the company".
             if re.match(
