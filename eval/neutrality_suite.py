@@ -23,11 +23,12 @@ from dossier.writing.neutrality import Finding, lint_text
 HERE = Path(__file__).resolve().parent / "neutrality"
 
 
-# "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
-# dev3.jsonl and dev4.jsonl are the third collection (eval/build_dev3_neutrality.py): dev3 was
-# scored cold once, then developed on; dev4 is kept cold and scored once, at the end.
+# "dev" is everything we develop on: the hash-split dev.jsonl, the later dev2.jsonl and
+# dev3.jsonl. dev3.jsonl and dev4.jsonl are the third collection (eval/build_dev3_neutrality.py):
+# dev3 was scored cold once, then developed on; dev4 was kept cold and is scored with the
+# held-out test (make eval), never listed.
 FILES = {
-    "dev": ("dev", "dev2"),
+    "dev": ("dev", "dev2", "dev3"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -102,10 +103,11 @@ def figures(data: list[dict]) -> list[str]:
 def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
-    if len(FILES[split]) > 1:
-        for part in ("dev1", "dev2"):
-            lines.append(f"-- {FILES[part][0]}.jsonl alone")
-            lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
+    parts = ("dev1", "dev2", "dev3") if split == "dev" else ("dev4",) if split == "test" else ()
+    for part in parts:
+        cold = " (cold: scored with the test, never tuned on)" if part == "dev4" else " alone"
+        lines.append(f"-- {FILES[part][0]}.jsonl{cold}")
+        lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
     return lines
 
 

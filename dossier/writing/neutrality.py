@@ -1105,6 +1105,12 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         prefix = before[cut:]
         boundary = before[:cut].rstrip()
         after = s[m.end() :]
+        if (
+            verb.endswith("ing")
+            and prefix.strip()
+            and not re.search(r"\b(?:is|was|are|were)\s*$", prefix)
+        ):
+            continue  # "letter writing", "the telling of": a noun, not a report
         if prefix.strip() and _named_subject(prefix):
             named = True
             # The reported clause follows the verb; after "..., he said" it went before it.
