@@ -62,6 +62,11 @@ def test_caught_in_our_voice(text: str, term: str) -> None:
         "In a statement, the company called the deal transformative and innovative.",
         "Per the company, the product is revolutionary.",
         "Writing in the Financial Times, John Gapper called the merger brilliant.",
+        "Smith, in a statement: “We are the leading independent agency.”",
+        "A statement from the company read: “This is a landmark moment.”",
+        "The agency bills itself as the world’s most creative company.",
+        "As the Financial Times reported, the deal was a landmark for the sector.",
+        "Analysts at Jefferies said the quarter was impressive.",
         # How markets are reported: a warning at most.
         "Without a suitor, Kohl’s shares tumbled 20% the day of the announcement.",
     ],
@@ -81,6 +86,10 @@ def test_a_participle_after_a_comma_is_not_an_inverted_attribution() -> None:
         "describing the process as hard."
     )
     assert "years ago" in errors(text)
+
+
+def test_unnamed_analysts_excuse_nothing() -> None:
+    assert "impressive" in errors("Some analysts said the quarter was impressive.")
 
 
 def test_not_every_called_is_a_report() -> None:

@@ -852,7 +852,7 @@ _NEEDS_OBJECT = {
     "labeled": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "found": re.compile(r"\s+(?:that|it|him|her|them)\b"),
     "thought": re.compile(r"\s+(?:that|it|he|she|they|we|I)\b"),
-    "reported": re.compile(r"\s+(?:that|it|on|in|to|a|an|the|\d)\b"),
+    "reported": re.compile(r"\s+(?:that|it|on|in|to|a|an|the|\d)\b|\s*,"),
     "described": re.compile(
         r"\s+(?:it|him|her|them|this|these|those|its|his|their|the\s+\w+)\s+as\b"
     ),
@@ -1049,6 +1049,7 @@ def _named_subject(prefix: str) -> bool:
         "when",
         "while",
         "after",
+        "as",
     }:
         words.pop(0)
     if not words:
@@ -1056,6 +1057,8 @@ def _named_subject(prefix: str) -> bool:
     low = [w.lower().strip(".") for w in words]
     if low[-1] in _FIRST_PERSON:
         return False  # "I think", "we believe": the writer's own opinion, not a source's
+    if re.search(r"\b(?:at|from|of|with)\s+(?:the\s+)?[A-Z]", " ".join(words)):
+        return True  # "Analysts at Jefferies said": a named source, not "some analysts"
     return not (low[0] in _VAGUE or low[-1] in _VAGUE)
 
 
@@ -1065,6 +1068,11 @@ _INVERTED = re.compile(
     r"[\s\"“‘(]*(?i:says|said|adds|added|continues|continued|explains|explained|notes|noted|"
     r"writes|wrote|recalls|recalled|concludes|concluded|insists|insisted|argues|argued|"
     r"warns|warned)\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
+)
+# The subject's own claim: "bills itself as", "styles itself", "positions itself as".
+_SELF_CLAIM = re.compile(
+    r"\b(?:bills|billed|styles|styled|positions|positioned|brands|branded|markets|marketed|"
+    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b"
 )
 # "goes on to say", "went on to describe": a report, although "to" comes before the verb.
 _GOES_ON_TO = re.compile(
@@ -1082,6 +1090,8 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
     if _INVERTED.match(s):
         named = True
         reported.append((start, end))
+    if _SELF_CLAIM.search(s):
+        named = True  # "bills itself as the world's most creative company": its own claim
     for m in _ACCORDING.finditer(s):
         who = m.group("who").lower()
         if who not in _VAGUE:
@@ -1152,8 +1162,19 @@ def _quote_attributed(
         return True
     if attr.named:
         return True
+    if _COLON_INTRO.search(text, sentence[0], quote.start()):
+        return True
     outside = text[sentence[0] : quote.start()] + " " + text[quote.end() : sentence[1]]
     return bool(_REPORTING.search(outside) or _ACCORDING.search(outside))
+
+
+# A quotation introduced by a colon after a name or a document: "Smith: “...”", "Smith, in a
+# statement: “...”", "A statement from the company read: “...”".
+_COLON_INTRO = re.compile(
+    r"(?:\b(?-i:[A-Z])[\w’'.&-]*|\bstatement|\bread|\breads|\bnote|\bpost|\bemail|\bletter|"
+    r"\bmemo|\bannouncement|\bmotto|\bslogan|\btagline)\s*:\s*\Z",
+    re.IGNORECASE,
+)
 
 
 # --- the lint ----------------------------------------------------------------------------
