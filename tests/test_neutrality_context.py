@@ -33,7 +33,10 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("It turns out the plan was wrong.", "It turns out"),
         # Superlatives of judgement after a possessive; legacy claims; puffery nouns.
         ("He became one of the state’s most successful people.", "state’s most successful"),
-        ("He built it into one of the world’s best-known retailers.", "best-known"),
+        (
+            "He built it into one of the world’s best-known retailers.",
+            "one of the world’s best-known",
+        ),
         ("The chain transformed the haircutting industry.", "transformed the haircutting industry"),
         (
             "It was the first time it had not recommended an iPhone, an icon of popular culture.",
@@ -67,6 +70,11 @@ def test_caught_in_our_voice(text: str, term: str) -> None:
         "The agency bills itself as the world’s most creative company.",
         "As the Financial Times reported, the deal was a landmark for the sector.",
         "Analysts at Jefferies said the quarter was impressive.",
+        # Measures and idioms, not praise.
+        "His best-known work is the novel Dune.",
+        "It was the hottest summer on record.",
+        "Sales took a hit in 2020.",
+        "After all shareholders approved the deal, it closed.",
         # How markets are reported: a warning at most.
         "Without a suitor, Kohl’s shares tumbled 20% the day of the announcement.",
     ],
