@@ -23,8 +23,19 @@ from dossier.writing.neutrality import Finding, lint_text
 HERE = Path(__file__).resolve().parent / "neutrality"
 
 
-# "dev" is everything we develop on: the hash-split dev.jsonl and the later dev2.jsonl.
-FILES = {"dev": ("dev", "dev2"), "dev1": ("dev",), "dev2": ("dev2",), "test": ("test",)}
+# "dev" is everything we develop on: the hash-split dev.jsonl, the later dev2.jsonl and
+# dev3.jsonl. dev3.jsonl and dev4.jsonl are the third collection (eval/build_dev3_neutrality.py):
+# dev3 was scored cold once, then developed on; dev4 was kept cold and is scored with the
+# held-out test (make eval), never listed.
+FILES = {
+    "dev": ("dev", "dev2", "dev3"),
+    "dev1": ("dev",),
+    "dev2": ("dev2",),
+    "dev3": ("dev3",),
+    "dev4": ("dev4",),
+    "test": ("test",),
+}
+COLD = ("test", "dev4")
 
 
 def items(split: str) -> list[dict]:
@@ -92,17 +103,18 @@ def figures(data: list[dict]) -> list[str]:
 def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
-    if len(FILES[split]) > 1:
-        for part in ("dev1", "dev2"):
-            lines.append(f"-- {FILES[part][0]}.jsonl alone")
-            lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
+    parts = ("dev1", "dev2", "dev3") if split == "dev" else ("dev4",) if split == "test" else ()
+    for part in parts:
+        cold = " (cold: scored with the test, never tuned on)" if part == "dev4" else " alone"
+        lines.append(f"-- {FILES[part][0]}.jsonl{cold}")
+        lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
     return lines
 
 
 def dev_report(split: str = "dev") -> list[str]:
     """Development only: every dev item the lint gets wrong, with its findings. Never on test."""
-    if split == "test":
-        raise SystemExit("The test split is scored only (make eval), never listed.")
+    if split in COLD:
+        raise SystemExit(f"The {split} split is scored only, never listed.")
     out = []
     for i in items(split):
         found = findings(i)
@@ -116,4 +128,12 @@ def dev_report(split: str = "dev") -> list[str]:
 
 
 if __name__ == "__main__":
-    print("\n".join(dev_report(*sys.argv[1:2])))
+    if sys.argv[1:2] == ["--score"]:
+        # Figures only, for one file scored cold (dev3, then dev4); the test split is scored
+        # by make eval.
+        split = sys.argv[2] if len(sys.argv) > 2 else "dev"
+        if split == "test":
+            raise SystemExit("The test split is scored by make eval.")
+        print("\n".join(figures(items(split))))
+    else:
+        print("\n".join(dev_report(*sys.argv[1:2])))

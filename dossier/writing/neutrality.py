@@ -67,6 +67,9 @@ class Category:
     # Nouns that are part of an event's name right after a proper name ("the Heysel Stadium
     # disaster", "the Hillsborough disaster"), not our judgement.
     after_name: tuple[str, ...] = ()
+    # Words that are only a warning when a figure follows ("shares tumbled 20%": how markets
+    # are reported; "a tumbled empire" stays an error).
+    before_figure: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,29 @@ _IRREGULAR = {
     "tell": ("tells", "told", "telling"),
     "throw": ("throws", "threw", "thrown", "throwing"),
     "win": ("wins", "won", "winning"),
+    "bear": ("bears", "bore", "borne", "bearing"),
+    "build": ("builds", "built", "building"),
+    "buy": ("buys", "bought", "buying"),
+    "drive": ("drives", "drove", "driven", "driving"),
+    "fight": ("fights", "fought", "fighting"),
+    "find": ("finds", "found", "finding"),
+    "lead": ("leads", "led", "leading"),
+    "leave": ("leaves", "left", "leaving"),
+    "meet": ("meets", "met", "meeting"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "sell": ("sells", "sold", "selling"),
+    "send": ("sends", "sent", "sending"),
+    "shake": ("shakes", "shook", "shaken", "shaking"),
+    "spend": ("spends", "spent", "spending"),
+    "strike": ("strikes", "struck", "striking"),
+    "sweep": ("sweeps", "swept", "sweeping"),
+    "tear": ("tears", "tore", "torn", "tearing"),
+    "think": ("thinks", "thought", "thinking"),
+    "wear": ("wears", "wore", "worn", "wearing"),
 }
+# One syllable ending in one vowel and one consonant doubles it: trot -> trotted, drop ->
+# dropping.
+_DOUBLES = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
 _POSSESSIVES = ("your", "his", "her", "their", "its", "one's", "my", "our")
 
 
@@ -262,6 +287,9 @@ def _verb_forms(verb: str) -> tuple[str, ...]:
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         return (verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
     ending = "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"
+    if _DOUBLES.fullmatch(verb):
+        twice = verb + verb[-1]
+        return (verb, verb + ending, twice + "ed", twice + "ing")
     return (verb, verb + ending, verb + "ed", verb + "ing")
 
 
@@ -329,6 +357,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 attribution=mode,
                 check=c.get("check", ""),
                 after_name=tuple(a.lower() for a in c.get("after_name", [])),
+                before_figure=tuple(a.lower() for a in c.get("warning_before_figure", [])),
             )
         )
     return tuple(out)
@@ -552,7 +581,12 @@ _VERB_AFTER = re.compile(
     r"acquired|announced|reported|operates|operated|owns|owned|bought|sold|launched|signed|"
     r"became|opened|employs|employed|makes|made|released|produced|agreed|plans|planned|filed|"
     r"posted|says|said|uses|used|offers|offered|provides|provided|started|introduced|"
-    r"partnered|merged|raised|hired|runs|ran|closed|moved|relocated|received|won)\b"
+    r"partnered|merged|raised|hired|runs|ran|closed|moved|relocated|received|won|"
+    r"specializes|specialises|specialized|specialised|describes|described|established|"
+    r"develops|developed|sells|serves|served|grew|expanded|remains|remained|continues|"
+    r"continued|wanted|decided|joined|left|listed|appointed|named)\b"
+    # A name in apposition: "Landmark, which operates 252 screens", "Legendary, founded in".
+    r"|,\s+(?:which|who|whose|founded|based|headquartered|owned|formerly)\s"
 )
 
 
@@ -709,8 +743,10 @@ def mask_proper_names(text: str) -> str:
         first = run[0]
         if _at_sentence_start(text, first.start(), starts):
             word = first.group().lower().strip(".’'")
+            bare = re.sub(r"[’']s$", "", word)
             if (
                 word in _FUNCTION
+                or (bare != word and (bare in _FUNCTION or bare in _CONTRACTED))
                 or word.endswith("ly")
                 or (len(caps) > 1 and _DEMONYM.match(caps[1].group()))
             ):
@@ -746,7 +782,7 @@ _REPORTING = re.compile(
     r"concluded|found|finds|insisted|insists|admitted|acknowledged|warned|warns|suggested|"
     r"suggests|recalled|remarked|commented|observed|declared|asserted|maintained|tweeted|"
     r"posted|ranked|rated|hailed|touted|lauded|considers|deemed|reiterated|repeated|confirmed|"
-    r"echoed|spoke|"
+    r"echoed|spoke|learned|learnt|understands|"
     r"speaking|talked|quoted|cited|citing|telling|saying|describing|writing)\b"
 )
 # The verbs that tell what someone said or believes, as opposed to what they did: only their
@@ -799,14 +835,24 @@ _SPEECH = frozenset(
 # called the Test Zone"): they report only with a clause or an object after them.
 _NEEDS_OBJECT = {
     "expected": re.compile(r"\s+that\b"),
-    "called": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
+    # "called it", "called the deal transformative" (not "called the police").
+    "called": re.compile(
+        r"\s+(?:(?:it|him|her|them|this|these|those|its|his|their)\b|(?:the|a|an|its|his|her|"
+        r"their)\s+[\w-]+(?:\s+(?!(?:after|before|to|for|about|on|in|at|when|because|and|but|"
+        r"over|into|from|with|by)\b)[\w-]+){0,2}?\s+(?:an?\s|the\s|[“\"]|[\w-]+(?:ive|ing|ous|ful|ic|"
+        r"al|ant|ent|ible|able|less|est|ary|ed)\b))"
+    ),
+    # "..., Ad Age learned.", "the paper learned that ..." (not "learned to code").
+    "learned": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
+    "learnt": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
+    "understands": re.compile(r"\s+(?:that\b|(?-i:[A-Z]))|\s*[.,;]"),
     "named": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "dubbed": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "labelled": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "labeled": re.compile(r"\s+(?:it|him|her|them|this|these|those|its|his|their)\b"),
     "found": re.compile(r"\s+(?:that|it|him|her|them)\b"),
     "thought": re.compile(r"\s+(?:that|it|he|she|they|we|I)\b"),
-    "reported": re.compile(r"\s+(?:that|it|on|in|to|a|an|the|\d)\b"),
+    "reported": re.compile(r"\s+(?:that|it|on|in|to|a|an|the|\d)\b|\s*,"),
     "described": re.compile(
         r"\s+(?:it|him|her|them|this|these|those|its|his|their|the\s+\w+)\s+as\b"
     ),
@@ -817,7 +863,7 @@ _NEEDS_OBJECT = {
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|described|stated|noted)\s+by|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|report|filing|note|letter|post|"
-    r"review|column|press\s+release))\s+(?P<who>[\w’'.&-]+)",
+    r"review|column|press\s+release)|per(?=\s+(?:the|its|(?-i:[A-Z]))))\s+(?P<who>[\w’'.&-]+)",
     re.IGNORECASE,
 )
 # Naming: a quoted word after these is a mention of a name, not a use.
@@ -1003,6 +1049,7 @@ def _named_subject(prefix: str) -> bool:
         "when",
         "while",
         "after",
+        "as",
     }:
         words.pop(0)
     if not words:
@@ -1010,7 +1057,29 @@ def _named_subject(prefix: str) -> bool:
     low = [w.lower().strip(".") for w in words]
     if low[-1] in _FIRST_PERSON:
         return False  # "I think", "we believe": the writer's own opinion, not a source's
+    if re.search(r"\b(?:at|from|of|with)\s+(?:the\s+)?[A-Z]", " ".join(words)):
+        return True  # "Analysts at Jefferies said": a named source, not "some analysts"
     return not (low[0] in _VAGUE or low[-1] in _VAGUE)
+
+
+# A sentence that opens with the report, the speaker after it: "Says Cohen in a statement,
+# “...”", "Continues Cohen, “...”", "Adds the analyst: ...".
+_INVERTED = re.compile(
+    r"[\s\"“‘(]*(?i:says|said|adds|added|continues|continued|explains|explained|notes|noted|"
+    r"writes|wrote|recalls|recalled|concludes|concluded|insists|insisted|argues|argued|"
+    r"warns|warned)\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
+)
+# The subject's own claim: "bills itself as", "styles itself", "positions itself as".
+_SELF_CLAIM = re.compile(
+    r"\b(?:bills|billed|styles|styled|positions|positioned|brands|branded|markets|marketed|"
+    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b"
+)
+# "goes on to say", "went on to describe": a report, although "to" comes before the verb.
+_GOES_ON_TO = re.compile(
+    r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
+    r"\bcontinued\s+to\s*$",
+    re.IGNORECASE,
+)
 
 
 def _attribution(text: str, start: int, end: int) -> _Attribution:
@@ -1018,6 +1087,11 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
     s = text[start:end]
     named = False
     reported: list[tuple[int, int]] = []
+    if _INVERTED.match(s):
+        named = True
+        reported.append((start, end))
+    if _SELF_CLAIM.search(s):
+        named = True  # "bills itself as the world's most creative company": its own claim
     for m in _ACCORDING.finditer(s):
         who = m.group("who").lower()
         if who not in _VAGUE:
@@ -1033,12 +1107,20 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         before = s[: m.start()]
         if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
             continue  # "sad notes", "the claims": a noun
-        if re.search(r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE):
+        if re.search(
+            r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE
+        ) and not _GOES_ON_TO.search(before):
             continue  # "safe to say", "needless to say": not a report
         cut = max((b.end() for b in _BOUNDARY.finditer(before)), default=0)
         prefix = before[cut:]
         boundary = before[:cut].rstrip()
         after = s[m.end() :]
+        if (
+            verb.endswith("ing")
+            and prefix.strip()
+            and not re.search(r"\b(?:is|was|are|were)\s*$", prefix)
+        ):
+            continue  # "letter writing", "the telling of": a noun, not a report
         if prefix.strip() and _named_subject(prefix):
             named = True
             # The reported clause follows the verb; after "..., he said" it went before it.
@@ -1052,7 +1134,11 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             if boundary[-1:] in {",", "”", '"'} and _ENDS_CLAUSE.match(after):
                 # "..., he said." / "..., the company said on Monday.": the content went before.
                 reported.append((start, start + cut))
-        elif not prefix.strip() and boundary[-1:] in {",", "”", '"', "’"}:
+        elif (
+            not prefix.strip()
+            and boundary[-1:] in {",", "”", '"', "’"}
+            and not verb.endswith("ing")
+        ):
             # Inverted: "..., said Al Gore", "”, says the company".
             if re.match(
                 r"\s+(?:[A-Z][\w’'.-]*|he|she|they|we|the\s+\w+|an?\s+\w+|its\s+\w+)", after
@@ -1076,8 +1162,19 @@ def _quote_attributed(
         return True
     if attr.named:
         return True
+    if _COLON_INTRO.search(text, sentence[0], quote.start()):
+        return True
     outside = text[sentence[0] : quote.start()] + " " + text[quote.end() : sentence[1]]
     return bool(_REPORTING.search(outside) or _ACCORDING.search(outside))
+
+
+# A quotation introduced by a colon after a name or a document: "Smith: “...”", "Smith, in a
+# statement: “...”", "A statement from the company read: “...”".
+_COLON_INTRO = re.compile(
+    r"(?:\b(?-i:[A-Z])[\w’'.&-]*|\bstatement|\bread|\breads|\bnote|\bpost|\bemail|\bletter|"
+    r"\bmemo|\bannouncement|\bmotto|\bslogan|\btagline)\s*:\s*\Z",
+    re.IGNORECASE,
+)
 
 
 # --- the lint ----------------------------------------------------------------------------
@@ -1119,6 +1216,12 @@ def _after_name(category: Category, text: str, masked: str, start: int, end: int
 
 
 _SCARE = re.compile(r"[a-z][a-z’'-]*(?: [a-z][a-z’'-]*)?")
+# A figure right after a word: "tumbled 20%", "soared to $4.1 billion", "plunged by nearly 8
+# percent".
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:by|to|from|more\s+than|less\s+than|nearly|almost|about|around|over|some|"
+    r"roughly|as\s+much\s+as)\s+)*[$€£¥]?\d"
+)
 
 
 def _scare_quotes(text: str, quotes: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
@@ -1136,14 +1239,32 @@ def _scare_quotes(text: str, quotes: list[re.Match[str]]) -> Iterable[tuple[int,
             yield q.start(), q.end()
 
 
+def _unmask_phrases(
+    text: str, masked: str, spans: Sequence[tuple[int, int]], cats: Sequence[Category]
+) -> str:
+    """Give back a sentence's first word when the masking took it for a name ("Research has
+    shown", "Critics say", "Experts believe") and it starts a watched phrase of more than one
+    word; a one-word match ("Legendary acquired ...") stays masked, as a name."""
+    for start, _ in spans:
+        first = _TOKEN.match(text, start)
+        if first is None or masked[first.start() : first.end()].strip():
+            continue
+        for cat in cats:
+            m = cat.regex.match(text, first.start()) if cat.regex is not None else None
+            if m is not None and m.end() > first.end() and " " in m.group().strip():
+                masked = masked[: first.start()] + first.group() + masked[first.end() :]
+                break
+    return masked
+
+
 def lint_text(
     text: str, names: Sequence[str] = (), categories: Sequence[Category] | None = None
 ) -> list[Finding]:
     """Every word to watch in ``text``, with 1-based line and column."""
     cats = categories if categories is not None else load_categories()
     named_masked = mask(text, names)
-    masked = mask_proper_names(named_masked)
     spans = sentence_spans(named_masked)
+    masked = _unmask_phrases(named_masked, mask_proper_names(named_masked), spans, cats)
     attributions = [_attribution(text, s, e) for s, e in spans]
     quotes = list(QUOTE.finditer(named_masked))
     lines = text.splitlines()
@@ -1188,6 +1309,9 @@ def lint_text(
                 s <= start and end <= e for s, e in attr.reported
             ):
                 continue
+            severity = cat.severity
+            if text[start:end].lower() in cat.before_figure and _FIGURE_AFTER.match(text, end):
+                severity = "warning"
             line = text.count("\n", 0, start) + 1
             col = start - (text.rfind("\n", 0, start) + 1) + 1
             line_text = lines[line - 1] if lines else ""
@@ -1195,7 +1319,7 @@ def lint_text(
                 Finding(
                     category=cat.name,
                     guideline=cat.guideline,
-                    severity=cat.severity,
+                    severity=severity,
                     term=text[start:end],
                     line=line,
                     column=col,
