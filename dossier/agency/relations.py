@@ -301,7 +301,7 @@ appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
-ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
@@ -333,6 +333,8 @@ ended - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+o
 ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
 ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - c : \b(?:end|ending|ends|ended)\s+(?:of\s+)?(?:its\s+|their\s+|a\s+|the\s+)?{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
+# "Edelman ended its contract with private prison company The Geo Group": the agency ends it
+ended - c : {G}{GT}(?:\s*,)?{GS}{AUXG}(?:ended|ends|terminated|terminates|severed|severs|cut|cuts|dropped|drops|quit|quits)\s+(?:its|their)\s+{F3}(?:contract|relationship|ties|partnership|work|association)\s+with\s+(?:[a-z][\w-]*\s+){0,4}{BN}
 ended - c : \b(?:end|ending|ends|ended)\s+{BN}(?:'s|')\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
 ended - c : \b(?:brings?|brought|bringing|puts?|putting)\s+an\s+end\s+to\s+(?:its|their|the|a)\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
 holder - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
@@ -410,12 +412,21 @@ credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
+# "Steinlager launched its Tokyo Dry beer with DDB", "ROM launched a new film and campaign with global
+# agency X": the brand's launch, made with the agency
+credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|releases|debuted|debuts|rolled\s+out|rolls\s+out|introduced|introduces|premiered|premieres)\s+{FN10}\bwith\s+(?:(?:its\s+|their\s+)?(?:longtime\s+|long-time\s+|global\s+|creative\s+|lead\s+|new\s+)*(?:agency|shop|partner)\s+)?{GAP}{G}(?!\s*(?:'s|’s))
+# "Together with DDB, Speight's put ...", "With True and Gladeye, ANZ developed ...": the brand's
+# work, made with the agencies named first
+credit - cp : (?:^|[:;]\s+)\W*(?:(?:together|⟦0⟧)\s+)?with\s+(?:(?:its\s+|their\s+)?(?:agency|agencies)\s+)?{GAP}{G}\s*,\s+{BN}(?:'s)?\s+{AUX}(?:put|puts|launched|launches|unveiled|unveils|developed|develops|created|creates|made|makes|brought|brings|released|releases|rolled\s+out|rolls\s+out|produced|produces|took|takes|turned|turns|gave|gives|debuted|debuts|celebrated|celebrates|returned|returns|built|builds|delivered|delivers|crafted|crafts|designed|designs)\b
 credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
+# "M&C Saatchi took the top honours ... for its 'Clever Buoy' campaign for Optus": the agency's
+# own piece of work for the brand
+credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
@@ -623,7 +634,9 @@ _AWARD = re.compile(
     r"\bawards?\b|\blions?\b|\bgrand\s+prix\b|\bemmys?\b|\bclios?\b|\beffies\b|\bd&ad\s+pencils?\b|"
     r"\bgongs?\b|\branked\b|\brankings?\b|\btop\s+\d+\b|\bleague\s+table\b|\bshortlisted\s+for\b|\bcrowned\b|"
     r"\bwinners?\s+(?:at|of)\b|\bfinalists?\b|\bhot\s+shops?\b|\bnew\s+business\s+(?:league|rankings?|table)\b|"
-    r"\bmost-awarded\b|\breport\s+cards?\b|\bgold\b|\bsilver\b|\bbronze\b|\bjudges\b|\bhonou?rs\b",
+    r"\bmost-awarded\b|\breport\s+cards?\b|\bgold\b|\bsilver\b|\bbronze\b|\bjudges\b|\bhonou?rs\b|"
+    # "X wins big at the Advertising Congress": a prize-giving, not an account
+    r"\bwins?\s+big\b|\bwon\s+big\b|\bcleans?\s+up\s+at\b|\b(?:advertising|creative|marketing)\s+(?:congress|festival|awards?\s+night)\b",
     re.IGNORECASE,
 )
 _DEAL = re.compile(
@@ -716,6 +729,8 @@ _INTRODUCED_AGENCY = re.compile(
 )
 
 
+# a name ending in a word only agencies use for themselves is never the client
+_AGENCY_ONLY_NAME = re.compile(r"(?:^|\s)(?:publicity|counsel|public\s+relations|advertising|associates)$", re.IGNORECASE)
 _QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
 
 
@@ -740,6 +755,7 @@ def _brand_ok(placed: Placed, b: int) -> bool:
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
+        and not _AGENCY_ONLY_NAME.search(_clean(n.text))  # "Poster Publicity", "Media Counsel"
     )
 
 
@@ -1320,6 +1336,9 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
     context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
+    # "Kien leaves Publicis Groupe Malaysia" over "Tan Kien Eng, CEO of ...": a lone word of a
+    # person's name the item gives in full is that person
+    people = people | {w for p in people if " " in p for w in p.split() if len(w) >= 3 and w[:1].isupper()}
     found: list[Relation] = []
     last = ""  # the agency the sentences so far named last
     for s in sentences:
@@ -1349,6 +1368,8 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         if len(b) > len(topic) and _initials(topic, b):
             topic = b
     acronyms = _acronyms(f"{headline} {snippet}")
+    # the item's own short forms: "Woolies" in the headline is the snippet's "Woolworths"
+    aliases = {a: b for a in brands for b in brands if a != b and _nickname(a, b)}
     out = []
     for r in found:
         if not r.brand:
@@ -1357,6 +1378,8 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
             r = replace(r, brand=topic)
         if r.brand in acronyms:
             r = replace(r, brand=acronyms[r.brand])
+        if r.brand in aliases:
+            r = replace(r, brand=aliases[r.brand])
         if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
             continue
         out.append(r)
@@ -1434,6 +1457,7 @@ def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
 _BRAND_POSITION_AFTER = re.compile(
     rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I
 )
+_TITLE_SEPARATOR = re.compile(r"^\W*[^-–—|:]{2,60}?(?:\s+[-–—|]\s+|\s*:\s+)\S")
 _SUBJECT_VERB = re.compile(
     r"^(?:'s)?\s*(?:,[^,]{1,60},\s*)?\s+(?:has|have|had|is|are|was|were|will|plans|confirmed|said|announced|"
     r"appointed|hired|named|picked|selected|tapped|launched|unveiled|called|put|moved|dropped|awarded|handed|"
@@ -1480,6 +1504,10 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 score = -1 if n.personish else 0
                 if in_headline and first:
                     score += 1
+                    # "Chicken Licken - When Love Is Tough", "Hinge: It's Funny We Met": a work
+                    # headline leads with the brand, then a dash or colon and the work's title
+                    if _TITLE_SEPARATOR.match(headline) and normalise(headline).startswith(n.text):
+                        score += 1
                 after, before = placed.after(i, 60), placed.before(i, 40)
                 if (_BRAND_POSITION_AFTER.match(after) and not re.search(r"\b(?:its|their)\s+$", before)) or (
                     _BRAND_POSITION_BEFORE.search(before)
@@ -1597,6 +1625,16 @@ def _initials(a: str, b: str) -> bool:
     short, long = sorted((a.strip(), b.strip()), key=len)
     words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
     return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+
+
+def _nickname(short: str, long: str) -> bool:
+    """ "Woolies" and "Woolworths", "Maccas" and "McDonald's" aside: a one-word name that is a
+    clipped form of another one-word name the item gives (its stem, less a pet ending such as
+    -ies or -ie, begins the longer name and is at least four letters long)."""
+    if " " in short or " " in long or len(short) >= len(long):
+        return False
+    stem = re.sub(r"(?:ies|ie|ys|y|s|o|z)$", "", short.lower())
+    return len(stem) >= 4 and long.lower().startswith(stem) and not long.lower().startswith(short.lower())
 
 
 def _similar_agency(a: str, b: str) -> bool:
