@@ -365,6 +365,8 @@ ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
 ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
+# "Amazon, which is reviewing at IPG's Mediabrands": the account reviewed where it sits
+review - c : {B}{BT}\s+{AUX}(?:reviewing|reviews|reviewed)\s+(?:its\s+\w+\s+)?at\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?:are|is)\s+(?:being\s+)?(?:reviewed|put\s+up\s+for\s+review|in\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
@@ -409,12 +411,12 @@ credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|un
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
-credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 # "Steinlager launched its Tokyo Dry beer with DDB", "ROM launched a new film and campaign with global
 # agency X": the brand's launch, made with the agency
-credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|releases|debuted|debuts|rolled\s+out|rolls\s+out|introduced|introduces|premiered|premieres)\s+{FN10}\bwith\s+(?:(?:its\s+|their\s+)?(?:longtime\s+|long-time\s+|global\s+|creative\s+|lead\s+|new\s+)*(?:agency|shop|partner)\s+)?{GAP}{G}(?!\s*(?:'s|’s))
+credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|releases|debuted|debuts|rolled\s+out|rolls\s+out|introduced|introduces|premiered|premieres)\s+{FN10}\bwith\s+(?:(?:the\s+)?help\s+(?:from|of)\s+)?(?:(?:its\s+|their\s+)?(?:longtime\s+|long-time\s+|global\s+|creative\s+|lead\s+|new\s+)*(?:agency|shop|partner)\s+)?{GAP}{G}(?!\s*(?:'s|’s))
 # "Together with DDB, Speight's put ...", "With True and Gladeye, ANZ developed ...": the brand's
 # work, made with the agencies named first
 credit - cp : (?:^|[:;]\s+)\W*(?:(?:together|⟦0⟧)\s+)?with\s+(?:(?:its\s+|their\s+)?(?:agency|agencies)\s+)?{GAP}{G}\s*,\s+{BN}(?:'s)?\s+{AUX}(?:put|puts|launched|launches|unveiled|unveils|developed|develops|created|creates|made|makes|brought|brings|released|releases|rolled\s+out|rolls\s+out|produced|produces|took|takes|turned|turns|gave|gives|debuted|debuts|celebrated|celebrates|returned|returns|built|builds|delivered|delivers|crafted|crafts|designed|designs)\b
@@ -446,7 +448,11 @@ credit - c : {G}{GT}{GS}{AUXG}[^⟦⟧;]{0,80}?\b(?:to|for|with)\s+(?:its|their)
 credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
 credit - c : {G}{ASIDE}?\s*(?:,|[–—]|--)\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:has|holds|handles|runs)\s+the\s+{F3}(?:account|business)\s+(?:of|for)\s+(?:fellow\s+)?(?:(?:⟦\d+⟧|[\w-]+)\s+brands?\s+)?{BN}
 appointed - c : {G}{GS}{AUXG}(?:will\s+)?(?:now\s+)?be\s+(?:the\s+)?(?:new\s+)?{F3}(?:lead\s+)?(?:agency|agency\s+of\s+record|aor)\s+(?:for|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
+credit - c : {B}(?:'s)?\s+{F3}agency(?:\s+of\s+record)?\s+(?:is|was|remains|will\s+remain|continues\s+to\s+be|has\s+long\s+been)\s+{GAP}{G}
+# "In a big blow to WPP, BBDO was named the lead creative agency": the brand is the article's
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|has\s+now\s+been\s+)(?:named|appointed|confirmed|chosen|selected|picked|hired)\s+(?:as\s+)?(?:the|its|their)\s+(?:new\s+)?(?:(?:lead|global|creative|media|pr|digital|social|integrated|retained|sole)\s+){0,3}(?:agency|aor|agency\s+of\s+record)(?=\s*(?:[.,;]|$|after\b|following\b|without\b|in\s+a\b))
+# "M&C Saatchi and Starcom were confirmed as Optus' creative and media agencies"
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)(?:{NAMED})\s+as\s+{BN}(?:'s|’s|')\s+(?:new\s+)?{F4}(?:agency|agencies|aor|agency\s+of\s+record|partners?)\b
 credit - c : {B}(?:'s|')?\s+{F4}(?:{WORK}|advertising|creative|media|pr)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
 credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
 credit - c : {G}{GT}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
@@ -1380,9 +1386,10 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
             r = replace(r, brand=acronyms[r.brand])
         if r.brand in aliases:
             r = replace(r, brand=aliases[r.brand])
-        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
+        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer) or _AGENCY_ONLY_NAME.search(r.brand)):
             continue
         out.append(r)
+    out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
 
@@ -1625,6 +1632,26 @@ def _initials(a: str, b: str) -> bool:
     short, long = sorted((a.strip(), b.strip()), key=len)
     words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
     return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+
+
+def _joined_agencies(found: list[Relation]) -> list[Relation]:
+    """ "appointed Saints and Warriors as its creative agency": two unlisted names joined by
+    "and" before a singular "agency" are one agency's name, not two agencies."""
+    out: list[Relation] = []
+    skip: set[int] = set()
+    for i, a in enumerate(found):
+        if i in skip:
+            continue
+        for j in range(i + 1, len(found)):
+            b = found[j]
+            if j in skip or a.entry is not None or b.entry is not None or (a.sentence, a.status, a.brand) != (b.sentence, b.status, b.brand):
+                continue
+            joined = f"{a.agency} and {b.agency}"
+            if re.search(rf"\b{re.escape(joined)}\s+as\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?agency\b(?!\s+of\s+record\s+and)", normalise(a.sentence)):
+                a = replace(a, agency=joined)
+                skip.add(j)
+        out.append(a)
+    return out
 
 
 def _nickname(short: str, long: str) -> bool:

@@ -3,12 +3,15 @@
 Usage: ``python eval/agency/tools/causes.py dev3 dev4 dev5`` (development files only; the test
 split is refused). A miss is put under the first cause that applies:
 
-* ``agency not a name``: the labelled agency is not among the sentence's names typed as an
-  agency (not in the gazetteer, and the text does not mark it as one);
+* ``agency unlisted, unmarked``: the labelled agency is one of the names, but not in the gazetteer
+  and not marked as an agency by the text (only a frame that itself marks an agency can use it);
+* ``agency not a name``: no name of the sentence is the agency (cut or merged wrongly);
 * ``brand not a name``: the brand is not among the item's names (typed as a place, or cut);
 * ``status wrong``: the same brand and agency were predicted with another status;
 * ``brand wrong``: the agency was predicted with this status for another brand;
-* ``frame missing``: both names were found but no frame joined them.
+* ``frame missing``: both names were found but no frame joined them, either in one sentence
+  (clause) or because they stand in different ones (the headline names the brand, the snippet
+  the agency, or a later sentence refers back).
 
 A false positive is ``distractor misread`` (a distractor item), ``status wrong``, ``brand
 wrong`` (the agency and status are labelled for another brand), ``agency wrong`` (the brand
@@ -30,6 +33,10 @@ from agency_suite import _agency_match, load_file, match  # noqa: E402
 from dossier.agency.gazetteer import load_gazetteer  # noqa: E402
 from dossier.agency.mentions import normalise, place, split_clauses  # noqa: E402
 from dossier.agency.relations import extract_text, same_name  # noqa: E402
+
+
+def sentences(item: dict) -> list[str]:
+    return [*split_clauses(item["headline"]), *split_clauses(item["snippet"] or "", headline=False)]
 
 
 def names(item: dict, gaz) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
@@ -61,15 +68,23 @@ def causes(files: list[str]) -> tuple[Counter[str], Counter[str]]:
                 if id(g) in hit_g:
                     continue
                 if g["agency"] and not any(same_name(g["agency"], a) or (gaz.match(a) and gaz.match(a) == gaz.match(g["agency"])) for a in agencies):
-                    miss["agency not a name"] += 1
+                    if any(same_name(g["agency"], n) for n in every):
+                        miss["agency unlisted, unmarked"] += 1
+                    else:
+                        miss["agency not a name"] += 1
                 elif not any(same_name(g["brand"], n) for n in every):
                     miss["brand not a name"] += 1
                 elif any(same_name(g["brand"], p.brand) and _agency_match(g["agency"], p, gaz) for p in pred):
                     miss["status wrong"] += 1
                 elif any(p.status == g["status"] and _agency_match(g["agency"], p, gaz) for p in pred):
                     miss["brand wrong"] += 1
+                elif not any(
+                    any(same_name(g["brand"], n.text) for n in ns) and (not g["agency"] or any(same_name(g["agency"], n.text) for n in ns))
+                    for ns in (place(normalise(t), gaz).names for t in sentences(item))
+                ):
+                    miss["frame missing: brand and agency in different sentences"] += 1
                 else:
-                    miss["frame missing"] += 1
+                    miss["frame missing: in one sentence"] += 1
             for p in pred:
                 if id(p) in hit_p:
                     continue
