@@ -147,3 +147,20 @@ def test_two_names_joined_before_a_singular_agency_are_one_agency(gaz) -> None: 
 )
 def test_distractors_from_dev5_give_nothing(gaz, headline: str, snippet: str) -> None:  # type: ignore[no-untyped-def]
     assert not rels(gaz, headline, snippet)
+
+
+def test_the_brand_fires_its_corporate_aor(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.prweek.com/article/1270467/companies-opting-network-agencies-pr
+    got = rels(
+        gaz,
+        "Companies opting for a network of agencies for PR",
+        "Last week, Hewlett-Packard fired its corporate AOR Hill & Knowlton and enlisted a network of specialist firms "
+        "to meet its corporate PR needs, while keeping H&K for other work, such as executive communications.",
+    )
+    assert ("Hewlett-Packard", "Hill & Knowlton", "ended") in got
+
+
+def test_the_brand_hands_the_agency_its_account_of_a_stated_size(gaz) -> None:  # type: ignore[no-untyped-def]
+    # dev3 (Campaign's year review): "Capital One handed the network its £150 million global creative account"
+    got = rels(gaz, "", "Capital One handed McCann its £150 million global creative account.")
+    assert ("Capital One", "McCann", "appointed") in got
