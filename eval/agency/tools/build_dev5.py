@@ -14,28 +14,15 @@ printed.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from build_dev2 import parse, record
-from build_dev3 import _h
+from build_dev3 import _h, _known, write_split
 
 HERE = Path(__file__).resolve().parent.parent
 AGAINST = ("dev", "dev2", "dev3", "dev4", "test")
 SHARE = 0.6
-
-
-def _known() -> tuple[set[str], set[str]]:
-    """Hashes of the URLs and of the headline+snippet texts already in the other files."""
-    urls, texts = set(), set()
-    for name in AGAINST:
-        for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                urls.add(_h(item["url"]))
-                texts.add(_h(f"{item['headline']}\n{item['snippet']}"))
-    return urls, texts
 
 
 def split_at(items: list[dict]) -> int:
@@ -48,7 +35,7 @@ def split_at(items: list[dict]) -> int:
 
 def main() -> int:
     items = parse((HERE / "dev5_raw.txt").read_text(encoding="utf-8"))
-    urls, texts = _known()
+    urls, texts = _known(AGAINST)
     bad = [i["url"] for i in items if _h(i["url"]) in urls]
     bad += [i["url"] for i in items if _h(f"{i['headline']}\n{i['snippet']}") in texts]
     if bad:
@@ -66,12 +53,7 @@ def main() -> int:
             out.append(record(rid, i))
             if i["note"]:
                 doubts.append(f"{rid}\t{i['note']}")
-        (HERE / f"{name}.jsonl").write_text(
-            "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out), encoding="utf-8"
-        )
-        rel = [o for o in out if o["kind"] == "relation"]
-        n_rel = sum(len(o["relations"]) for o in out)
-        print(f"{name}: {len(out)} items: {len(rel)} with relations ({n_rel} relations), {len(out) - len(rel)} distractors")
+        write_split(name, out)
     (HERE / "doubtful5.tsv").write_text("id\tnote\n" + "".join(d + "\n" for d in doubts), encoding="utf-8")
     return 0
 
