@@ -161,6 +161,7 @@ def test_the_brand_fires_its_corporate_aor(gaz) -> None:  # type: ignore[no-unty
 
 
 def test_the_brand_hands_the_agency_its_account_of_a_stated_size(gaz) -> None:  # type: ignore[no-untyped-def]
-    # dev3 (Campaign's year review): "Capital One handed the network its £150 million global creative account"
+    # http://www.campaignlive.co.uk/article/book-lists-10-biggest-account-moves-globally/198443 (dev3):
+    # "Capital One handed the network its £150 million global creative account"
     got = rels(gaz, "", "Capital One handed McCann its £150 million global creative account.")
     assert ("Capital One", "McCann", "appointed") in got
