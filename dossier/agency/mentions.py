@@ -85,7 +85,7 @@ VERBS = {
     r"dumps?|dumped|dumping|sacks?|sacked|part(?:s|ed|ing)?\s+(?:ways|company)\s+with|"
     r"split(?:s|ting)?\s+(?:from|with)|breaks?\s+(?:up\s+)?with|broke\s+(?:up\s+)?with|"
     r"cuts?\s+ties\s+with|severs?\s+ties\s+with|severed\s+ties\s+with|leaves|left|leaving|"
-    r"exits?|exited|exiting|quits?|walks?\s+away\s+from|walked\s+away\s+from|moves?\s+away\s+from|"
+    r"exits?|exited|exiting|departs|departed|departing|quits?|walks?\s+away\s+from|walked\s+away\s+from|moves?\s+away\s+from|"
     r"moved\s+away\s+from|waves?\s+goodbye\s+to|bids?\s+farewell\s+to|yanks?|yanked|pulls?|pulled|"
     r"trennt\s+sich\s+von",
     # the brand gives the account to the agency
@@ -270,7 +270,7 @@ _AGENCY_AFTER = re.compile(
 _AGENCY_SUFFIX = re.compile(
     r"(?:\b|&)(?:agency|partners|partnership|communications|comms|media|digital|creative|collective|studios?|worldwide|"
     r"advertising|pr|consulting|labs?|associates|&\s*co\.?|\+\s*\w+|interactive|marketing\s+group|"
-    r"public\s+relations)$",
+    r"public\s+relations|publicity|counsel)$",
     re.IGNORECASE,
 )
 # "Huey/Paprocki", "D/CAL", "RKCR/Y&R", "TBWA\Chiat\Day"

@@ -155,7 +155,7 @@ _GAPW = (
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
     r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
     r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
-    r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|"
+    r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
     r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
 _E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
@@ -267,7 +267,7 @@ appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
 appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[$£€][\d.,]+\s*(?:million|billion|m|bn)?\s+|[\d.,]+\s+(?:million|billion)\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
 appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed|completes?|completed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|giving|with)\s+{GAP}{G}
@@ -301,7 +301,7 @@ appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
-ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{F6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
@@ -333,6 +333,8 @@ ended - c : {B}\s*,\s*(?:a\s+)?(?:longtime|long-time|long-standing)\s+client\s+o
 ended - c : {B}{BT}\s+{AUX}{F3}\bend(?:s|ed|ing)?\s+{F6}(?:relationship|partnership|ties|contract|tenure|association|alliance)\s+with\s+{GAP}{G}
 ended - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+(?:ending|severing|terminating|cutting|concluding)\s+(?:its|their)\s+{F4}(?:relationship|ties|partnership|association|tenure)\s+with\s+{GAP}{G}
 ended - c : \b(?:end|ending|ends|ended)\s+(?:of\s+)?(?:its\s+|their\s+|a\s+|the\s+)?{F6}(?:relationship|partnership|association|tenure)\s+with\s+{GAP}{G}
+# "Edelman ended its contract with private prison company The Geo Group": the agency ends it
+ended - c : {G}{GT}(?:\s*,)?{GS}{AUXG}(?:ended|ends|terminated|terminates|severed|severs|cut|cuts|dropped|drops|quit|quits)\s+(?:its|their)\s+{F3}(?:contract|relationship|ties|partnership|work|association)\s+with\s+(?:[a-z][\w-]*\s+){0,4}{BN}
 ended - c : \b(?:end|ending|ends|ended)\s+{BN}(?:'s|')\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
 ended - c : \b(?:brings?|brought|bringing|puts?|putting)\s+an\s+end\s+to\s+(?:its|their|the|a)\s+{F4}(?:relationship|partnership|association|tenure|ties)\s+with\s+{GAP}{G}
 holder - c : {B}{BT}\s+[^;]{0,120}?\bafter\s+(?:\d+|[\w-]+)\s+years?\s+(?:with|at)\s+{GAP}{G}
@@ -363,6 +365,8 @@ ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
 ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
+# "Amazon, which is reviewing at IPG's Mediabrands": the account reviewed where it sits
+review - c : {B}{BT}\s+{AUX}(?:reviewing|reviews|reviewed)\s+(?:its\s+\w+\s+)?at\s+(?:both\s+)?{GAP}{G}
 review - c : {B}{BT}\s+[^⟦⟧;]{0,120}?,\s+reviewing\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 review - c : {B}(?:'s)?\s+{F6}(?:{WORK}|business|brands?)\s*,?\s+(?:which\s+)?(?:are|is)\s+(?:being\s+)?(?:reviewed|put\s+up\s+for\s+review|in\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
 review - k : {BN}\s*,\s*(?:which|that)\s+(?:are|is)\s+(?:being\s+|now\s+)?(?:reviewed|in\s+review|up\s+for\s+review)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
@@ -407,15 +411,24 @@ credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|un
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
-credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+by\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
+# "Steinlager launched its Tokyo Dry beer with DDB", "ROM launched a new film and campaign with global
+# agency X": the brand's launch, made with the agency
+credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|releases|debuted|debuts|rolled\s+out|rolls\s+out|introduced|introduces|premiered|premieres)\s+{FN10}\bwith\s+(?:(?:the\s+)?help\s+(?:from|of)\s+)?(?:(?:its\s+|their\s+)?(?:longtime\s+|long-time\s+|global\s+|creative\s+|lead\s+|new\s+)*(?:agency|shop|partner)\s+)?{GAP}{G}(?!\s*(?:'s|’s))
+# "Together with DDB, Speight's put ...", "With True and Gladeye, ANZ developed ...": the brand's
+# work, made with the agencies named first
+credit - cp : (?:^|[:;]\s+)\W*(?:(?:together|⟦0⟧)\s+)?with\s+(?:(?:its\s+|their\s+)?(?:agency|agencies)\s+)?{GAP}{G}\s*,\s+{BN}(?:'s)?\s+{AUX}(?:put|puts|launched|launches|unveiled|unveils|developed|develops|created|creates|made|makes|brought|brings|released|releases|rolled\s+out|rolls\s+out|produced|produces|took|takes|turned|turns|gave|gives|debuted|debuts|celebrated|celebrates|returned|returns|built|builds|delivered|delivers|crafted|crafts|designed|designs)\b
 credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
+# "M&C Saatchi took the top honours ... for its 'Clever Buoy' campaign for Optus": the agency's
+# own piece of work for the brand
+credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
@@ -435,7 +448,11 @@ credit - c : {G}{GT}{GS}{AUXG}[^⟦⟧;]{0,80}?\b(?:to|for|with)\s+(?:its|their)
 credit - c : {G}\s*,\s*(?:still\s+|also\s+|already\s+)?on\s+the\s+{BN}\s+roster
 credit - c : {G}{ASIDE}?\s*(?:,|[–—]|--)\s*(?:which|who)\s+(?:already\s+|also\s+)?(?:has|holds|handles|runs)\s+the\s+{F3}(?:account|business)\s+(?:of|for)\s+(?:fellow\s+)?(?:(?:⟦\d+⟧|[\w-]+)\s+brands?\s+)?{BN}
 appointed - c : {G}{GS}{AUXG}(?:will\s+)?(?:now\s+)?be\s+(?:the\s+)?(?:new\s+)?{F3}(?:lead\s+)?(?:agency|agency\s+of\s+record|aor)\s+(?:for|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {B}(?:'s)?\s+{F3}agency\s+(?:is|was|remains)\s+{GAP}{G}
+credit - c : {B}(?:'s)?\s+{F3}agency(?:\s+of\s+record)?\s+(?:is|was|remains|will\s+remain|continues\s+to\s+be|has\s+long\s+been)\s+{GAP}{G}
+# "In a big blow to WPP, BBDO was named the lead creative agency": the brand is the article's
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|has\s+now\s+been\s+)(?:named|appointed|confirmed|chosen|selected|picked|hired)\s+(?:as\s+)?(?:the|its|their)\s+(?:new\s+)?(?:(?:lead|global|creative|media|pr|digital|social|integrated|retained|sole)\s+){0,3}(?:agency|aor|agency\s+of\s+record)(?=\s*(?:[.,;]|$|after\b|following\b|without\b|in\s+a\b))
+# "M&C Saatchi and Starcom were confirmed as Optus' creative and media agencies"
+appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+)(?:{NAMED})\s+as\s+{BN}(?:'s|’s|')\s+(?:new\s+)?{F4}(?:agency|agencies|aor|agency\s+of\s+record|partners?)\b
 credit - c : {B}(?:'s|')?\s+{F4}(?:{WORK}|advertising|creative|media|pr)\s+(?:in\s+[^⟦⟧,]{1,30}\s+)?(?:is|are|was|were|remains?|remained|stays?|sits?)\s+(?:with|held\s+by|handled\s+by|run\s+by)\s+(?:fellow\s+)?{GAP}{G}
 credit - c : {G}\s*,\s*(?:which|who)\s+(?:also\s+)?(?:handles|runs|manages|looks\s+after|works\s+on|represents)\s+{B}
 credit - c : {G}{GT}{GS}{AUXG}(?:handles|runs|manages|looks\s+after|represents|representing|represented|works\s+on|worked\s+on|working\s+(?:pro\s+bono\s+)?(?:on|for|with)|is\s+working\s+pro\s+bono|services|handled)\s+(?:the\s+)?{F6}{B}
@@ -623,7 +640,9 @@ _AWARD = re.compile(
     r"\bawards?\b|\blions?\b|\bgrand\s+prix\b|\bemmys?\b|\bclios?\b|\beffies\b|\bd&ad\s+pencils?\b|"
     r"\bgongs?\b|\branked\b|\brankings?\b|\btop\s+\d+\b|\bleague\s+table\b|\bshortlisted\s+for\b|\bcrowned\b|"
     r"\bwinners?\s+(?:at|of)\b|\bfinalists?\b|\bhot\s+shops?\b|\bnew\s+business\s+(?:league|rankings?|table)\b|"
-    r"\bmost-awarded\b|\breport\s+cards?\b|\bgold\b|\bsilver\b|\bbronze\b|\bjudges\b|\bhonou?rs\b",
+    r"\bmost-awarded\b|\breport\s+cards?\b|\bgold\b|\bsilver\b|\bbronze\b|\bjudges\b|\bhonou?rs\b|"
+    # "X wins big at the Advertising Congress": a prize-giving, not an account
+    r"\bwins?\s+big\b|\bwon\s+big\b|\bcleans?\s+up\s+at\b|\b(?:advertising|creative|marketing)\s+(?:congress|festival|awards?\s+night)\b",
     re.IGNORECASE,
 )
 _DEAL = re.compile(
@@ -716,6 +735,8 @@ _INTRODUCED_AGENCY = re.compile(
 )
 
 
+# a name ending in a word only agencies use for themselves is never the client
+_AGENCY_ONLY_NAME = re.compile(r"(?:^|\s)(?:publicity|counsel|public\s+relations|advertising|associates)$", re.IGNORECASE)
 _QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
 
 
@@ -740,6 +761,7 @@ def _brand_ok(placed: Placed, b: int) -> bool:
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
+        and not _AGENCY_ONLY_NAME.search(_clean(n.text))  # "Poster Publicity", "Media Counsel"
     )
 
 
@@ -1320,6 +1342,9 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
     context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
+    # "Kien leaves Publicis Groupe Malaysia" over "Tan Kien Eng, CEO of ...": a lone word of a
+    # person's name the item gives in full is that person
+    people = people | {w for p in people if " " in p for w in p.split() if len(w) >= 3 and w[:1].isupper()}
     found: list[Relation] = []
     last = ""  # the agency the sentences so far named last
     for s in sentences:
@@ -1349,6 +1374,8 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
         if len(b) > len(topic) and _initials(topic, b):
             topic = b
     acronyms = _acronyms(f"{headline} {snippet}")
+    # the item's own short forms: "Woolies" in the headline is the snippet's "Woolworths"
+    aliases = {a: b for a in brands for b in brands if a != b and _nickname(a, b)}
     out = []
     for r in found:
         if not r.brand:
@@ -1357,9 +1384,12 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
             r = replace(r, brand=topic)
         if r.brand in acronyms:
             r = replace(r, brand=acronyms[r.brand])
-        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer)):
+        if r.brand in aliases:
+            r = replace(r, brand=aliases[r.brand])
+        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer) or _AGENCY_ONLY_NAME.search(r.brand)):
             continue
         out.append(r)
+    out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
 
@@ -1434,6 +1464,7 @@ def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
 _BRAND_POSITION_AFTER = re.compile(
     rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I
 )
+_TITLE_SEPARATOR = re.compile(r"^\W*[^-–—|:]{2,60}?(?:\s+[-–—|]\s+|\s*:\s+)\S")
 _SUBJECT_VERB = re.compile(
     r"^(?:'s)?\s*(?:,[^,]{1,60},\s*)?\s+(?:has|have|had|is|are|was|were|will|plans|confirmed|said|announced|"
     r"appointed|hired|named|picked|selected|tapped|launched|unveiled|called|put|moved|dropped|awarded|handed|"
@@ -1480,6 +1511,10 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 score = -1 if n.personish else 0
                 if in_headline and first:
                     score += 1
+                    # "Chicken Licken - When Love Is Tough", "Hinge: It's Funny We Met": a work
+                    # headline leads with the brand, then a dash or colon and the work's title
+                    if _TITLE_SEPARATOR.match(headline) and normalise(headline).startswith(n.text):
+                        score += 1
                 after, before = placed.after(i, 60), placed.before(i, 40)
                 if (_BRAND_POSITION_AFTER.match(after) and not re.search(r"\b(?:its|their)\s+$", before)) or (
                     _BRAND_POSITION_BEFORE.search(before)
@@ -1597,6 +1632,36 @@ def _initials(a: str, b: str) -> bool:
     short, long = sorted((a.strip(), b.strip()), key=len)
     words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
     return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+
+
+def _joined_agencies(found: list[Relation]) -> list[Relation]:
+    """ "appointed Saints and Warriors as its creative agency": two unlisted names joined by
+    "and" before a singular "agency" are one agency's name, not two agencies."""
+    out: list[Relation] = []
+    skip: set[int] = set()
+    for i, a in enumerate(found):
+        if i in skip:
+            continue
+        for j in range(i + 1, len(found)):
+            b = found[j]
+            if j in skip or a.entry is not None or b.entry is not None or (a.sentence, a.status, a.brand) != (b.sentence, b.status, b.brand):
+                continue
+            joined = f"{a.agency} and {b.agency}"
+            if re.search(rf"\b{re.escape(joined)}\s+as\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?agency\b(?!\s+of\s+record\s+and)", normalise(a.sentence)):
+                a = replace(a, agency=joined)
+                skip.add(j)
+        out.append(a)
+    return out
+
+
+def _nickname(short: str, long: str) -> bool:
+    """ "Woolies" and "Woolworths", "Maccas" and "McDonald's" aside: a one-word name that is a
+    clipped form of another one-word name the item gives (its stem, less a pet ending such as
+    -ies or -ie, begins the longer name and is at least four letters long)."""
+    if " " in short or " " in long or len(short) >= len(long):
+        return False
+    stem = re.sub(r"(?:ies|ie|ys|y|s|o|z)$", "", short.lower())
+    return len(stem) >= 4 and long.lower().startswith(stem) and not long.lower().startswith(short.lower())
 
 
 def _similar_agency(a: str, b: str) -> bool:

@@ -27,16 +27,24 @@ def _h(text: str) -> str:
     return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
 
 
-def _known() -> tuple[set[str], set[str]]:
+def _known(against: tuple[str, ...] = AGAINST) -> tuple[set[str], set[str]]:
     """Hashes of the URLs and of the headline+snippet texts already in the other files."""
     urls, texts = set(), set()
-    for name in AGAINST:
+    for name in against:
         for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
                 urls.add(_h(item["url"]))
                 texts.add(_h(f"{item['headline']}\n{item['snippet']}"))
     return urls, texts
+
+
+def write_split(name: str, out: list[dict]) -> None:
+    """Write ``<name>.jsonl`` and print its counts."""
+    (HERE / f"{name}.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out), encoding="utf-8")
+    rel = [o for o in out if o["kind"] == "relation"]
+    n_rel = sum(len(o["relations"]) for o in out)
+    print(f"{name}: {len(out)} items: {len(rel)} with relations ({n_rel} relations), {len(out) - len(rel)} distractors")
 
 
 def to_dev4(url: str) -> bool:
@@ -62,12 +70,7 @@ def main() -> int:
         if i["note"]:
             doubts.append(f"{rid}\t{i['note']}")
     for name, out in files.items():
-        (HERE / f"{name}.jsonl").write_text(
-            "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out), encoding="utf-8"
-        )
-        rel = [o for o in out if o["kind"] == "relation"]
-        n_rel = sum(len(o["relations"]) for o in out)
-        print(f"{name}: {len(out)} items: {len(rel)} with relations ({n_rel} relations), {len(out) - len(rel)} distractors")
+        write_split(name, out)
     (HERE / "doubtful3.tsv").write_text("id\tnote\n" + "".join(d + "\n" for d in doubts), encoding="utf-8")
     return 0
 
