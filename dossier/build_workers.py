@@ -3,10 +3,9 @@
 A build's own work is one long line (research, writing, the agency's evidence, the PDFs,
 the notes), but two of its costliest parts need nothing from the research to get ready:
 
-- the **PDF worker** renders each document as soon as its HTML exists, while the build goes
-  on (the company report is rendered while the agency's evidence is read). It is started
-  with the first document: on two cores, importing WeasyPrint during the research would
-  take CPU from the agency worker, whose rules are the longest wait of a briefing;
+- the **PDF worker** imports WeasyPrint and sets up its fonts (fontconfig) while the company
+  is researched, then renders each document as soon as its HTML exists, while the build goes
+  on (the company report is rendered while the agency's evidence is read);
 - the **agency worker** compiles the agency relation rules (several seconds of CPU) while
   the company is researched, then reads the company's reports for the incumbent agency
   (``find_incumbent``, the same function with the same arguments: the same finding).
@@ -82,6 +81,12 @@ def _logged(fn: Any, *args: Any) -> tuple[Any, list[logging.LogRecord]]:
         root.removeHandler(handler)
 
 
+def _warm_pdf() -> None:
+    from .render.pdf import warm_up
+
+    warm_up()
+
+
 def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
     from .render.pdf import render_pdf
 
@@ -121,9 +126,8 @@ class BuildWorkers:
     """
 
     def __init__(self, pdf: bool, agency: bool) -> None:
-        self._wants_pdf = pdf
-        self._pdf: ProcessPoolExecutor | None = None  # started with the first document
         self._agency = self._start(_warm_agency) if agency else None
+        self._pdf = self._start(_warm_pdf) if pdf else None
         self._pending: list[_Pending] = []
 
     @classmethod
@@ -132,7 +136,7 @@ class BuildWorkers:
         return cls(pdf, agency)
 
     @staticmethod
-    def _start(warm: Any = None) -> ProcessPoolExecutor | None:
+    def _start(warm: Any) -> ProcessPoolExecutor | None:
         level = logging.getLogger("dossier").getEffectiveLevel()
         try:
             pool = ProcessPoolExecutor(
@@ -141,8 +145,7 @@ class BuildWorkers:
                 initializer=_init,
                 initargs=(os.getpid(), level),
             )
-            if warm is not None:
-                pool.submit(_logged, warm)
+            pool.submit(_logged, warm)
         except (OSError, RuntimeError) as exc:  # cannot start a process here: do it in-process
             log.info("build worker not started (%s); working in this process", exc)
             return None
@@ -150,14 +153,11 @@ class BuildWorkers:
 
     @property
     def renders_pdf(self) -> bool:
-        return self._wants_pdf
+        return self._pdf is not None
 
     def render(self, html: str, brand: Brand, templates: Path | None, path: Path) -> None:
         """Queue ``html`` for the PDF worker; :meth:`wait` writes it to ``path`` (atomically)."""
         future = None
-        if self._pdf is None and self._wants_pdf:
-            self._pdf = self._start()
-            self._wants_pdf = self._pdf is not None
         if self._pdf is not None:
             try:
                 future = self._pdf.submit(_logged, _render, html, brand, templates)
@@ -214,7 +214,6 @@ class BuildWorkers:
             for proc in processes:
                 proc.join(timeout=5)
         self._pdf = self._agency = None
-        self._wants_pdf = False
 
     def __enter__(self) -> BuildWorkers:
         return self

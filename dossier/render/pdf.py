@@ -71,6 +71,12 @@ def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def warm_up() -> None:
+    """Import WeasyPrint and set up its fonts (fontconfig) by rendering a one-line page, so a
+    worker's first document costs what the others do."""
+    render_pdf("<p>dossier</p>", Brand(name="dossier"))
+
+
 def _watch_parent(parent: int) -> None:
     """In a worker: exit when the parent process is gone (even after kill -9), so no PDF
     worker outlives the batch."""
