@@ -157,12 +157,7 @@ class BuildWorkers:
 
     def render(self, html: str, brand: Brand, templates: Path | None, path: Path) -> None:
         """Queue ``html`` for the PDF worker; :meth:`wait` writes it to ``path`` (atomically)."""
-        future = None
-        if self._pdf is not None:
-            try:
-                future = self._pdf.submit(_logged, _render, html, brand, templates)
-            except (BrokenProcessPool, RuntimeError):
-                future = None
+        future = _submit(self._pdf, _render, html, brand, templates)
         self._pending.append(_Pending(html, brand, templates, path, future))
 
     def wait(self) -> None:
@@ -188,31 +183,20 @@ class BuildWorkers:
         """``agency.find_incumbent`` in the agency worker (in this process without one);
         the gazetteer is loaded there from the user's file ``gazetteer`` (None: packaged only)."""
         args = (company, articles, today, named)
-        future = None
-        if self._agency is not None:
-            try:
-                future = self._agency.submit(_logged, _find, gazetteer, args, kwargs)
-            except (BrokenProcessPool, RuntimeError):
-                future = None
+        future = _submit(self._agency, _find, gazetteer, args, kwargs)
         finding: AgencyFinding = _result(future, _find, gazetteer, args, kwargs)
         return finding
 
     def close(self) -> None:
         """End both workers now, whatever they are doing (a queued PDF not yet waited for is
         dropped: :meth:`wait` is how a build gets its PDFs)."""
+        from .render.pdf import end_processes
+
         self._pending.clear()
-        for pool in (self._pdf, self._agency):
-            if pool is None:
-                continue
-            processes = list((getattr(pool, "_processes", None) or {}).values())
+        pools = [pool for pool in (self._pdf, self._agency) if pool is not None]
+        for pool in pools:
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in processes:
-                try:
-                    proc.terminate()
-                except (OSError, AttributeError):  # already gone
-                    continue
-            for proc in processes:
-                proc.join(timeout=5)
+        end_processes(pools)
         self._pdf = self._agency = None
 
     def __enter__(self) -> BuildWorkers:
@@ -220,6 +204,16 @@ class BuildWorkers:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _submit(pool: ProcessPoolExecutor | None, fn: Any, *args: Any) -> Future[Any] | None:
+    """``fn(*args)`` started in ``pool``'s worker; None without one (or when it is broken)."""
+    if pool is None:
+        return None
+    try:
+        return pool.submit(_logged, fn, *args)
+    except (BrokenProcessPool, RuntimeError):
+        return None
 
 
 def _result(future: Future[Any] | None, fn: Any, *args: Any) -> Any:
