@@ -42,6 +42,8 @@ test: $(TSTAMP)
 # make bench: one company, the client, the state, the live-like batch, then many companies (20, 50, 200).
 # make bench BENCH=quick: only the 20-company batch; its last line is its ratio to the floor.
 # make bench BENCH=live: only the live-like batch (127.0.0.1, 150 ms a response).
+# make bench BENCH=single: only single builds of a whole briefing (3 runs), each against its
+#   render floor measured in the same run; its last line is the ratio.
 BENCH ?= full
 bench: $(STAMP)
 	@scripts/system-deps.sh
@@ -49,6 +51,8 @@ ifeq ($(BENCH),quick)
 	BENCH=quick $(BIN)/python bench/many_bench.py
 else ifeq ($(BENCH),live)
 	$(BIN)/python bench/live_bench.py
+else ifeq ($(BENCH),single)
+	$(BIN)/python bench/single_bench.py
 else
 	$(BIN)/python bench/batch_bench.py 10
 	$(BIN)/python bench/net_bench.py

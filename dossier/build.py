@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from platformdirs import user_cache_dir
 
@@ -34,6 +34,11 @@ from .research.resolve import Hints
 from .sources.base import RunContext
 from .writing import Written, audit, write_agency, write_company
 from .writing.substance import Substance, substance
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .build_workers import BuildWorkers
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,10 @@ class BuildOptions:
     articles: tuple[Path, ...] = ()
     agency_choices: dict[str, str | None] = field(default_factory=dict)
     folder: Path | None = None  # where the documents go (default: out_dir/<contact or company>)
+    #: Helper processes started by the caller before the build (``dossier build`` starts
+    #: them): the PDFs are rendered and the agency's evidence read there, overlapping the
+    #: research (dossier/build_workers.py). None: all in this process. The caller closes them.
+    workers: BuildWorkers | None = None
 
     @property
     def prepared_for(self) -> str | None:
@@ -259,16 +268,8 @@ def agency_step(
     if cache is not None and key in cache:
         finding, researched = cache[key]
     else:
+        finding = _incumbent(org.display_name, company, named, opts)
         gazetteer = load_gazetteer(gazetteer_file())
-        finding = find_incumbent(
-            org.display_name,
-            agency_articles(company, opts),
-            gazetteer,
-            company.generated_at.date(),
-            named,
-            choices=opts.agency_choices,
-            years=opts.agency_years,
-        )
         researched = None
         if finding.name is not None:
             try:
@@ -315,10 +316,43 @@ def agency_step(
         "holding": written.flat("holding"),
     }
     outcome.outputs = write_outputs(
-        dossier, written, folder, opts.formats, rt.brand, opts.templates, AGENCY, extra, rt.pdf
+        dossier,
+        written,
+        folder,
+        opts.formats,
+        rt.brand,
+        opts.templates,
+        AGENCY,
+        extra,
+        rt.pdf,
+        pdf_later=pdf_later(opts, rt),
     )
     outcome.warnings.extend(dossier.warnings)
     return outcome
+
+
+def _incumbent(name: str, company: Dossier, named: str | None, opts: BuildOptions) -> AgencyFinding:
+    """``find_incumbent`` over the company's reports, in the agency worker when there is one."""
+    articles = agency_articles(company, opts)
+    today = company.generated_at.date()
+    kwargs: dict[str, Any] = {"choices": opts.agency_choices, "years": opts.agency_years}
+    if opts.workers is not None:
+        return opts.workers.find_incumbent(gazetteer_file(), name, articles, today, named, **kwargs)
+    return find_incumbent(name, articles, load_gazetteer(gazetteer_file()), today, named, **kwargs)
+
+
+def pdf_later(opts: BuildOptions, rt: Runtime) -> Callable[[str, Path], None] | None:
+    """Where a document's PDF goes when the build has a PDF worker (and no batch pool)."""
+    workers = opts.workers
+    if workers is None or not workers.renders_pdf or rt.pdf is not None:
+        return None
+    return lambda html, path: workers.render(html, rt.brand, opts.templates, path)
+
+
+def wait_for_pdfs(opts: BuildOptions) -> None:
+    """Every PDF queued in the build's PDF worker written (a failed render raises here)."""
+    if opts.workers is not None:
+        opts.workers.wait()
 
 
 def agency_warning(finding: AgencyFinding) -> ReviewWarning:
@@ -436,7 +470,15 @@ def build(
     if not enough.ready:
         not_ready(opts, rt, base, dossier, folder, enough, owner)
     outputs = write_outputs(
-        dossier, base.written, folder, opts.formats, rt.brand, opts.templates, COMPANY, pdf=rt.pdf
+        dossier,
+        base.written,
+        folder,
+        opts.formats,
+        rt.brand,
+        opts.templates,
+        COMPANY,
+        pdf=rt.pdf,
+        pdf_later=pdf_later(opts, rt),
     )
     result = BuildResult(
         dossier=dossier, folder=folder, outputs=outputs, warnings=list(dossier.warnings)
@@ -447,6 +489,7 @@ def build(
         result.agency = outcome
         result.warnings.extend(outcome.warnings)
         result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
+        wait_for_pdfs(opts)  # the notes attach them
         if opts.contact is not None:
             profiled = outcome.dossier.organisation.display_name if outcome.dossier else None
             notes, warnings, result.mailings = write_mailings(
@@ -459,6 +502,7 @@ def build(
             )
             result.outputs.update(notes)
             result.warnings.extend(warnings)
+    wait_for_pdfs(opts)
     record = review_record(
         dossier,
         substance=enough.as_dict(),

@@ -242,11 +242,6 @@ def build(
       dossier build --company "Apple Inc." --contact "Jane Doe" --title CMO \\
           --previous-company "Northwind Traders" --agency "TBWA\\Media Arts Lab"
     """
-    from .build import BuildOptions
-    from .build import build as run_build
-    from .model import Contact
-    from .research.resolve import Hints
-
     if not (company or ticker or cik or wikidata_id):
         raise click.UsageError(
             "Give --company NAME (or pin the company with --ticker, --cik or --wikidata)."
@@ -255,6 +250,15 @@ def build(
         raise click.UsageError("--offline and --save-snapshot cannot be used together.")
     if offline is not None and not offline.is_dir():
         raise click.UsageError(f"--offline {offline}: no such folder.")
+    from .build_workers import BuildWorkers  # light: started before the imports below
+
+    workers = BuildWorkers.start(pdf="pdf" in formats, agency=bool(prepared_for or agency))
+    click.get_current_context().call_on_close(workers.close)
+    from .build import BuildOptions
+    from .build import build as run_build
+    from .model import Contact
+    from .research.resolve import Hints
+
     person = None
     if prepared_for:
         person = Contact(
@@ -280,6 +284,7 @@ def build(
         agency=agency,
         agency_years=agency_years,
         articles=tuple(articles),
+        workers=workers,
     )
     try:
         result = run_build(opts)

@@ -13,6 +13,7 @@ import json
 import logging
 import mimetypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -243,8 +244,12 @@ def write_outputs(
     kind: DocumentKind = COMPANY,
     extra: dict[str, Any] | None = None,
     pdf: PdfRenderer | None = None,
+    pdf_later: Callable[[str, Path], None] | None = None,
 ) -> dict[str, Path]:
-    """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``."""
+    """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``.
+
+    ``pdf_later`` (a build's PDF worker) is handed the HTML and the PDF's path instead of the
+    PDF being rendered here; it writes the file itself."""
     out: dict[str, Path] = {}
     html = (
         render_html(dossier, written, brand, templates, kind, extra)
@@ -259,6 +264,9 @@ def write_outputs(
         atomic_write_text(out["html"], html)
     if "pdf" in formats:
         out["pdf"] = folder / f"{kind.stem}.pdf"
+        if pdf_later is not None:
+            pdf_later(html, out["pdf"])
+            return out
         data = (
             pdf(html, brand, templates) if pdf is not None else render_pdf(html, brand, templates)
         )

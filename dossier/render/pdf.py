@@ -71,6 +71,12 @@ def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def warm_up() -> None:
+    """Import WeasyPrint and set up its fonts (fontconfig) by rendering a one-line page, so a
+    worker's first document costs what the others do."""
+    render_pdf("<p>dossier</p>", Brand(name="dossier"))
+
+
 def _watch_parent(parent: int) -> None:
     """In a worker: exit when the parent process is gone (even after kill -9), so no PDF
     worker outlives the batch."""
@@ -134,15 +140,19 @@ class PdfPool:
     def kill(self) -> None:
         """End every worker process now (their renders fail with BrokenProcessPool)."""
         with self._lock:
-            processes = [
-                proc
-                for pool in (*self._retired, self._pool)
-                for proc in list((getattr(pool, "_processes", None) or {}).values())
-            ]
-        for proc in processes:
-            try:
-                proc.terminate()
-            except (OSError, AttributeError):  # already gone
-                continue
-        for proc in processes:
-            proc.join(timeout=5)
+            pools = [*self._retired, self._pool]
+        end_processes(pools)
+
+
+def end_processes(pools: list[ProcessPoolExecutor]) -> None:
+    """End the worker processes of ``pools`` now (their tasks fail with BrokenProcessPool)."""
+    processes = [
+        proc for pool in pools for proc in list((getattr(pool, "_processes", None) or {}).values())
+    ]
+    for proc in processes:
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):  # already gone
+            continue
+    for proc in processes:
+        proc.join(timeout=5)

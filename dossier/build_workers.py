@@ -1,0 +1,231 @@
+"""Two helper processes for one ``dossier build``, started before its research.
+
+A build's own work is one long line (research, writing, the agency's evidence, the PDFs,
+the notes), but two of its costliest parts need nothing from the research to get ready:
+
+- the **PDF worker** imports WeasyPrint and sets up its fonts (fontconfig) while the company
+  is researched, then renders each document as soon as its HTML exists, while the build goes
+  on (the company report is rendered while the agency's evidence is read);
+- the **agency worker** compiles the agency relation rules (several seconds of CPU) while
+  the company is researched, then reads the company's reports for the incumbent agency
+  (``find_incumbent``, the same function with the same arguments: the same finding).
+
+On two cores the three processes overlap; on one they cost what the build did before plus
+the start-up of two interpreters. The PDFs and the finding are the ones the build would make
+itself: a render that fails raises the same :class:`RenderError`; a worker that cannot start
+or dies is replaced by doing the work in the build's own process. Log records a worker
+emits (a blocked resource in a document) are handed back and logged by the build's
+process, through its handlers.
+
+This module imports only the standard library at the top (the CLI starts the workers before
+it imports the build); the workers import what they use.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .agency import AgencyFinding
+    from .config import Brand
+    from .model import Fact
+
+log = logging.getLogger(__name__)
+
+#: A sentence that exercises every relation rule's set-up (the rules compile on first use).
+_WARM_SENTENCE = "Acme Corp hires Droga5 as its creative agency of record."
+
+
+class _Records(logging.Handler):
+    """Keeps the log records a task emits, made picklable, to hand back to the build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args, record.exc_info = record.getMessage(), None, None
+        self.records.append(record)
+
+
+def _init(parent: int, level: int) -> None:
+    """In a worker: Ctrl-C and the parent's death as for the batch's PDF workers; the
+    ``dossier`` logger at the build's level; WeasyPrint's and fontTools' chatter off, as the
+    CLI has it."""
+    from .render.pdf import _worker_init
+
+    _worker_init(parent)
+    logging.getLogger("dossier").setLevel(level)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def _logged(fn: Any, *args: Any) -> tuple[Any, list[logging.LogRecord]]:
+    """Run ``fn(*args)`` in a worker; its result and the records logged meanwhile."""
+    handler = _Records()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        return fn(*args), handler.records
+    finally:
+        root.removeHandler(handler)
+
+
+def _warm_pdf() -> None:
+    from .render.pdf import warm_up
+
+    warm_up()
+
+
+def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
+    from .render.pdf import render_pdf
+
+    return render_pdf(html, brand, templates)
+
+
+def _warm_agency() -> None:
+    """The packaged gazetteer loaded and the relation rules compiled."""
+    from .agency import load_gazetteer
+    from .agency.relations import extract_text
+
+    extract_text(_WARM_SENTENCE, "", load_gazetteer(None))
+
+
+def _find(gazetteer: Path | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> AgencyFinding:
+    from .agency import find_incumbent, load_gazetteer
+
+    company, articles, today, named = args
+    return find_incumbent(company, articles, load_gazetteer(gazetteer), today, named, **kwargs)
+
+
+@dataclass
+class _Pending:
+    """A PDF queued in the worker: what to render (kept for a fallback) and where it goes."""
+
+    html: str
+    brand: Brand
+    templates: Path | None
+    path: Path
+    future: Future[Any] | None
+
+
+class BuildWorkers:
+    """The PDF worker and the agency worker of one build (either may be absent).
+
+    Made with :meth:`start`; :meth:`close` ends them (the CLI does, when the command ends).
+    """
+
+    def __init__(self, pdf: bool, agency: bool) -> None:
+        self._agency = self._start(_warm_agency) if agency else None
+        self._pdf = self._start(_warm_pdf) if pdf else None
+        self._pending: list[_Pending] = []
+
+    @classmethod
+    def start(cls, pdf: bool = True, agency: bool = True) -> BuildWorkers:
+        """Start the workers (spawned interpreters; each begins getting ready at once)."""
+        return cls(pdf, agency)
+
+    @staticmethod
+    def _start(warm: Any) -> ProcessPoolExecutor | None:
+        level = logging.getLogger("dossier").getEffectiveLevel()
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init,
+                initargs=(os.getpid(), level),
+            )
+            pool.submit(_logged, warm)
+        except (OSError, RuntimeError) as exc:  # cannot start a process here: do it in-process
+            log.info("build worker not started (%s); working in this process", exc)
+            return None
+        return pool
+
+    @property
+    def renders_pdf(self) -> bool:
+        return self._pdf is not None
+
+    def render(self, html: str, brand: Brand, templates: Path | None, path: Path) -> None:
+        """Queue ``html`` for the PDF worker; :meth:`wait` writes it to ``path`` (atomically)."""
+        future = _submit(self._pdf, _render, html, brand, templates)
+        self._pending.append(_Pending(html, brand, templates, path, future))
+
+    def wait(self) -> None:
+        """Every queued PDF rendered and written, in order; the first failure raises (the
+        same :class:`RenderError` an in-process render raises). Calling it again is free."""
+        while self._pending:
+            item = self._pending[0]
+            data = _result(item.future, _render, item.html, item.brand, item.templates)
+            from .fsutil import atomic_write_bytes
+
+            atomic_write_bytes(item.path, data)
+            self._pending.pop(0)
+
+    def find_incumbent(
+        self,
+        gazetteer: Path | None,
+        company: str,
+        articles: list[Fact],
+        today: date,
+        named: str | None,
+        **kwargs: Any,
+    ) -> AgencyFinding:
+        """``agency.find_incumbent`` in the agency worker (in this process without one);
+        the gazetteer is loaded there from the user's file ``gazetteer`` (None: packaged only)."""
+        args = (company, articles, today, named)
+        future = _submit(self._agency, _find, gazetteer, args, kwargs)
+        finding: AgencyFinding = _result(future, _find, gazetteer, args, kwargs)
+        return finding
+
+    def close(self) -> None:
+        """End both workers now, whatever they are doing (a queued PDF not yet waited for is
+        dropped: :meth:`wait` is how a build gets its PDFs)."""
+        from .render.pdf import end_processes
+
+        self._pending.clear()
+        pools = [pool for pool in (self._pdf, self._agency) if pool is not None]
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+        end_processes(pools)
+        self._pdf = self._agency = None
+
+    def __enter__(self) -> BuildWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _submit(pool: ProcessPoolExecutor | None, fn: Any, *args: Any) -> Future[Any] | None:
+    """``fn(*args)`` started in ``pool``'s worker; None without one (or when it is broken)."""
+    if pool is None:
+        return None
+    try:
+        return pool.submit(_logged, fn, *args)
+    except (BrokenProcessPool, RuntimeError):
+        return None
+
+
+def _result(future: Future[Any] | None, fn: Any, *args: Any) -> Any:
+    """The worker's result, its log records logged here; ``fn(*args)`` in this process when
+    there is no worker or it died (the work is pure: the same result either way)."""
+    if future is not None:
+        try:
+            value, records = future.result()
+        except BrokenProcessPool as exc:
+            log.info("build worker stopped (%s); working in this process", exc)
+        else:
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            return value
+    return fn(*args)

@@ -1,0 +1,141 @@
+"""A build's helper processes (dossier/build_workers.py): the same documents and the same agency
+finding as a build done in one process, the same errors, and the work still done when a
+worker is gone."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from dossier.agency import find_incumbent, load_gazetteer
+from dossier.build import BuildOptions, build
+from dossier.build_workers import BuildWorkers
+from dossier.config import load_brand
+from dossier.errors import RenderError
+from dossier.model import Contact
+from dossier.render import render_pdf
+
+from .conftest import APPLE_SNAPSHOT
+from .factories import pdf_text
+from .test_briefing import TODAY, _articles
+
+
+def _kill(workers: BuildWorkers) -> None:
+    """End the worker processes behind the object's back (as a crash or the OOM killer would)."""
+    for pool in (workers._pdf, workers._agency):
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.kill()
+            proc.join()
+
+
+def _finding_data(finding: object) -> dict[str, object]:
+    from dossier.build import role_dict
+
+    return {
+        "name": finding.name,  # type: ignore[attr-defined]
+        "entry": finding.entry,  # type: ignore[attr-defined]
+        "roles": [role_dict(d) for d in finding.roles],  # type: ignore[attr-defined]
+        "evidence": len(finding.evidence),  # type: ignore[attr-defined]
+    }
+
+
+def test_the_agency_worker_finds_what_this_process_finds() -> None:
+    articles = _articles()
+    expected = find_incumbent("Northwind Traders", articles, load_gazetteer(None), TODAY)
+    with BuildWorkers.start(pdf=False, agency=True) as workers:
+        got = workers.find_incumbent(None, "Northwind Traders", articles, TODAY, None)
+        assert workers._agency is not None  # it ran there, not in this process
+    assert got.evidence, "the fixture's reports hold relations"
+    assert _finding_data(got) == _finding_data(expected)
+
+
+def test_a_dead_agency_worker_means_the_work_is_done_here() -> None:
+    articles = _articles()
+    expected = find_incumbent("Northwind Traders", articles, load_gazetteer(None), TODAY)
+    with BuildWorkers.start(pdf=False, agency=True) as workers:
+        _kill(workers)
+        got = workers.find_incumbent(None, "Northwind Traders", articles, TODAY, None)
+    assert _finding_data(got) == _finding_data(expected)
+
+
+@pytest.mark.pdf
+def test_a_failed_render_raises_the_same_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError) as here:
+        render_pdf(None, load_brand())  # type: ignore[arg-type]
+    with BuildWorkers.start(pdf=True, agency=False) as workers:
+        workers.render(None, load_brand(), None, tmp_path / "x.pdf")  # type: ignore[arg-type]
+        with pytest.raises(RenderError) as there:
+            workers.wait()
+    assert str(there.value) == str(here.value)
+    assert str(there.value).startswith("PDF rendering failed: ")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.pdf
+def test_worker_log_records_reach_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    html = '<p>Hello</p><img src="file:///etc/passwd">'
+    with caplog.at_level(logging.WARNING):
+        render_pdf(html, load_brand())
+    here = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), BuildWorkers.start(pdf=True, agency=False) as workers:
+        workers.render(html, load_brand(), None, tmp_path / "x.pdf")
+        workers.wait()
+        assert workers._pdf is not None
+    assert pdf_text(tmp_path / "x.pdf").strip() == "Hello"
+    there = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert (
+        "dossier.render.pdf",
+        logging.WARNING,
+        "blocked resource in document: file:///etc/passwd",
+    ) in there
+    assert there == here
+
+
+@pytest.mark.pdf
+def test_a_dead_pdf_worker_means_the_pdf_is_rendered_here(tmp_path: Path) -> None:
+    with BuildWorkers.start(pdf=True, agency=False) as workers:
+        workers.render("<p>Queued</p>", load_brand(), None, tmp_path / "x.pdf")
+        _kill(workers)
+        workers.wait()
+    assert pdf_text(tmp_path / "x.pdf").strip() == "Queued"
+
+
+def _briefing(out: Path, workers: BuildWorkers | None) -> dict[str, str]:
+    contact = Contact(
+        name="Jane Doe", new_company="Apple Inc.", new_title="CMO", previous_company="Northwind"
+    )
+    opts = BuildOptions(
+        company="Apple Inc.",
+        offline=APPLE_SNAPSHOT,
+        news_days=365,
+        contact=contact,
+        out_dir=out,
+        articles=(APPLE_SNAPSHOT.parent / "articles.jsonl",),
+        workers=workers,
+    )
+    result = build(opts)
+    folder = result.folder
+    texts = {p.name: pdf_text(p) for p in sorted(folder.glob("*.pdf"))}
+    texts["files"] = " ".join(sorted(p.name for p in folder.iterdir()))
+    review = json.loads((folder / "review.json").read_text())
+    texts["agency"] = json.dumps(review["agency"], sort_keys=True)
+    for note in sorted(folder.glob("*.eml")):
+        texts[note.name] = str("Content-Disposition: attachment" in note.read_text())
+    return texts
+
+
+@pytest.mark.pdf
+def test_a_briefing_with_workers_is_the_briefing_without(tmp_path: Path) -> None:
+    alone = _briefing(tmp_path / "alone", None)
+    with BuildWorkers.start() as workers:
+        helped = _briefing(tmp_path / "helped", workers)
+    assert {"company-report.pdf", "agency-profile.pdf"} <= alone.keys()
+    assert "Apple" in alone["company-report.pdf"] and "note-1.eml" in alone
+    assert alone["note-1.eml"] == alone["note-2.eml"] == "True"
+    assert helped == alone
