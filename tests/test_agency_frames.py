@@ -186,7 +186,7 @@ def test_the_keyword_prefilter_never_skips_a_rule_that_matches(gaz) -> None:  # 
             for (pattern, *_rest), words in rules:
                 if words is not None and pattern.search(text):
                     matched += 1
-                    assert any(w in text.casefold() for w in words), (pattern.pattern[:60], sentence)
+                    assert any(w in text.casefold() for w in words), (sorted(words), sentence)
     assert matched > 50
     # and it skips most rules on an ordinary headline
     text = place("Apple names Droga5 creative agency of record", gaz).text.casefold()

@@ -69,6 +69,8 @@ from .mentions import (
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
 _sre = importlib.import_module("re._constants")
 _sre_parse = importlib.import_module("re._parser")
+#: Compiles a parsed pattern (``re.compile`` would parse the text again).
+_sre_compiler = importlib.import_module("re._compiler")
 
 __all__ = [
     "ROLES",
@@ -465,18 +467,37 @@ credit - c : {G}\s+(?:has|have|had)\s+(?:worked|been\s+working)\s+(?:with|for)\s
 
 
 @once(maxsize=1)
-def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
-    """The rules, compiled on first use (about 2 s: a process that never reads a sentence,
-    such as a PDF worker or ``dossier --help``, never pays it)."""
+def _parsed() -> list[tuple[re.Pattern[str], str, str | None, str, frozenset[str] | None]]:
+    """The rules, parsed once and compiled on first use, each with the words one of which a
+    sentence must contain for it to match (see :func:`_keywords`). Compiling takes seconds (a
+    process that never reads a sentence, such as a PDF worker or ``dossier --help``, never pays
+    it); the words come from the same parse the compiler uses, so the pattern is parsed once."""
     out = []
     for line in _RULES.strip().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         statuses, template = line.split(" : ", 1)
         first, second, flags = statuses.split()
-        pattern = re.compile(_t(template), re.IGNORECASE)
-        out.append((pattern, first, None if second == "-" else second, flags.replace("-", "")))
+        # a plain int, as re.compile passes it: flag arithmetic on the enum is slow
+        parsed = _sre_parse.parse(_t(template), re.IGNORECASE.value)
+        words = _required(parsed)
+        pattern = _sre_compiler.compile(parsed, re.IGNORECASE.value)
+        out.append(
+            (
+                pattern,
+                first,
+                None if second == "-" else second,
+                flags.replace("-", ""),
+                words if words and min(map(len, words)) >= 3 else None,
+            )
+        )
     return out
+
+
+@once(maxsize=1)
+def _compile() -> list[tuple[re.Pattern[str], str, str | None, str]]:
+    """The rules, compiled: (pattern, first status, second status, flags)."""
+    return [rule[:4] for rule in _parsed()]
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -522,11 +543,7 @@ def _keywords() -> list[frozenset[str] | None]:
     """Per rule (in :func:`_compile`'s order), the words one of which the sentence must contain
     for the rule to match at all; None when no word of 3 letters or more is required. A
     sentence without any of a rule's words skips the rule (the same result, without the search)."""
-    out: list[frozenset[str] | None] = []
-    for pattern, _first, _second, _flags in _compile():
-        words = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
-        out.append(words if words and min(map(len, words)) >= 3 else None)
-    return out
+    return [rule[4] for rule in _parsed()]
 
 
 
@@ -923,7 +940,7 @@ def extract_sentence(
         return next((text[a:b] for a, b in segments if a <= m.start() < b), m.group())
 
     folded = text.casefold()
-    for (pattern, first, second, flags), words in zip(_compile(), _keywords(), strict=True):
+    for pattern, first, second, flags, words in _parsed():
         if words is not None and not any(w in folded for w in words):
             continue  # the rule cannot match: none of the words it requires is here
         for m in (m for a, b in segments for m in _overlapping(pattern, text, a, b)):
