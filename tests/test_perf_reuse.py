@@ -1,0 +1,121 @@
+"""Work a batch repeats, done once and bounded: relations per article, findings per sentence, the
+home page read from lxml's own tree (the same readings as through BeautifulSoup)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dossier.agency import evidence, load_gazetteer
+from dossier.memo import Memo
+from dossier.model import Article, Fact
+from dossier.writing.sentences import Sentence
+
+from .factories import dossier as make_dossier
+from .factories import fact
+
+audit = importlib.import_module("dossier.writing.audit")
+WEBSITE = Path(__file__).parent / "fixtures" / "website"
+
+
+def test_memo_keeps_at_most_its_size_dropping_the_least_recently_used() -> None:
+    memo: Memo[int] = Memo(3)
+    made: list[str] = []
+
+    def make(key: str) -> int:
+        made.append(key)
+        return len(made)
+
+    for key in "abc":
+        memo.get(key, lambda k=key: make(k))
+    assert memo.get("a", lambda: make("a")) == 1  # kept, and now the most recent
+    memo.get("d", lambda: make("d"))  # drops "b", the least recently used
+    assert len(memo) == 3
+    memo.get("b", lambda: make("b"))
+    assert made == ["a", "b", "c", "d", "b"]
+    assert (memo.hits, memo.misses) == (1, 5)
+
+
+def test_a_failed_computation_is_not_kept() -> None:
+    memo: Memo[int] = Memo(2)
+
+    def boom() -> int:
+        raise RuntimeError("no")
+
+    with pytest.raises(RuntimeError):
+        memo.get("k", boom)
+    assert len(memo) == 0 and memo.get("k", lambda: 7) == 7
+
+
+def _article(headline: str, snippet: str, url: str) -> Fact:
+    # CONSTRUCTED: invented trade-press items about fictional brands.
+    item = Article(headline=headline, url=url, outlet="Campaign", summary=snippet)
+    return fact("relationship", item, "trade_press", url=url, constructed=True)
+
+
+def test_an_article_is_read_once_for_every_company_and_the_profile(monkeypatch) -> None:
+    gazetteer = load_gazetteer()
+    calls: list[str] = []
+    real = evidence.extract_text
+
+    def counted(headline: str, snippet: str, gaz: Any) -> Any:
+        calls.append(headline)
+        return real(headline, snippet, gaz)
+
+    monkeypatch.setattr(evidence, "extract_text", counted)
+    evidence._relations.clear()
+    shared = _article(
+        "Quorvane Foods and Brellix Media appoint Wieden+Kennedy",
+        "Quorvane Foods has appointed Wieden+Kennedy as its creative agency of record.",
+        "https://example.org/a",
+    )
+    other = _article(
+        "Brellix Media hires Droga5",
+        "Brellix Media named Droga5 its lead agency.",
+        "https://example.org/b",
+    )
+    first = evidence.extract_evidence([shared, shared], "Quorvane Foods", gazetteer)
+    second = evidence.extract_evidence([shared, other], "Brellix Media", gazetteer)
+    evidence.relations_of_agency([shared, other], "Wieden+Kennedy", gazetteer)
+    assert sorted(calls) == sorted([shared.value.headline, other.value.headline])
+    # the same evidence as reading every article afresh
+    monkeypatch.setattr(evidence, "_relations", Memo(0))
+    assert evidence.extract_evidence([shared], "Quorvane Foods", gazetteer) == first
+    assert evidence.extract_evidence([shared, other], "Brellix Media", gazetteer) == second
+    assert [e.agency_name for e in first] == ["Wieden+Kennedy"]
+
+
+def test_the_article_memo_is_bounded(monkeypatch) -> None:
+    gazetteer = load_gazetteer()
+    monkeypatch.setattr(evidence, "_relations", Memo(8))
+    for i in range(40):
+        evidence.article_relations(f"Brand {i} hires Droga5", "", gazetteer)
+    assert len(evidence._relations) == 8
+
+
+def test_a_sentence_is_linted_once_and_its_findings_are_those_of_the_lint(monkeypatch) -> None:
+    calls: list[str] = []
+    real = audit.lint_text
+
+    def counted(text: str, names: Any = ()) -> Any:
+        calls.append(text)
+        return real(text, names)
+
+    monkeypatch.setattr(audit, "lint_text", counted)
+    monkeypatch.setattr(audit, "_sentence_lint", Memo(2))
+    dossier = make_dossier(name="Quorvane Foods")
+    behind = (fact("employees", 120),)
+    loaded = Sentence("Quorvane Foods is a world-class, iconic company.", behind)
+    plain = Sentence("Quorvane Foods makes soup.", behind)
+    once = audit.sentence_findings(dossier, loaded)
+    assert audit.sentence_findings(dossier, loaded) == once
+    assert once == [f.as_dict() for f in real(loaded.text, ["Quorvane Foods"])]
+    assert once, "the loaded words are found"
+    audit.sentence_findings(dossier, plain)
+    assert calls == [loaded.text, plain.text]
+    for i in range(5):
+        audit.sentence_findings(dossier, Sentence(f"Quorvane Foods opened {i} plants.", behind))
+    assert len(audit._sentence_lint) == 2
