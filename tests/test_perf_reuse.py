@@ -4,6 +4,8 @@ home page read from lxml's own tree (the same readings as through BeautifulSoup)
 from __future__ import annotations
 
 import importlib
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ import pytest
 from dossier.agency import evidence, load_gazetteer
 from dossier.memo import Memo
 from dossier.model import Article, Fact
+from dossier.sources import website
 from dossier.writing.sentences import Sentence
 
 from .factories import dossier as make_dossier
@@ -119,3 +122,89 @@ def test_a_sentence_is_linted_once_and_its_findings_are_those_of_the_lint(monkey
     for i in range(5):
         audit.sentence_findings(dossier, Sentence(f"Quorvane Foods opened {i} plants.", behind))
     assert len(audit._sentence_lint) == 2
+
+
+# --- the home page read through lxml: the same as through BeautifulSoup -------------------
+
+
+def _bs4_readings(body: bytes, base_url: str, site: str) -> tuple[Any, ...]:
+    """The readers as they were, through BeautifulSoup (the reference)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "lxml")
+    base_tag = soup.find("base", href=True)
+    hrefs = [a["href"] for a in soup.find_all("a", href=True)]
+    scripts = [
+        s.get_text().strip()
+        for s in soup.find_all("script", type=re.compile(r"^\s*application/ld\+json", re.I))
+    ]
+    metas = [
+        (m.get("name"), m.get("property"), m["content"])
+        for m in soup.find_all("meta", content=True)
+    ]
+    title = soup.find("title")
+    return (
+        base_tag.get("href") if base_tag is not None else None,
+        hrefs,
+        scripts,
+        metas,
+        title.get_text(" ") if title is not None else None,
+    )
+
+
+def _lxml_readings(body: bytes) -> tuple[Any, ...]:
+    root = website._tree(body)
+    base = website._tags(root, "base", "href")
+    return (
+        base[0].get("href") if base else None,
+        [a.get("href") for a in website._tags(root, "a", "href")],
+        [
+            website._text(s).strip()
+            for s in website._tags(root, "script", "type")
+            if website._JSONLD.match(s.get("type"))
+        ],
+        [
+            (m.get("name"), m.get("property"), m.get("content"))
+            for m in website._tags(root, "meta", "content")
+        ],
+        website._text(t, " ")
+        if (t := next(root.iter("title"), None) if root is not None else None) is not None
+        else None,
+    )
+
+
+_PAGES = [
+    *(p.read_bytes() for p in sorted(WEBSITE.glob("*.html"))),
+    # CONSTRUCTED: awkward markup and encodings.
+    "<html><head><meta charset='iso-8859-1'><title>Caf\xe9 <b>x</b></title>"
+    "<base href='/sub/'></head><body><a href=''>e</a><A HREF='/About'>A</A></body>".encode(
+        "latin-1"
+    ),
+    "<title>Caf\xe9 \u2019</title><meta property='og:site_name' content='Caf\xe9'>".encode(
+        "utf-16"
+    ),
+    b'<?xml version="1.0" encoding="utf-8"?><html><head><title>A</title></head></html>',
+    b'<script type=\' Application/LD+JSON \'><!-- {"@type": "Organization"} --></script>',
+    b"<a href=x>unclosed <meta name=description content='d &amp; e'",
+    b"",
+    b"\x00\x01\xff",
+]
+
+
+@pytest.mark.parametrize("body", _PAGES)
+def test_the_home_page_readers_read_what_beautifulsoup_read(body: bytes) -> None:
+    reference = _bs4_readings(body, "https://www.example.org/", "example.org")
+    if not body.strip(b"\x00\x01\xff"):
+        assert not any(reference[1:4]) and reference[0] is None
+    assert _lxml_readings(body) == reference
+
+
+def test_the_apple_home_page_gives_the_same_facts() -> None:
+    body = (WEBSITE / "apple.com_homepage_2026-02-28.html").read_bytes()
+    orgs = website.parse_jsonld(body)
+    assert json.dumps(orgs, sort_keys=True)
+    assert [o.get("name") for o in orgs] == ["Apple"]
+    assert website.pick_links(body, "https://www.apple.com/", "apple.com", 5) == [
+        "https://www.apple.com/leadership/",
+        "https://www.apple.com/newsroom/",
+    ]
