@@ -208,3 +208,61 @@ def test_the_apple_home_page_gives_the_same_facts() -> None:
         "https://www.apple.com/leadership/",
         "https://www.apple.com/newsroom/",
     ]
+
+
+# --- what a batch keeps while it runs ------------------------------------------------------
+
+
+def test_a_batch_keeps_the_agency_findings_of_the_companies_being_written_only(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Each company's agency finding (with the agency's dossier for it, about 0.3 MB) is kept
+    for the contacts of that company and let go when they are written: a batch of many
+    companies does not hold one per company until it ends."""
+    import gc
+    import weakref
+    from types import SimpleNamespace
+
+    build_module = importlib.import_module("dossier.build")
+    from dossier.batch.run import BatchOptions, run_batch
+
+    from .conftest import APPLE_SNAPSHOT
+
+    class Held:
+        """Stands for what the agency cache keeps for one company."""
+
+    kept: list[weakref.ref[Held]] = []
+    alive: list[int] = []
+
+    def research(opts: Any, rt: Any) -> Any:
+        return SimpleNamespace(company=opts.company)
+
+    def build(opts: Any, rt: Any, company: Any, cache: Any) -> Any:
+        gc.collect()
+        alive.append(sum(1 for ref in kept if ref() is not None))
+        held = cache.setdefault(company.company, Held())
+        kept.append(weakref.ref(held))
+        return SimpleNamespace(outputs={}, warnings=[], agency=None, agency_roles=[])
+
+    monkeypatch.setattr(build_module, "research_company", research)
+    monkeypatch.setattr(build_module, "build", build)
+    # CONSTRUCTED: 12 contacts, each moved to a different fictitious company.
+    rows = ["Name,Previous company,New company,New title,Owner"]
+    rows += [
+        f"Contact {i},Northwind Traders,Company {chr(65 + i)} Ltd,CMO,Owner" for i in range(12)
+    ]
+    sheet = tmp_path / "moved.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run_batch(
+        BatchOptions(
+            contacts=sheet,
+            out_dir=tmp_path / "out",
+            offline=APPLE_SNAPSHOT,
+            formats=("json",),
+            workers=1,
+            overrides_dir=None,
+        )
+    )
+    assert [o.status for o in result.outcomes] == ["done"] * 12
+    assert len(alive) == 12
+    assert max(alive) <= 1, alive  # before: 0, 1, 2, ... 11 (one per company written so far)
