@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date
 
+from ..memo import Memo
 from ..model import Article, Fact
 from ..names import clean_name
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
@@ -121,6 +122,22 @@ _UNIT_WORDS = set(
 )
 
 
+#: The relations each article states, by (headline, snippet, gazetteer): the extractor is pure,
+#: and an article is read again when two searches of one company find it (its news and its
+#: relationship searches), when a trade-press item names several companies of a batch, and in
+#: the agency profile (the agency's clients, from the same articles). Bounded (an article's
+#: relations are a few small objects), so a batch of any size holds the same.
+_relations: Memo[tuple[Relation, ...]] = Memo(2048)
+
+
+def article_relations(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Relation]:
+    """:func:`~dossier.agency.relations.extract_text`, computed once per article text."""
+    found = _relations.get(
+        (headline, snippet, gazetteer), lambda: tuple(extract_text(headline, snippet, gazetteer))
+    )
+    return list(found)
+
+
 def extract_evidence(
     articles: Iterable[Fact], company: str, gazetteer: Gazetteer
 ) -> list[Evidence]:
@@ -136,7 +153,7 @@ def extract_evidence(
         if not isinstance(article, Article):
             continue
         headline = _headline(article)
-        for r in extract_text(headline, article.summary, gazetteer):
+        for r in article_relations(headline, article.summary, gazetteer):
             if not _about(r.brand, names):
                 continue
             ev = _evidence(r, fact, article, gazetteer)
@@ -161,7 +178,7 @@ def relations_of_agency(
         article = fact.value
         if not isinstance(article, Article):
             continue
-        for r in extract_text(_headline(article), article.summary, gazetteer):
+        for r in article_relations(_headline(article), article.summary, gazetteer):
             if entry is not None and r.entry is not None:
                 if gazetteer.current(r.entry).name != gazetteer.current(entry).name:
                     continue

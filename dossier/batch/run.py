@@ -333,7 +333,6 @@ def _run(
     from ..render import PdfPool
 
     rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
-    agency_cache: AgencyCache = {}
     pool = PdfPool(max(1, opts.pdf_processes))
 
     def render(html: str, brand: Brand, templates: Path | None) -> bytes:
@@ -342,7 +341,7 @@ def _run(
         return pool.render(html, brand, templates)
 
     rt.pdf = render
-    job = _Job(opts, rt, state, keys, agency_cache, tick, counts, lock, halt)
+    job = _Job(opts, rt, state, keys, tick, counts, lock, halt)
     job.thumbs = Thumbnailer(max(1, opts.pdf_processes)) if "pdf" in opts.formats else None
     try:
         with _signals(halt, pool, progress):
@@ -378,7 +377,6 @@ class _Job:
     rt: Runtime
     state: BatchState
     keys: dict[int, str]
-    agency_cache: AgencyCache
     tick: Callable[[str], None]
     counts: dict[str, int]
     lock: threading.Lock
@@ -398,7 +396,10 @@ class _Job:
         """Research one company, then write its contacts' briefings in parallel.
 
         The first contact is written here, so the company's agency is researched once before
-        the others (which then find it in ``agency_cache``) are handed to ``writers``.
+        the others (which then find it in the group's agency cache) are handed to ``writers``.
+        The cache is the group's own and goes with it: a batch of many companies keeps only
+        the agency findings of the companies being written (each holds the agency's dossier
+        for that company, about 0.3 MB), not one per company of the run.
         """
         if self.halt:
             return []
@@ -415,15 +416,20 @@ class _Job:
         except Exception as exc:  # a bug must not stop the batch; it is reported on the row
             log.exception("research failed for %s", rows[0].new_company)
             error = f"unexpected error: {type(exc).__name__}: {exc}"
-        first = self.write(rows[0], company, error)
+        cache: AgencyCache = {}
+        first = self.write(rows[0], company, error, cache)
         rest: list[Future[RowOutcome | None]] = [
-            writers.submit(self.write, row, company, error) for row in rows[1:]
+            writers.submit(self.write, row, company, error, cache) for row in rows[1:]
         ]
         done = [first, *(f.result() for f in rest)]
         return [o for o in done if o is not None]
 
     def write(
-        self, row: ContactRow, company: Document | None, error: str | None
+        self,
+        row: ContactRow,
+        company: Document | None,
+        error: str | None,
+        cache: AgencyCache,
     ) -> RowOutcome | None:
         key = self.keys[row.row]
         if self.halt:
@@ -436,7 +442,7 @@ class _Job:
         if error is not None or company is None:
             self.state.mark_failed(key, error or "research failed")
         else:
-            self._build(row, key, company)
+            self._build(row, key, company, cache)
         c = self.state.require(key)
         with self.lock:
             if c.status in ("done", "failed"):
@@ -444,7 +450,7 @@ class _Job:
         self.tick("")
         return _outcome(c, row)
 
-    def _build(self, row: ContactRow, key: str, company: Document) -> None:
+    def _build(self, row: ContactRow, key: str, company: Document, cache: AgencyCache) -> None:
         from ..build import build
 
         self.tick(f"writing {row.name}")
@@ -452,7 +458,7 @@ class _Job:
         choices = dict(c.agency_choices)
         opts = _options(row, self.opts, self.folder(c), choices)
         try:
-            built = build(opts, self.rt, company, self.agency_cache)
+            built = build(opts, self.rt, company, cache)
             outputs = {
                 k: str(p.relative_to(self.state.batch_dir)) for k, p in built.outputs.items()
             }

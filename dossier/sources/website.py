@@ -87,16 +87,49 @@ def _soup(body: bytes) -> BeautifulSoup:
 _parsed = threading.local()
 
 
-def _read_soup(body: bytes) -> BeautifulSoup:
+def _tree(body: bytes) -> Any:
+    """The page as an lxml tree (its root element, or None when nothing could be parsed).
+
+    The home page's readers (its links, JSON-LD and meta tags) only look tags up, so they read
+    lxml's own tree: the same parser BeautifulSoup drives, without building a Python object per
+    tag (a 230 kB home page: about 7 ms instead of 90). The encodings are tried in the order
+    BeautifulSoup tries them (a byte-order mark, the declared charset, a detected one, UTF-8,
+    Windows-1252), the first that parses wins.
+    """
+    from bs4.dammit import EncodingDetector
+    from lxml import etree  # type: ignore[import-untyped]
+
+    for encoding in EncodingDetector(body, is_html=True).encodings:
+        try:
+            root = etree.fromstring(body, etree.HTMLParser(encoding=encoding, recover=True))
+        except (UnicodeDecodeError, LookupError, ValueError, etree.LxmlError):
+            continue
+        if root is not None:
+            return root
+    return None
+
+
+def _read_tree(body: bytes) -> Any:
     """A parse of ``body`` shared by the readers that never change the tree (the home page is
     read for its links, its JSON-LD and its meta tags: parsed once, not three times). Each
     thread keeps only its last page."""
     last = getattr(_parsed, "last", None)
     if last is not None and (last[0] is body or last[0] == body):
-        return last[1]  # type: ignore[no-any-return]
-    soup = _soup(body)
-    _parsed.last = (body, soup)
-    return soup
+        return last[1]
+    root = _tree(body)
+    _parsed.last = (body, root)
+    return root
+
+
+def _tags(root: Any, name: str, attribute: str) -> list[Any]:
+    """The ``name`` elements that have ``attribute``, in document order."""
+    if root is None:
+        return []
+    return [el for el in root.iter(name) if el.get(attribute) is not None]
+
+
+def _text(el: Any, sep: str = "") -> str:
+    return sep.join(el.itertext())
 
 
 def clean_text(value: Any, limit: int = MAX_TEXT) -> str:
@@ -144,13 +177,13 @@ def _http_url(value: Any, base: str) -> str | None:
 
 def pick_links(body: bytes, base_url: str, site_domain: str, max_links: int) -> list[str]:
     """Up to ``max_links`` whitelisted pages linked from a page: one per kind, in kind order."""
-    soup = _read_soup(body)
-    base_tag = soup.find("base", href=True)
-    base = _http_url(base_tag.get("href"), base_url) if base_tag is not None else None
+    root = _read_tree(body)
+    base_tags = _tags(root, "base", "href")
+    base = _http_url(base_tags[0].get("href"), base_url) if base_tags else None
     home = urldefrag(base_url)[0]
     best: dict[str, tuple[tuple[int, int, int], str]] = {}
-    for n, a in enumerate(soup.find_all("a", href=True)):
-        url = _http_url(a["href"], base or base_url)
+    for n, a in enumerate(_tags(root, "a", "href")):
+        url = _http_url(a.get("href"), base or base_url)
         if url is None:
             continue
         url, parts = urldefrag(url)[0], urlsplit(url)
@@ -173,9 +206,12 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {re.split(r"[/:#]", n)[-1] for n in names if isinstance(n, str)}
 
 
+_JSONLD = re.compile(r"^\s*application/ld\+json", re.I)
+
+
 def parse_jsonld(body: bytes) -> list[dict[str, Any]]:
     """The Organization-like objects of every JSON-LD block (bad JSON is skipped)."""
-    soup = _read_soup(body)
+    root = _read_tree(body)
     found: list[dict[str, Any]] = []
 
     def walk(node: Any) -> None:
@@ -188,8 +224,10 @@ def parse_jsonld(body: bytes) -> list[dict[str, Any]]:
             if "@graph" in node:
                 walk(node["@graph"])
 
-    for script in soup.find_all("script", type=re.compile(r"^\s*application/ld\+json", re.I)):
-        text = script.get_text().strip()
+    for script in _tags(root, "script", "type"):
+        if not _JSONLD.match(script.get("type")):
+            continue
+        text = _text(script).strip()
         text = re.sub(r"^\s*(?://)?\s*<!\[CDATA\[|(?://)?\s*\]\]>\s*$", "", text)
         try:
             walk(json.loads(text, strict=False))
@@ -268,19 +306,19 @@ def organization_facts(doc: Document, org: dict[str, Any]) -> list[tuple[str, Va
 
 def meta_facts(body: bytes) -> list[tuple[str, Value, str]]:
     """Meta description, OpenGraph description and site name, and the page title."""
-    soup = _read_soup(body)
+    root = _read_tree(body)
     out: list[tuple[str, Value, str]] = []
     wanted = {
         "description": ("self_description", "meta description"),
         "og:description": ("self_description", "og:description"),
         "og:site_name": ("website_name", "og:site_name"),
     }
-    for meta in soup.find_all("meta", content=True):
+    for meta in _tags(root, "meta", "content"):
         key = str(meta.get("name") or meta.get("property") or "").strip().lower()
-        if key in wanted and (text := clean_text(meta["content"])):
+        if key in wanted and (text := clean_text(meta.get("content"))):
             out.append((wanted[key][0], text, wanted[key][1]))
-    title = soup.find("title")
-    if title is not None and (text := clean_text(title.get_text(" "))):
+    title = next(root.iter("title"), None) if root is not None else None
+    if title is not None and (text := clean_text(_text(title, " "))):
         out.append(("page_title", text, "title"))
     return out
 
