@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..once import once
+from ..regexcache import compile_all
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
     TITLE_WORDS,
@@ -69,8 +70,6 @@ from .mentions import (
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
 _sre = importlib.import_module("re._constants")
 _sre_parse = importlib.import_module("re._parser")
-#: Compiles a parsed pattern (``re.compile`` would parse the text again).
-_sre_compiler = importlib.import_module("re._compiler")
 
 __all__ = [
     "ROLES",
@@ -468,30 +467,28 @@ credit - c : {G}\s+(?:has|have|had)\s+(?:worked|been\s+working)\s+(?:with|for)\s
 
 @once(maxsize=1)
 def _parsed() -> list[tuple[re.Pattern[str], str, str | None, str, frozenset[str] | None]]:
-    """The rules, parsed once and compiled on first use, each with the words one of which a
-    sentence must contain for it to match (see :func:`_keywords`). Compiling takes seconds (a
-    process that never reads a sentence, such as a PDF worker or ``dossier --help``, never pays
-    it); the words come from the same parse the compiler uses, so the pattern is parsed once."""
-    out = []
+    """The rules, compiled on first use, each with the words one of which a sentence must
+    contain for it to match (see :func:`_keywords`), read from the same parse the compiler
+    uses. Compiling takes seconds, so a process that never reads a sentence (a PDF worker,
+    ``dossier --help``) never pays it, and the compiled rules are kept between runs in the
+    user's cache folder (:mod:`dossier.regexcache`)."""
+    heads, templates = [], []
     for line in _RULES.strip().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         statuses, template = line.split(" : ", 1)
-        first, second, flags = statuses.split()
-        # a plain int, as re.compile passes it: flag arithmetic on the enum is slow
-        parsed = _sre_parse.parse(_t(template), re.IGNORECASE.value)
-        words = _required(parsed)
-        pattern = _sre_compiler.compile(parsed, re.IGNORECASE.value)
-        out.append(
-            (
-                pattern,
-                first,
-                None if second == "-" else second,
-                flags.replace("-", ""),
-                words if words and min(map(len, words)) >= 3 else None,
-            )
-        )
-    return out
+        heads.append(statuses.split())
+        templates.append(_t(template))
+    compiled = compile_all("relations", templates, re.IGNORECASE.value, _words)
+    return [
+        (pattern, first, None if second == "-" else second, flags.replace("-", ""), words)
+        for (first, second, flags), (pattern, words) in zip(heads, compiled, strict=True)
+    ]
+
+
+def _words(parsed: Any) -> frozenset[str] | None:
+    words = _required(parsed)
+    return words if words and min(map(len, words)) >= 3 else None
 
 
 @once(maxsize=1)

@@ -1,0 +1,142 @@
+"""Large regular expressions compiled once per machine, not once per process.
+
+The agency relation rules are about 200 patterns of several thousand characters each; Python
+parses and compiles them in pure Python, 3 to 5 s of CPU in every process that reads a
+sentence (a single ``dossier build``, each batch, the review app's rebuild). What the
+compiler produces is a list of integers (the regex engine's program) and the group names;
+this module keeps those in the user's cache folder (``regex/``, mode 0700) and rebuilds the
+pattern objects from them with the engine's own constructor, which checks the program before
+it accepts it.
+
+The cache file is named by a hash of the Python version, the engine's version, the flags and
+every pattern's text: any change to a pattern, to Python or to the engine makes a new file,
+and a file that cannot be read, does not match or is refused by the engine means compiling as
+before (nothing is ever wrong, only slower). Only stdlib; no dossier imports, so any layer may
+use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+_parser: Any = importlib.import_module("re._parser")
+_compiler: Any = importlib.import_module("re._compiler")
+_sre: Any = importlib.import_module("_sre")
+
+T = TypeVar("T")
+
+#: A cache file larger than this is not read (the relation rules' is about 2 MB).
+MAX_BYTES = 32 * 1024 * 1024
+
+
+def _folder() -> Path | None:
+    """``<user cache>/dossier/regex``, made 0700; None when it cannot be made or written."""
+    try:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("dossier")) / "regex"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder if os.access(folder, os.W_OK) else None
+    except (OSError, ImportError):
+        return None
+
+
+def _key(name: str, patterns: Sequence[str], flags: int) -> str:
+    h = hashlib.sha256()
+    for part in (sys.version, str(_sre.MAGIC), str(flags), name, *patterns):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+def _compile_one(pattern: str, flags: int, derive: Callable[[Any], T]) -> tuple[tuple[Any, ...], T]:
+    """(what the engine needs to rebuild the pattern, what ``derive`` read from its parse)."""
+    parsed = _parser.parse(pattern, flags)
+    derived = derive(parsed)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    parts = (
+        int(flags | parsed.state.flags),
+        [int(c) for c in code],  # the compiler's named constants are ints; marshal wants ints
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+    return parts, derived
+
+
+def _build(pattern: str, parts: tuple[Any, ...]) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = parts
+    compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
+
+
+def compile_all(
+    name: str, patterns: Sequence[str], flags: int, derive: Callable[[Any], T]
+) -> list[tuple[re.Pattern[str], T]]:
+    """Each pattern compiled with ``flags`` (an int), with ``derive(parsed pattern)`` beside it
+    (it must return something :mod:`marshal` can store: str, frozenset, tuple, None ...).
+    The same as ``re.compile`` for every pattern, kept between runs as described above."""
+    flags = int(flags)
+    folder = _folder()
+    path = folder / f"{name}-{_key(name, patterns, flags)}.marshal" if folder else None
+    if path is not None:
+        loaded = _load(path, patterns)
+        if loaded is not None:
+            return loaded
+    stored: list[tuple[tuple[Any, ...], T]] = []
+    out: list[tuple[re.Pattern[str], T]] = []
+    for pattern in patterns:
+        parts, derived = _compile_one(pattern, flags, derive)
+        stored.append((parts, derived))
+        out.append((_build(pattern, parts), derived))
+    if path is not None:
+        _store(path, stored)
+        for old in path.parent.glob(f"{name}-*.marshal"):
+            if old != path:  # a file for patterns or a Python this machine no longer has
+                old.unlink(missing_ok=True)
+    return out
+
+
+def _load(path: Path, patterns: Sequence[str]) -> list[tuple[re.Pattern[str], Any]] | None:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        stored = marshal.loads(path.read_bytes())
+        if not isinstance(stored, list) or len(stored) != len(patterns):
+            return None
+        return [
+            (_build(pattern, parts), derived)
+            for pattern, (parts, derived) in zip(patterns, stored, strict=True)
+        ]
+    except Exception:  # noqa: BLE001 - unreadable, stale or refused by the engine: compile
+        return None
+
+
+def _store(path: Path, stored: list[tuple[tuple[Any, ...], Any]]) -> None:
+    """Write atomically (a temporary file in the same folder, then rename); a failure to
+    write only means compiling again next time."""
+    try:
+        data = marshal.dumps(stored)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        return
