@@ -132,3 +132,26 @@ def test_the_relation_rules_from_the_cache_are_the_rules() -> None:
         for text in texts:
             expected = [m.span() for m in ref.finditer(text)]
             assert [m.span() for m in w.finditer(text)] == expected
+
+
+def test_the_word_lists_from_the_cache_find_what_they_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The words-to-watch categories, compiled cold and then read from the cache, are the same
+    patterns and flag the same words."""
+    from dossier.writing import neutrality
+
+    cold = neutrality.load_categories.__wrapped__()  # type: ignore[attr-defined]
+    monkeypatch.setattr(regexcache, "_compile_one", lambda *_a: pytest.fail("compiled again"))
+    warm = neutrality.load_categories.__wrapped__()  # type: ignore[attr-defined]
+    text = (
+        "The world-renowned firm, which some say is iconic, recently unveiled a game-changing plan."
+    )
+    assert [c.name for c in cold] == [c.name for c in warm]
+    for c, w in zip(cold, warm, strict=True):
+        assert (c.regex is None) == (w.regex is None)
+        if c.regex is not None and w.regex is not None:
+            assert c.regex.pattern == w.regex.pattern
+            assert [m.span() for m in c.regex.finditer(text)] == [
+                m.span() for m in w.regex.finditer(text)
+            ]

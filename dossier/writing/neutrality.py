@@ -26,6 +26,7 @@ checked the same way:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
 import tomllib
@@ -34,6 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..once import once
+from ..regexcache import compile_all
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "words_to_watch.toml"
 
@@ -130,7 +132,8 @@ def _trie(words: Iterable[str]) -> str:
     return walk(root)
 
 
-def _compile(words: Iterable[str], patterns: Iterable[str]) -> re.Pattern[str] | None:
+def _source(words: Iterable[str], patterns: Iterable[str]) -> str | None:
+    """One pattern for a category's words and patterns (compiled case-insensitively)."""
     listed = {w for w in words if w}
     # One word boundary around all the words; the trie tries the longer phrase first
     # ("in recent years" before "in"), and the boundary makes it back off to a whole word.
@@ -138,7 +141,11 @@ def _compile(words: Iterable[str], patterns: Iterable[str]) -> re.Pattern[str] |
     parts += list(patterns)
     if not parts:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+def _no_derivation(_parsed: object) -> None:
+    return None
 
 
 # Words that never start an inflected idiom ("in a nutshell" has no "ins a nutshell").
@@ -334,6 +341,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
     """The categories from the data file."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     out = []
+    sources: list[str | None] = []
     for name, c in data["categories"].items():
         mode = c.get("attribution", "quote")
         if mode not in ATTRIBUTION_MODES:
@@ -351,7 +359,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 url=c.get("url", ""),
                 severity=c.get("severity", "error"),
                 advice=c.get("advice", ""),
-                regex=_compile(words, c.get("patterns", [])),
+                regex=None,  # below, all categories at once
                 allow=tuple(a.lower() for a in c.get("allow", [])),
                 allow_regex=tuple(re.compile(a, re.IGNORECASE) for a in allow_patterns),
                 attribution=mode,
@@ -360,7 +368,15 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 before_figure=tuple(a.lower() for a in c.get("warning_before_figure", [])),
             )
         )
-    return tuple(out)
+        sources.append(_source(words, c.get("patterns", [])))
+    # The word lists compile to a few large patterns (about a second of CPU): kept compiled
+    # between runs in the user's cache (dossier.regexcache), keyed by their text.
+    given = [s for s in sources if s is not None]
+    compiled = iter(compile_all("words-to-watch", given, re.IGNORECASE.value, _no_derivation))
+    return tuple(
+        dataclasses.replace(cat, regex=next(compiled)[0]) if src is not None else cat
+        for cat, src in zip(out, sources, strict=True)
+    )
 
 
 def _blank(text: str, start: int, end: int) -> str:
