@@ -155,3 +155,17 @@ def test_the_word_lists_from_the_cache_find_what_they_found(
             assert [m.span() for m in c.regex.finditer(text)] == [
                 m.span() for m in w.regex.finditer(text)
             ]
+
+
+def test_lists_of_different_names_keep_their_own_files() -> None:
+    """The words to watch and the ask-guard's list are two pattern sets: loading one must not
+    throw the other's file away (each run would compile both again)."""
+    from dossier.render.notes import ASKS_FILE
+    from dossier.writing import neutrality
+
+    neutrality.load_categories.__wrapped__()  # type: ignore[attr-defined]
+    neutrality.load_categories.__wrapped__(ASKS_FILE)  # type: ignore[attr-defined]
+    folder = regexcache._folder()
+    assert folder is not None
+    names = sorted(p.name.rsplit("-", 1)[0] for p in folder.glob("words-*.marshal"))
+    assert names == ["words-asks", "words-words_to_watch"]

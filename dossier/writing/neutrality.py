@@ -372,7 +372,9 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
     # The word lists compile to a few large patterns (about a second of CPU): kept compiled
     # between runs in the user's cache (dossier.regexcache), keyed by their text.
     given = [s for s in sources if s is not None]
-    compiled = iter(compile_all("words-to-watch", given, re.IGNORECASE.value, _no_derivation))
+    # named for the file, so the ask-guard's list (asks.toml) keeps a cache file of its own
+    name = "words-" + re.sub(r"[^\w-]", "_", path.stem)[:40]
+    compiled = iter(compile_all(name, given, re.IGNORECASE.value, _no_derivation))
     return tuple(
         dataclasses.replace(cat, regex=next(compiled)[0]) if src is not None else cat
         for cat, src in zip(out, sources, strict=True)
