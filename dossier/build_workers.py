@@ -129,6 +129,11 @@ class BuildWorkers:
         self._agency = self._start(_warm_agency) if agency else None
         self._pdf = self._start(_warm_pdf) if pdf else None
         self._pending: list[_Pending] = []
+        if self._pdf is not None and self._agency is not None:
+            # The agency worker is idle once the incumbent is found; it renders a second PDF
+            # while the PDF worker is still on the first (see :meth:`render`), so it gets
+            # WeasyPrint ready too, after the rules.
+            _submit(self._agency, _warm_pdf)
 
     @classmethod
     def start(cls, pdf: bool = True, agency: bool = True) -> BuildWorkers:
@@ -156,8 +161,13 @@ class BuildWorkers:
         return self._pdf is not None
 
     def render(self, html: str, brand: Brand, templates: Path | None, path: Path) -> None:
-        """Queue ``html`` for the PDF worker; :meth:`wait` writes it to ``path`` (atomically)."""
-        future = _submit(self._pdf, _render, html, brand, templates)
+        """Queue ``html`` for the PDF worker; :meth:`wait` writes it to ``path`` (atomically).
+        While the PDF worker is still rendering an earlier document, the agency worker takes
+        this one (its queue runs after any finding it is working on): the two PDFs of a
+        briefing render side by side on two cores."""
+        busy = any(p.future is not None and not p.future.done() for p in self._pending)
+        pool = self._agency if busy and self._agency is not None else self._pdf
+        future = _submit(pool, _render, html, brand, templates)
         self._pending.append(_Pending(html, brand, templates, path, future))
 
     def wait(self) -> None:

@@ -139,3 +139,37 @@ def test_a_briefing_with_workers_is_the_briefing_without(tmp_path: Path) -> None
     assert "Apple" in alone["company-report.pdf"] and "note-1.eml" in alone
     assert alone["note-1.eml"] == alone["note-2.eml"] == "True"
     assert helped == alone
+
+
+def test_a_second_pdf_goes_to_the_agency_worker_while_the_first_renders(tmp_path: Path) -> None:
+    """Two documents of one briefing render side by side: while the PDF worker is still on the
+    company report, the agency profile goes to the (by then idle) agency worker; once nothing
+    is pending, the PDF worker takes the next again. Fake pools record who got what."""
+    from concurrent.futures import Future
+
+    class Pool:
+        def __init__(self, name: str) -> None:
+            self.name, self.got, self.futures = name, [], []
+
+        def submit(self, _fn: object, _work: object, html: str, *_a: object) -> Future[object]:
+            self.got.append(html)
+            future: Future[object] = Future()
+            self.futures.append(future)
+            return future
+
+    workers = BuildWorkers.__new__(BuildWorkers)
+    pdf, agency = Pool("pdf"), Pool("agency")
+    workers._pdf, workers._agency, workers._pending = pdf, agency, []  # type: ignore[assignment]
+    brand = load_brand(None)
+    workers.render("<p>report</p>", brand, None, tmp_path / "a.pdf")
+    workers.render("<p>profile</p>", brand, None, tmp_path / "b.pdf")
+    assert pdf.got == ["<p>report</p>"] and agency.got == ["<p>profile</p>"]
+    for future in pdf.futures + agency.futures:
+        future.set_result((b"%PDF-1.7 fake", []))
+    workers.wait()
+    assert (
+        (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes() == b"%PDF-1.7 fake"
+    )
+    workers.render("<p>next</p>", brand, None, tmp_path / "c.pdf")
+    assert pdf.got[-1] == "<p>next</p>"
+    workers._pending.clear()
