@@ -126,6 +126,20 @@ def remove_stale_temps(folder: Path, older_than: float = 0.0) -> int:
     return removed
 
 
+def cache_folder(name: str) -> Path | None:
+    """``<user cache>/dossier/<name>``, made with mode 0700, for what dossier keeps between
+    runs to start faster (compiled templates, compiled patterns); None when it cannot be made
+    or written (a read-only home): the caller then does the work every time."""
+    try:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("dossier")) / name
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder if os.access(folder, os.W_OK) else None
+    except OSError:
+        return None
+
+
 def short_hash(text: str, n: int = 8) -> str:
     """The first ``n`` hex digits of the SHA-256 of ``text`` (case-folded)."""
     return hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:n]

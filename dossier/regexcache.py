@@ -11,8 +11,7 @@ it accepts it.
 The cache file is named by a hash of the Python version, the engine's version, the flags and
 every pattern's text: any change to a pattern, to Python or to the engine makes a new file,
 and a file that cannot be read, does not match or is refused by the engine means compiling as
-before (nothing is ever wrong, only slower). Only stdlib; no dossier imports, so any layer may
-use it.
+before (nothing is ever wrong, only slower). Of dossier it imports only ``fsutil``, so any layer may use it.
 """
 
 from __future__ import annotations
@@ -20,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import marshal
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .fsutil import OutputError, atomic_write_bytes, cache_folder
 
 _parser: Any = importlib.import_module("re._parser")
 _compiler: Any = importlib.import_module("re._compiler")
@@ -34,20 +33,13 @@ _sre: Any = importlib.import_module("_sre")
 
 T = TypeVar("T")
 
-#: A cache file larger than this is not read (the relation rules' is about 2 MB).
+#: A cache file larger than this is not read (the relation rules' is about 11 MB).
 MAX_BYTES = 32 * 1024 * 1024
 
 
 def _folder() -> Path | None:
-    """``<user cache>/dossier/regex``, made 0700; None when it cannot be made or written."""
-    try:
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("dossier")) / "regex"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return folder if os.access(folder, os.W_OK) else None
-    except (OSError, ImportError):
-        return None
+    """``<user cache>/dossier/regex`` (see :func:`dossier.fsutil.cache_folder`)."""
+    return cache_folder("regex")
 
 
 def _key(name: str, patterns: Sequence[str], flags: int) -> str:
@@ -126,17 +118,8 @@ def _load(path: Path, patterns: Sequence[str]) -> list[tuple[re.Pattern[str], An
 
 
 def _store(path: Path, stored: list[tuple[tuple[Any, ...], Any]]) -> None:
-    """Write atomically (a temporary file in the same folder, then rename); a failure to
-    write only means compiling again next time."""
+    """Write atomically; a failure to write only means compiling again next time."""
     try:
-        data = marshal.dumps(stored)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
+        atomic_write_bytes(path, marshal.dumps(stored))
+    except (OutputError, ValueError):
         return

@@ -93,16 +93,10 @@ def _bytecode_cache() -> BytecodeCache | None:
     0700; Jinja compiles a template again when its source changes). Compiling the review
     page's template was a quarter of a rerun of a finished batch. None when the folder cannot
     be made (a read-only home): templates are then compiled in every run, as before."""
-    import os
+    from ..fsutil import cache_folder
 
-    from platformdirs import user_cache_dir
-
-    folder = Path(user_cache_dir("dossier")) / "templates"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK):
-            return None
-    except OSError:
+    folder = cache_folder("templates")
+    if folder is None:
         return None
     return FileSystemBytecodeCache(str(folder))
 

@@ -32,7 +32,9 @@ def sentence_findings(dossier: Dossier, sentence: Sentence) -> list[dict[str, ob
     return [f.as_dict() for f in found]
 
 
-_template_lint: dict[tuple[str, int, int], tuple[Finding, ...]] = {}
+#: Findings in a template's own text, by (path, modification time, size): linted once per
+#: process and version of the file.
+_template_lint: Memo[tuple[Finding, ...]] = Memo(64)
 
 
 def template_findings(path: Path) -> list[Finding]:
@@ -43,13 +45,7 @@ def template_findings(path: Path) -> list[Finding]:
     except OSError:
         return lint_file(path)  # it raises the error that names the file
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    found = _template_lint.get(key)
-    if found is None:
-        found = tuple(lint_file(path))
-        if len(_template_lint) >= 64:
-            _template_lint.clear()
-        _template_lint[key] = found
-    return list(found)
+    return list(_template_lint.get(key, lambda: tuple(lint_file(path))))
 
 
 def audit(
