@@ -69,3 +69,11 @@ def build_apple(out: Path, *extra: str):
 
     args = ["build", "--company", "Apple Inc.", "--offline", str(APPLE_SNAPSHOT), "--out", str(out)]
     return CliRunner().invoke(cli, [*args, *extra], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    """The packaged agency gazetteer (the relation and incumbent tests read it)."""
+    from dossier.agency import load_gazetteer
+
+    return load_gazetteer()

@@ -72,11 +72,6 @@ def trade(headline: str, published: date | None, summary: str = "") -> Fact:
     return news(headline, published, summary, outlet="Adweek")
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
 def rel(sentence: str, gaz: Gazetteer) -> set[tuple[str, str, str]]:
     """(brand, agency, status) for every relation one headline states."""
     return {(r.brand, r.agency_name, r.status) for r in extract_text(sentence, "", gaz)}

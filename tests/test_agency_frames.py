@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.agency import extract_text, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():  # type: ignore[no-untyped-def]
-    return load_gazetteer()
+from dossier.agency import extract_text
 
 
 def rels(gaz, headline: str, snippet: str = "") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]

@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.agency import extract_text, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():  # type: ignore[no-untyped-def]
-    return load_gazetteer()
-
-
-def rels(gaz, headline: str, snippet: str = "") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    return {(r.brand.removeprefix("The "), r.agency, r.status) for r in extract_text(headline, snippet, gaz)}
+from .test_agency_frames import rels
 
 
 def test_a_brand_launches_work_with_an_agency(gaz) -> None:  # type: ignore[no-untyped-def]
