@@ -12,7 +12,7 @@ import html
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -253,13 +253,20 @@ MODEL_CATEGORY = "reads_as_an_ask"
 
 
 def model_asks(
-    text: str, names: Sequence[str] = (), model: AskModel | None = None
+    text: str,
+    names: Sequence[str] = (),
+    model: AskModel | None = None,
+    *,
+    skip: Collection[tuple[int, int]] = (),
 ) -> list[Finding]:
     """Every sentence of ``text`` the classifier reads as an ask (probability at or above the
-    model's threshold): one warning per sentence, whose advice names the n-grams behind it."""
+    model's threshold): one warning per sentence, whose advice names the n-grams behind it.
+    Sentences whose span is in ``skip`` (already flagged by the rules) are not scored."""
     m = model or default_model()
     found = []
     for a, b in sentence_spans(text):
+        if (a, b) in skip:
+            continue
         sentence = text[a:b]
         if not sentence.strip():
             continue
@@ -303,13 +310,8 @@ def check_asks(text: str, names: Sequence[str] = (), *, model: bool | None = Non
         return starts[f.line - 1] + f.column - 1
 
     spans = sentence_spans(text)
-    ruled = {next((s for s in spans if s[0] <= offset(f) < s[1]), None) for f in rules}
-    extra = [
-        f
-        for f in model_asks(text, names)
-        if next((s for s in spans if s[0] <= offset(f) < s[1]), None) not in ruled
-    ]
-    return sorted(rules + extra, key=lambda f: (f.line, f.column))
+    ruled = {s for f in rules for s in spans if s[0] <= offset(f) < s[1]}
+    return sorted(rules + model_asks(text, names, skip=ruled), key=lambda f: (f.line, f.column))
 
 
 def check_note(text: str, names: Sequence[str] = ()) -> list[Finding]:
