@@ -33,11 +33,13 @@ FILES = {
     "dev5": ("dev5",),
     "dev6": ("dev6",),
     "dev7": ("dev7",),
+    "dev8": ("dev8",),
+    "dev9": ("dev9",),
     "test": ("test",),
 }
 PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6")
-#: Scored only, never listed or trained on: the held-out test and the cold dev7.
-SCORED_ONLY = ("test", "dev7")
+#: Scored only, never listed or trained on: the held-out test and the cold dev7 and dev9.
+SCORED_ONLY = ("test", "dev7", "dev9")
 
 
 def items(split: str) -> list[dict]:
@@ -105,8 +107,9 @@ def dev_report(split: str = "dev") -> list[str]:
 
 
 if __name__ == "__main__":
-    # "python eval/asks_suite.py cold": dev7's figures (scored once, at the end; never listed).
+    # "python eval/asks_suite.py cold [SPLIT]": the figures of a cold split (default dev7),
+    # never its items.
     if sys.argv[1:2] == ["cold"]:
-        print("\n".join(figures(items("dev7"))))
+        print("\n".join(figures(items((sys.argv[2:3] or ["dev7"])[0]))))
     else:
         print("\n".join(dev_report(*sys.argv[1:2])))
