@@ -329,7 +329,10 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:support|supporting|choose|choosing|use|using|work|working|trust|trusting|partner)\b"
         ),
     ),
-    ("consideration", _c(r"\b(?:thank\s+you|thanks)\b.*\bfor\s+(?:your\s+)?consider(?:ing|ation)\b")),
+    (
+        "consideration",
+        _c(r"\b(?:thank\s+you|thanks)\b.*\bfor\s+(?:your\s+)?consider(?:ing|ation)\b"),
+    ),
     (
         "outreach",
         _c(
@@ -476,6 +479,25 @@ def warm_continuation(sentence: str, clause: str) -> bool:
     )
 
 
+def sentence_finding(text: str, span: tuple[int, int], category: str, advice: str) -> Finding:
+    """An ask-guard warning on the whole sentence ``text[span[0]:span[1]]``: its term is the
+    sentence (cut at 80 characters), its line and column where the sentence's first word is."""
+    a, b = span
+    sentence = text[a:b]
+    lead = a + len(sentence) - len(sentence.lstrip())
+    flat = " ".join(sentence.split())
+    return Finding(
+        category=category,
+        guideline="dossier ask-guard",
+        severity="warning",
+        term=flat if len(flat) <= 80 else flat[:79] + "…",
+        line=text.count("\n", 0, lead) + 1,
+        column=lead - text.rfind("\n", 0, lead),
+        context=flat,
+        advice=advice,
+    )
+
+
 def structure_asks(
     text: str, names: Sequence[str] = (), *, skip: Collection[tuple[int, int]] = ()
 ) -> list[Finding]:
@@ -489,22 +511,10 @@ def structure_asks(
         asks = ask_acts(sentence, names)
         if not asks:
             continue
-        lead = a + len(sentence) - len(sentence.lstrip())
-        flat = " ".join(sentence.split())
-        found.append(
-            Finding(
-                category=CATEGORY,
-                guideline="dossier ask-guard",
-                severity="warning",
-                term=flat if len(flat) <= 80 else flat[:79] + "…",
-                line=text.count("\n", 0, lead) + 1,
-                column=lead - text.rfind("\n", 0, lead),
-                context=flat,
-                advice=(
-                    "Read as a speech act, this sentence asks something of the reader: "
-                    + "; ".join(ASK_ACTS[x] for x in asks)
-                    + ". A cover note asks for nothing: reword the sentence or leave it out."
-                ),
-            )
+        advice = (
+            "Read as a speech act, this sentence asks something of the reader: "
+            + "; ".join(ASK_ACTS[x] for x in asks)
+            + ". A cover note asks for nothing: reword the sentence or leave it out."
         )
+        found.append(sentence_finding(text, (a, b), CATEGORY, advice))
     return found

@@ -31,7 +31,7 @@ from ..model import Contact
 from ..names import one_line as _clean
 from ..writing.neutrality import Finding, lint_text, load_categories, sentence_spans
 from .ask_model import AskModel, default_model
-from .asks import gift_only, structure_asks, warm_continuation
+from .asks import gift_only, sentence_finding, structure_asks, warm_continuation
 
 log = logging.getLogger(__name__)
 
@@ -290,25 +290,13 @@ def model_asks(
         p = m.probability(sentence, names)
         if p < m.threshold:
             continue
-        lead = a + len(sentence) - len(sentence.lstrip())
-        flat = " ".join(sentence.split())
-        found.append(
-            Finding(
-                category=MODEL_CATEGORY,
-                guideline="dossier ask-guard",
-                severity="warning",
-                term=flat if len(flat) <= 80 else flat[:79] + "…",
-                line=text.count("\n", 0, lead) + 1,
-                column=lead - text.rfind("\n", 0, lead),
-                context=flat,
-                advice=(
-                    f"The ask-guard's classifier reads this sentence as an ask (p = {p:.2f}, "
-                    f"threshold {m.threshold:.2f}); what weighed most: "
-                    f"{', '.join(m.reasons(sentence, names)) or 'the sentence as a whole'}. "
-                    "A cover note asks for nothing: reword the sentence or leave it out."
-                ),
-            )
+        advice = (
+            f"The ask-guard's classifier reads this sentence as an ask (p = {p:.2f}, "
+            f"threshold {m.threshold:.2f}); what weighed most: "
+            f"{', '.join(m.reasons(sentence, names)) or 'the sentence as a whole'}. "
+            "A cover note asks for nothing: reword the sentence or leave it out."
         )
+        found.append(sentence_finding(text, (a, b), MODEL_CATEGORY, advice))
     return found
 
 
