@@ -24,18 +24,30 @@ from dossier.render.notes import MODEL_CATEGORY, check_asks, model_asks, rule_as
 from .conftest import ROOT
 from .test_voice import _suite  # the eval suites, loaded from their files
 
-# Real asks from the development collections (eval/asks/, never test.jsonl) that no rule of
-# asks.toml catches and the classifier does.
+# Real asks from the development collections (eval/asks/, never test.jsonl) that no rule (the
+# phrase lists of asks.toml nor the speech-act reading of asks.py) catches. The shipped
+# threshold (chosen so that, out of fold, the classifier flags no warm line) flags none of them:
+# the tests of the classifier's mechanics use a copy of the model with a lower threshold.
 UNRULED_ASKS = [
-    # ak6-0062 (soft), a win-back e-mail
-    "Is there something we could have done better?",
-    # ak5-0022, an invitation quoted in a networking guide
-    "[Optional 1: Invite  them to come give a talk at your place, such as “Would you like to "
-    "come give a talk at UNC?",
-    # ak5-0015, a decision asked of a client
-    "We will, however, need a decision from you on whether the belt buckle will be printed or "
-    'embossed, and whether you want metallic ink on it, before we can firm up the costs."',
+    # ak4-0109 (soft), material that sells our work put as a gift
+    "I spent a bit of time on a proof-of-concept model for Harold and uploaded a couple of "
+    "videos which might be of interest to you:-",
+    # ak6-0021 (soft), a webinar pitch
+    "This would be a good opportunity to get in front of some potential new clients and "
+    "showcase your expertise.",
 ]
+LOW = 0.7  # a threshold at which the classifier flags both
+
+
+@pytest.fixture
+def low_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import dossier.render.notes as notes
+
+    model = dataclasses.replace(default_model(), threshold=LOW)
+    monkeypatch.setattr(notes, "default_model", lambda: model)
+
 
 # Real warm lines from the development collections, with the trap words of a cover note.
 WARM = [
@@ -58,9 +70,10 @@ def test_the_model_file_loads_and_says_what_it_was_trained_on() -> None:
     assert 0.5 <= model.threshold < 1.0
     assert len(model.weights) > 500
     assert model.trained >= "2026-12-01"
-    # Trained on the development collections only: never on the held-out test or cold dev7.
-    assert "dev6.jsonl" in model.corpus and "dev.jsonl" in model.corpus
-    assert "test.jsonl" not in model.corpus and "dev7.jsonl" not in model.corpus
+    # Trained on the development collections only: never on the held-out test or cold dev7
+    # and dev9.
+    assert {"dev.jsonl", "dev6.jsonl", "dev8.jsonl"} <= set(model.corpus)
+    assert not {"test.jsonl", "dev7.jsonl", "dev9.jsonl"} & set(model.corpus)
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert data["trained_by"] == "eval/train_ask_model.py"
     for stem, counts in model.corpus.items():
@@ -73,14 +86,18 @@ def _split(stem: str) -> str:
 
 
 @pytest.mark.parametrize("sentence", UNRULED_ASKS)
-def test_the_classifier_flags_asks_no_rule_catches_and_says_why(sentence: str) -> None:
+def test_the_classifier_flags_asks_no_rule_catches_and_says_why(
+    sentence: str, low_threshold: None
+) -> None:
     assert rule_asks(sentence) == []
+    assert LOW <= default_model().probability(sentence) < default_model().threshold
     (found,) = check_asks(sentence)
     assert found.category == MODEL_CATEGORY
     assert found.guideline == "dossier ask-guard"  # so a batch holds it like any ask finding
     assert found.severity == "warning"
     assert (found.line, found.column) == (1, 1)
     assert "what weighed most:" in found.advice and "p = 0." in found.advice
+    assert f"threshold {LOW:.2f}" in found.advice
     reasons = default_model().reasons(sentence)
     assert reasons and all(r in found.advice for r in reasons)
     # With the classifier off, the guard is the rules alone.
@@ -100,10 +117,10 @@ def test_no_warm_line_of_the_development_collections_is_flagged_by_the_classifie
     assert [i["id"] for i in warm if model_asks(i["text"])] == []
 
 
-def test_one_finding_per_sentence_and_none_where_a_rule_already_fired() -> None:
+def test_one_finding_per_sentence_and_none_where_a_rule_already_fired(low_threshold: None) -> None:
     text = (
         "Dear Jane,\n\nCongratulations on the new role.\n\n"
-        + UNRULED_ASKS[0]
+        + UNRULED_ASKS[1]
         + " Let's grab a coffee?\n"
     )
     found = check_asks(text)

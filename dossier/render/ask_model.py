@@ -24,27 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..writing.neutrality import mask, mask_proper_names
+from .asks import acts, tokens
+
+__all__ = ["AskModel", "default_model", "features", "load_model", "parse_model", "tokens"]
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "ask_model.json"
 FORMAT = "dossier-ask-model/1"
-
-#: Template slots and placeholders ("[Name]", "{{ contact.first_name }}", "__(name)__",
-#: "<personalise>") carry no words of ours: each becomes one token.
-_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}|\[[^\[\]]*\]|__\(.*?\)__|<[^<>]*>")
-_CONTRACTIONS = (
-    (re.compile(r"\bcan't\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"'s\b"), " 's"),
-)
-_TOKEN = re.compile(r"[a-z]+|'s|\d+|[?!]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -88,16 +73,6 @@ _IMPERATIVE = _words(
     "let please feel reply call email send book contact reach drop give tell click "
     "schedule check visit"
 )
-
-
-def tokens(text: str, names: Sequence[str] = ()) -> list[str]:
-    """The sentence as the model reads it: names, URLs, slots and numbers masked, lower case,
-    contractions spelt out ("I'd" -> "i would"), with "?" and "!" kept as tokens."""
-    text = mask_proper_names(mask(text, names))
-    text = _SLOT.sub(" slot ", text).replace("’", "'").replace("‘", "'").lower()
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    return ["num" if t.isdigit() else t for t in _TOKEN.findall(text)]
 
 
 #: Word classes: a pair of classes ("modal + offer verb", "you + meeting") generalises past the
@@ -165,6 +140,8 @@ def features(text: str, names: Sequence[str] = ()) -> list[str]:
         out.add("s:a yes-or-no question")
     if words and words[0] in _IMPERATIVE:
         out.add("s:an imperative")
+    # The sentence's speech acts (asks.acts): "a request", "an offer", "a wish", ...
+    out |= {"a:" + act for act in acts(text, names)}
     for a, b, c in zip(words, words[1:], words[2:], strict=False):
         if a in ("i", "we") and b in ("would", "could", "can", "will", "might") and c not in _LIKE:
             out.add("s:what I or we would do")
@@ -187,6 +164,8 @@ def describe_feature(name: str) -> str:
         return "a question mark"
     if kind == "c":
         return "the pattern " + " + ".join(_CLASS_NAMES.get(c, c) for c in what.split())
+    if kind == "a":
+        return "the speech act: " + what.replace("_", " ")
     return what if kind == "s" else f"“{what}”"
 
 
@@ -255,8 +234,8 @@ def parse_model(data: object, where: str) -> AskModel:
         raise ConfigError(f"{where}: weights must be a non-empty object of feature: number.")
     checked = {}
     for name, w in weights.items():
-        if not isinstance(name, str) or name[:2] not in ("u:", "b:", "c:", "s:"):
-            raise ConfigError(f"{where}: unknown feature {name!r} (expected u:, b:, c: or s:).")
+        if not isinstance(name, str) or name[:2] not in ("u:", "b:", "c:", "s:", "a:"):
+            raise ConfigError(f"{where}: unknown feature {name!r} (expected u:, b:, c:, s: or a:).")
         checked[name] = _number(w, where, f"weight of {name!r}")
     threshold = _number(data["threshold"], where, "threshold")
     if not 0.0 < threshold < 1.0:

@@ -31,6 +31,7 @@ from ..model import Contact
 from ..names import one_line as _clean
 from ..writing.neutrality import Finding, lint_text, load_categories, sentence_spans
 from .ask_model import AskModel, default_model
+from .asks import gift_only, sentence_finding, structure_asks, warm_continuation
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,8 @@ def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], categor
     if _GLAD.search(words) and "?" not in words:
         return True
     whole = text[sentence[0] : sentence[1]]
+    if warm_continuation(whole, words) or gift_only(whole):
+        return True
     if _WISH.search(whole) and not _ADDRESSED.search(words):
         return True
     if _GOOD_TIME.search(whole):
@@ -239,11 +242,25 @@ def _safeguarded(text: str, findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _flagged_spans(text: str, findings: Sequence[Finding]) -> set[tuple[int, int]]:
+    """The sentences of ``text`` that hold at least one of ``findings``."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    at = [starts[f.line - 1] + f.column - 1 for f in findings]
+    return {s for s in sentence_spans(text) for o in at if s[0] <= o < s[1]}
+
+
 def rule_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
     """The phrase and grammar rules of ``asks.toml`` (meetings, pitches, prices, requests,
     offers, invitations), less the warm lines' safeguards: a warning inside a thank-you, a
-    congratulation, a clause about the past or "no need to reply" is not an ask."""
-    return _safeguarded(text, lint_text(text, names, categories=load_categories(ASKS_FILE)))
+    congratulation, a clause about the past or "no need to reply" is not an ask; and, for the
+    sentences no phrase flagged, the reading of each sentence as a speech act
+    (``asks.structure_asks``: a request, an instruction, an offer, a deal ... put to the
+    reader)."""
+    phrases = _safeguarded(text, lint_text(text, names, categories=load_categories(ASKS_FILE)))
+    acts = structure_asks(text, names, skip=_flagged_spans(text, phrases))
+    return sorted(phrases + acts, key=lambda f: (f.line, f.column))
 
 
 #: Whether ``check_asks`` adds the classifier's findings to the rules' by default. See
@@ -273,25 +290,13 @@ def model_asks(
         p = m.probability(sentence, names)
         if p < m.threshold:
             continue
-        lead = a + len(sentence) - len(sentence.lstrip())
-        flat = " ".join(sentence.split())
-        found.append(
-            Finding(
-                category=MODEL_CATEGORY,
-                guideline="dossier ask-guard",
-                severity="warning",
-                term=flat if len(flat) <= 80 else flat[:79] + "…",
-                line=text.count("\n", 0, lead) + 1,
-                column=lead - text.rfind("\n", 0, lead),
-                context=flat,
-                advice=(
-                    f"The ask-guard's classifier reads this sentence as an ask (p = {p:.2f}, "
-                    f"threshold {m.threshold:.2f}); what weighed most: "
-                    f"{', '.join(m.reasons(sentence, names)) or 'the sentence as a whole'}. "
-                    "A cover note asks for nothing: reword the sentence or leave it out."
-                ),
-            )
+        advice = (
+            f"The ask-guard's classifier reads this sentence as an ask (p = {p:.2f}, "
+            f"threshold {m.threshold:.2f}); what weighed most: "
+            f"{', '.join(m.reasons(sentence, names)) or 'the sentence as a whole'}. "
+            "A cover note asks for nothing: reword the sentence or leave it out."
         )
+        found.append(sentence_finding(text, (a, b), MODEL_CATEGORY, advice))
     return found
 
 
@@ -302,15 +307,7 @@ def check_asks(text: str, names: Sequence[str] = (), *, model: bool | None = Non
     rules = rule_asks(text, names)
     if not (USE_MODEL if model is None else model):
         return rules
-    starts = [0]
-    for line in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-
-    def offset(f: Finding) -> int:
-        return starts[f.line - 1] + f.column - 1
-
-    spans = sentence_spans(text)
-    ruled = {s for f in rules for s in spans if s[0] <= offset(f) < s[1]}
+    ruled = _flagged_spans(text, rules)
     return sorted(rules + model_asks(text, names, skip=ruled), key=lambda f: (f.line, f.column))
 
 

@@ -1,0 +1,520 @@
+"""The ask-guard's reading of a sentence as a speech act: what the sentence does to the reader.
+
+The phrase lists of ``dossier/data/asks.toml`` name the words of asks someone has seen; each
+new batch of real outreach holds asks in words nobody listed (see ``eval/asks/``). What those
+asks share is their grammar, not their words: a request or an offer addressed to the reader
+("Can you reconnect with me in early August!", "Please sign the petition", "I can get you set
+up this week"), a time put to the reader ("How does next Wednesday at 11am sound?"), a deal
+("In return, your company will be included ..."), a claim of fit ("X would be the perfect guest
+for your show"), what we did for others ("We helped [Similar Company] solve this exact issue"),
+a chase ("I haven't heard back"), a hope that the reader keeps buying. A warm line does
+something else: it wishes, congratulates, condoles, thanks for what happened, or hands over
+what was promised.
+
+:func:`acts` reads a sentence clause by clause (names, numbers and template slots masked, the
+contractions spelt out, as the classifier reads it) and names the acts it performs, from
+:data:`ASK_ACTS` and :data:`WARM_ACTS`. :func:`structure_asks` turns every ask act into a
+warning (one per sentence); the classifier (``ask_model.py``) also reads the acts as features.
+Pure functions of the text: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from ..writing.neutrality import Finding, mask, mask_proper_names, sentence_spans
+
+#: Template slots and placeholders ("[Name]", "{{ contact.first_name }}", "__(name)__",
+#: "<personalise>") carry no words of ours: each becomes one token.
+_SLOT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}|\[[^\[\]]*\]|__\(.*?\)__|<[^<>]*>")
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"'s\b"), " 's"),
+)
+_TOKEN = re.compile(r"[a-z]+|'s|\d+|[?!]")
+
+
+def tokens(text: str, names: Sequence[str] = ()) -> list[str]:
+    """The sentence as the model reads it: names, URLs, slots and numbers masked, lower case,
+    contractions spelt out ("I'd" -> "i would"), with "?" and "!" kept as tokens."""
+    text = mask_proper_names(mask(text, names))
+    text = _SLOT.sub(" slot ", text).replace("’", "'").replace("‘", "'").lower()
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return ["num" if t.isdigit() else t for t in _TOKEN.findall(text)]
+
+
+#: What each ask act is, as the warning says it.
+ASK_ACTS: dict[str, str] = {
+    "directive": "an instruction to the reader (please ..., let's ..., join us, feel free to)",
+    "request": "a question that asks the reader to do something or to say yes",
+    "time": "a time or a next step put to the reader",
+    "offer": "an offer to do something for the reader",
+    "deal": "a proposal or something offered in return",
+    "fit": "a claim that we (or what we bring) would suit the reader",
+    "track_record": "what we did for others",
+    "chase": "chasing a reply",
+    "keep_buying": "a hope that the reader keeps using or supporting us",
+    "consideration": "thanks for considering a request",
+    "outreach": "a sentence about the outreach itself",
+    "win_back": "asking a lost customer back",
+    "diagnosis": "an unasked diagnosis of the reader's business",
+    "benefit": "a promise of what we would save or earn the reader",
+    "self_promotion": "news of our own business",
+}
+#: The acts of a warm line.
+WARM_ACTS: dict[str, str] = {
+    "wish": "a wish for the reader",
+    "congratulation": "a congratulation",
+    "condolence": "sympathy",
+    "thanks": "thanks for something that happened",
+    "handover": "a handover or transition",
+    "gift": "the reader's own work handed back",
+    "news": "news shared, nothing asked",
+}
+CATEGORY = "speech_act"
+
+_CLAUSE = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\.\.\.|…)\s*|\s+(?:and|but|so)\s+")
+# Words a clause may open with before its verb: "So please ...", "And let's ...", "P.S. ...".
+_FILLER = r"(?:(?:so|and|but|also|just|then|now|oh|ps|p s|hey|hi|slot|num)\s+)*"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# -- ask acts, on the masked tokens of one clause joined by single spaces ----------------------
+
+_OFFER_VERB = (
+    r"(?:get|set|send|share(?!\s+(?:some\s+|the\s+|my\s+|our\s+|\w+\s+)?news)|show|help|walk|"
+    r"introduce|connect|put|arrange|provide|give|"
+    r"bring|offer|do|make|run|prepare|tailor|build|create|design|handle|support|assist|"
+    r"deliver|find|solve|save|grow|improve|boost|increase|point|talk|explain|jump|hop)"
+)
+_PLEASE_WARM = (
+    r"(?:accept|know|enjoy|pass|extend|take\s+care|give\s+(?:my|our)|remember|keep\s+(?:well|safe)|"
+    r"join\s+(?:me|us)\s+in\s+\w+ing|help\s+(?:me|us)\s+(?:welcome|congratulate|thank|wish|celebrate)|"
+    r"rest|look\s+after|don't\s+worry|do\s+not\s+worry)"
+)
+_IMPERATIVE = (
+    r"(?:call|ring|phone|email|e\s+mail|reply|respond|write|contact|reach|book|schedule|sign|"
+    r"drop|text|message|ping|grab|pick|choose|click|visit|register|rsvp|shoot|send\s+(?:me|us)|"
+    r"tell\s+(?:me|us)|give\s+(?:me|us)|feel\s+free|do\s+not\s+hesitate|don't\s+hesitate|"
+    r"get\s+in\s+touch|hit\s+reply|come\s+(?:join|see|visit|by|and|celebrate|along)|"
+    r"meet\s+(?:me|us)|set\s+(?:num|aside|up)|forward\s+this|loop\s+(?:me|us)|download|"
+    r"sign\s+up|claim|try\s+(?:it|our|slot)|start\s+(?:a|your)\s+free)"
+)
+_LET_US = (
+    r"(?:meet|talk|chat|make|set|get|schedule|catch|connect|start|find|discuss|explore|work|"
+    r"grab|have|network|plan|keep\s+in\s+touch|stay\s+in\s+touch|do\s+(?:it|this|lunch))"
+)
+_TIME = (
+    r"(?:next\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|time)|this\s+(?:week|month|quarter|friday|afternoon|coming)|tomorrow|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:at|or|morning|afternoon)|"
+    r"num\s*(?:am|pm)|(?:early|mid|late|in)\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|in\s+the\s+(?:next|coming)\s+(?:few\s+)?"
+    r"(?:days|weeks|months)|within\s+(?:the\s+)?(?:next\s+)?num\s+(?:hours|days)|"
+    r"(?:in|for)\s+(?:a\s+)?(?:few|couple\s+of|num)\s+(?:weeks|months|minutes)|"
+    r"num\s+minutes?|in\s+a\s+(?:month|week)\s+or\s+two)"
+)
+# An offer is made to the reader: "show you", "share how ...", "help" at the end of the clause.
+_FOR_YOU = r"(?=(?:\s+\w+){0,3}?\s+(?:you|your|yours|slot|more|how|what|why)\b|\s*[?!]?$)"
+_FUTURE_CONTACT = (
+    r"(?:follow\s+up|reach\s+out|call|phone|email|be\s+in\s+touch|get\s+back|circle\s+back|"
+    r"check\s+(?:in|back)|touch\s+base|ping|drop\s+(?:you|by)|try\s+(?:you|again)|reconnect)"
+)
+
+_ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # please / kindly + a verb that is not a courtesy ("please accept my sympathy").
+    ("directive", _c(rf"^{_FILLER}(?:please|kindly)\s+(?!{_PLEASE_WARM}\b)(?:do\s+)?\w+")),
+    ("directive", _c(rf"^{_FILLER}{_IMPERATIVE}\b")),
+    ("directive", _c(rf"^{_FILLER}let\s+(?:me|us)\s+(?:know|hear)\b")),
+    ("directive", _c(rf"^{_FILLER}let\s+us\s+{_LET_US}\b")),
+    ("directive", _c(rf"^{_FILLER}join\s+(?:me|us)\b(?!\s+in\s+\w+ing)")),
+    (
+        "directive",
+        _c(rf"^{_FILLER}let\s+(?:me|us)\s+(?:text|send|share|show|walk|set|book|get|introduce)\b"),
+    ),
+    ("directive", _c(r"\b(?:why\s+not|shall\s+we|what\s+do\s+you\s+say)\b")),
+    ("directive", _c(r"\bfeel\s+free\s+to\b|\bdo\s+not\s+hesitate\s+to\b")),
+    # "Can you ...?", "Would you like ...?", "Won't you join me ...?", "May I send ...?"
+    (
+        "request",
+        _c(
+            r"^(?:\w+\s+)?(?:(?:can|could|would|will|might|shall)\s+(?:not\s+)?(?:you|we|i)|"
+            r"may\s+(?:i|we))\s+(?!(?:not\s+)?(?:believe|imagine|guess|ever|forget|remember|miss|always|never|be\s+sad)\b)"
+            r"\w+.*[?!]"
+        ),
+    ),
+    ("request", _c(r"\bwould\s+it\s+(?:be\s+)?(?:make\s+sense|be\s+\w+|help)\b.*\?")),
+    # ... and the same without its question mark.
+    ("request", _c(r"^(?:\w+\s+)?would\s+you\s+(?:be|like|mind|consider|care)\b")),
+    (
+        "request",
+        _c(
+            r"^(?:\w+\s+)?(?:could|can)\s+you\s+(?:please\s+)?(?:send|let|tell|share|confirm|"
+            r"reply|call|forward|introduce|connect|point|recommend)\b"
+        ),
+    ),
+    ("offer", _c(r"\b(?:do\s+you\s+)?want\s+(?:me|us)\s+to\b")),
+    (
+        "request",
+        _c(
+            r"\b(?:love|appreciate|value|welcome)\s+(?:your|any)\s+(?:feedback|thoughts|input|"
+            r"perspective|advice|opinion|reply|response)\b"
+        ),
+    ),
+    (
+        "request",
+        _c(r"^(?:\w+\s+)?(?:is\s+it\s+)?worth\s+(?:a|an|num|the|it|exploring|\w+ing)\b.*\?"),
+    ),
+    (
+        "request",
+        _c(r"\b(?:do|did)\s+you\s+have\s+(?:time|num|a\s+few|any|a\s+moment|a\s+minute)\b"),
+    ),
+    (
+        "request",
+        _c(
+            r"\bare\s+you\s+(?:still\s+|currently\s+|at\s+all\s+)?(?:open|free|available|"
+            r"interested|up\s+for|the\s+right\s+person|facing|happy\s+with|looking|planning|"
+            r"considering)\b"
+        ),
+    ),
+    ("request", _c(r"^(?:\w+\s+)?(?:still\s+)?interested\b.*\?|\bany\s+interest\b")),
+    (
+        "request",
+        _c(r"\b(?:how|what)\s+(?:does|do|would|about)\s+.*\b(?:sound|work|suit)s?\b.*\?"),
+    ),
+    (
+        "request",
+        _c(r"\bwhen\s+(?:would|is|are|will)\b.*\b(?:good|convenient|best|free|available)\b"),
+    ),
+    ("request", _c(r"\bwhat\s+(?:do\s+you\s+think|are\s+your\s+thoughts)\b|\bany\s+thoughts\b")),
+    ("request", _c(r"\b(?:minutes?|moment|hour)\s+of\s+your\s+time\b")),
+    # The polite forms of a request: "I was wondering if you ...", "I would appreciate your
+    # thoughts", "it would be great if you could", "if you are interested".
+    ("request", _c(r"\b(?:wondering|wonder)\s+(?:if|whether)\s+(?:you|we|i)\b")),
+    (
+        "request",
+        _c(
+            r"\b(?:would|will)\s+(?:really\s+|greatly\s+|so\s+)?appreciate\s+(?:it\s+if|your|a\b|"
+            r"any|the\s+(?:chance|opportunity)|you)"
+        ),
+    ),
+    (
+        "request",
+        _c(r"\bwould\s+be\s+(?:great|wonderful|helpful|nice|ideal|good)\s+if\s+(?:you|we)\b"),
+    ),
+    (
+        "request",
+        _c(
+            r"\bif\s+you\s+(?:are|were|would\s+be|happen\s+to\s+be|feel)\s+(?:\w+\s+)?(?:interested|"
+            r"open|keen|curious|free|available|up\s+for|like\s+(?:it|this|to))\b"
+        ),
+    ),
+    (
+        "request",
+        _c(
+            r"\b(?:keep|stay)\s+in\s+touch\b|\bkeep\s+(?:me|us)\s+(?:posted|updated|in\s+mind|"
+            r"in\s+the\s+loop)\b|\bhope\s+to\s+(?:work|partner|do\s+business|collaborate)\b"
+        ),
+    ),
+    (
+        "offer",
+        _c(
+            r"\bif\s+(?:you\s+)?(?:ever\s+)?need\s+(?:anything|any|help|a\s+hand|support|more|"
+            r"someone)\b|\bif\s+there\s+is\s+anything\s+(?:else\s+)?(?:i|we)\s+can\b"
+        ),
+    ),
+    (
+        "offer",
+        _c(
+            r"\b(?:i|we)\s+would\s+(?:love|like|welcome)\s+to\s+(?!(?:\w+\s+)?(?:say|thank|"
+            r"congratulate|wish|express|extend|let\s+you\s+know|inform|announce|acknowledge|"
+            r"recognize|recognise|take\s+this|begin|start\s+by|remind|welcome\s+(?:you\s+)?"
+            r"(?:to\s+the\s+team|aboard)|offer\s+(?:my|our)|share\s+(?:\w+\s+)?news|make\s+the\s+"
+            r"transition)\b)"
+        ),
+    ),
+    ("request", _c(r"\bneed\s+(?:a|your)\s+(?:decision|approval|sign\s+off|go\s+ahead)\b")),
+    (
+        "request",
+        _c(
+            r"\blook(?:ing)?\s+forward\s+to\s+(?:chatting|speaking|talking|hearing\s+from\s+you|"
+            r"connecting|discussing|exploring|your\s+(?:reply|response|thoughts))\b"
+        ),
+    ),
+    (
+        "request",
+        _c(r"\b(?:great|good|nice|wonderful)\s+to\s+(?:get\s+in\s+touch|connect|set\s+up)\b"),
+    ),
+    ("time", _c(rf"\b(?:you|we|us|me)\b.*\b{_TIME}\b.*\?|\b{_TIME}\b.*\b(?:you|we)\b.*\?")),
+    (
+        "time",
+        _c(
+            rf"\b(?:i|we)\s+(?:will|shall|would|am\s+going\s+to|plan\s+to|want\s+to|hope\s+to)\s+"
+            rf"(?:\w+\s+)?{_FUTURE_CONTACT}\b"
+        ),
+    ),
+    (
+        "offer",
+        _c(
+            rf"\b(?:i|we)\s+(?:can|could)\s+(?:also\s+|easily\s+|quickly\s+)?{_OFFER_VERB}\b"
+            rf"{_FOR_YOU}"
+        ),
+    ),
+    (
+        "offer",
+        _c(
+            rf"\b(?:happy|glad|delighted|pleased|keen|love|like)\s+to\s+(?:\w+\s+)?{_OFFER_VERB}\b"
+            rf"{_FOR_YOU}"
+        ),
+    ),
+    (
+        "offer",
+        _c(r"\b(?:i|we)\s+would\s+(?:love|like|welcome)\s+(?:the\s+)?(?:opportunity|chance)\b"),
+    ),
+    ("offer", _c(r"\b(?:if|in\s+case)\s+(?:it\s+is\s+|it\s+would\s+be\s+)?(?:helpful|useful)\b")),
+    (
+        "deal",
+        _c(
+            r"\bin\s+(?:return|exchange)\b|\b(?:propose|proposing|proposal\s+for)\b|"
+            r"\bno\s+strings\s+attached\b|\bno\s+pitch\b|\bfor\s+free\b|\bfree\s+(?:pilot|trial)\b|"
+            r"\b(?:i|we)\s+(?:am|are)\s+looking\s+for\s+(?:num\s+)?(?:\w+\s+)?(?:agencies|partners|"
+            r"sponsors|clients|companies|brands|businesses|teams)\b|\bsponsors?\b"
+        ),
+    ),
+    (
+        "fit",
+        _c(
+            r"\b(?:perfect|ideal|great|natural|good|right|strong)\s+(?:fit|match|guest|partner|"
+            r"addition|candidate|choice|solution)\s+for\s+(?:you|your|slot)\b|"
+            r"\b(?:is|seems|would\s+be|sounds|looks)\s+(?:like\s+)?(?:a|the)\s+(?:great|perfect|"
+            r"good|natural|strong)\s+fit\b"
+        ),
+    ),
+    (
+        "track_record",
+        _c(
+            r"\b(?:we|i)\s+(?:have\s+)?(?:helped|help|enabled|partnered\s+with|are\s+working\s+with)\s+"
+            r"(?:slot|similar|other|many|companies|clients|brands|teams|businesses|firms|agencies|"
+            r"num|dozens|hundreds)\b"
+        ),
+    ),
+    (
+        "chase",
+        _c(
+            r"\b(?:have\s+not|did\s+not|never)\s+heard\s+(?:back|from\s+you)\b|\bin\s+case\s+it\s+"
+            r"got\s+(?:buried|lost)\b|\bbump(?:ing)?\s+(?:this|it)\b|\b(?:my\s+(?:last|final)|one\s+last|"
+            r"final)\s+(?:email|try|attempt|note|message)\b|\bclose\s+(?:the\s+loop|your\s+file|out\s+my\s+file|"
+            r"the\s+file)\b|\bstop\s+(?:following\s+up|emailing|reaching\s+out)\b|"
+            r"\bmake\s+sure\s+you\s+saw\b|\b(?:i|we)\s+(?:sent|emailed|wrote|left)\s+(?:you\s+)?"
+            r"(?:a|an|my)\s+(?:quick\s+)?(?:note|email|message|voicemail)\b"
+        ),
+    ),
+    (
+        "keep_buying",
+        _c(
+            r"\b(?:hope|trust)\s+(?:that\s+)?you\s+(?:will\s+|would\s+)?continue\s+(?:to\s+)?"
+            r"(?:support|supporting|choose|choosing|use|using|work|working|trust|trusting|partner)\b"
+        ),
+    ),
+    (
+        "consideration",
+        _c(r"\b(?:thank\s+you|thanks)\b.*\bfor\s+(?:your\s+)?consider(?:ing|ation)\b"),
+    ),
+    (
+        "outreach",
+        _c(
+            r"\bcold\s+(?:email|call|outreach|message)\b|\b(?:reason|purpose)\s+(?:why\s+)?"
+            r"(?:for|of|i\s+am|we\s+are)\s+(?:my\s+|this\s+)?(?:email|note|message|outreach|"
+            r"reaching|writing|letter|contacting|emailing|calling)\b"
+        ),
+    ),
+    (
+        "win_back",
+        _c(
+            r"\bwant\s+you\s+back\b|\bmiss\s+out\b|\bwe\s+are\s+offering\s+you\b|"
+            r"\bcould\s+have\s+done\s+better\b|\bmade\s+you\s+leave\b|\bcome\s+back\s+to\s+us\b"
+        ),
+    ),
+    (
+        "diagnosis",
+        _c(
+            r"\b(?:noticed|notice|see|saw)\s+(?:that\s+)?(?:you|your|slot)\b(?:\s+\w+){0,3}?\s+"
+            r"(?:have\s+not|has\s+not|are\s+not|is\s+not|do\s+not|does\s+not|lacks?|missing|"
+            r"decreased|dropped|struggl\w*)\b"
+        ),
+    ),
+    (
+        "benefit",
+        _c(
+            r"\b(?:might|may|will|could|can|would)\s+(?:\w+\s+)?(?:save|earn|cut|boost|grow|"
+            r"increase|double)\s+(?:you|your)\b"
+        ),
+    ),
+    (
+        "self_promotion",
+        _c(
+            r"\b(?:i|we)\s+(?:am|are)\s+(?:currently\s+|now\s+)?(?:building|launching|raising|"
+            r"hiring|expanding)\b|\bwe\s+have\s+(?:\w+\s+){0,2}?(?:new\s+)?clients\b|"
+            r"\bwe\s+have\s+(?:consistently\s+|always\s+)?delivered\b|\b(?:we|i)\s+love\s+our\s+"
+            r"(?:new\s+)?clients\b"
+        ),
+    ),
+)
+
+# -- warm acts -----------------------------------------------------------------------------
+
+_WARM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "wish",
+        _c(
+            r"^(?:and\s+)?(?:may\s+(?:you|your|the|this|all|every)|wishing\s+you|(?:i|we)\s+wish\s+"
+            r"you|here\s+'s\s+to|cheers\s+to|best\s+wishes|all\s+the\s+best|good\s+luck|"
+            r"best\s+of\s+luck|happy\s+(?:holidays|retirement|new\s+year|birthday|anniversary))\b"
+        ),
+    ),
+    ("congratulation", _c(r"\b(?:congratulations|congrats|congratulate)\b")),
+    (
+        "condolence",
+        _c(r"\b(?:sorry\s+(?:to\s+hear|for\s+your|to\s+learn)|sympathy|condolences|bereavement)\b"),
+    ),
+    ("thanks", _c(r"^(?:\w+\s+)?(?:thank\s+you|thanks|many\s+thanks)\s+(?:\w+\s+){0,3}?for\b")),
+    (
+        "handover",
+        _c(
+            r"\b(?:smooth|successful|seamless)\s+transition\b|\bwill\s+be\s+taking\s+over\b|"
+            r"\bfully\s+briefed\b|\btaking\s+over\s+(?:the\s+)?(?:management|my\s+responsibilities)\b"
+        ),
+    ),
+    (
+        "gift",
+        _c(
+            r"\b(?:enclose|enclosed|enclosing|attached|attach)\s+(?:\w+\s+){0,3}?(?:of\s+)?your\s+"
+            r"(?!review|approval|signature|consideration|perusal|convenience|reference|information)"
+        ),
+    ),
+    (
+        "news",
+        _c(
+            r"\b(?:thrilled|excited|delighted|happy|pleased|proud)\s+to\s+(?:share|announce)\s+"
+            r"(?:some\s+|the\s+|my\s+|our\s+)?(?:\w+\s+)?news\b"
+        ),
+    ),
+)
+
+
+def _clause_texts(sentence: str) -> list[str]:
+    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    return parts or [sentence]
+
+
+def _read(text: str, names: Sequence[str]) -> str:
+    return " ".join(tokens(text, names))
+
+
+def acts(sentence: str, names: Sequence[str] = ()) -> frozenset[str]:
+    """The speech acts of one sentence: names from ``ASK_ACTS`` and ``WARM_ACTS``.
+
+    Each clause is read on its own (so an instruction after a thank-you is still seen:
+    "Thanks for your time, and let me know ..."), and the sentence as a whole for what spans
+    clauses (a question, a time put to the reader)."""
+    whole = _read(sentence, names)
+    clauses = [_read(c, names) for c in _clause_texts(sentence)]
+    if "?" in whole or "!" in whole:
+        # A question mark belongs to every clause of a question ("Worth a call, or not?").
+        clauses = [c if c.endswith(("?", "!")) else f"{c} {whole[-1]}" for c in clauses]
+    found: set[str] = set()
+    for name, pattern in _ASK_PATTERNS:
+        if any(pattern.search(c) for c in (*clauses, whole)):
+            found.add(name)
+    for name, pattern in _WARM_PATTERNS:
+        if any(pattern.search(c) for c in (*clauses, whole)):
+            found.add(name)
+    return frozenset(found)
+
+
+def ask_acts(sentence: str, names: Sequence[str] = ()) -> list[str]:
+    """The ask acts of a sentence that its warm acts do not explain away, sorted.
+
+    A thank-you for a meeting asks nothing, but "thanks for considering my request" does; a
+    wish is warm unless the sentence also instructs or asks ("May the year be kind, and let's
+    meet in spring")."""
+    found = acts(sentence, names)
+    asks = sorted(a for a in found if a in ASK_ACTS)
+    if not asks:
+        return []
+    strong = {"directive", "request", "consideration", "chase", "deal", "track_record", "fit"}
+    if found & {"wish", "congratulation", "condolence", "handover", "gift", "news"} and not (
+        set(asks) & strong
+    ):
+        return []
+    return asks
+
+
+def gift_only(sentence: str, names: Sequence[str] = ()) -> bool:
+    """Does the sentence hand the reader's own work back, or share news, and ask nothing ("I
+    am delighted to enclose the proof of your Spring/Summer promo brochure", "I'm thrilled to
+    share some fantastic news!")?"""
+    return bool(acts(sentence, names) & {"gift", "news"}) and not ask_acts(sentence, names)
+
+
+def warm_continuation(sentence: str, clause: str) -> bool:
+    """Is ``clause`` one of the things a thank-you thanks for? In "Thanks for thinking of me
+    for this project and for reaching out", "for reaching out" is thanked for, not an ask."""
+    opens = re.match(r"\W*(?:many\s+)?(?:thanks|thank\s+you)\b", sentence, re.IGNORECASE)
+    return bool(opens) and bool(
+        re.match(r"\W*(?:and\s+|also\s+)*for\s+(?!your\s+consider|consider)", clause, re.IGNORECASE)
+    )
+
+
+def sentence_finding(text: str, span: tuple[int, int], category: str, advice: str) -> Finding:
+    """An ask-guard warning on the whole sentence ``text[span[0]:span[1]]``: its term is the
+    sentence (cut at 80 characters), its line and column where the sentence's first word is."""
+    a, b = span
+    sentence = text[a:b]
+    lead = a + len(sentence) - len(sentence.lstrip())
+    flat = " ".join(sentence.split())
+    return Finding(
+        category=category,
+        guideline="dossier ask-guard",
+        severity="warning",
+        term=flat if len(flat) <= 80 else flat[:79] + "…",
+        line=text.count("\n", 0, lead) + 1,
+        column=lead - text.rfind("\n", 0, lead),
+        context=flat,
+        advice=advice,
+    )
+
+
+def structure_asks(
+    text: str, names: Sequence[str] = (), *, skip: Collection[tuple[int, int]] = ()
+) -> list[Finding]:
+    """One warning per sentence of ``text`` whose speech acts ask something of the reader
+    (see :func:`ask_acts`); sentences whose span is in ``skip`` are not read."""
+    found = []
+    for a, b in sentence_spans(text):
+        if (a, b) in skip or not text[a:b].strip():
+            continue
+        sentence = text[a:b]
+        asks = ask_acts(sentence, names)
+        if not asks:
+            continue
+        advice = (
+            "Read as a speech act, this sentence asks something of the reader: "
+            + "; ".join(ASK_ACTS[x] for x in asks)
+            + ". A cover note asks for nothing: reword the sentence or leave it out."
+        )
+        found.append(sentence_finding(text, (a, b), CATEGORY, advice))
+    return found
