@@ -107,7 +107,7 @@ def test_found_agency_profile_cites_the_reports(tmp_path: Path) -> None:
     assert "Unconfirmed" not in text
     # a gazetteer fact, cited as the agency list
     assert "is an independent creative agency, not part of an advertising holding company." in text
-    assert "Agency list compiled from public pages (as of" in text
+    assert ", read for the agency list." in text
     data = json.loads(outcome.outputs["json"].read_text())
     assert data["agency"]["confirmed"] is True
     assert all(s["citations"] for s in data["sentences"])

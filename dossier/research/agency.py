@@ -422,9 +422,11 @@ def leadership_reports(reports: Sequence[Fact], today: date, years: int) -> list
     return out
 
 
-def _gazetteer_label(citation_url: str, read: datetime) -> str:
+def _gazetteer_label(citation_url: str) -> str:
+    """A gazetteer fact's label in the source list: the site its page is on (the citation's own
+    "Retrieved DATE" says when the page was read)."""
     site = registrable_domain(citation_url) or citation_url
-    return f"{LIST_LABEL} (as of {fmt.human_date(read)}), from {site}"
+    return f"{site}, read for the agency list"
 
 
 def _consulted(
@@ -580,7 +582,7 @@ def research_agency(
     collected.facts = facts
     dossier = assemble(collected, settings, ctx, client.offline, name)
     dossier.citations = [
-        c.model_copy(update={"label": _gazetteer_label(c.url, c.retrieved_at)})
+        c.model_copy(update={"label": _gazetteer_label(c.url)})
         if c.source == GAZETTEER and c.url.startswith("http")
         else c
         for c in dossier.citations
