@@ -32,10 +32,10 @@ def _url_key(url: str) -> str:
     return hashlib.sha256(url.strip().rstrip("/").lower().encode()).hexdigest()
 
 
-def _earlier_pages() -> set[str]:
+def _earlier_pages(splits: tuple[str, ...] = EARLIER) -> set[str]:
     """Hashes of every page URL an earlier collection used (only the ``url`` field is read)."""
     keys = set()
-    for split in EARLIER:
+    for split in splits:
         with (HERE / f"{split}.jsonl").open(encoding="utf-8") as f:
             keys |= {_url_key(json.loads(line)["url"]) for line in f if line.strip()}
     return keys

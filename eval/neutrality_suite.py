@@ -33,9 +33,11 @@ FILES = {
     "dev2": ("dev2",),
     "dev3": ("dev3",),
     "dev4": ("dev4",),
+    "dev5": ("dev5",),
+    "dev6": ("dev6",),
     "test": ("test",),
 }
-COLD = ("test", "dev4")
+COLD = ("test", "dev6")
 
 
 def items(split: str) -> list[dict]:
