@@ -34,6 +34,11 @@ def _kind(item: dict) -> str:
     return "trap" if item.get("trap") else item["label"]
 
 
+def _miss(counts: Counter[str], total: Counter[str]) -> float:
+    """How far ``counts`` is from SHARE of ``total``, summed over the kinds."""
+    return sum(abs(counts[k] - SHARE * total[k]) for k in total)
+
+
 def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
     """dev5 and dev6: whole pages, in hash order, each to the part that keeps every kind's
     count nearest to SHARE of that kind so far."""
@@ -48,10 +53,7 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
         page = Counter(_kind(i) for i in pages[url])
         total += page
 
-        def miss(counts: Counter[str]) -> float:
-            return sum(abs(counts[k] - SHARE * total[k]) for k in total)
-
-        if miss(ours + page) <= miss(ours):
+        if _miss(ours + page, total) <= _miss(ours, total):
             ours += page
             first.add(url)
     return [i for i in items if i["url"] in first], [i for i in items if i["url"] not in first]
