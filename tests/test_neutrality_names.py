@@ -225,3 +225,38 @@ def test_kinds_the_lists_missed_are_warnings(text: str, category: str) -> None:
 )
 def test_innocent_uses_stay_clean(text: str) -> None:
     assert lint_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # dev4: a W+K page, a Ratan Tata obituary, a Goop page
+        (
+            "Lieberman was promoted to the creative director role after working with some of "
+            "the agency's best-known clients.",
+            "some of the agency's best-known",
+        ),
+        (
+            "Ratan Naval Tata died at 86, leaving behind a profound legacy.",
+            "leaving behind a profound legacy",
+        ),
+        (
+            "The lawsuit against Goop highlights the importance of ensuring that wellness "
+            "products are backed by scientific evidence.",
+            "highlights the importance of",
+        ),
+        ("Well, here’s something interesting: the group has called out Goop.", "here’s something"),
+    ],
+)
+def test_our_lessons_and_legacies_are_errors(text: str, term: str) -> None:
+    assert term in _errors(text)
+
+
+def test_in_the_past_after_a_present_perfect_is_a_warning() -> None:
+    # https://www.indy100.com/viral/gwyneth-paltrow-goop-clams-good-agame-critics-experts-legal-
+    # issues-7912406 (dev4): "has defended ... in the past" stays true.
+    text = "Paltrow has defended Goop’s products in the past."
+    assert ("relative_time", "in the past", "warning") in _found(text)
+    # Constructed: a time that moves with today is still an error.
+    assert _errors("In the past, the company sold only shoes.") == ["In the past"]
+    assert _errors("His work has been popular in the past.") == ["popular", "in the past"]
