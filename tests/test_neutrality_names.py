@@ -260,3 +260,27 @@ def test_in_the_past_after_a_present_perfect_is_a_warning() -> None:
     # Constructed: a time that moves with today is still an error.
     assert _errors("In the past, the company sold only shoes.") == ["In the past"]
     assert _errors("His work has been popular in the past.") == ["popular", "in the past"]
+
+
+# --- names of works and slogans in quotation marks --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Constructed: a work or a slogan named by the noun before it, or by what follows.
+        "Apple ran the campaign “The best computer ever made” in 2019.",
+        "Nike released the ad “Dream crazy” in 2018.",
+        "Its tagline, “The ultimate driving machine”, dates from 1974.",
+        "“Simply the best” was the slogan of the 2019 campaign.",
+        "His memoir “The Remarkable Life” was published in 2004.",
+    ],
+)
+def test_a_quoted_work_or_slogan_is_a_name(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_a_quotation_that_names_nothing_is_still_ours() -> None:
+    # Constructed.
+    assert _errors("The firm is “the best in the business”.") == ["best"]
+    assert _errors("The campaign was “the best ever”.") == ["best"]

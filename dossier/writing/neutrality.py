@@ -950,8 +950,21 @@ _ACCORDING = re.compile(
 _NAMING = re.compile(
     r"\b(?:known|referred\s+to|described|dubbed|nicknamed|termed|called|named|titled|entitled|"
     r"branded|marketed|sold|trading|trades|marked|tagged|flagged|shown|listed|labell?ed|"
-    r"the\s+(?:word|term|name|phrase|slogan|tagline|title|label)s?)"
+    r"the\s+(?:word|term|name|phrase|slogan|tagline|title|label)s?|"
+    # A work or a slogan named after its noun: "the campaign “Dream crazy”", "its tagline,
+    # “The ultimate driving machine”", "the album “Greatest hits”".
+    r"(?:book|film|movie|album|song|single|show|series|campaign|ad|advert|advertisement|"
+    r"commercial|memoir|novel|play|article|essay|podcast|documentary|exhibition|collection|"
+    r"range|product|tagline|slogan|motto|hashtag|programme|program|initiative|app|game|"
+    r"headline|chapter|episode|brand|logo|jingle)s?,?)"
     r"(?:\s+as)?\s*$",
+    re.IGNORECASE,
+)
+# ... or by what follows it: "“Simply the best” was the slogan of the 2019 campaign".
+_NAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:was|is|became|becomes|remains|remained|were|are)\s+(?:also\s+)?(?:the|its|his|"
+    r"her|their|a|an)\s+(?:\w+[’']?s?\s+){0,2}?(?:slogan|title|name|tagline|motto|theme|"
+    r"catchphrase|working\s+title|strapline|hashtag)\b",
     re.IGNORECASE,
 )
 _VAGUE = frozenset(
@@ -1274,6 +1287,8 @@ def _quote_attributed(
 ) -> bool:
     """A quotation is allowed when its sentence attributes it or it names something."""
     if _NAMING.search(text[max(sentence[0], quote.start() - 40) : quote.start()]):
+        return True
+    if _NAMED_AFTER.match(text, quote.end(), sentence[1]):
         return True
     if attr.named:
         return True
