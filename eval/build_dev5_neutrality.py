@@ -23,8 +23,7 @@ import hashlib
 import sys
 from collections import Counter
 
-from build_dev2 import build
-from build_dev3_neutrality import HERE, _earlier_pages, _url_key, _write
+from build_dev3_neutrality import build_collection
 
 EARLIER = ("dev", "dev2", "dev3", "dev4", "test")
 SHARE = 0.6
@@ -60,20 +59,7 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def main() -> int:
-    items, problems = build("neutrality", "nv5", raw_name="dev5.raw", against=EARLIER)
-    used = _earlier_pages(EARLIER)
-    for url in dict.fromkeys(i["url"] for i in items):
-        if _url_key(url) in used:
-            problems.append(
-                f"{HERE / 'dev5.raw'}: page already used by an earlier collection: {url}"
-            )
-    if not problems:
-        five, six = split(items)
-        _write("dev5", "nv5", five)
-        _write("dev6", "nv6", six)
-    for p in problems:
-        print(p, file=sys.stderr)
-    return 1 if problems else 0
+    return build_collection("dev5.raw", (("dev5", "nv5"), ("dev6", "nv6")), EARLIER, split)
 
 
 if __name__ == "__main__":
