@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from build_dev2 import build
@@ -32,10 +33,10 @@ def _url_key(url: str) -> str:
     return hashlib.sha256(url.strip().rstrip("/").lower().encode()).hexdigest()
 
 
-def _earlier_pages() -> set[str]:
+def _earlier_pages(splits: tuple[str, ...] = EARLIER) -> set[str]:
     """Hashes of every page URL an earlier collection used (only the ``url`` field is read)."""
     keys = set()
-    for split in EARLIER:
+    for split in splits:
         with (HERE / f"{split}.jsonl").open(encoding="utf-8") as f:
             keys |= {_url_key(json.loads(line)["url"]) for line in f if line.strip()}
     return keys
@@ -62,21 +63,30 @@ def _write(stem: str, prefix: str, part: list[dict]) -> None:
     )
 
 
-def main() -> int:
-    items, problems = build("neutrality", "nv3", raw_name="dev3.raw", against=EARLIER)
-    used = _earlier_pages()
+def build_collection(
+    raw_name: str,
+    parts: tuple[tuple[str, str], tuple[str, str]],
+    earlier: tuple[str, ...],
+    splitter: Callable[[list[dict]], tuple[list[dict], list[dict]]],
+) -> int:
+    """Build a cold collection from ``raw_name`` into two parts ((stem, id prefix), ...), split
+    by ``splitter``, refusing what the ``earlier`` files hold; 1 and the problems on stderr if
+    anything is refused."""
+    items, problems = build("neutrality", parts[0][1], raw_name=raw_name, against=earlier)
+    used = _earlier_pages(earlier)
     for url in dict.fromkeys(i["url"] for i in items):
         if _url_key(url) in used:
-            problems.append(
-                f"{HERE / 'dev3.raw'}: page already used by an earlier collection: {url}"
-            )
+            problems.append(f"{HERE / raw_name}: page already used by an earlier collection: {url}")
     if not problems:
-        first, rest = split(items)
-        _write("dev3", "nv3", first)
-        _write("dev4", "nv4", rest)
+        for (stem, prefix), part in zip(parts, splitter(items), strict=True):
+            _write(stem, prefix, part)
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0
+
+
+def main() -> int:
+    return build_collection("dev3.raw", (("dev3", "nv3"), ("dev4", "nv4")), EARLIER, split)
 
 
 if __name__ == "__main__":

@@ -23,19 +23,24 @@ from dossier.writing.neutrality import Finding, lint_text
 HERE = Path(__file__).resolve().parent / "neutrality"
 
 
-# "dev" is everything we develop on: the hash-split dev.jsonl, the later dev2.jsonl and
-# dev3.jsonl. dev3.jsonl and dev4.jsonl are the third collection (eval/build_dev3_neutrality.py):
-# dev3 was scored cold once, then developed on; dev4 was kept cold and is scored with the
-# held-out test (make eval), never listed.
+# "dev" is everything we develop on: the hash-split dev.jsonl, the later dev2.jsonl, dev3.jsonl
+# and dev4.jsonl (the third collection, eval/build_dev3_neutrality.py: dev3 scored cold, then
+# developed on; dev4 scored cold once at the end of that round, then developed on in the
+# fourth) and dev5.jsonl. dev5.jsonl and dev6.jsonl are the fourth collection
+# (eval/build_dev5_neutrality.py): dev5 scored cold once, then developed on; dev6 scored cold
+# once before the fourth round's changes and is scored with the held-out test (make eval),
+# never listed.
 FILES = {
-    "dev": ("dev", "dev2", "dev3"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
     "dev4": ("dev4",),
+    "dev5": ("dev5",),
+    "dev6": ("dev6",),
     "test": ("test",),
 }
-COLD = ("test", "dev4")
+COLD = ("test", "dev6")
 
 
 def items(split: str) -> list[dict]:
@@ -103,9 +108,15 @@ def figures(data: list[dict]) -> list[str]:
 def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
-    parts = ("dev1", "dev2", "dev3") if split == "dev" else ("dev4",) if split == "test" else ()
+    parts = (
+        ("dev1", "dev2", "dev3", "dev4", "dev5")
+        if split == "dev"
+        else ("dev6",)
+        if split == "test"
+        else ()
+    )
     for part in parts:
-        cold = " (cold: scored with the test, never tuned on)" if part == "dev4" else " alone"
+        cold = " (cold: scored with the test, never tuned on)" if part == "dev6" else " alone"
         lines.append(f"-- {FILES[part][0]}.jsonl{cold}")
         lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
     return lines
@@ -129,8 +140,8 @@ def dev_report(split: str = "dev") -> list[str]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--score"]:
-        # Figures only, for one file scored cold (dev3, then dev4); the test split is scored
-        # by make eval.
+        # Figures only, for one file scored cold (dev3, dev4, dev5, dev6); the test split is
+        # scored by make eval.
         split = sys.argv[2] if len(sys.argv) > 2 else "dev"
         if split == "test":
             raise SystemExit("The test split is scored by make eval.")

@@ -72,6 +72,9 @@ class Category:
     # Words that are only a warning when a figure follows ("shares tumbled 20%": how markets
     # are reported; "a tumbled empire" stays an error).
     before_figure: tuple[str, ...] = ()
+    # Contexts in which a match is only a warning ("plans to open 20 salons over the next five
+    # years": the horizon of a stated plan, which a person should date, not a claim of ours).
+    warning_regex: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,9 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 check=c.get("check", ""),
                 after_name=tuple(a.lower() for a in c.get("after_name", [])),
                 before_figure=tuple(a.lower() for a in c.get("warning_before_figure", [])),
+                warning_regex=tuple(
+                    re.compile(a, re.IGNORECASE) for a in c.get("warning_patterns", [])
+                ),
             )
         )
         sources.append(_source(words, c.get("patterns", [])))
@@ -668,9 +674,24 @@ _CONTRACTED = frozenset(
 _PRONOUN_I = re.compile(r"I[’'](?:d|m|ll|ve|s)")
 
 
+# A name that begins in lower case, with a capital inside: "reMarkable", "iPhone", "eBay",
+# "easyJet", "iHeartMedia", "jetBlue", "iOS". No English word has that shape, so it is a name
+# wherever it stands, at the start of a sentence too.
+_CAMEL = re.compile(r"[a-z]{1,6}[A-Z][\w’'&.-]*")
+# The same shape as the start of a speaker's name in the attribution patterns below.
+_NAME_START = r"(?:[A-Z]|[a-z]{1,6}[A-Z])"
+
+
+def _camel(token: str) -> bool:
+    """A name that begins in lower case and has a capital inside ("reMarkable", "eBay")."""
+    return bool(_CAMEL.fullmatch(token))
+
+
 def _cap(token: str) -> bool:
-    """A capitalised word that is not an acronym or a month ("Best", "McDonald", not "RFP",
-    "I" or "January": "last January" is relative time, not a name)."""
+    """A capitalised word that is not an acronym or a month ("Best", "McDonald", "iPhone",
+    not "RFP", "I" or "January": "last January" is relative time, not a name)."""
+    if _camel(token):
+        return True
     return (
         token[0].isupper()
         and any(c.islower() for c in token)
@@ -759,7 +780,7 @@ def mask_proper_names(text: str) -> str:
     for run in runs:
         caps = [t for t in run if _cap(t.group()) or _acronym(t.group())]
         first = run[0]
-        if _at_sentence_start(text, first.start(), starts):
+        if not _camel(first.group()) and _at_sentence_start(text, first.start(), starts):
             word = first.group().lower().strip(".’'")
             bare = re.sub(r"[’']s$", "", word)
             if (
@@ -800,8 +821,9 @@ _REPORTING = re.compile(
     r"concluded|found|finds|insisted|insists|admitted|acknowledged|warned|warns|suggested|"
     r"suggests|recalled|remarked|commented|observed|declared|asserted|maintained|tweeted|"
     r"posted|ranked|rated|hailed|touted|lauded|considers|deemed|reiterated|repeated|confirmed|"
-    r"echoed|spoke|learned|learnt|understands|"
-    r"speaking|talked|quoted|cited|citing|telling|saying|describing|writing)\b"
+    r"echoed|spoke|learned|learnt|understands|decided|pointed|accused|accuses|"
+    r"speaking|talked|quoted|cited|citing|telling|saying|describing|writing|claiming|arguing|"
+    r"insisting|asserting|deciding|warning|suggesting|noting|adding|explaining|predicting)\b"
 )
 # The verbs that tell what someone said or believes, as opposed to what they did: only their
 # clause reports someone else's sense of time ("He says that in recent days ...", not
@@ -847,19 +869,59 @@ _SPEECH = frozenset(
         "reiterated",
         "repeated",
         "confirmed",
+        # What someone estimates, forecasts or decided is their view of the time too ("The
+        # analyst estimates that ... from a current 48%").
+        "estimates",
+        "estimated",
+        "estimate",
+        "forecast",
+        "forecasts",
+        "decided",
+        "claimed",
+        "claims",
+        "claiming",
+        "arguing",
+        "insisting",
+        "asserting",
+        "deciding",
+        "warning",
+        "suggesting",
+        "noting",
+        "adding",
+        "explaining",
+        "predicting",
     ]
+)
+# "called it", "calls the deal transformative" (not "called the police", "call attention to").
+_CALLED = re.compile(
+    r"\s+(?:(?:it|him|her|them|this|these|those|its|his|their)\b|(?:the|a|an|its|his|her|"
+    r"their)\s+[\w-]+(?:\s+(?!(?:after|before|to|for|about|on|in|at|when|because|and|but|"
+    r"over|into|from|with|by)\b)[\w-]+){0,2}?\s+(?:an?\s|the\s|[“\"]|[\w-]+(?:ive|ing|ous|ful|ic|"
+    r"al|ant|ent|ible|able|less|est|ary|ed)\b))"
 )
 # Past participles that often are not reporting at all ("employees expected to", "a facility
 # called the Test Zone"): they report only with a clause or an object after them.
 _NEEDS_OBJECT = {
     "expected": re.compile(r"\s+that\b"),
     # "called it", "called the deal transformative" (not "called the police").
-    "called": re.compile(
-        r"\s+(?:(?:it|him|her|them|this|these|those|its|his|their)\b|(?:the|a|an|its|his|her|"
-        r"their)\s+[\w-]+(?:\s+(?!(?:after|before|to|for|about|on|in|at|when|because|and|but|"
-        r"over|into|from|with|by)\b)[\w-]+){0,2}?\s+(?:an?\s|the\s|[“\"]|[\w-]+(?:ive|ing|ous|ful|ic|"
-        r"al|ant|ent|ible|able|less|est|ary|ed)\b))"
-    ),
+    "called": _CALLED,
+    "call": _CALLED,
+    "calls": _CALLED,
+    "calling": _CALLED,
+    # "announced that ...", "..., the company announced." (not "announced the acquisition":
+    # an act, which attributes no view).
+    "announced": re.compile(r"\s+(?:that|on|in|at|today|yesterday|\w+day)\b|\s*(?:[.,;:”\"]|$)"),
+    "announces": re.compile(r"\s+(?:that|on|in|at|today)\b|\s*(?:[.,;:”\"]|$)"),
+    "decided": re.compile(r"\s+that\b"),
+    "deciding": re.compile(r"\s+that\b"),
+    "pointed": re.compile(r"\s+(?:to|out)\b"),
+    # "has accused Goop of promoting ...": the accuser names who holds the view (the passive
+    # "is accused of", with nobody accusing, is not an attribution).
+    "accused": re.compile(r"\s+(?:[\w’'.&-]+\s+){1,4}?of\b"),
+    "accuses": re.compile(r"\s+(?:[\w’'.&-]+\s+){1,4}?of\b"),
+    "warning": re.compile(r"\s+(?:that|of)\b"),
+    "adding": re.compile(r"\s+(?:that|“|\")"),
+    "noting": re.compile(r"\s+that\b"),
     # "..., Ad Age learned.", "the paper learned that ..." (not "learned to code").
     "learned": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
     "learnt": re.compile(r"\s*(?:[.,;:]|$)|\s+that\b"),
@@ -888,8 +950,21 @@ _ACCORDING = re.compile(
 _NAMING = re.compile(
     r"\b(?:known|referred\s+to|described|dubbed|nicknamed|termed|called|named|titled|entitled|"
     r"branded|marketed|sold|trading|trades|marked|tagged|flagged|shown|listed|labell?ed|"
-    r"the\s+(?:word|term|name|phrase|slogan|tagline|title|label)s?)"
+    r"the\s+(?:word|term|name|phrase|slogan|tagline|title|label)s?|"
+    # A work or a slogan named after its noun: "the campaign “Dream crazy”", "its tagline,
+    # “The ultimate driving machine”", "the album “Greatest hits”".
+    r"(?:book|film|movie|album|song|single|show|series|campaign|ad|advert|advertisement|"
+    r"commercial|memoir|novel|play|article|essay|podcast|documentary|exhibition|collection|"
+    r"range|product|tagline|slogan|motto|hashtag|programme|program|initiative|app|game|"
+    r"headline|chapter|episode|brand|logo|jingle)s?,?)"
     r"(?:\s+as)?\s*$",
+    re.IGNORECASE,
+)
+# ... or by what follows it: "“Simply the best” was the slogan of the 2019 campaign".
+_NAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:was|is|became|becomes|remains|remained|were|are)\s+(?:also\s+)?(?:the|its|his|"
+    r"her|their|a|an)\s+(?:\w+[’']?s?\s+){0,2}?(?:slogan|title|name|tagline|motto|theme|"
+    r"catchphrase|working\s+title|strapline|hashtag)\b",
     re.IGNORECASE,
 )
 _VAGUE = frozenset(
@@ -971,6 +1046,12 @@ _SKIP = frozenset(
         "reportedly",
         "just",
         "subsequently",
+        "might",
+        "could",
+        "may",
+        "can",
+        "should",
+        "must",
     ]
 )
 _CLAUSE_OPENER = re.compile(r"\b(?:that|it|he|she|they|we|I|there|this|its|his|her|their)\b")
@@ -1039,7 +1120,9 @@ _SAYS = frozenset(
         "predicts",
     ]
 )
-_SUBJECT_AFTER = re.compile(r"\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|its\s+\w+|a\s+\w+)\s+[a-z]")
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:" + _NAME_START + r"[\w’'.&-]*|the\s+\w+|its\s+\w+|a\s+\w+)\s+[a-z]"
+)
 
 
 def _named_subject(prefix: str) -> bool:
@@ -1073,11 +1156,23 @@ def _named_subject(prefix: str) -> bool:
     if not words:
         return False
     low = [w.lower().strip(".") for w in words]
-    if low[-1] in _FIRST_PERSON:
-        return False  # "I think", "we believe": the writer's own opinion, not a source's
-    if re.search(r"\b(?:at|from|of|with)\s+(?:the\s+)?[A-Z]", " ".join(words)):
+    if low[-1] in _FIRST_PERSON or low[-1] in {"you", "one"}:
+        # "I think", "we believe": the writer's own opinion, not a source's; "you might
+        # expect", "one would think": the writer's, in the reader's name
+        return False
+    if re.search(r"\b(?:at|from|of|with)\s+(?:the\s+)?" + _NAME_START, " ".join(words)):
         return True  # "Analysts at Jefferies said": a named source, not "some analysts"
     return not (low[0] in _VAGUE or low[-1] in _VAGUE)
+
+
+def _subject_named(sentence: str) -> bool:
+    """Does the sentence open with a subject that says who (not "Some analysts", "It",
+    "There")?"""
+    words = re.findall(r"[\w’'.&-]+", sentence)[:2]
+    if not words:
+        return False
+    first = words[0].lower()
+    return first not in _VAGUE and first not in {"it", "there", "this", "that", "these"}
 
 
 # A sentence that opens with the report, the speaker after it: "Says Cohen in a statement,
@@ -1085,7 +1180,9 @@ def _named_subject(prefix: str) -> bool:
 _INVERTED = re.compile(
     r"[\s\"“‘(]*(?i:says|said|adds|added|continues|continued|explains|explained|notes|noted|"
     r"writes|wrote|recalls|recalled|concludes|concluded|insists|insisted|argues|argued|"
-    r"warns|warned)\s+(?:[A-Z][\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
+    r"warns|warned)\s+(?:"
+    + _NAME_START
+    + r"[\w’'.&-]*|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|its\s+\w+)"
 )
 # The subject's own claim: "bills itself as", "styles itself", "positions itself as".
 _SELF_CLAIM = re.compile(
@@ -1133,6 +1230,16 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         prefix = before[cut:]
         boundary = before[:cut].rstrip()
         after = s[m.end() :]
+        if verb.endswith("ing") and verb in _SPEECH:
+            # A participle clause of report: "..., saying the deal will ...", "by falsely
+            # claiming Theranos could ...", "after deciding that ...". Its content is the
+            # sentence subject's words, if the subject is named; the rest of the sentence
+            # stays ours.
+            lead = re.search(r"(?:^|\b(?:by|after|while|when|before|in))\s+(?:\w+ly\s+)?$", prefix)
+            if (not prefix.strip() and boundary[-1:] == ",") or (prefix.strip() and lead):
+                if _subject_named(s):
+                    reported.append((start + m.end(), end))
+                continue
         if (
             verb.endswith("ing")
             and prefix.strip()
@@ -1159,13 +1266,16 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         ):
             # Inverted: "..., said Al Gore", "”, says the company".
             if re.match(
-                r"\s+(?:[A-Z][\w’'.-]*|he|she|they|we|the\s+\w+|an?\s+\w+|its\s+\w+)", after
+                r"\s+(?:"
+                + _NAME_START
+                + r"[\w’'.-]*|he|she|they|we|the\s+\w+|an?\s+\w+|its\s+\w+)",
+                after,
             ):
                 who = after.split()[0].lower() if after.split() else ""
                 if who not in _VAGUE:
                     named = True
                     reported.append((start, start + m.start()))
-        elif re.match(r"\s+by\s+(?:[A-Z]|the\s|an?\s)", after) and prefix.strip():
+        elif re.match(r"\s+by\s+(?:" + _NAME_START + r"|the\s|an?\s)", after) and prefix.strip():
             # Passive with its agent: "was described by Forbes as ...".
             named = True
             reported.append((start + m.end(), end))
@@ -1178,12 +1288,26 @@ def _quote_attributed(
     """A quotation is allowed when its sentence attributes it or it names something."""
     if _NAMING.search(text[max(sentence[0], quote.start() - 40) : quote.start()]):
         return True
+    if _NAMED_AFTER.match(text, quote.end(), sentence[1]):
+        return True
     if attr.named:
         return True
     if _COLON_INTRO.search(text, sentence[0], quote.start()):
         return True
     outside = text[sentence[0] : quote.start()] + " " + text[quote.end() : sentence[1]]
-    return bool(_REPORTING.search(outside) or _ACCORDING.search(outside))
+    return bool(
+        _REPORTING.search(outside) or _ACCORDING.search(outside) or _DOCUMENT_SAYS.search(outside)
+    )
+
+
+# A document as the speaker: "“...,” the statement reads", "the letter read", "the post
+# continued".
+_DOCUMENT_SAYS = re.compile(
+    r"\b(?:statement|letter|note|release|post|message|memo|filing|announcement|tweet|e-?mail|"
+    r"notice|report|obituary|tribute|citation|caption|sign|banner|headline)\s+"
+    r"(?:reads|read|continues|continued|goes\s+on|went\s+on|concludes|concluded)\b",
+    re.IGNORECASE,
+)
 
 
 # A quotation introduced by a colon after a name or a document: "Smith: “...”", "Smith, in a
@@ -1198,13 +1322,20 @@ _COLON_INTRO = re.compile(
 # --- the lint ----------------------------------------------------------------------------
 
 
-def _allowed(category: Category, text: str, start: int, end: int) -> bool:
+def _inside(patterns: Sequence[re.Pattern[str]], text: str, start: int, end: int) -> bool:
+    """Does a match of one of ``patterns`` (near text[start:end]) cover it?"""
     lo, hi = max(0, start - 120), min(len(text), end + 120)
-    for pattern in category.allow_regex:
-        # Each pattern on its own, so a shorter one cannot hide a longer one's match.
-        for a in pattern.finditer(text, lo, hi):
-            if a.start() <= start and end <= a.end():
-                return True
+    # Each pattern on its own, so a shorter one cannot hide a longer one's match.
+    return any(
+        a.start() <= start and end <= a.end()
+        for pattern in patterns
+        for a in pattern.finditer(text, lo, hi)
+    )
+
+
+def _allowed(category: Category, text: str, start: int, end: int) -> bool:
+    if _inside(category.allow_regex, text, start, end):
+        return True
     if not category.allow:
         return False
     term = text[start:end].lower()
@@ -1329,6 +1460,8 @@ def lint_text(
                 continue
             severity = cat.severity
             if text[start:end].lower() in cat.before_figure and _FIGURE_AFTER.match(text, end):
+                severity = "warning"
+            if cat.warning_regex and _inside(cat.warning_regex, masked, start, end):
                 severity = "warning"
             line = text.count("\n", 0, start) + 1
             col = start - (text.rfind("\n", 0, start) + 1) + 1
