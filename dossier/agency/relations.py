@@ -37,6 +37,10 @@ wins the B account"); it is marked ``in_gazetteer: false``.
 Roles: ``creative``, ``media``, ``pr``, ``digital``, ``other``: the discipline the sentence names
 next to the agency ("for creative", "its media account"); when it names none, the gazetteer's first
 discipline (``role_stated`` false), else ``other``.
+
+A learned pair scorer (:mod:`dossier.agency.pairs`) can add the relation of a pair no frame read
+(``extract_text(..., model=...)``); the packaged model is switched off because, out of fold, its
+additions were not precise enough (docs/agency.md).
 """
 
 from __future__ import annotations
@@ -1099,16 +1103,7 @@ def _keep(
         return False
     if "shortlist" in blocked and status in ("credit", "holder") and _in_shortlist(placed, g):
         return False
-    # "Publicis agency Le Pub", "Thompson, part of the WPP Group": the owner qualifies the agency
-    if re.match(
-        r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
-        r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
-        placed.after(g, 40),
-        re.I,
-    ):
-        return False
-    if re.search(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", placed.before(g, 30), re.I):
+    if _owner(placed, g):
         return False
     if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
         placed.before(g, 40) + " " + placed.after(g, 40)
@@ -1121,6 +1116,21 @@ def _keep(
     if "hypothetical" in blocked and status in ("appointed", "ended"):
         return False
     return not (name.entry is None and b is not None and same_name(placed.names[b].text, name.text))
+
+
+_OWNER_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
+    r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+    r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
+    re.I,
+)
+_OWNER_BEFORE = re.compile(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _owner(placed: Placed, g: int) -> bool:
+    """ "Publicis agency Le Pub", "Thompson, part of the WPP Group": the name at ``g`` owns or
+    qualifies the agency, it is not the agency."""
+    return _OWNER_AFTER.match(placed.after(g, 40)) is not None or _OWNER_BEFORE.search(placed.before(g, 30)) is not None
 
 
 def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) -> list[_Found]:
@@ -1458,13 +1468,7 @@ def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: s
         return True
     if "shortlist" in blocked and _in_shortlist(placed, g):
         return True
-    if re.match(
-        r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦",
-        placed.after(g, 40),
-        re.I,
-    ):
-        return True
-    if re.search(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", placed.before(g, 30), re.I):
+    if _owner(placed, g):
         return True
     if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
         return True

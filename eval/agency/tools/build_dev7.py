@@ -15,39 +15,14 @@ files are kept, and nothing of the held-out file is ever printed.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from build_dev2 import parse, record
-from build_dev3 import _h, _known, write_split
-from build_dev5 import split_at
+from build_dev5 import build
 
-HERE = Path(__file__).resolve().parent.parent
 AGAINST = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
 
 
 def main() -> int:
-    items = parse((HERE / "dev7_raw.txt").read_text(encoding="utf-8"))
-    urls, texts = _known(AGAINST)
-    bad = [i["url"] for i in items if _h(i["url"]) in urls]
-    bad += [i["url"] for i in items if _h(f"{i['headline']}\n{i['snippet']}") in texts]
-    if bad:
-        raise SystemExit("already in dev..dev6 or test: " + " ".join(sorted(set(bad))))
-    pairs = [(i["url"], i["headline"], i["snippet"]) for i in items]
-    if len(set(pairs)) != len(pairs):
-        raise SystemExit("an item is listed twice")
-    cut = split_at(items)
-    files = {"dev7": items[:cut], "dev8": items[cut:]}
-    doubts: list[str] = []
-    for name, part in files.items():
-        out = []
-        for n, i in enumerate(part, 1):
-            rid = f"ag{name[-1]}-{n:04d}"
-            out.append(record(rid, i))
-            if i["note"]:
-                doubts.append(f"{rid}\t{i['note']}")
-        write_split(name, out)
-    (HERE / "doubtful7.tsv").write_text("id\tnote\n" + "".join(d + "\n" for d in doubts), encoding="utf-8")
-    return 0
+    return build("dev7_raw.txt", AGAINST, ("dev7", "dev8"), "doubtful7.tsv")
 
 
 if __name__ == "__main__":
