@@ -242,5 +242,10 @@ def load_model(path: Path = MODEL_FILE) -> PairModel | None:
     relations precisely enough without misreading more distractors."""
     if not path.exists():
         return None
-    model, enabled = read_model(path)
-    return model if enabled else None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"{path}: unreadable pair model ({exc})") from exc
+    if not isinstance(data, dict) or not data.get("enabled", False):
+        return None  # switched off (or not a model: parse_model would say so when it is on)
+    return parse_model(data, str(path))
