@@ -37,6 +37,10 @@ wins the B account"); it is marked ``in_gazetteer: false``.
 Roles: ``creative``, ``media``, ``pr``, ``digital``, ``other``: the discipline the sentence names
 next to the agency ("for creative", "its media account"); when it names none, the gazetteer's first
 discipline (``role_stated`` false), else ``other``.
+
+A learned pair scorer (:mod:`dossier.agency.pairs`) can add the relation of a pair no frame read
+(``extract_text(..., model=...)``); the packaged model is switched off because, out of fold, its
+additions were not precise enough (docs/agency.md).
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
+from .pairs import PairModel, candidates, features, load_model
 
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
 _sre = importlib.import_module("re._constants")
@@ -852,8 +857,12 @@ def _person_object(placed: Placed, g: int) -> bool:
 
 def _title_between(placed: Placed, m: re.Match[str], g: int) -> bool:
     """A job title between the verb and the agency ("hires a Wieden+Kennedy strategist")."""
+    return _title_between_at(placed, m.start(), g)
+
+
+def _title_between_at(placed: Placed, start: int, g: int) -> bool:
     s, _e = placed.spans[g]
-    window = placed.text[max(m.start(), s - 50) : s]
+    window = placed.text[max(start, s - 50) : s]
     if re.search(rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I) or re.match(
         rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I
     ):
@@ -1094,16 +1103,7 @@ def _keep(
         return False
     if "shortlist" in blocked and status in ("credit", "holder") and _in_shortlist(placed, g):
         return False
-    # "Publicis agency Le Pub", "Thompson, part of the WPP Group": the owner qualifies the agency
-    if re.match(
-        r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-        r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
-        r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
-        placed.after(g, 40),
-        re.I,
-    ):
-        return False
-    if re.search(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", placed.before(g, 30), re.I):
+    if _owner(placed, g):
         return False
     if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
         placed.before(g, 40) + " " + placed.after(g, 40)
@@ -1116,6 +1116,21 @@ def _keep(
     if "hypothetical" in blocked and status in ("appointed", "ended"):
         return False
     return not (name.entry is None and b is not None and same_name(placed.names[b].text, name.text))
+
+
+_OWNER_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
+    r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+    r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
+    re.I,
+)
+_OWNER_BEFORE = re.compile(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _owner(placed: Placed, g: int) -> bool:
+    """ "Publicis agency Le Pub", "Thompson, part of the WPP Group": the name at ``g`` owns or
+    qualifies the agency, it is not the agency."""
+    return _OWNER_AFTER.match(placed.after(g, 40)) is not None or _OWNER_BEFORE.search(placed.before(g, 30)) is not None
 
 
 def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) -> list[_Found]:
@@ -1345,13 +1360,21 @@ def _dedupe(found: Iterable[Relation]) -> list[Relation]:
 # ----------------------------------------------------------------------------- articles
 
 
-def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Relation]:
+_DEFAULT: Any = object()
+
+
+def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairModel | None = _DEFAULT) -> list[Relation]:
     """Every relation an article's headline and snippet state, merged.
 
     A sentence that refers to the brand without naming it ("the retailer", "its", "The spot,
     created by A") takes the brand of the article: the one named in the other relations, else
     the first brand-like name of the headline (or of the snippet when the headline has none).
+
+    ``model``: the pair scorer (:mod:`dossier.agency.pairs`) that adds the pairs no frame
+    joined; the packaged one by default, ``None`` for the frames alone.
     """
+    if model is _DEFAULT:
+        model = load_model()
     sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
     context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
@@ -1375,6 +1398,8 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
                 more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
                 read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
             found.extend(read)
+        if model is not None:
+            found.extend(_scored_pairs(s, [r for r in found if r.sentence == s], gazetteer, model, people, vocab))
         # the agency the sentence is about: the one appointed, kept or credited, else the first
         mine = [r for r in found if r.agency and r.sentence == s]
         listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
@@ -1406,6 +1431,98 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer) -> list[Rela
     out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+# ----------------------------------------------------------------------------- scored pairs
+
+
+def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: set[str], sentence: str) -> bool:
+    """The frames' guards, for a pair the model scored (no frame matched, so no frame flags)."""
+    name = placed.names[g]
+    text = _clean(name.text)
+    if text.lower() in _NOT_BRANDS or text.lower() in _OUTLETS or _quoted(placed, g):
+        return True
+    # a holding company is named as an owner, a backer or a loser more often than as the
+    # agency ("Publicis-backed BBH", "another tough turn for WPP"): the frames decide for it
+    if name.entry is not None and "holding" in name.entry.discipline:
+        return True
+    # the brand is no agency: not one shaped like an agency's name, not one the item's
+    # frames read as an agency
+    if b is not None and agency_like(placed.names[b].text):
+        return True
+    # an award or a ranking credits work; it appoints, keeps or ends nothing
+    if "award" in blocked and status != "credit":
+        return True
+    if name.kind != "agency" and (name.personish or looks_like_person(text) or name.kind != "name"):
+        return True
+    if b is not None and (not _brand_ok(placed, b) or placed.names[b].personish):
+        return True
+    if b is not None and name.entry is None and same_name(placed.names[b].text, name.text):
+        return True
+    start = min(placed.spans[g][0], placed.spans[b][0]) if b is not None else 0
+    if _person_object(placed, g) or _title_between_at(placed, start, g):
+        return True
+    if "person_verb" in blocked and status in ("appointed", "retained", "ended"):
+        return True
+    if "award" in blocked and status in ("appointed", "retained") and not _WORK_WORD.search(sentence):
+        return True
+    if "shortlist" in blocked and _in_shortlist(placed, g):
+        return True
+    if _owner(placed, g):
+        return True
+    if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
+        return True
+    if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
+        return True
+    return "hypothetical" in blocked and status in ("appointed", "ended")
+
+
+def _covered(read: list[Relation], agency: str, entry: AgencyEntry | None, brand: str | None) -> bool:
+    for r in read:
+        same_agency = (entry is not None and r.entry is not None and r.entry.name == entry.name) or same_name(r.agency, agency)
+        if same_agency and (brand is None or not r.brand or same_name(r.brand, brand)):
+            return True
+    return False
+
+
+def _scored_pairs(
+    sentence: str,
+    read: list[Relation],
+    gazetteer: Gazetteer,
+    model: PairModel,
+    people: frozenset[str],
+    vocab: frozenset[str],
+) -> list[Relation]:
+    """The relations of the pairs no frame joined whose score reaches the model's threshold."""
+    text = normalise(sentence)
+    if not text or text.isupper() and len(text) > 40:
+        return []
+    placed = place(text, gazetteer, people, vocab)
+    if len(placed.names) < 1:
+        return []
+    blocked = _exclusions(text)
+    best: dict[int, tuple[float, int | None, str]] = {}  # agency -> its most probable pair
+    for c in candidates(placed):
+        g, b = c.agency, c.brand
+        agency = _clean(placed.names[g].text)
+        # an agency the frames already read in this sentence keeps their reading (its other
+        # names are its client's parent, a rival, a product)
+        if _covered(read, agency, placed.names[g].entry, None):
+            continue
+        decided = model.decide(features(placed, c, sorted(blocked)))
+        if not decided:
+            continue
+        status, p = decided[0]
+        if status == "review" and b is None or _pair_blocked(placed, g, b, status, blocked, text):
+            continue
+        if g not in best or p > best[g][0]:
+            best[g] = (p, b, status)
+    out: list[Relation] = []
+    for g, (_p, b, status) in sorted(best.items()):
+        role, stated = _role_for(placed, g)
+        brand = _clean(placed.names[b].text) if b is not None else ""
+        out.append(Relation(brand, _clean(placed.names[g].text), role, status, sentence, placed.names[g].entry, stated))
+    return out
 
 
 # ----------------------------------------------------------------------------- simpler readings

@@ -33,18 +33,21 @@ def split_at(items: list[dict]) -> int:
     return cut
 
 
-def main() -> int:
-    items = parse((HERE / "dev5_raw.txt").read_text(encoding="utf-8"))
-    urls, texts = _known(AGAINST)
+def build(raw: str, against: tuple[str, ...], names: tuple[str, str], doubts_file: str) -> int:
+    """Build the two files ``names`` of one cold collection from the working file ``raw``: the
+    items in the order collected, split at the first page boundary after SHARE of them, none
+    already in the files ``against`` (by hash); the doubtful items' notes go to ``doubts_file``."""
+    items = parse((HERE / raw).read_text(encoding="utf-8"))
+    urls, texts = _known(against)
     bad = [i["url"] for i in items if _h(i["url"]) in urls]
     bad += [i["url"] for i in items if _h(f"{i['headline']}\n{i['snippet']}") in texts]
     if bad:
-        raise SystemExit("already in dev..dev4 or test: " + " ".join(sorted(set(bad))))
+        raise SystemExit(f"already in {', '.join(against)}: " + " ".join(sorted(set(bad))))
     pairs = [(i["url"], i["headline"], i["snippet"]) for i in items]
     if len(set(pairs)) != len(pairs):
         raise SystemExit("an item is listed twice")
     cut = split_at(items)
-    files = {"dev5": items[:cut], "dev6": items[cut:]}
+    files = {names[0]: items[:cut], names[1]: items[cut:]}
     doubts: list[str] = []
     for name, part in files.items():
         out = []
@@ -54,8 +57,12 @@ def main() -> int:
             if i["note"]:
                 doubts.append(f"{rid}\t{i['note']}")
         write_split(name, out)
-    (HERE / "doubtful5.tsv").write_text("id\tnote\n" + "".join(d + "\n" for d in doubts), encoding="utf-8")
+    (HERE / doubts_file).write_text("id\tnote\n" + "".join(d + "\n" for d in doubts), encoding="utf-8")
     return 0
+
+
+def main() -> int:
+    return build("dev5_raw.txt", AGAINST, ("dev5", "dev6"), "doubtful5.tsv")
 
 
 if __name__ == "__main__":
