@@ -121,6 +121,26 @@ def test_the_provenance_of_the_gazetteer_is_kept() -> None:
     assert all(url in sources for url in cited)
 
 
+def test_every_cited_page_is_listed_once_and_is_no_search_page() -> None:
+    """Each entry's page and each ownership and history row's page is a page that was read (no
+    search page) and is listed, once, in agencies-sources.md with what it confirmed."""
+    from dossier.agency.gazetteer import _SEARCH_PAGE
+
+    sources = (GAZETTEER_FILE.parent / "agencies-sources.md").read_text(encoding="utf-8")
+    pages = sources.split("## Per-agency facts")[0]  # the page list (the fact rows are listed after it)
+    listed = [line.split(" — ", 1)[0][2:] for line in pages.splitlines() if line.startswith("- http")]
+    raw = tomllib.loads(GAZETTEER_FILE.read_text(encoding="utf-8"))["agency"]
+    cited = {a["source"] for a in raw} | {
+        row["source"] for a in raw for key in ("ownership", "history") for row in a.get(key, [])
+    }
+    assert len(raw) >= 290  # 205 from the rebuild + 86 added for issue 17
+    for url in cited:
+        assert not _SEARCH_PAGE.search(url), url
+        assert url in listed or url in sources, url
+    new = [line for line in listed if line in cited]
+    assert len(new) == len(set(new))  # listed once
+
+
 @pytest.mark.parametrize(
     ("written", "today", "owner_then"),
     [
@@ -194,6 +214,10 @@ def test_match(gaz: Gazetteer, query: str, expected: str | None) -> None:
         ("um, the phd student and the omd", []),  # short all-caps aliases are case-sensitive
         ("brand mindshare grew", []),
         ("Earl Grey tea", []),
+        # names added for issue 17 that are also ordinary words: only as written
+        ("Uber hails a taxi; search engine traffic; a critical mass of brands", []),
+        ("an orchard, a hotwire, the archetype of the hallway", []),
+        ("Taxi wins the account from Engine", ["Taxi", "Engine"]),
     ],
 )
 def test_find_in(gaz: Gazetteer, text: str, expected: list[str]) -> None:
