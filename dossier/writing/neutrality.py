@@ -72,6 +72,10 @@ class Category:
     # Words that are only a warning when a figure follows ("shares tumbled 20%": how markets
     # are reported; "a tumbled empire" stays an error).
     before_figure: tuple[str, ...] = ()
+    # The inventory the category belongs to ("general": built from public reference lists;
+    # "" for the guideline's own lists). A general inventory's finding inside another
+    # category's finding is not reported twice.
+    inventory: str = ""
     # Contexts in which a match is only a warning ("plans to open 20 salons over the next five
     # years": the horizon of a stated plan, which a person should date, not a claim of ours).
     warning_regex: tuple[re.Pattern[str], ...] = ()
@@ -340,12 +344,16 @@ def _read_word_files(path: Path, names: Iterable[str]) -> list[str]:
 
 
 @once(maxsize=4)
-def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
-    """The categories from the data file."""
+def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> tuple[Category, ...]:
+    """The categories from the data file; ``without`` leaves out the categories whose
+    ``inventory`` is one of its names (the evaluation scores the lint with the "general"
+    inventories switched off, to measure what they add)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     out = []
     sources: list[str | None] = []
     for name, c in data["categories"].items():
+        if c.get("inventory") in without:
+            continue
         mode = c.get("attribution", "quote")
         if mode not in ATTRIBUTION_MODES:
             raise ValueError(
@@ -372,6 +380,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
                 warning_regex=tuple(
                     re.compile(a, re.IGNORECASE) for a in c.get("warning_patterns", [])
                 ),
+                inventory=c.get("inventory", ""),
             )
         )
         sources.append(_source(words, c.get("patterns", [])))
@@ -379,7 +388,7 @@ def load_categories(path: Path = WORDS_FILE) -> tuple[Category, ...]:
     # between runs in the user's cache (dossier.regexcache), keyed by their text.
     given = [s for s in sources if s is not None]
     # named for the file, so the ask-guard's list (asks.toml) keeps a cache file of its own
-    name = "words-" + re.sub(r"[^\w-]", "_", path.stem)[:40]
+    name = "words-" + re.sub(r"[^\w-]", "_", path.stem)[:40] + "".join(f"-{w}" for w in without)
     compiled = iter(compile_all(name, given, re.IGNORECASE.value, _no_derivation))
     return tuple(
         dataclasses.replace(cat, regex=next(compiled)[0]) if src is not None else cat
@@ -1428,7 +1437,7 @@ def lint_text(
         i = bisect.bisect_right(quote_starts, pos) - 1
         return quotes[i] if i >= 0 and pos < quotes[i].end() else None
 
-    findings: list[Finding] = []
+    found: list[tuple[int, int, bool, Finding]] = []
     for cat in cats:
         if cat.check == "scare_quotes":
             hits: Iterable[tuple[int, int]] = _scare_quotes(masked, quotes)
@@ -1466,20 +1475,34 @@ def lint_text(
             line = text.count("\n", 0, start) + 1
             col = start - (text.rfind("\n", 0, start) + 1) + 1
             line_text = lines[line - 1] if lines else ""
-            findings.append(
-                Finding(
-                    category=cat.name,
-                    guideline=cat.guideline,
-                    severity=severity,
-                    term=text[start:end],
-                    line=line,
-                    column=col,
-                    context=line_text.strip()[:200],
-                    advice=cat.advice,
-                    quoted=quote is not None,
-                )
+            finding = Finding(
+                category=cat.name,
+                guideline=cat.guideline,
+                severity=severity,
+                term=text[start:end],
+                line=line,
+                column=col,
+                context=line_text.strip()[:200],
+                advice=cat.advice,
+                quoted=quote is not None,
             )
-    return sorted(findings, key=lambda f: (f.line, f.column))
+            found.append((start, end, bool(cat.inventory), finding))
+    return _one_finding_a_span(found)
+
+
+def _one_finding_a_span(found: list[tuple[int, int, bool, Finding]]) -> list[Finding]:
+    """Every finding, except a general inventory's that overlaps another category's finding
+    of at least its severity (the same words found twice: "world-class" is on the
+    guideline's list and on the press-release lists; "a leading provider" holds "leading")."""
+    rank = {"error": 1, "warning": 0}
+    kept = [(s, e, f) for s, e, general, f in found if not general]
+    for start, end, general, f in found:
+        if general and not any(
+            s < end and start < e and rank.get(k.severity, 0) >= rank.get(f.severity, 0)
+            for s, e, k in kept
+        ):
+            kept.append((start, end, f))
+    return sorted((f for _, _, f in kept), key=lambda f: (f.line, f.column))
 
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
