@@ -53,6 +53,7 @@ from typing import Any
 
 from ..once import once
 from ..regexcache import compile_all
+from .discourse import agency_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
     TITLE_WORDS,
@@ -70,7 +71,6 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
-from .discourse import agency_reference, resolve
 from .pairs import PairModel, candidates, features, load_model
 
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
