@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.agency import evidence
 from dossier.agency.discourse import agency_reference, resolve
 from dossier.agency.relations import extract_text, normalise
+
+from .test_perf_reuse import _article
 
 
 def _text(sentence: str, brand: str = "", agency: str = "", subject: str = "") -> str | None:
@@ -148,3 +151,12 @@ def test_distractor_guards_hold_on_the_resolved_sentence(gaz, headline: str, sni
     # constructed: a person move, an award and an acquisition stay out once the name is written in
     got = [r for r in extract_text(headline, snippet, gaz) if r.sentence == snippet]
     assert not got
+
+
+def test_evidence_keeps_the_real_sentence_and_names_the_linked_one(gaz) -> None:  # type: ignore[no-untyped-def]
+    # CONSTRUCTED: an invented item about a fictional brand
+    item = _article("Quorvane Foods's review", "The retailer moved its account to BBDO after a pitch.", "https://example.org/q")
+    found = evidence.extract_evidence([item], "Quorvane Foods", gaz)
+    ev = next(e for e in found if e.relation == "appointed")
+    assert ev.sentence == "The retailer moved its account to BBDO after a pitch."
+    assert ev.linked == "Quorvane Foods's review"
