@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Resolved", "agency_reference", "resolve"]
+__all__ = ["Resolved", "agency_reference", "has_reference", "resolve"]
 
 _BRAND_NOUN = (
     r"(?:brand|company|retailer|carmaker|automaker|car\s+maker|bank|telco|insurer|chain|firm|client|"
@@ -128,3 +128,11 @@ def agency_reference(sentence: str) -> int | None:
     """Where the sentence's first agency-side anaphor ("the agency") starts, None when it has none."""
     m = _AGENCY_REF.search(sentence)
     return m.start("ref") if m is not None else None
+
+
+def has_reference(sentence: str) -> bool:
+    """Whether the sentence holds any reference :func:`resolve` could rewrite (a cheap test
+    before looking for the names it would take)."""
+    return any(p.search(sentence) for p in (_BRAND_REF, _AGENCY_REF)) or any(
+        p.match(sentence) for p in (_IT_BRAND, _ITS_BRAND, _IT_AGENCY)
+    )

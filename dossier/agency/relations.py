@@ -53,7 +53,7 @@ from typing import Any
 
 from ..once import once
 from ..regexcache import compile_all
-from .discourse import agency_reference, resolve
+from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
     TITLE_WORDS,
@@ -1415,7 +1415,7 @@ def extract_text(
                 more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
                 read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
             found.extend(read)
-        if i and linking:
+        if i and linking and (has_reference(base) or any(not r.brand for r in read)):
             # a later sentence that refers to the brand or the agency another sentence named
             if topic is None:
                 topic = _topic(headline, snippet, gazetteer, people, vocab)
