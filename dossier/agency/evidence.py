@@ -36,6 +36,7 @@ class Evidence:
     role_stated: bool = True  # False when the role is the gazetteer's default, not the text's
     current: AgencyEntry | None = None  # what a folded or renamed entry trades as today
     trade: bool = False  # from a trade-press or wire outlet
+    linked: str = ""  # the sentence that named the brand or agency ``sentence`` only refers to
 
     @property
     def item(self) -> Article:
@@ -200,6 +201,7 @@ def _evidence(r: Relation, fact: Fact, article: Article, gazetteer: Gazetteer) -
         role_stated=r.role_stated,
         current=current if current is not r.entry else None,
         trade=is_trade(article.outlet, article.url, fact.source),
+        linked=r.linked,
     )
 
 

@@ -53,6 +53,7 @@ from typing import Any
 
 from ..once import once
 from ..regexcache import compile_all
+from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
     TITLE_WORDS,
@@ -103,6 +104,9 @@ class Relation:
     sentence: str
     entry: AgencyEntry | None = None  # the gazetteer entry, when the agency is in it
     role_stated: bool = True
+    # the sentence that named the brand or agency this sentence only refers to ("The retailer has
+    # appointed A": the headline that names the retailer); "" when the sentence names both
+    linked: str = ""
 
     @property
     def in_gazetteer(self) -> bool:
@@ -1363,12 +1367,19 @@ def _dedupe(found: Iterable[Relation]) -> list[Relation]:
 _DEFAULT: Any = object()
 
 
-def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairModel | None = _DEFAULT) -> list[Relation]:
+def extract_text(
+    headline: str, snippet: str, gazetteer: Gazetteer, model: PairModel | None = _DEFAULT, *, linking: bool = True
+) -> list[Relation]:
     """Every relation an article's headline and snippet state, merged.
 
     A sentence that refers to the brand without naming it ("the retailer", "its", "The spot,
     created by A") takes the brand of the article: the one named in the other relations, else
     the first brand-like name of the headline (or of the snippet when the headline has none).
+
+    A later sentence that refers to a brand or an agency another sentence named ("The retailer
+    has appointed A", "It picked A after a review", "the agency") is also read with the name in
+    the reference's place (:mod:`dossier.agency.discourse`; ``linking=False`` switches this off);
+    its relations keep the real sentence and name the linked one in ``Relation.linked``.
 
     ``model``: the pair scorer (:mod:`dossier.agency.pairs`) that adds the pairs no frame
     joined; the packaged one by default, ``None`` for the frames alone.
@@ -1384,20 +1395,37 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairM
     people = people | {w for p in people if " " in p for w in p.split() if len(w) >= 3 and w[:1].isupper()}
     found: list[Relation] = []
     last = ""  # the agency the sentences so far named last
-    for s in sentences:
+    last_in = ""  # the sentence that named it
+    topic: str | None = None  # the item's topic brand (computed when a sentence needs it)
+    referred: dict[str, tuple[str, str]] = {}  # a sentence's brand by reference, and where it was named
+    for i, s in enumerate(sentences):
         # "The agency, which has worked with the retailer since 2006, will continue ...": the
         # subject refers to the agency the previous sentence named
         subject = _SUBJECT_AREF.match(normalise(s))
         if subject and last and not gazetteer.find_in(s[: subject.end()]):
             text = normalise(s)
-            read = extract_sentence(last + text[subject.end() :], gazetteer, context=context, people=people, vocab=vocab)
-            found.extend(replace(r, sentence=s) for r in read)
+            base = last + text[subject.end() :]
+            read = extract_sentence(base, gazetteer, context=context, people=people, vocab=vocab)
+            read = [replace(r, sentence=s, linked=last_in) for r in read]
+            found.extend(read)
         else:
+            base = normalise(s)
             read = extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab)
             for variant in _simplified(normalise(s)):
                 more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
                 read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
             found.extend(read)
+        if i and linking and (has_reference(base) or any(not r.brand for r in read)):
+            # a later sentence that refers to the brand or the agency another sentence named
+            if topic is None:
+                topic = _topic(headline, snippet, gazetteer, people, vocab)
+            brand, brand_in = _brand_antecedent(found, read, sentences[:i], topic, gazetteer, people, vocab)
+            agency = last if last and not subject and not _agency_before_reference(base, gazetteer) else ""
+            lead, lead_agency, lead_subject = _lead_organisation(sentences[i - 1], gazetteer, people, vocab)
+            agencies = (agency, last_in, lead if lead_agency and lead_subject else "", sentences[i - 1])
+            found.extend(_linked(s, base, read, (brand, brand_in), agencies, gazetteer, context, people, vocab))
+            if brand and any(not r.brand for r in read):
+                referred[s] = (brand, brand_in)
         if model is not None:
             found.extend(_scored_pairs(s, [r for r in found if r.sentence == s], gazetteer, model, people, vocab))
         # the agency the sentence is about: the one appointed, kept or credited, else the first
@@ -1405,10 +1433,12 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairM
         listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
         if mine:
             last = next((r.agency for r in mine if r.status in ("appointed", "retained", "credit")), mine[0].agency)
+            last_in = s
         elif listed:
             last = listed[-1]
+            last_in = s
     brands = [r.brand for r in found if r.brand]
-    topic = brands[0] if brands else _topic(headline, snippet, gazetteer, people, vocab)
+    topic = brands[0] if brands else topic if topic is not None else _topic(headline, snippet, gazetteer, people, vocab)
     for b in brands:
         if len(b) > len(topic) and _initials(topic, b):
             topic = b
@@ -1418,9 +1448,12 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairM
     out = []
     for r in found:
         if not r.brand:
-            if not topic:
+            if topic:
+                r = replace(r, brand=topic)
+            elif r.sentence in referred:  # no topic: the brand the sentence's reference links to
+                r = replace(r, brand=referred[r.sentence][0], linked=referred[r.sentence][1])
+            else:
                 continue
-            r = replace(r, brand=topic)
         if r.brand in acronyms:
             r = replace(r, brand=acronyms[r.brand])
         if r.brand in aliases:
@@ -1431,6 +1464,110 @@ def extract_text(headline: str, snippet: str, gazetteer: Gazetteer, model: PairM
     out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+_SUBJECT_VERB_MORE = re.compile(r"^(?:\s+(?:showed|won|wins|landed|secured|picked|took|made|created)\b|['’]s\s+[a-z])", re.I)
+
+
+def _lead_organisation(sentence: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> tuple[str, bool, bool]:
+    """The first organisation a sentence names: (name, whether it is an agency (or a holding
+    company, or a name only agencies use), whether it is the sentence's subject). ("", False,
+    False) when it names none."""
+    placed = place(normalise(sentence), gazetteer, people, vocab)
+    for i, n in enumerate(placed.names):
+        if n.kind in ("person", "place") or _quoted(placed, i) or looks_like_person(n.text):
+            continue
+        name = _clean(n.text)
+        lead = placed.text[: placed.spans[i][0]].strip(" \"'-–—•*")
+        after = placed.after(i, 60)
+        subject = (_SUBJECT_VERB.match(after) is not None or _SUBJECT_VERB_MORE.match(after) is not None) and (
+            not lead or _OPENING.fullmatch(lead) is not None or _INTRODUCED_AGENCY.search(lead) is not None
+        )
+        if n.agency or _is_agency_name(name, gazetteer) or _AGENCY_ONLY_NAME.search(name) or agency_like(name):
+            return name, True, subject
+        if _brand_ok(placed, i) and not n.personish:
+            return name, False, subject
+    return "", False, False
+
+
+def _brand_antecedent(
+    found: list[Relation],
+    read: list[Relation],
+    earlier: list[str],
+    topic: str,
+    gazetteer: Gazetteer,
+    people: frozenset[str],
+    vocab: frozenset[str],
+) -> tuple[str, str]:
+    """The brand a later sentence's "the retailer" or "It" refers to, and the sentence that named
+    it. None when the item's first sentence (the headline) leads with an agency or a holding
+    company ("Mother names new CEO. The company ...": the company is the agency). Else the
+    brand of the last relation an earlier sentence read; else the item's topic brand
+    (:func:`_topic`), when the previous sentence or the headline names it; else the previous
+    sentence's or the headline's subject (or possessor: "Ford's review"), when it is no agency
+    and the only organisation that sentence names. ("", "") when none."""
+    if any(r.brand for r in read):
+        return "", ""  # the sentence names its own brand
+    if _lead_organisation(earlier[0], gazetteer, people, vocab)[1]:
+        return "", ""
+    for r in reversed(found):
+        if r.brand and r.sentence in earlier:
+            return r.brand, r.sentence
+    for s in dict.fromkeys([earlier[-1], earlier[0]]):
+        if topic and any(same_name(topic, n.text) for n in place(normalise(s), gazetteer, people, vocab).names):
+            return topic, s
+    for s in dict.fromkeys([earlier[-1], earlier[0]]):
+        name, is_agency, subject = _lead_organisation(s, gazetteer, people, vocab)
+        # ... the only organisation it names ("Elvis has pulled out of the Citroen pitch. It
+        # means that the car manufacturer ...": two candidates, no link)
+        others = [n for n in place(normalise(s), gazetteer, people, vocab).names if n.kind not in ("person", "place")]
+        if name and subject and not is_agency and len(others) == 1:
+            return name, s
+    return "", ""
+
+
+def _agency_before_reference(text: str, gazetteer: Gazetteer) -> bool:
+    """A listed agency stands before the sentence's first agency reference ("TBWA won X; the
+    agency ..."): the reference is that agency's (read within the sentence), not a link."""
+    m = agency_reference(text)
+    return m is not None and any(start < m for _e, start, _end in gazetteer.find_in(text))
+
+
+def _linked(
+    sentence: str,
+    base: str,
+    read: list[Relation],
+    brand: tuple[str, str],
+    agencies: tuple[str, str, str, str],
+    gazetteer: Gazetteer,
+    context: int,
+    people: frozenset[str],
+    vocab: frozenset[str],
+) -> list[Relation]:
+    """The relations ``sentence`` states once its references are read as the names they refer
+    to: ``brand`` (name, the sentence that named it) for "the retailer"; ``agencies`` (the agency
+    named last, its sentence, the agency the previous sentence opens with, that sentence) for
+    "the agency" and an opening "It won". Only those that use a linked name, for a status the
+    sentence's own reading did not give (a reading of its own, even with the brand by reference,
+    is never overridden). Each keeps the real sentence and names the one that gave the name."""
+    agency, agency_in, subject, subject_in = agencies
+    resolved = resolve(base, brand[0], agency, subject)
+    if resolved is None:
+        return []
+    out = []
+    for r in extract_sentence(resolved.text, gazetteer, context=context, people=people, vocab=vocab):
+        via_brand = bool(resolved.brand) and same_name(r.brand, resolved.brand)
+        via_agency = bool(resolved.agency) and agency_key(r.agency) == agency_key(resolved.agency)
+        if not (via_brand or via_agency):
+            continue  # the sentence's own names: read already (or an artefact of the rewrite)
+        if any(o.status == r.status and (not o.brand or agency_key(o.agency_name) == agency_key(r.agency_name)) for o in read):
+            continue
+        if via_agency:
+            linked = subject_in if resolved.agency == subject and subject else agency_in
+        else:
+            linked = brand[1]
+        out.append(replace(r, sentence=sentence, linked=linked))
+    return out
 
 
 # ----------------------------------------------------------------------------- scored pairs
