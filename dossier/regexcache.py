@@ -12,6 +12,11 @@ The cache file is named by a hash of the Python version, the engine's version, t
 every pattern's text: any change to a pattern, to Python or to the engine makes a new file,
 and a file that cannot be read, does not match or is refused by the engine means compiling as
 before (nothing is ever wrong, only slower). Of dossier it imports only ``fsutil``, so any layer may use it.
+
+:func:`kept` is the same keeping for any other pure result that is slow to make and quick to
+load (the SEC ticker map's cleaned titles, :mod:`dossier.nameindex`): stored under a hash of
+everything it is made from, checked when loaded, made again when the file is missing,
+stale or refused.
 """
 
 from __future__ import annotations
@@ -37,17 +42,52 @@ T = TypeVar("T")
 MAX_BYTES = 32 * 1024 * 1024
 
 
-def _folder() -> Path | None:
-    """``<user cache>/dossier/regex`` (see :func:`dossier.fsutil.cache_folder`)."""
-    return cache_folder("regex")
+def _folder(name: str = "regex") -> Path | None:
+    """``<user cache>/dossier/<name>`` (see :func:`dossier.fsutil.cache_folder`)."""
+    return cache_folder(name)
 
 
-def _key(name: str, patterns: Sequence[str], flags: int) -> str:
+def _key(name: str, patterns: Sequence[str | bytes], flags: int) -> str:
     h = hashlib.sha256()
     for part in (sys.version, str(_sre.MAGIC), str(flags), name, *patterns):
-        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()[:24]
+
+
+def kept(
+    folder: str,
+    name: str,
+    parts: Sequence[str | bytes],
+    make: Callable[[], T],
+    valid: Callable[[Any], bool],
+) -> T:
+    """``make()`` (a value :mod:`marshal` can store), kept in ``<user cache>/dossier/<folder>``
+    under a hash of ``parts``: every input the value depends on (data and the code that makes
+    it; Python's version is added). A kept value is used only if ``valid(value)``; otherwise,
+    and when nothing is kept or the file cannot be read, ``make()`` runs and is kept."""
+    where = _folder(folder)
+    path = where / f"{name}-{_key(name, parts, 0)}.marshal" if where else None
+    if path is not None:
+        try:
+            if path.stat().st_size <= MAX_BYTES:
+                value = marshal.loads(path.read_bytes())
+                if valid(value):
+                    return value  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - missing, unreadable or not ours: make it again
+            pass
+    made = make()
+    if path is not None:
+        _store(path, made)
+        _forget_others(path, name)
+    return made
+
+
+def _forget_others(path: Path, name: str) -> None:
+    """Remove ``name``'s files other than ``path`` (for data or a Python no longer here)."""
+    for old in path.parent.glob(f"{name}-*.marshal"):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def _compile_one(pattern: str, flags: int, derive: Callable[[Any], T]) -> tuple[tuple[Any, ...], T]:
@@ -96,9 +136,7 @@ def compile_all(
         out.append((_build(pattern, parts), derived))
     if path is not None:
         _store(path, stored)
-        for old in path.parent.glob(f"{name}-*.marshal"):
-            if old != path:  # a file for patterns or a Python this machine no longer has
-                old.unlink(missing_ok=True)
+        _forget_others(path, name)
     return out
 
 
@@ -117,7 +155,7 @@ def _load(path: Path, patterns: Sequence[str]) -> list[tuple[re.Pattern[str], An
         return None
 
 
-def _store(path: Path, stored: list[tuple[tuple[Any, ...], Any]]) -> None:
+def _store(path: Path, stored: Any) -> None:
     """Write atomically; a failure to write only means compiling again next time."""
     try:
         atomic_write_bytes(path, marshal.dumps(stored))

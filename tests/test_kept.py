@@ -1,0 +1,87 @@
+"""Results kept between runs (``dossier.regexcache.kept``) and the ticker map's cleaned titles
+kept with it (``dossier.nameindex.cleaned_titles``): the same values cold or warm, and made
+again when the kept file is missing, stale, damaged or cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import nameindex, regexcache
+from dossier.nameindex import NameIndex, cleaned_titles
+from dossier.names import clean_name
+from dossier.sources.sec import parse_tickers
+
+from .conftest import fixture_bytes
+
+
+def _files(folder: str = "test") -> list[Path]:
+    where = regexcache._folder(folder)
+    assert where is not None
+    return sorted(where.glob("*.marshal"))
+
+
+def _is_list(value: object) -> bool:
+    return isinstance(value, list)
+
+
+def test_kept_is_made_once_then_loaded() -> None:
+    calls: list[int] = []
+
+    def make() -> list[str]:
+        calls.append(1)
+        return ["a", "b"]
+
+    assert regexcache.kept("test", "x", ["one"], make, _is_list) == ["a", "b"]
+    assert regexcache.kept("test", "x", ["one"], make, _is_list) == ["a", "b"]
+    assert len(calls) == 1
+    (path,) = _files()
+    assert path.stat().st_mode & 0o077 == 0  # private to the user
+
+
+def test_other_inputs_make_it_again_and_replace_the_old_file() -> None:
+    regexcache.kept("test", "x", ["one"], lambda: [1], _is_list)
+    (first,) = _files()
+    assert regexcache.kept("test", "x", ["two", b"bytes too"], lambda: [2], _is_list) == [2]
+    (second,) = _files()
+    assert second != first
+
+
+def test_a_refused_or_damaged_file_is_made_again() -> None:
+    regexcache.kept("test", "x", ["one"], lambda: [1], _is_list)
+    (path,) = _files()
+    assert regexcache.kept("test", "x", ["one"], lambda: [2], lambda v: v == [2]) == [2]
+    path.write_bytes(b"\xff not marshal")
+    assert regexcache.kept("test", "x", ["one"], lambda: [3], _is_list) == [3]
+    assert regexcache.kept("test", "x", ["one"], lambda: [4], _is_list) == [3]  # kept again
+
+
+def test_without_a_cache_folder_it_is_made_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexcache, "_folder", lambda _name="": None)
+    assert regexcache.kept("test", "x", ["one"], lambda: [1], _is_list) == [1]
+    assert regexcache.kept("test", "x", ["one"], lambda: [2], _is_list) == [2]
+
+
+def _titles() -> list[str]:
+    rows = parse_tickers(fixture_bytes("sec", "company_tickers.json.gz"))
+    return [title for _cik, _ticker, title in rows]
+
+
+def test_cleaned_titles_cold_and_warm_are_clean_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = _titles()
+    expected = [clean_name(t) for t in titles]
+    assert cleaned_titles(titles) == expected  # cold: cleaned and kept
+    assert len(_files("names")) == 1
+    monkeypatch.setattr(nameindex, "clean_name", lambda _t: pytest.fail("cleaned again"))
+    assert cleaned_titles(titles) == expected  # warm: loaded
+    rows = [(str(i), "T", t) for i, t in enumerate(titles)]
+    assert NameIndex(rows).cleaned == expected
+
+
+def test_cleaned_titles_of_other_titles_are_cleaned_again() -> None:
+    titles = _titles()
+    cleaned_titles(titles)
+    other = [*titles[:-1], "Quorvane Dynamics Inc."]
+    assert cleaned_titles(other) == [clean_name(t) for t in other]
+    assert cleaned_titles(titles[:3]) == [clean_name(t) for t in titles[:3]]
