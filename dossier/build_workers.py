@@ -85,9 +85,10 @@ def _logged(fn: Any, *args: Any) -> tuple[Any, list[logging.LogRecord]]:
 
 
 def _warm_pdf() -> None:
-    from .render.pdf import warm_up
+    with _settled():
+        from .render.pdf import warm_up
 
-    warm_up()
+        warm_up()
 
 
 def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
@@ -98,10 +99,11 @@ def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
 
 def _warm_agency() -> None:
     """The packaged gazetteer loaded and the relation rules compiled."""
-    from .agency import load_gazetteer
-    from .agency.relations import extract_text
+    with _settled():
+        from .agency import load_gazetteer
+        from .agency.relations import extract_text
 
-    extract_text(_WARM_SENTENCE, "", load_gazetteer(None))
+        extract_text(_WARM_SENTENCE, "", load_gazetteer(None))
 
 
 def _find(gazetteer: Path | None, args: tuple[Any, ...], kwargs: dict[str, Any]) -> AgencyFinding:
@@ -236,6 +238,15 @@ def settled_imports() -> Iterator[None]:
     if gc.get_freeze_count():
         yield
         return
+    with _settled():
+        yield
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """The collector paused around the block, then what it loaded frozen (see
+    :func:`settled_imports`); in a worker, around each warm-up (the PDF worker renders with
+    the same thresholds: a company report's render spent about 0.1 s in the collector)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
