@@ -228,13 +228,16 @@ GC_THRESHOLD = (7000, 10, 10)
 
 @contextmanager
 def settled_imports() -> Iterator[None]:
-    """Around a build's imports, in the build's process (the CLI's ``dossier build``): the
+    """Around a build's imports, in the build's process (the CLI's ``dossier build``, and a
+    batch before its first contact): the
     cyclic garbage collector paused while the modules load, then everything loaded moved out
     of its reach (:func:`gc.freeze`: modules, classes and functions are never garbage) and
     young collections made rarer. A build then spends about 0.1 s instead of 0.3 s of CPU in
     the collector (``docs/performance.md``); what it collects is the same garbage, later.
     Once per process: a process that has frozen objects already (a second build in the same
-    interpreter, as the tests run the CLI) is left as it is."""
+    interpreter, as the tests run the CLI) is left as it is. In a batch of 30 companies the
+    main process spent 0.30 s instead of 1.18 s in the collector and peaked 3 MB higher (190
+    against 187 MB): most garbage goes by reference counting, not by these collections."""
     if gc.get_freeze_count():
         yield
         return
