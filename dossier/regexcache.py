@@ -61,11 +61,14 @@ def kept(
     parts: Sequence[str | bytes],
     make: Callable[[], T],
     valid: Callable[[Any], bool],
+    versions: int = 4,
 ) -> T:
     """``make()`` (a value :mod:`marshal` can store), kept in ``<user cache>/dossier/<folder>``
     under a hash of ``parts``: every input the value depends on (data and the code that makes
     it; Python's version is added). A kept value is used only if ``valid(value)``; otherwise,
-    and when nothing is kept or the file cannot be read, ``make()`` runs and is kept."""
+    and when nothing is kept or the file cannot be read, ``make()`` runs and is kept. The
+    ``versions`` most recently made files of ``name`` are kept (several ticker maps in use:
+    the live one and a snapshot's), older ones removed."""
     where = _folder(folder)
     path = where / f"{name}-{_key(name, parts, 0)}.marshal" if where else None
     if path is not None:
@@ -79,15 +82,22 @@ def kept(
     made = make()
     if path is not None:
         _store(path, made)
-        _forget_others(path, name)
+        _forget_others(path, name, versions)
     return made
 
 
-def _forget_others(path: Path, name: str) -> None:
-    """Remove ``name``'s files other than ``path`` (for data or a Python no longer here)."""
+def _forget_others(path: Path, name: str, versions: int = 1) -> None:
+    """Remove ``name``'s files but ``path`` and the ``versions - 1`` newest others (for data
+    or a Python no longer here)."""
+    others = []
     for old in path.parent.glob(f"{name}-*.marshal"):
         if old != path:
-            old.unlink(missing_ok=True)
+            try:
+                others.append((old.stat().st_mtime_ns, old))
+            except OSError:
+                continue
+    for _mtime, old in sorted(others, reverse=True)[versions - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 def _compile_one(pattern: str, flags: int, derive: Callable[[Any], T]) -> tuple[tuple[Any, ...], T]:

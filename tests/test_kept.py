@@ -40,12 +40,14 @@ def test_kept_is_made_once_then_loaded() -> None:
     assert path.stat().st_mode & 0o077 == 0  # private to the user
 
 
-def test_other_inputs_make_it_again_and_replace_the_old_file() -> None:
-    regexcache.kept("test", "x", ["one"], lambda: [1], _is_list)
-    (first,) = _files()
-    assert regexcache.kept("test", "x", ["two", b"bytes too"], lambda: [2], _is_list) == [2]
-    (second,) = _files()
-    assert second != first
+def test_other_inputs_make_it_again_and_the_oldest_files_go() -> None:
+    for i in range(4):
+        assert regexcache.kept("test", "x", [str(i), b"bytes too"], lambda: [i], _is_list) == [i]
+    assert len(_files()) == 4  # the default: four versions kept
+    first = regexcache.kept("test", "x", ["0", b"bytes too"], lambda: pytest.fail("made"), _is_list)
+    assert first == [0]
+    regexcache.kept("test", "x", ["new"], lambda: [9], _is_list, versions=2)
+    assert len(_files()) == 2
 
 
 def test_a_refused_or_damaged_file_is_made_again() -> None:
