@@ -85,7 +85,7 @@ def _logged(fn: Any, *args: Any) -> tuple[Any, list[logging.LogRecord]]:
 
 
 def _warm_pdf() -> None:
-    with _settled():
+    with _settled("imports-pdf-worker"):
         from .render.pdf import warm_up
 
         warm_up()
@@ -99,7 +99,7 @@ def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
 
 def _warm_agency() -> None:
     """The packaged gazetteer loaded and the relation rules compiled."""
-    with _settled():
+    with _settled("imports-agency-worker"):
         from .agency import load_gazetteer
         from .agency.relations import extract_text
 
@@ -227,7 +227,7 @@ GC_THRESHOLD = (7000, 10, 10)
 
 
 @contextmanager
-def settled_imports() -> Iterator[None]:
+def settled_imports(name: str = "imports") -> Iterator[None]:
     """Around a build's imports, in the build's process (the CLI's ``dossier build``, and a
     batch before its first contact): the
     cyclic garbage collector paused while the modules load, then everything loaded moved out
@@ -237,23 +237,29 @@ def settled_imports() -> Iterator[None]:
     Once per process: a process that has frozen objects already (a second build in the same
     interpreter, as the tests run the CLI) is left as it is. In a batch of 30 companies the
     main process spent 0.30 s instead of 1.18 s in the collector and peaked 3 MB higher (190
-    against 187 MB): most garbage goes by reference counting, not by these collections."""
+    against 187 MB): most garbage goes by reference counting, not by these collections.
+    The patterns the modules compile as they load are rebuilt from the user's cache
+    (:func:`dossier.regexcache.kept_compiles` under ``name``: about 0.2 s of CPU)."""
     if gc.get_freeze_count():
         yield
         return
-    with _settled():
+    with _settled(name):
         yield
 
 
 @contextmanager
-def _settled() -> Iterator[None]:
-    """The collector paused around the block, then what it loaded frozen (see
-    :func:`settled_imports`); in a worker, around each warm-up (the PDF worker renders with
-    the same thresholds: a company report's render spent about 0.1 s in the collector)."""
+def _settled(name: str) -> Iterator[None]:
+    """The collector paused around the block, its patterns kept under ``name``, then what it
+    loaded frozen (see :func:`settled_imports`); in a worker, around each warm-up (the PDF
+    worker renders with the same thresholds: a company report's render spent about 0.1 s in
+    the collector)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        from .regexcache import kept_compiles
+
+        with kept_compiles(name):
+            yield
     finally:
         gc.freeze()
         gc.set_threshold(*GC_THRESHOLD)

@@ -26,7 +26,8 @@ import importlib
 import marshal
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -98,6 +99,70 @@ def _forget_others(path: Path, name: str, versions: int = 1) -> None:
                 continue
     for _mtime, old in sorted(others, reverse=True)[versions - 1 :]:
         old.unlink(missing_ok=True)
+
+
+#: At most this many patterns are kept by :func:`kept_compiles` per name (a block that
+#: compiles patterns made from data, not only a module's own, keeps only those it used last).
+MAX_KEPT_PATTERNS = 5000
+
+
+@contextmanager
+def kept_compiles(name: str) -> Iterator[None]:
+    """Every pattern :mod:`re` compiles inside the block rebuilt from the user's cache when
+    it was compiled there before (the same program, checked by the engine), else compiled as
+    usual and kept for next time: for the module-level patterns of the modules a process
+    imports (about 0.2 s of CPU for a build's; see ``docs/performance.md``). The cache
+    file (``<name>-<hash of Python's and the engine's versions>.marshal``) maps each pattern
+    and its flags to its program; a pattern not in it, or refused, is compiled. For a block
+    run at start-up, before other threads: ``re``'s compiler is replaced while it runs."""
+    folder = _folder()
+    path = folder / f"{name}-{_key(name, [], 0)}.marshal" if folder else None
+    known = _load_map(path) if path is not None else {}
+    used: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+    missed = False
+    original = _compiler.compile
+
+    def compile(p: Any, flags: int = 0) -> Any:
+        nonlocal missed
+        if not isinstance(p, str | bytes) or not isinstance(flags, int) or flags & re.DEBUG:
+            return original(p, flags)
+        key = (p, flags)
+        parts = known.get(key)
+        if parts is not None:
+            try:
+                compiled = _build(p, parts)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - refused by the engine: compile it
+                pass
+            else:
+                used[key] = parts
+                return compiled
+        parts, _ = _compile_one(p, flags, _nothing)  # type: ignore[arg-type]
+        missed = True
+        used[key] = parts
+        return _build(p, parts)  # type: ignore[arg-type]
+
+    _compiler.compile = compile
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+        if path is not None and missed:
+            kept = {**known, **used}
+            _store(path, kept if len(kept) <= MAX_KEPT_PATTERNS else used)
+
+
+def _nothing(_parsed: Any) -> None:
+    return None
+
+
+def _load_map(path: Path) -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return {}
+        stored = marshal.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, unreadable or not ours: compile
+        return {}
+    return stored if isinstance(stored, dict) else {}
 
 
 def _compile_one(pattern: str, flags: int, derive: Callable[[Any], T]) -> tuple[tuple[Any, ...], T]:

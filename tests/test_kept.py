@@ -42,7 +42,9 @@ def test_kept_is_made_once_then_loaded() -> None:
 
 def test_other_inputs_make_it_again_and_the_oldest_files_go() -> None:
     for i in range(4):
-        assert regexcache.kept("test", "x", [str(i), b"bytes too"], lambda: [i], _is_list) == [i]
+        assert regexcache.kept("test", "x", [str(i), b"bytes too"], lambda i=i: [i], _is_list) == [
+            i
+        ]
     assert len(_files()) == 4  # the default: four versions kept
     first = regexcache.kept("test", "x", ["0", b"bytes too"], lambda: pytest.fail("made"), _is_list)
     assert first == [0]
@@ -87,3 +89,71 @@ def test_cleaned_titles_of_other_titles_are_cleaned_again() -> None:
     other = [*titles[:-1], "Quorvane Dynamics Inc."]
     assert cleaned_titles(other) == [clean_name(t) for t in other]
     assert cleaned_titles(titles[:3]) == [clean_name(t) for t in titles[:3]]
+
+
+PATTERNS = [
+    (r"(?P<brand>[A-Z]\w+)\s+(?:names|hires)\s+(?P<agency>[A-Z]\w*)", 0),
+    (r"\b(?:agency\s+of\s+record|aor)\b", 2),  # re.IGNORECASE
+    (r"café|naïve", 0),
+    (rb"\x00(?P<b>\d+)", 0),
+]
+TEXTS = ["Nike names Wieden agency of record", "Apple hires TBWA; AOR", "un café naïve", ""]
+
+
+def _compiled_in_block(name: str = "test-imports") -> list[object]:
+    import re
+
+    re.purge()  # re's own memo would answer before the compiler is asked
+    with regexcache.kept_compiles(name):
+        return [re.compile(p, f) for p, f in PATTERNS]
+
+
+def _behaviour(pattern: object) -> tuple[object, ...]:
+    import re
+
+    assert isinstance(pattern, re.Pattern)
+    texts = [t.encode() if isinstance(pattern.pattern, bytes) else t for t in TEXTS]
+    found = [[m.span() + m.groups() for m in pattern.finditer(t)] for t in texts]  # type: ignore[arg-type]
+    return (pattern.pattern, pattern.flags, pattern.groupindex, found)
+
+
+def test_kept_compiles_cold_and_warm_are_re_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from dossier.regexcache import _compiler
+
+    original = _compiler.compile
+    expected = [_behaviour(original(p, f)) for p, f in PATTERNS]
+    assert [_behaviour(p) for p in _compiled_in_block()] == expected  # cold: compiled, kept
+    assert _compiler.compile is original
+    (path,) = _files("regex")
+    assert path.name.startswith("test-imports-")
+    monkeypatch.setattr(regexcache, "_compile_one", lambda *_a: pytest.fail("compiled again"))
+    assert [_behaviour(p) for p in _compiled_in_block()] == expected  # warm: rebuilt
+    re.purge()
+
+
+def test_kept_compiles_with_a_damaged_or_refused_file_compiles() -> None:
+    import re
+
+    expected = [_behaviour(re.compile(p, f)) for p, f in PATTERNS]
+    _compiled_in_block()
+    (path,) = _files("regex")
+    path.write_bytes(b"\x00 not marshal")
+    assert [_behaviour(p) for p in _compiled_in_block()] == expected
+    import marshal
+
+    kept = marshal.loads(path.read_bytes())
+    assert len(kept) == len(PATTERNS)
+    path.write_bytes(marshal.dumps({k: (0, [1, 2, 3], 0, {}, ()) for k in kept}))  # refused
+    assert [_behaviour(p) for p in _compiled_in_block()] == expected
+    re.purge()
+
+
+def test_kept_compiles_puts_the_compiler_back_after_an_error() -> None:
+    from dossier.regexcache import _compiler
+
+    original = _compiler.compile
+    with pytest.raises(RuntimeError), regexcache.kept_compiles("test-imports"):
+        raise RuntimeError("an import failed")
+    assert _compiler.compile is original
