@@ -60,8 +60,9 @@ def main() -> None:
 
 
 def request_key(argv: list[str]) -> Key | None:
-    """What a request for help's answer depends on besides the code, or None when ``argv``
-    is not a request for help (or the program is run as ``python -m``: click names it then
+    """What a request for help's answer depends on besides the code (the request, the program
+    name, the terminal's width, standard output's encoding, Python), or None when ``argv`` is
+    not a request for help (or the program is run as ``python -m``: click names it then
     from the ``__main__`` module)."""
     args = tuple(argv[1:])
     asks = args == (VERSION,) or (
@@ -70,7 +71,15 @@ def request_key(argv: list[str]) -> Key | None:
     main_module = sys.modules.get("__main__")
     if not asks or getattr(main_module, "__package__", None) not in (None, ""):
         return None
-    return (args, os.path.basename(argv[0]), terminal_columns(), sys.version, tuple(sys.path))
+    stream = (getattr(sys.stdout, "encoding", None), getattr(sys.stdout, "errors", None))
+    return (
+        args,
+        os.path.basename(argv[0]),
+        terminal_columns(),
+        stream,
+        sys.version,
+        tuple(sys.path),
+    )
 
 
 def _is_word(arg: str) -> bool:

@@ -145,3 +145,15 @@ def test_the_cache_file_is_where_dossier_keeps_its_cache() -> None:
 def test_the_console_script_is_the_entry_point() -> None:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'dossier = "dossier.__main__:main"' in text
+
+
+def test_the_output_encoding_is_part_of_the_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import types
+
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # a script
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    utf8 = entry.request_key(["dossier", "--help"])
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    ascii_ = entry.request_key(["dossier", "--help"])
+    assert utf8 is not None and ascii_ is not None and utf8 != ascii_
