@@ -247,15 +247,20 @@ def write_contacts(work: Path, made: list[synthetic.Company]) -> Path:
     return csv
 
 
-def help_time(times: int = 5) -> float:
-    """The quickest of ``times`` runs of ``dossier --help`` (start-up: imports and click)."""
-    cmd = [sys.executable, "-c", "from dossier.cli import main; main()", "--help"]
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, env=USER_ENV)
-        best = min(best, time.perf_counter() - start)
-    return best
+def help_time(times: int = 5) -> tuple[float, float]:
+    """``dossier --help`` as a user runs it (the console script; its kept answer, see
+    ``dossier/__main__.py``): (the first run, through click, the quickest of ``times`` after)."""
+    script = Path(sys.executable).with_name("dossier")
+    code = "import sys; sys.argv[0] = 'dossier'; from dossier.__main__ import main; main()"
+    cmd = [str(script)] if script.is_file() else [sys.executable, "-c", code]
+    with tempfile.TemporaryDirectory(prefix="dossier-help-") as cache:
+        env = {**USER_ENV, "XDG_CACHE_HOME": cache}
+        runs = []
+        for _ in range(times + 1):
+            start = time.perf_counter()
+            subprocess.run([*cmd, "--help"], check=True, capture_output=True, env=env)
+            runs.append(time.perf_counter() - start)
+    return runs[0], min(runs[1:])
 
 
 def _render_all(paths: list[str]) -> float:
@@ -335,7 +340,8 @@ def main(argv: list[str]) -> None:
             flush=True,
         )
         print(f"{'':>9} memory: {r['memory']}", flush=True)
-    print(f"dossier --help: {help_time():.3f} s (the quickest of 5)", flush=True)
+    first, kept = help_time()
+    print(f"dossier --help: {kept:.3f} s (the quickest of 5; the first, through click: {first:.3f} s)")
     if not quick:
         with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
             wall, floor = single_build(Path(tmp))

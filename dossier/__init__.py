@@ -16,11 +16,15 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+#: :data:`typing.TYPE_CHECKING` without importing :mod:`typing` (its import is a good part of
+#: ``dossier --help``'s time; type checkers treat a name TYPE_CHECKING as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .batch import BatchOptions, BatchResult, run_batch
     from .build import BuildOptions, BuildResult, build
     from .errors import (

@@ -250,14 +250,15 @@ def build(
         raise click.UsageError("--offline and --save-snapshot cannot be used together.")
     if offline is not None and not offline.is_dir():
         raise click.UsageError(f"--offline {offline}: no such folder.")
-    from .build_workers import BuildWorkers  # light: started before the imports below
+    from .build_workers import BuildWorkers, settled_imports  # light: before the imports below
 
     workers = BuildWorkers.start(pdf="pdf" in formats, agency=bool(prepared_for or agency))
     click.get_current_context().call_on_close(workers.close)
-    from .build import BuildOptions
-    from .build import build as run_build
-    from .model import Contact
-    from .research.resolve import Hints
+    with settled_imports():
+        from .build import BuildOptions
+        from .build import build as run_build
+        from .model import Contact
+        from .research.resolve import Hints
 
     person = None
     if prepared_for:

@@ -12,12 +12,17 @@ against the plain loop on the recorded ticker map.
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from . import names
 from .names import clean_name
+from .regexcache import kept
 
 #: The lowest score a match may have (names.name_score scale, 0 to 1).
 THRESHOLD = 0.85
@@ -54,7 +59,7 @@ class NameIndex:
 
     def __init__(self, rows: Sequence[tuple[str, str, str]]) -> None:
         self.rows = list(rows)
-        self.cleaned = [clean_name(title) for _key, _ticker, title in self.rows]
+        self.cleaned = cleaned_titles([title for _key, _ticker, title in self.rows])
         self._by_clean: dict[str, list[int]] = {}
         self._by_ticker: dict[str, list[int]] = {}
         pairs = zip(self.rows, self.cleaned, strict=True)
@@ -96,3 +101,40 @@ class NameIndex:
             if key not in best or score > best[key].score:
                 best[key] = Hit(i, key, score)
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+
+def cleaned_titles(titles: list[str]) -> list[str]:
+    """``clean_name`` of every title, kept between runs (:func:`dossier.regexcache.kept`):
+    cleaning the ticker map's 10,000 titles is most of a single build's SEC research (about
+    0.8 s of CPU). Kept under a hash of the titles and of the code that cleans them (this
+    module's ``names`` and every loaded ``cleanco`` module), so a change to either cleans
+    again."""
+    code = [_source(names), *(_source(m) for n, m in sorted(sys.modules.items()) if _cleanco(n))]
+
+    def valid(value: object) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == len(titles)
+            and all(isinstance(v, str) for v in value)
+        )
+
+    return kept(
+        "names",
+        "cleaned-titles",
+        [unicodedata.unidata_version, *code, "\0".join(titles)],
+        lambda: [clean_name(title) for title in titles],
+        valid,
+    )
+
+
+def _cleanco(name: str) -> bool:
+    return name == "cleanco" or name.startswith("cleanco.")
+
+
+def _source(module: object) -> bytes:
+    """A module's source file (empty when it has none)."""
+    path = getattr(module, "__file__", None)
+    try:
+        return Path(path).read_bytes() if path else b""
+    except OSError:
+        return b""

@@ -12,6 +12,11 @@ The cache file is named by a hash of the Python version, the engine's version, t
 every pattern's text: any change to a pattern, to Python or to the engine makes a new file,
 and a file that cannot be read, does not match or is refused by the engine means compiling as
 before (nothing is ever wrong, only slower). Of dossier it imports only ``fsutil``, so any layer may use it.
+
+:func:`kept` is the same keeping for any other pure result that is slow to make and quick to
+load (the SEC ticker map's cleaned titles, :mod:`dossier.nameindex`): stored under a hash of
+everything it is made from, checked when loaded, made again when the file is missing,
+stale or refused.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import importlib
 import marshal
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,17 +43,126 @@ T = TypeVar("T")
 MAX_BYTES = 32 * 1024 * 1024
 
 
-def _folder() -> Path | None:
-    """``<user cache>/dossier/regex`` (see :func:`dossier.fsutil.cache_folder`)."""
-    return cache_folder("regex")
+def _folder(name: str = "regex") -> Path | None:
+    """``<user cache>/dossier/<name>`` (see :func:`dossier.fsutil.cache_folder`)."""
+    return cache_folder(name)
 
 
-def _key(name: str, patterns: Sequence[str], flags: int) -> str:
+def _key(name: str, patterns: Sequence[str | bytes], flags: int) -> str:
     h = hashlib.sha256()
     for part in (sys.version, str(_sre.MAGIC), str(flags), name, *patterns):
-        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()[:24]
+
+
+def kept(
+    folder: str,
+    name: str,
+    parts: Sequence[str | bytes],
+    make: Callable[[], T],
+    valid: Callable[[Any], bool],
+    versions: int = 4,
+) -> T:
+    """``make()`` (a value :mod:`marshal` can store), kept in ``<user cache>/dossier/<folder>``
+    under a hash of ``parts``: every input the value depends on (data and the code that makes
+    it; Python's version is added). A kept value is used only if ``valid(value)``; otherwise,
+    and when nothing is kept or the file cannot be read, ``make()`` runs and is kept. The
+    ``versions`` most recently made files of ``name`` are kept (several ticker maps in use:
+    the live one and a snapshot's), older ones removed."""
+    where = _folder(folder)
+    path = where / f"{name}-{_key(name, parts, 0)}.marshal" if where else None
+    if path is not None:
+        try:
+            if path.stat().st_size <= MAX_BYTES:
+                value = marshal.loads(path.read_bytes())
+                if valid(value):
+                    return value  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - missing, unreadable or not ours: make it again
+            pass
+    made = make()
+    if path is not None:
+        _store(path, made)
+        _forget_others(path, name, versions)
+    return made
+
+
+def _forget_others(path: Path, name: str, versions: int = 1) -> None:
+    """Remove ``name``'s files but ``path`` and the ``versions - 1`` newest others (for data
+    or a Python no longer here)."""
+    others = []
+    for old in path.parent.glob(f"{name}-*.marshal"):
+        if old != path:
+            try:
+                others.append((old.stat().st_mtime_ns, old))
+            except OSError:
+                continue
+    for _mtime, old in sorted(others, reverse=True)[versions - 1 :]:
+        old.unlink(missing_ok=True)
+
+
+#: At most this many patterns are kept by :func:`kept_compiles` per name (a block that
+#: compiles patterns made from data, not only a module's own, keeps only those it used last).
+MAX_KEPT_PATTERNS = 5000
+
+
+@contextmanager
+def kept_compiles(name: str) -> Iterator[None]:
+    """Every pattern :mod:`re` compiles inside the block rebuilt from the user's cache when
+    it was compiled there before (the same program, checked by the engine), else compiled as
+    usual and kept for next time: for the module-level patterns of the modules a process
+    imports (about 0.2 s of CPU for a build's; see ``docs/performance.md``). The cache
+    file (``<name>-<hash of Python's and the engine's versions>.marshal``) maps each pattern
+    and its flags to its program; a pattern not in it, or refused, is compiled. For a block
+    run at start-up, before other threads: ``re``'s compiler is replaced while it runs."""
+    folder = _folder()
+    path = folder / f"{name}-{_key(name, [], 0)}.marshal" if folder else None
+    known = _load_map(path) if path is not None else {}
+    used: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
+    missed = False
+    original = _compiler.compile
+
+    def compile(p: Any, flags: int = 0) -> Any:
+        nonlocal missed
+        if not isinstance(p, str | bytes) or not isinstance(flags, int) or flags & re.DEBUG:
+            return original(p, flags)
+        key = (p, flags)
+        parts = known.get(key)
+        if parts is not None:
+            try:
+                compiled = _build(p, parts)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001 - refused by the engine: compile it
+                pass
+            else:
+                used[key] = parts
+                return compiled
+        parts, _ = _compile_one(p, flags, _nothing)  # type: ignore[arg-type]
+        missed = True
+        used[key] = parts
+        return _build(p, parts)  # type: ignore[arg-type]
+
+    _compiler.compile = compile
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+        if path is not None and missed:
+            kept = {**known, **used}
+            _store(path, kept if len(kept) <= MAX_KEPT_PATTERNS else used)
+
+
+def _nothing(_parsed: Any) -> None:
+    return None
+
+
+def _load_map(path: Path) -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return {}
+        stored = marshal.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, unreadable or not ours: compile
+        return {}
+    return stored if isinstance(stored, dict) else {}
 
 
 def _compile_one(pattern: str, flags: int, derive: Callable[[Any], T]) -> tuple[tuple[Any, ...], T]:
@@ -96,9 +211,7 @@ def compile_all(
         out.append((_build(pattern, parts), derived))
     if path is not None:
         _store(path, stored)
-        for old in path.parent.glob(f"{name}-*.marshal"):
-            if old != path:  # a file for patterns or a Python this machine no longer has
-                old.unlink(missing_ok=True)
+        _forget_others(path, name)
     return out
 
 
@@ -117,7 +230,7 @@ def _load(path: Path, patterns: Sequence[str]) -> list[tuple[re.Pattern[str], An
         return None
 
 
-def _store(path: Path, stored: list[tuple[tuple[Any, ...], Any]]) -> None:
+def _store(path: Path, stored: Any) -> None:
     """Write atomically; a failure to write only means compiling again next time."""
     try:
         atomic_write_bytes(path, marshal.dumps(stored))

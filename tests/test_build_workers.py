@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from dossier.errors import RenderError
 from dossier.model import Contact
 from dossier.render import render_pdf
 
-from .conftest import APPLE_SNAPSHOT
+from .conftest import APPLE_SNAPSHOT, ROOT
 from .factories import pdf_text
 from .test_briefing import TODAY, _articles
 
@@ -173,3 +175,27 @@ def test_a_second_pdf_goes_to_the_agency_worker_while_the_first_renders(tmp_path
     workers.render("<p>next</p>", brand, None, tmp_path / "c.pdf")
     assert pdf.got[-1] == "<p>next</p>"
     workers._pending.clear()
+
+
+def test_settled_imports_pause_the_collector_then_freeze_once() -> None:
+    """In a fresh interpreter: no collection while the modules load, everything loaded frozen,
+    the collector on again with the build's thresholds; a second use changes nothing."""
+    code = """
+import gc, json
+from dossier.build_workers import GC_THRESHOLD, settled_imports
+seen = []
+gc.callbacks.append(lambda phase, info: seen.append(phase))
+with settled_imports():
+    import dossier.model
+    during = list(seen)
+first = gc.get_freeze_count() > 0 and list(gc.get_threshold()) == list(GC_THRESHOLD)
+gc.set_threshold(700, 10, 10)
+with settled_imports():
+    import dossier.build
+print(json.dumps([during, first, gc.get_freeze_count() > 0, gc.isenabled(),
+                  list(gc.get_threshold()) == [700, 10, 10]]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(done.stdout) == [[], True, True, True, True]

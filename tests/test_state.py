@@ -462,3 +462,31 @@ def test_no_batch_here(tmp_path: Path) -> None:
 def test_the_state_is_private(tmp_path: Path) -> None:
     BatchState.open(tmp_path).close()
     assert (tmp_path / "state.sqlite").stat().st_mode & 0o077 == 0
+
+
+def test_follow_up_is_written_only_where_it_changed(tmp_path: Path) -> None:
+    """A rerun that changes no priority writes nothing: each contact's three follow-up fields
+    are compared with what is stored; a changed one (or its owner warning) is written."""
+    m = BatchState.open(tmp_path)
+    _done(m, tmp_path)
+    m.upsert("other", name="Omar")
+    reasons = [{"signal": "title", "points": 30, "max": 30, "text": "C-level"}]
+    owner = [{"kind": "owner", "message": "Alex owns 12 open follow-ups"}]
+    plan = {"jane-doe": (82, reasons, owner), "other": (10, [], [])}
+    m.set_follow_up(plan)
+    first = {k: m.entry(k) for k in plan}
+    assert first["jane-doe"]["priority"] == 82  # type: ignore[index]
+    assert first["jane-doe"]["warnings"] == [  # type: ignore[index]
+        {"kind": "gap", "message": "No revenue found"},
+        *owner,
+    ]
+    writes: list[str] = []
+    m._db.set_trace_callback(lambda sql: writes.append(sql) if sql.startswith("UPDATE") else None)
+    m.set_follow_up(plan)
+    assert writes == [] and {k: m.entry(k) for k in plan} == first
+    m.set_follow_up({"jane-doe": (82, reasons, []), "other": (10, [], [])})
+    assert len(writes) == 1  # jane-doe only
+    e = m.entry("jane-doe")
+    assert e["warnings"] == [{"kind": "gap", "message": "No revenue found"}]  # type: ignore[index]
+    assert m.entry("other") == first["other"]
+    m._db.set_trace_callback(None)

@@ -759,15 +759,23 @@ class BatchState:
     ) -> None:
         """Record whom to follow first, in one transaction: for each key its priority (0-100),
         the reasons (``{signal, points, max, text}``) and the ``warning_kind`` review warnings,
-        which replace that kind's earlier warnings (the build's own warnings are kept)."""
+        which replace that kind's earlier warnings (the build's own warnings are kept).
+        A contact whose three fields are already these is not written (a rerun of a finished
+        batch, where nothing changed, writes nothing here)."""
         with self._tx() as db:
+            stored = {
+                str(row[0]): tuple(row[1:])
+                for row in db.execute(
+                    "SELECT key, priority, priority_reasons, warnings FROM contacts"
+                ).fetchall()
+            }
             for key, (priority, reasons, warnings) in plan.items():
-                row = db.execute("SELECT warnings FROM contacts WHERE key = ?", (key,)).fetchone()
+                row = stored.get(key)
                 if row is None:
                     continue
                 kept = [
                     w
-                    for w in typed(self.path, key, "warnings", "list", [], row[0])
+                    for w in typed(self.path, key, "warnings", "list", [], row[2])
                     if not (isinstance(w, Mapping) and w.get("kind") == warning_kind)
                 ]
                 fields = {
@@ -775,7 +783,9 @@ class BatchState:
                     "priority_reasons": [dict(r) for r in reasons],
                     "warnings": kept + [_warning(w) for w in warnings],
                 }
-                update(db, key, clean_fields(key, fields))
+                clean = clean_fields(key, fields)
+                if tuple(clean.values()) != row:
+                    update(db, key, clean)
 
     def mark_failed(self, key: str, message: str) -> None:
         """The contact could not be built; ``message`` says why."""
