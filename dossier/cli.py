@@ -436,6 +436,7 @@ def _evidence_json(e: Any) -> dict[str, Any]:
         "trade": e.trade,
         "status": e.relation,
         "sentence": e.sentence,
+        "linked": e.linked or None,  # the sentence that named whom "the retailer" refers to
     }
 
 

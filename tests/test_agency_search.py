@@ -240,3 +240,29 @@ def test_agency_sources_give_relationship_facts_and_stay_quiet_without_a_briefin
     )
     facts = AgencyNews(settings["agency_news"], Client()).extract([doc])  # type: ignore[arg-type]
     assert facts and {f.field for f in facts} == {"relationship"}
+
+
+def test_agency_json_names_the_sentence_a_reference_was_linked_to(tmp_path: Path) -> None:
+    # constructed: the headline names the brand, the snippet only "the carmaker"
+    articles = tmp_path / "mine.jsonl"
+    articles.write_text(
+        json.dumps(
+            {
+                "headline": "Ford's review",
+                "snippet": "The carmaker moved its account to BBDO after 75 years with WPP.",
+                "url": "https://trade.example/ford-bbdo",
+                "published": "2026-03-02",
+                "outlet": "Campaign",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["agency", "--company", "Ford", "--articles", str(articles), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    relations = json.loads(result.output)["companies"][0]["relations"]
+    bbdo = next(r for r in relations if r["agency"] == "BBDO" and r["status"] == "appointed")
+    assert bbdo["sentence"] == "The carmaker moved its account to BBDO after 75 years with WPP."
+    assert bbdo["linked"] == "Ford's review"
