@@ -224,12 +224,17 @@ def parse_model(data: dict[str, Any], where: str = "pair model") -> PairModel:
     return PairModel(weights, bias, thresholds)
 
 
-def read_model(path: Path = MODEL_FILE) -> tuple[PairModel, bool]:
-    """The model in ``path`` and whether its file switches it on (``enabled``)."""
+def _json(path: Path) -> Any:
+    """The decoded JSON of a model file; an unreadable one is a ConfigError naming it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: unreadable pair model ({exc})") from exc
+
+
+def read_model(path: Path = MODEL_FILE) -> tuple[PairModel, bool]:
+    """The model in ``path`` and whether its file switches it on (``enabled``)."""
+    data = _json(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: not a {FORMAT} file")
     return parse_model(data, str(path)), bool(data.get("enabled", False))
@@ -242,10 +247,7 @@ def load_model(path: Path = MODEL_FILE) -> PairModel | None:
     relations precisely enough without misreading more distractors."""
     if not path.exists():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{path}: unreadable pair model ({exc})") from exc
+    data = _json(path)
     if not isinstance(data, dict) or not data.get("enabled", False):
         return None  # switched off (or not a model: parse_model would say so when it is on)
     return parse_model(data, str(path))
