@@ -874,6 +874,17 @@ _MORE_REPORTING = (
     "maintains maintaining",
     "concludes concluding",
     "explained",
+    # The "say" and "tell" patterns of learners' grammars (GCF Global, "Reporting speech
+    # verbs"; Richard Nordquist, "Reporting verb"; and a publisher's list of "said words":
+    # affirmed, contended, maintained, remarked, recollected, recounted, remembered).
+    "affirmed affirms affirming",
+    "mentioned mentions mentioning",
+    "proposed proposes",
+    "remembered remembers",
+    "recollected recollects",
+    "assured assures assuring",
+    "informed informs",
+    "reminded reminds",
 )
 _SAID_ONLY = re.compile(
     r"\s*[:,]?\s*[“\"‘]|\s+that\b|\s*(?:[.,;!?”\"]|$)|"
@@ -1016,6 +1027,13 @@ _NEEDS_OBJECT = {
         for v in _MORE_REPORTING
         for f in v.split()
         if f not in {"explained", "admits", "asserts", "recalls", "observes"}
+    },
+    # "assured investors that ...", "informed staff: “...”" (the hearer first).
+    **{
+        f: re.compile(
+            r"(?:\s+(?!that\b)[\w’'.&-]+){1,4}?(?:\s+that\b|\s*[:,]?\s*[“\"]|\s*(?:[.,;]|$))"
+        )
+        for f in ("assured", "assures", "assuring", "informed", "informs", "reminded", "reminds")
     },
 }
 _ACCORDING = re.compile(
@@ -1231,7 +1249,21 @@ _SUBJECT_AFTER = re.compile(
 )
 
 
-_TELL = frozenset(["told", "tells", "tell", "telling"])
+_TELL = frozenset(
+    [
+        "told",
+        "tells",
+        "tell",
+        "telling",
+        "assured",
+        "assures",
+        "assuring",
+        "informed",
+        "informs",
+        "reminded",
+        "reminds",
+    ]
+)
 # Who was told: a name ("Reuters", "the Financial Times", "CoStar News"), a pronoun, or a
 # group or body ("reporters", "judges", "the court", "a conference").
 _HEARER = re.compile(
