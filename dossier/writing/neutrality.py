@@ -786,6 +786,13 @@ def mask_proper_names(text: str) -> str:
         runs.append(run)
         i = j
     spans: list[tuple[int, int]] = _shouted_names(text, tokens)
+    # Words the text capitalises inside a sentence ("each Pioneer share"): a name, also where it
+    # starts a sentence ("Pioneer shareholders will receive ...").
+    inside = {
+        t.group()
+        for t in tokens
+        if _cap(t.group()) and not _at_sentence_start(text, t.start(), starts)
+    }
     for run in runs:
         caps = [t for t in run if _cap(t.group()) or _acronym(t.group())]
         first = run[0]
@@ -805,6 +812,7 @@ def mask_proper_names(text: str) -> str:
                     continue
             elif (
                 len(caps) == 1
+                and first.group() not in inside
                 and not _VERB_AFTER.match(text, first.end())
                 and not (
                     first.group().endswith(("’s", "'s"))
