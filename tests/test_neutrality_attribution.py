@@ -48,6 +48,13 @@ ATTRIBUTED = [
     '"It is the most innovative design in years," Cook vowed.',
     '"A landmark day," Cook mentioned.',
     'Cook informed staff: "This is a landmark day."',
+    'Cook was quick to point out that the phone was "the best ever made".',
+    # After the quotation; names and slogans.
+    '"It is the best phone ever made": that was Cook’s verdict.',
+    '"The best phone ever made," reads the company’s website.',
+    'The iPhone is, in Cook’s phrase, "the best ever made".',
+    'The company bills the phone as "the best ever made".',
+    'Its slogan is "the best a man can get".',
 ]
 
 
@@ -68,6 +75,9 @@ def test_attribution_forms_are_recognised(text: str) -> None:
         "The verdict: the best product ever made.",
         "Apple revealed its iconic phone.",
         "Apple promised a landmark product.",
+        "The phone is marketed as the best ever made.",
+        "The stress on the iconic brand grew.",
+        'The brand’s tagline, "Think different", became iconic.',
     ],
 )
 def test_the_same_words_in_our_voice_are_still_errors(text: str) -> None:

@@ -835,6 +835,11 @@ def mask_proper_names(text: str) -> str:
 # concede, wonder, agree). Each line: the forms of one verb. Many are also acts ("revealed
 # its new phone", "promised a dividend"), so they report only when a quotation, a "that"
 # clause or the end of the clause follows (``_SAID_ONLY``).
+# The base forms of verbs of saying, which report only after "was quick to", "was keen to"
+# (``_GOES_ON_TO``): "was quick to point out that ..." (not "the stress on", "a note").
+_BASE_LINE = (
+    "point stress note insist emphasise emphasize concede admit acknowledge mention deny warn add"
+)
 _MORE_REPORTING = (
     "quipped quips quipping",
     "joked jokes joking",
@@ -882,6 +887,8 @@ _MORE_REPORTING = (
     "maintains maintaining",
     "concludes concluding",
     "explained",
+    _BASE_LINE,
+    "ranks",
     # The "say" and "tell" patterns of learners' grammars (GCF Global, "Reporting speech
     # verbs"; Richard Nordquist, "Reporting verb"; and a publisher's list of "said words":
     # affirmed, contended, maintained, remarked, recollected, recounted, remembered).
@@ -894,6 +901,7 @@ _MORE_REPORTING = (
     "informed informs",
     "reminded reminds",
 )
+_BASE_FORMS = frozenset(_BASE_LINE.split())
 _SAID_ONLY = re.compile(
     r"\s*[:,]?\s*[“\"‘]|\s+that\b|\s*(?:[.,;!?”\"]|$)|"
     r"\s+(?:to|in|on|at|during|after|before|when|while|last|this)\b"
@@ -1036,6 +1044,8 @@ _NEEDS_OBJECT = {
         for f in v.split()
         if f not in {"explained", "admits", "asserts", "recalls", "observes"}
     },
+    "point": re.compile(r"\s+out\b"),
+    "ranks": re.compile(r"\s+(?:it|him|her|them)\b"),
     # "assured investors that ...", "informed staff: “...”" (the hearer first).
     **{
         f: re.compile(
@@ -1053,7 +1063,8 @@ _ACCORDING = re.compile(
 # Attributions that name their speaker in a set phrase: "in his words", "in Smith’s own
 # words", "as Buffett (once) put it", "to quote Smith", "in the view of the regulator".
 _SET_PHRASE = re.compile(
-    r"\b(?:in\s+(?:his|her|their|its|(?-i:[A-Z])[\w’'.&-]*[’']s?)\s+(?:own\s+)?words\b|"
+    r"\b(?:in\s+(?:his|her|their|its|(?-i:[A-Z])[\w’'.&-]*[’']s?)\s+(?:own\s+)?"
+    r"(?:words|phrase|view|opinion|estimation|telling|account|assessment)\b|"
     r"as\s+(?:(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,3}|he|she|they|"
     r"(?:the|its|his|her|their|one)\s+[\w-]+)\s+(?:\w+ly\s+|once\s+|later\s+|then\s+)?"
     r"(?:put|puts|putting)\s+it\b|"
@@ -1076,6 +1087,17 @@ _SPEECH_NOUN_INTRO = re.compile(_WHOSE + _SPEECH_NOUN + r"\s*:\s*\Z", re.IGNOREC
 _SPEECH_NOUN_OF = re.compile(
     _WHOSE + _SPEECH_NOUN + r"\s+(?:of\s+[^“\"]{0,60}?\s+)?as\s*\Z", re.IGNORECASE
 )
+# ... or after it: "“...”: that was Cook’s verdict", "“...,” reads the company’s website".
+_SPEECH_NOUN_AFTER = re.compile(
+    r"\s*[:,;—–]?\s*(?:that|this|such)\s+(?:was|is|remains|remained)\s+(?:the\s+)?"
+    + _WHOSE
+    + _SPEECH_NOUN,
+    re.IGNORECASE,
+)
+_READS_AFTER = re.compile(
+    r"\s*[,;:—–]?\s*(?:reads|read|runs|ran|proclaims|proclaimed|declares|declared)\s+"
+    r"(?:(?:the|its|his|her|their|a|an)\s+|(?-i:[A-Z]))"
+)
 # Naming: a quoted word after these is a mention of a name, not a use.
 _NAMING = re.compile(
     r"\b(?:known|referred\s+to|described|dubbed|nicknamed|termed|called|named|titled|entitled|"
@@ -1087,7 +1109,8 @@ _NAMING = re.compile(
     r"commercial|memoir|novel|play|article|essay|podcast|documentary|exhibition|collection|"
     r"range|product|tagline|slogan|motto|hashtag|programme|program|initiative|app|game|"
     r"headline|chapter|episode|brand|logo|jingle)s?,?)"
-    r"(?:\s+as)?\s*$",
+    # "... as “...”", "its slogan is “...”", "the headline read: “...”".
+    r"(?:\s+(?:as|is|was|are|were|reads|read))?\s*:?\s*$",
     re.IGNORECASE,
 )
 # ... or by what follows it: "“Simply the best” was the slogan of the 2019 campaign".
@@ -1345,12 +1368,19 @@ _INVERTED = re.compile(
 # The subject's own claim: "bills itself as", "styles itself", "positions itself as".
 _SELF_CLAIM = re.compile(
     r"\b(?:bills|billed|styles|styled|positions|positioned|brands|branded|markets|marketed|"
-    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b"
+    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b|"
+    # ... or what it sells: "The company bills the phone as “the best ever made”" (active, so
+    # someone named does the billing; not the passive "is marketed as").
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)"
+    r"\b(?:bills|billed|markets|marketed|pitches|pitched|promotes|promoted|advertises|"
+    r"advertised)\s+(?:(?:the|its|his|her|their|this|these|a|an)\s+)?(?:[\w-]+\s+){0,2}?as\b"
 )
 # "goes on to say", "went on to describe": a report, although "to" comes before the verb.
 _GOES_ON_TO = re.compile(
     r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
-    r"\bcontinued\s+to\s*$",
+    r"\bcontinued\s+to\s*$|"
+    # "was quick to point out", "was keen to stress", "is at pains to note".
+    r"\b(?:quick|keen|careful|eager|anxious|pains|happy|ready|first|last)\s+to\s*$",
     re.IGNORECASE,
 )
 
@@ -1381,6 +1411,8 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         if need is not None and not need.match(s, m.end()):
             continue
         before = s[: m.start()]
+        if verb in _BASE_FORMS and not _GOES_ON_TO.search(before):
+            continue  # "the stress on", "a note": a base form reports only after "quick to"
         if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
             continue  # "sad notes", "the claims": a noun
         if re.search(
@@ -1467,6 +1499,10 @@ def _quote_attributed(
     if _SPEECH_NOUN_INTRO.search(before) or _SPEECH_NOUN_OF.search(before):
         return True
     if _DASH_SPEAKER.match(text, quote.end()):
+        return True
+    if _SPEECH_NOUN_AFTER.match(text, quote.end(), sentence[1]) or _READS_AFTER.match(
+        text, quote.end(), sentence[1]
+    ):
         return True
     outside = text[sentence[0] : quote.start()] + " " + text[quote.end() : sentence[1]]
     return bool(
