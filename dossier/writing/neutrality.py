@@ -1109,8 +1109,11 @@ _NAMING = re.compile(
     r"commercial|memoir|novel|play|article|essay|podcast|documentary|exhibition|collection|"
     r"range|product|tagline|slogan|motto|hashtag|programme|program|initiative|app|game|"
     r"headline|chapter|episode|brand|logo|jingle)s?,?)"
-    # "... as “...”", "its slogan is “...”", "the headline read: “...”".
-    r"(?:\s+(?:as|is|was|are|were|reads|read))?\s*:?\s*$",
+    r"(?:\s+as)?\s*$|"
+    # A name or a text given as the predicate: "its slogan is “...”", "the headline read: “...”"
+    # (not "the campaign was “the best ever”").
+    r"\b(?:slogan|tagline|motto|title|name|headline|hashtag|strapline|catchphrase|jingle|"
+    r"nickname|working\s+title)s?\s+(?:is|was|are|were|reads|read)\s*:?\s*$",
     re.IGNORECASE,
 )
 # ... or by what follows it: "“Simply the best” was the slogan of the 2019 campaign".
