@@ -29,18 +29,23 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 # fourth) and dev5.jsonl. dev5.jsonl and dev6.jsonl are the fourth collection
 # (eval/build_dev5_neutrality.py): dev5 scored cold once, then developed on; dev6 scored cold
 # once before the fourth round's changes and is scored with the held-out test (make eval),
-# never listed.
+# never listed. dev7.jsonl and dev8.jsonl are the fifth collection
+# (eval/build_dev7_neutrality.py): dev7 scored cold once, then developed on (part of "dev");
+# dev8 scored cold once before the sixth round's changes and is scored with the held-out test,
+# totals only, never listed.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
     "dev4": ("dev4",),
     "dev5": ("dev5",),
     "dev6": ("dev6",),
+    "dev7": ("dev7",),
+    "dev8": ("dev8",),
     "test": ("test",),
 }
-COLD = ("test", "dev6")
+COLD = ("test", "dev6", "dev8")
 
 
 def items(split: str) -> list[dict]:
@@ -115,14 +120,14 @@ def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
     parts = (
-        ("dev1", "dev2", "dev3", "dev4", "dev5")
+        ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7")
         if split == "dev"
-        else ("dev6",)
+        else ("dev6", "dev8")
         if split == "test"
         else ()
     )
     for part in parts:
-        cold = " (cold: scored with the test, never tuned on)" if part == "dev6" else " alone"
+        cold = " (cold: scored with the test, never tuned on)" if part in COLD else " alone"
         lines.append(f"-- {FILES[part][0]}.jsonl{cold}")
         lines += ["   " + line for line in figures(items(part)) if not line.startswith("  ")]
     return lines
@@ -149,7 +154,7 @@ if __name__ == "__main__":
         WITHOUT = tuple(sys.argv[2].split(","))
         del sys.argv[1:3]
     if sys.argv[1:2] == ["--score"]:
-        # Figures only, for one file scored cold (dev3, dev4, dev5, dev6); the test split is
+        # Figures only, for one file scored cold (dev3 .. dev8); the test split is
         # scored by make eval.
         split = sys.argv[2] if len(sys.argv) > 2 else "dev"
         if split == "test":

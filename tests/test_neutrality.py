@@ -254,4 +254,9 @@ def test_former_names_are_written_without_relative_time() -> None:
     (s,) = [s for s in sentences(d) if "names" in s.text]
     assert s.text.endswith("earlier names include Acme Widgets (until 2007) and Acme Tools.")
     assert lint_text(s.text, ["Acme Widgets", "Acme Tools"]) == []
-    assert [f.term for f in lint_text("It was formerly known as Acme Widgets.")] == ["formerly"]
+    # A former name stays true (the issue: "It was formerly known as X" failed dossier's own
+    # audit); "formerly" before anything but a name is still relative time.
+    assert lint_text("It was formerly known as Acme Widgets.") == []
+    assert lint_text("Caleres, formerly Brown Shoe Company, sells shoes.") == []
+    assert [f.term for f in lint_text("He formerly worked at Acme Widgets.")] == ["formerly"]
+    assert [f.term for f in lint_text("It was formerly a bank.")] == ["formerly"]

@@ -1,5 +1,6 @@
-"""The neutrality suite's files: the fourth collection is in the project, dev5 is development
-data, and dev6 is scored with the held-out test and never listed."""
+"""The neutrality suite's files: the fourth and fifth collections are in the project, dev5 and
+dev7 are development data, and dev6 and dev8 are scored with the held-out test and never
+listed."""
 
 from __future__ import annotations
 
@@ -20,21 +21,37 @@ def _suite():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_the_fourth_collection_is_split_by_page() -> None:
+def _split_pages(dev: str, cold: str, minimum: int) -> None:
+    """Both parts of a collection: real items (at most 300 characters, each with its URL), at
+    least ``minimum`` each, every label present, and no page in both parts."""
     pages = {}
-    for stem in ("dev5", "dev6"):
+    for stem in (dev, cold):
         with (ROOT / "eval" / "neutrality" / f"{stem}.jsonl").open(encoding="utf-8") as f:
             items = [json.loads(line) for line in f if line.strip()]
-        assert len(items) >= 100
+        assert len(items) >= minimum
         assert all(len(i["text"]) <= 300 and i["url"].startswith("http") for i in items)
+        assert {i["label"] for i in items} == {"tag", "neutral", "attributed"}
         pages[stem] = {i["url"] for i in items}
-    assert not pages["dev5"] & pages["dev6"]
+    assert not pages[dev] & pages[cold]
+
+
+def _cold_and_development(dev: str, cold: str) -> None:
+    """``dev`` is development data; ``cold`` is scored with the test and never listed."""
+    suite = _suite()
+    assert dev in suite.FILES["dev"] and cold not in suite.FILES["dev"]
+    with pytest.raises(SystemExit):
+        suite.dev_report(cold)
+    assert any(f"{cold}.jsonl (cold" in line for line in suite.run("test"))
+
+
+def test_the_fourth_collection_is_split_by_page() -> None:
+    _split_pages("dev5", "dev6", 100)
 
 
 def test_dev6_is_cold_and_dev5_is_development() -> None:
-    suite = _suite()
-    assert "dev5" in suite.FILES["dev"] and "dev6" not in suite.FILES["dev"]
-    with pytest.raises(SystemExit):
-        suite.dev_report("dev6")
-    lines = suite.run("test")
-    assert any("dev6.jsonl (cold" in line for line in lines)
+    _cold_and_development("dev5", "dev6")
+
+
+def test_the_fifth_collection_is_split_by_page_and_dev8_is_cold() -> None:
+    _split_pages("dev7", "dev8", 60)
+    _cold_and_development("dev7", "dev8")

@@ -786,6 +786,13 @@ def mask_proper_names(text: str) -> str:
         runs.append(run)
         i = j
     spans: list[tuple[int, int]] = _shouted_names(text, tokens)
+    # Words the text capitalises inside a sentence ("each Pioneer share"): a name, also where it
+    # starts a sentence ("Pioneer shareholders will receive ...").
+    inside = {
+        t.group()
+        for t in tokens
+        if _cap(t.group()) and not _at_sentence_start(text, t.start(), starts)
+    }
     for run in runs:
         caps = [t for t in run if _cap(t.group()) or _acronym(t.group())]
         first = run[0]
@@ -805,6 +812,7 @@ def mask_proper_names(text: str) -> str:
                     continue
             elif (
                 len(caps) == 1
+                and first.group() not in inside
                 and not _VERB_AFTER.match(text, first.end())
                 and not (
                     first.group().endswith(("’s", "'s"))
@@ -819,6 +827,85 @@ def mask_proper_names(text: str) -> str:
 
 # --- attribution -------------------------------------------------------------------------
 
+# More verbs of saying (Wikipedia's MOS:SAID list of "said" synonyms: reveal, point out,
+# clarify, explain, note, observe, insist, speculate, surmise, claim, assert, admit, confess,
+# deny; and the reporting verbs of English usage guides: quip, joke, boast, concede, reply,
+# respond, stress, emphasise, muse, vow, ask, counter, retort, exclaim, complain, lament,
+# caution, urge, promise, pledge, disclose, recount, contend, opine, brag, gush, enthuse,
+# concede, wonder, agree). Each line: the forms of one verb. Many are also acts ("revealed
+# its new phone", "promised a dividend"), so they report only when a quotation, a "that"
+# clause or the end of the clause follows (``_SAID_ONLY``).
+# The base forms of verbs of saying, which report only after "was quick to", "was keen to"
+# (``_GOES_ON_TO``): "was quick to point out that ..." (not "the stress on", "a note").
+_BASE_LINE = (
+    "point stress note insist emphasise emphasize concede admit acknowledge mention deny warn add"
+)
+_MORE_REPORTING = (
+    "quipped quips quipping",
+    "joked jokes joking",
+    "boasted boasts boasting",
+    "bragged brags bragging",
+    "conceded concedes conceding",
+    "replied replies replying",
+    "responded responds responding",
+    "stressed stresses stressing",
+    "emphasised emphasises emphasising emphasized emphasizes emphasizing",
+    "mused muses musing",
+    "vowed vows vowing",
+    "asked asks asking",
+    "countered counters countering",
+    "retorted retorts retorting",
+    "exclaimed exclaims exclaiming",
+    "complained complains complaining",
+    "lamented laments lamenting",
+    "cautioned cautions cautioning",
+    "urged urges urging",
+    "promised promises promising",
+    "pledged pledges pledging",
+    "revealed reveals revealing",
+    "disclosed discloses disclosing",
+    "recounted recounts recounting",
+    "contended contends contending",
+    "opined opines opining",
+    "gushed gushes gushing",
+    "enthused enthuses enthusing",
+    "wondered wonders wondering",
+    "agreed agrees agreeing",
+    "confessed confesses confessing",
+    "denied denies denying",
+    "clarified clarifies clarifying",
+    "speculated speculates speculating",
+    "surmised surmises surmising",
+    "acknowledges acknowledging",
+    "admits admitting",
+    "recalls recalling",
+    "observes observing",
+    "remarks remarking",
+    "comments commenting",
+    "declares declaring",
+    "asserts",
+    "maintains maintaining",
+    "concludes concluding",
+    "explained",
+    _BASE_LINE,
+    "ranks",
+    # The "say" and "tell" patterns of learners' grammars (GCF Global, "Reporting speech
+    # verbs"; Richard Nordquist, "Reporting verb"; and a publisher's list of "said words":
+    # affirmed, contended, maintained, remarked, recollected, recounted, remembered).
+    "affirmed affirms affirming",
+    "mentioned mentions mentioning",
+    "proposed proposes",
+    "remembered remembers",
+    "recollected recollects",
+    "assured assures assuring",
+    "informed informs",
+    "reminded reminds",
+)
+_BASE_FORMS = frozenset(_BASE_LINE.split())
+_SAID_ONLY = re.compile(
+    r"\s*[:,]?\s*[“\"‘]|\s+that\b|\s*(?:[.,;!?”\"]|$)|"
+    r"\s+(?:to|in|on|at|during|after|before|when|while|last|this)\b"
+)
 # Verbs that report what someone said or thought. Matched in lowercase only: a capitalised
 # "States" is part of a name ("the United States").
 _REPORTING = re.compile(
@@ -832,7 +919,9 @@ _REPORTING = re.compile(
     r"posted|ranked|rated|hailed|touted|lauded|considers|deemed|reiterated|repeated|confirmed|"
     r"echoed|spoke|learned|learnt|understands|decided|pointed|accused|accuses|"
     r"speaking|talked|quoted|cited|citing|telling|saying|describing|writing|claiming|arguing|"
-    r"insisting|asserting|deciding|warning|suggesting|noting|adding|explaining|predicting)\b"
+    r"insisting|asserting|deciding|warning|suggesting|noting|adding|explaining|predicting|"
+    + "|".join(sorted({f for v in _MORE_REPORTING for f in v.split()}, key=len, reverse=True))
+    + r")\b"
 )
 # The verbs that tell what someone said or believes, as opposed to what they did: only their
 # clause reports someone else's sense of time ("He says that in recent days ...", not
@@ -899,6 +988,7 @@ _SPEECH = frozenset(
         "adding",
         "explaining",
         "predicting",
+        *(f for v in _MORE_REPORTING for f in v.split()),
     ]
 )
 # "called it", "calls the deal transformative" (not "called the police", "call attention to").
@@ -948,12 +1038,65 @@ _NEEDS_OBJECT = {
     "ranked": re.compile(r"\s+(?:it|him|her|them)\b"),
     "rated": re.compile(r"\s+(?:it|him|her|them)\b"),
     "posted": re.compile(r"\s+(?:that|on)\b"),
+    **{
+        f: _SAID_ONLY
+        for v in _MORE_REPORTING
+        for f in v.split()
+        if f not in {"explained", "admits", "asserts", "recalls", "observes"}
+    },
+    "point": re.compile(r"\s+out\b"),
+    "ranks": re.compile(r"\s+(?:it|him|her|them)\b"),
+    # "assured investors that ...", "informed staff: “...”" (the hearer first).
+    **{
+        f: re.compile(
+            r"(?:\s+(?!that\b)[\w’'.&-]+){1,4}?(?:\s+that\b|\s*[:,]?\s*[“\"]|\s*(?:[.,;]|$))"
+        )
+        for f in ("assured", "assures", "assuring", "informed", "informs", "reminded", "reminds")
+    },
 }
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|described|stated|noted)\s+by|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:statement|interview|report|filing|note|letter|post|"
     r"review|column|press\s+release)|per(?=\s+(?:the|its|(?-i:[A-Z]))))\s+(?P<who>[\w’'.&-]+)",
     re.IGNORECASE,
+)
+# Attributions that name their speaker in a set phrase: "in his words", "in Smith’s own
+# words", "as Buffett (once) put it", "to quote Smith", "in the view of the regulator".
+_SET_PHRASE = re.compile(
+    r"\b(?:in\s+(?:his|her|their|its|(?-i:[A-Z])[\w’'.&-]*[’']s?)\s+(?:own\s+)?"
+    r"(?:words|phrase|view|opinion|estimation|telling|account|assessment)\b|"
+    r"as\s+(?:(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*){0,3}|he|she|they|"
+    r"(?:the|its|his|her|their|one)\s+[\w-]+)\s+(?:\w+ly\s+|once\s+|later\s+|then\s+)?"
+    r"(?:put|puts|putting)\s+it\b|"
+    r"to\s+quote\s+(?-i:[A-Z])|"
+    r"in\s+the\s+(?:view|opinion|estimation|judgement|judgment)\s+of\s+(?:(?-i:[A-Z])|the\s+\w))",
+    re.IGNORECASE,
+)
+# A quotation signed after a dash: "“...” — Tim Cook", "“...” –Forbes".
+_DASH_SPEAKER = re.compile(r"[ \t]*(?:[—–―]|--)[ \t]*" + _NAME_START)
+# A quotation introduced by someone's words as a noun: "Smith’s verdict: “...”", "Her reply:
+# “...”", "Cook’s description of the deal as “a landmark”".
+_SPEECH_NOUN = (
+    r"(?:verdict|reply|response|answer|words|view|views|assessment|comment|comments|remark|"
+    r"explanation|conclusion|quip|description|characteri[sz]ation|summary|warning|retort|"
+    r"message|advice|argument|claim|promise|prediction|forecast|thoughts|opinion|take|"
+    r"reaction|boast|pitch|phrase|assessment|diagnosis|judgement|judgment|review)"
+)
+_WHOSE = r"(?:(?-i:[A-Z])[\w’'.&-]*[’']s?|his|her|their|its)\s+(?:[\w-]+\s+)?"
+_SPEECH_NOUN_INTRO = re.compile(_WHOSE + _SPEECH_NOUN + r"\s*:\s*\Z", re.IGNORECASE)
+_SPEECH_NOUN_OF = re.compile(
+    _WHOSE + _SPEECH_NOUN + r"\s+(?:of\s+[^“\"]{0,60}?\s+)?as\s*\Z", re.IGNORECASE
+)
+# ... or after it: "“...”: that was Cook’s verdict", "“...,” reads the company’s website".
+_SPEECH_NOUN_AFTER = re.compile(
+    r"\s*[:,;—–]?\s*(?:that|this|such)\s+(?:was|is|remains|remained)\s+(?:the\s+)?"
+    + _WHOSE
+    + _SPEECH_NOUN,
+    re.IGNORECASE,
+)
+_READS_AFTER = re.compile(
+    r"\s*[,;:—–]?\s*(?:reads|read|runs|ran|proclaims|proclaimed|declares|declared)\s+"
+    r"(?:(?:the|its|his|her|their|a|an)\s+|(?-i:[A-Z]))"
 )
 # Naming: a quoted word after these is a mention of a name, not a use.
 _NAMING = re.compile(
@@ -966,7 +1109,11 @@ _NAMING = re.compile(
     r"commercial|memoir|novel|play|article|essay|podcast|documentary|exhibition|collection|"
     r"range|product|tagline|slogan|motto|hashtag|programme|program|initiative|app|game|"
     r"headline|chapter|episode|brand|logo|jingle)s?,?)"
-    r"(?:\s+as)?\s*$",
+    r"(?:\s+as)?\s*$|"
+    # A name or a text given as the predicate: "its slogan is “...”", "the headline read: “...”"
+    # (not "the campaign was “the best ever”").
+    r"\b(?:slogan|tagline|motto|title|name|headline|hashtag|strapline|catchphrase|jingle|"
+    r"nickname|working\s+title)s?\s+(?:is|was|are|were|reads|read)\s*:?\s*$",
     re.IGNORECASE,
 )
 # ... or by what follows it: "“Simply the best” was the slogan of the 2019 campaign".
@@ -1101,6 +1248,8 @@ _NOUN_TOO = frozenset(
         "ranks",
         "rates",
         "writes",
+        # "its promises", "the jokes", "his vows": the nouns of _MORE_REPORTING.
+        *(f for v in _MORE_REPORTING for f in v.split() if f.endswith("s")),
     ]
 )
 _DETERMINER_BEFORE = re.compile(
@@ -1131,6 +1280,32 @@ _SAYS = frozenset(
 )
 _SUBJECT_AFTER = re.compile(
     r"\s+(?:" + _NAME_START + r"[\w’'.&-]*|the\s+\w+|its\s+\w+|a\s+\w+)\s+[a-z]"
+)
+
+
+_TELL = frozenset(
+    [
+        "told",
+        "tells",
+        "tell",
+        "telling",
+        "assured",
+        "assures",
+        "assuring",
+        "informed",
+        "informs",
+        "reminded",
+        "reminds",
+    ]
+)
+# Who was told: a name ("Reuters", "the Financial Times", "CoStar News"), a pronoun, or a
+# group or body ("reporters", "judges", "the court", "a conference").
+_HEARER = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])"
+    r"[\w’'.&-]*){0,3}|him|her|them|us|me|reporters|journalists|analysts|investors|"
+    r"shareholders|employees|staff|workers|judges|jurors|lawmakers|legislators|senators|"
+    r"regulators|customers|listeners|viewers|readers|delegates|the\s+[a-z]+|an?\s+[a-z]+)"
+    r"(?=\s|[,.;:!?”\"]|$)"
 )
 
 
@@ -1196,12 +1371,19 @@ _INVERTED = re.compile(
 # The subject's own claim: "bills itself as", "styles itself", "positions itself as".
 _SELF_CLAIM = re.compile(
     r"\b(?:bills|billed|styles|styled|positions|positioned|brands|branded|markets|marketed|"
-    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b"
+    r"touts|touted|presents|presented)\s+(?:itself|himself|herself|themselves)\b|"
+    # ... or what it sells: "The company bills the phone as “the best ever made”" (active, so
+    # someone named does the billing; not the passive "is marketed as").
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)"
+    r"\b(?:bills|billed|markets|marketed|pitches|pitched|promotes|promoted|advertises|"
+    r"advertised)\s+(?:(?:the|its|his|her|their|this|these|a|an)\s+)?(?:[\w-]+\s+){0,2}?as\b"
 )
 # "goes on to say", "went on to describe": a report, although "to" comes before the verb.
 _GOES_ON_TO = re.compile(
     r"\b(?:go|goes|went|gone|going|continued|continues)\s+on\s+to\s*$|"
-    r"\bcontinued\s+to\s*$",
+    r"\bcontinued\s+to\s*$|"
+    # "was quick to point out", "was keen to stress", "is at pains to note".
+    r"\b(?:quick|keen|careful|eager|anxious|pains|happy|ready|first|last)\s+to\s*$",
     re.IGNORECASE,
 )
 
@@ -1216,6 +1398,9 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         reported.append((start, end))
     if _SELF_CLAIM.search(s):
         named = True  # "bills itself as the world's most creative company": its own claim
+    if _SET_PHRASE.search(s):
+        named = True
+        reported.append((start, end))
     for m in _ACCORDING.finditer(s):
         who = m.group("who").lower()
         if who not in _VAGUE:
@@ -1229,6 +1414,8 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         if need is not None and not need.match(s, m.end()):
             continue
         before = s[: m.start()]
+        if verb in _BASE_FORMS and not _GOES_ON_TO.search(before):
+            continue  # "the stress on", "a note": a base form reports only after "quick to"
         if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
             continue  # "sad notes", "the claims": a noun
         if re.search(
@@ -1239,6 +1426,14 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
         prefix = before[cut:]
         boundary = before[:cut].rstrip()
         after = s[m.end() :]
+        shift = 0
+        if verb in _TELL:
+            # "told Reuters", "told the court in Munich", "told reporters the plan ...": the
+            # hearer comes first; what follows it is the clause or the end.
+            hearer = _HEARER.match(after)
+            if hearer is not None:
+                shift = hearer.end()
+                after = after[shift:]
         if verb.endswith("ing") and verb in _SPEECH:
             # A participle clause of report: "..., saying the deal will ...", "by falsely
             # claiming Theranos could ...", "after deciding that ...". Its content is the
@@ -1259,11 +1454,11 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             named = True
             # The reported clause follows the verb; after "..., he said" it went before it.
             opener = _CLAUSE_OPENER.search(after[:40])
-            direct = verb in _SAYS and _SUBJECT_AFTER.match(after)
+            direct = (verb in _SAYS or verb in _TELL) and _SUBJECT_AFTER.match(after)
             if verb in _SPEECH and (
                 opener or direct or verb in {"expects", "expect", "predicts", "predicted"}
             ):
-                at = m.end() + (opener.start() if opener and not direct else 0)
+                at = m.end() + shift + (opener.start() if opener and not direct else 0)
                 reported.append((start + at, end))
             if boundary[-1:] in {",", "”", '"'} and _ENDS_CLAUSE.match(after):
                 # "..., he said." / "..., the company said on Monday.": the content went before.
@@ -1302,6 +1497,15 @@ def _quote_attributed(
     if attr.named:
         return True
     if _COLON_INTRO.search(text, sentence[0], quote.start()):
+        return True
+    before = text[max(sentence[0], quote.start() - 120) : quote.start()]
+    if _SPEECH_NOUN_INTRO.search(before) or _SPEECH_NOUN_OF.search(before):
+        return True
+    if _DASH_SPEAKER.match(text, quote.end()):
+        return True
+    if _SPEECH_NOUN_AFTER.match(text, quote.end(), sentence[1]) or _READS_AFTER.match(
+        text, quote.end(), sentence[1]
+    ):
         return True
     outside = text[sentence[0] : quote.start()] + " " + text[quote.end() : sentence[1]]
     return bool(
