@@ -39,6 +39,12 @@ FORMS = [
     # Who we are and what we know, told to the reader.
     ("We know the category well.", "self_promotion"),  # constructed
     ("We were recently named Agency of the Year.", "self_promotion"),  # constructed
+    ("We have years of experience in retail.", "self_promotion"),  # constructed
+    ("We just opened an office in Leeds.", "self_promotion"),  # constructed
+    (
+        "Our experience with challenger brands could be useful as you settle in.",  # constructed
+        "self_promotion",
+    ),
     # The reader's market as we have seen it: the lead-in to a pitch.
     ("Every marketing leader I talk to has the same problem:", "diagnosis"),
     (
@@ -57,8 +63,11 @@ FORMS = [
         "Should the timing ever suit you, we are always glad to talk.",
         "conditional_offer",
     ),  # constructed
-    # A meeting put as a bare noun phrase.
+    # A meeting put as a bare noun phrase, or as a question without its verb; our event.
     ("Quick call to share what they did?", "request"),
+    ("Open to a quick chat next week?", "request"),  # constructed
+    ("Fancy a coffee once you've settled in?", "request"),  # constructed
+    ("We'd love you to join us at our breakfast for marketing leaders.", "request"),  # constructed
     # A request for an introduction or a referral.
     (
         "If anyone in your network comes to mind who's dealing with [pain point], I'd love an "
@@ -100,6 +109,12 @@ WARM = [
     "It was great to see you at the conference last year.",
     "The briefing is yours to keep, with our compliments.",
     "We created this briefing for you as you settle in.",
+    "Our work together was the highlight of my year.",
+    "We would love to see you succeed, and we know you will.",
+    "Glad to hear you're settling in.",
+    "Happy to hear the news of your appointment.",
+    "I hope there is a chance to celebrate this weekend.",
+    "We have a wonderful team here who all send their best.",
 ]
 
 

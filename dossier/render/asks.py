@@ -282,7 +282,7 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"congratulate|wish|express|extend|let\s+you\s+know|inform|announce|acknowledge|"
             r"recognize|recognise|take\s+this|begin|start\s+by|remind|welcome\s+(?:you\s+)?"
             r"(?:to\s+the\s+team|aboard)|offer\s+(?:my|our)|share\s+(?:\w+\s+)?news|make\s+the\s+"
-            r"transition)\b)"
+            r"transition|see\s+you\s+(?:succeed|thrive|grow|flourish|shine|do\s+well))\b)"
         ),
     ),
     ("request", _c(r"\bneed\s+(?:a|your)\s+(?:decision|approval|sign\s+off|go\s+ahead)\b")),
@@ -561,6 +561,22 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^{_FILLER}(?:open|free|available|interested|keen|up)\s+(?:to|for|in)\b.*\?|"
             rf"^{_FILLER}fancy\s+(?:a|an|some|grabbing|getting|meeting|catching)\b|"
             r"\bany\s+chance\b|\bis\s+there\s+(?:any\s+)?(?:a\s+)?chance\b"
+        ),
+    ),
+    # Our experience as the subject, and an invitation to our event: "Our experience with
+    # challenger brands ...", "We'd love you to join us at the breakfast".
+    (
+        "self_promotion",
+        _c(
+            r"\bour\s+(?:experience|expertise|work|results|track\s+record)\s+(?:with|for|in|across|"
+            r"helping)\s+(?!you\b|your\b|us\b)"
+        ),
+    ),
+    (
+        "request",
+        _c(
+            r"\b(?:would|will)\s+(?:love|like)\s+(?:you|to\s+have\s+you|to\s+see\s+you)\s+(?:to\s+)?"
+            r"(?:join|come|attend|be\s+there|speak|drop\s+by)\b"
         ),
     ),
     # A visit offered: "happy to pop in any time".
