@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 
 from build_dev2 import build_chain
-from build_dev6 import known_pages
+from build_dev8 import earlier_than
 
 EARLIER = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test")
 PARTS = (
@@ -26,13 +26,8 @@ PARTS = (
 )
 
 
-def earlier_pages(stem: str, items: list[dict], against: tuple[str, ...]) -> list[str]:
-    """A problem for each page of ``stem`` a collection before this harvest used."""
-    return known_pages(stem, items, tuple(s for s in against if s in EARLIER))
-
-
 def main() -> int:
-    return build_chain(PARTS, refuse=earlier_pages)
+    return build_chain(PARTS, refuse=earlier_than(EARLIER))
 
 
 if __name__ == "__main__":
