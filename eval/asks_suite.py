@@ -24,10 +24,12 @@ HERE = Path(__file__).resolve().parent / "asks"
 # the rule work as a second cold check, scored once, then opened for what it showed, and
 # dev6.jsonl, the sixth collection, scored cold once and then used to train the classifier,
 # and dev8.jsonl, three fifths of the eighth, scored cold once and then developed on (the
-# speech-act reading of dossier/render/asks.py). dev7.jsonl (the last third of the sixth
-# collection), dev9.jsonl (the rest of the eighth) and test.jsonl are scored only.
+# speech-act reading of dossier/render/asks.py), and dev10.jsonl, half of the tenth, scored
+# cold once and then developed on (the forms of the soft ask). dev7.jsonl (the last third of
+# the sixth collection), dev9.jsonl (the rest of the eighth), dev11.jsonl (the other half of the
+# tenth) and test.jsonl are scored only.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -37,11 +39,13 @@ FILES = {
     "dev7": ("dev7",),
     "dev8": ("dev8",),
     "dev9": ("dev9",),
+    "dev10": ("dev10",),
+    "dev11": ("dev11",),
     "test": ("test",),
 }
-PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8")
-#: Scored only, never listed or trained on: the held-out test and the cold dev7 and dev9.
-SCORED_ONLY = ("test", "dev7", "dev9")
+PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10")
+#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9 and dev11.
+SCORED_ONLY = ("test", "dev7", "dev9", "dev11")
 
 
 def items(split: str) -> list[dict]:

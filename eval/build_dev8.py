@@ -16,6 +16,7 @@ printed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from build_dev2 import build_chain
 from build_dev6 import known_pages
@@ -27,9 +28,19 @@ PARTS = (
 )
 
 
-def earlier_pages(stem: str, items: list[dict], against: tuple[str, ...]) -> list[str]:
-    """A problem for each page of ``stem`` a collection before this harvest used."""
-    return known_pages(stem, items, tuple(s for s in against if s in EARLIER))
+def earlier_than(
+    earlier: tuple[str, ...],
+) -> Callable[[str, list[dict], tuple[str, ...]], list[str]]:
+    """The page check of a harvest split by item: a problem for each page of a part that a
+    collection in ``earlier`` (before this harvest) used; the parts share their pages."""
+
+    def refuse(stem: str, items: list[dict], against: tuple[str, ...]) -> list[str]:
+        return known_pages(stem, items, tuple(s for s in against if s in earlier))
+
+    return refuse
+
+
+earlier_pages = earlier_than(EARLIER)
 
 
 def main() -> int:

@@ -41,7 +41,7 @@ ASKS = [
     ("We hope you continue supporting the positive growth of our city.", "keep_buying"),
     ("Thank you for considering my request.", "consideration"),
     ("I'll be direct—this is a cold email.", "outreach"),
-    ("No strings attached—just thought it was relevant.", "deal"),
+    ("No strings attached—just thought it was relevant.", "disclaimer"),
     ("Look forward to chatting!", "request"),
     # ak6 (dev6): a win-back and our own news.
     ("I’ll be direct: we want you back.", "win_back"),

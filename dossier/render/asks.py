@@ -70,6 +70,10 @@ ASK_ACTS: dict[str, str] = {
     "diagnosis": "an unasked diagnosis of the reader's business",
     "benefit": "a promise of what we would save or earn the reader",
     "self_promotion": "news of our own business",
+    "service": "what we do for clients like the reader (we help / work with / build for ...)",
+    "referral": "a request for an introduction or a referral",
+    "conditional_offer": "an offer held out on a condition the reader may meet (if you ..., I am here)",
+    "disclaimer": "a disclaimer of an ask (no strings attached, no agenda, no rush)",
 }
 #: The acts of a warm line.
 WARM_ACTS: dict[str, str] = {
@@ -80,6 +84,7 @@ WARM_ACTS: dict[str, str] = {
     "handover": "a handover or transition",
     "gift": "the reader's own work handed back",
     "news": "news shared, nothing asked",
+    "welcome": "a welcome to the reader's new team",
 }
 CATEGORY = "speech_act"
 
@@ -132,6 +137,40 @@ _FOR_YOU = r"(?=(?:\s+\w+){0,3}?\s+(?:you|your|yours|slot|more|how|what|why)\b|\
 _FUTURE_CONTACT = (
     r"(?:follow\s+up|reach\s+out|call|phone|email|be\s+in\s+touch|get\s+back|circle\s+back|"
     r"check\s+(?:in|back)|touch\s+base|ping|drop\s+(?:you|by)|try\s+(?:you|again)|reconnect)"
+)
+
+# The parts of "our service": the writer's verbs of serving and making, the quantity before a
+# class of clients, and the class itself ("e-commerce founders", "slot companies", "brands like
+# yours"); "your", "our" and "the" before the class make it someone we know, not a market.
+_WRITER = r"(?:i|we|our\s+(?:agency|team|firm|studio|company|business|group|practice|consultancy))"
+_ADVERBS = (
+    r"(?:\s+(?:have\s+been|had\s+been|have|am|are|also|now|currently|recently|often|mainly|"
+    r"mostly|primarily|typically|usually|regularly|already|specifically|especially|only|still|"
+    r"largely|exclusively))*"
+)
+_SERVE = (
+    r"\s+(?:help(?:s|ing|ed)?|work(?:s|ing|ed)?\s+with|partner(?:s|ing|ed)?\s+with|"
+    r"serv(?:e|es|ing|ed)|support(?:s|ing|ed)?|advis(?:e|es|ing|ed)|coach(?:es|ing|ed)?|"
+    r"speciali[sz](?:e|es|ing|ed)\s+in\s+(?:helping|working\s+with|serving)?)"
+)
+_MAKE = r"\s+(?:build|make|create|design|deliver|provide|offer|develop|produce|write|run)(?:s|ing)?"
+_QUANTITY = (
+    r"(?:a\s+(?:handful|number|lot|few|range|variety)\s+of\s+|some\s+of\s+the\s+|many\s+|"
+    r"several\s+|a\s+few\s+|other\s+|similar\s+|num\s+|dozens\s+of\s+|hundreds\s+of\s+)?"
+)
+_OTHERS = r"(?:(?!(?:you|your|our|my|his|her|their|the|this|that|these|those)\b)\w+\s+){0,3}?"
+_CLIENTS = (
+    r"(?:companies|company|clients|customers|brands|teams|businesses|firms|agencies|"
+    r"organi[sz]ations|startups|start\s+ups|founders|leaders|executives|marketers|retailers|"
+    r"manufacturers|practices|owners|cmos|ceos|vps|directors|managers|professionals|"
+    r"(?:people|others|ones|folks)\s+like\s+you)\b"
+)
+# What "would love to ..." may go on to say and still ask nothing: thanks, wishes, a welcome.
+_WARM_TO = (
+    r"(?:say|thank|congratulate|wish|express|extend|welcome|have\s+you|see\s+you|celebrate|"
+    r"hear\s+(?:the\b|that\b|of\b|you\s+(?:are|have|were|got)\b|about\s+(?:the|your\s+(?:new|move|"
+    r"appointment|promotion|news)))|read|learn\s+(?:of|that|about\s+your)|"
+    r"be\s+(?:part|included)|know\s+that|report|announce|share\s+(?:\w+\s+)?news)"
 )
 
 _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -243,7 +282,7 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"congratulate|wish|express|extend|let\s+you\s+know|inform|announce|acknowledge|"
             r"recognize|recognise|take\s+this|begin|start\s+by|remind|welcome\s+(?:you\s+)?"
             r"(?:to\s+the\s+team|aboard)|offer\s+(?:my|our)|share\s+(?:\w+\s+)?news|make\s+the\s+"
-            r"transition)\b)"
+            r"transition|see\s+you\s+(?:succeed|thrive|grow|flourish|shine|do\s+well))\b)"
         ),
     ),
     ("request", _c(r"\bneed\s+(?:a|your)\s+(?:decision|approval|sign\s+off|go\s+ahead)\b")),
@@ -289,7 +328,7 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deal",
         _c(
             r"\bin\s+(?:return|exchange)\b|\b(?:propose|proposing|proposal\s+for)\b|"
-            r"\bno\s+strings\s+attached\b|\bno\s+pitch\b|\bfor\s+free\b|\bfree\s+(?:pilot|trial)\b|"
+            r"\bfor\s+free\b|\bfree\s+(?:pilot|trial)\b|"
             r"\b(?:i|we)\s+(?:am|are)\s+looking\s+for\s+(?:num\s+)?(?:\w+\s+)?(?:agencies|partners|"
             r"sponsors|clients|companies|brands|businesses|teams)\b|\bsponsors?\b"
         ),
@@ -372,6 +411,181 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:new\s+)?clients\b"
         ),
     ),
+    # The soft ask's closed set of forms, read by their structure rather than their words.
+    # Our service told to the reader: the writer as agent, a verb of serving, and a class of
+    # clients as its beneficiary ("I work with e-commerce founders ...", "We've been working
+    # with a handful of slot companies", "we build ... for startups"); the reader's own team
+    # ("I always enjoyed working with your team") is a memory, not a client class.
+    ("service", _c(rf"\b{_WRITER}{_ADVERBS}{_SERVE}\s+{_QUANTITY}{_OTHERS}{_CLIENTS}")),
+    (
+        "service",
+        _c(
+            rf"\b{_WRITER}{_ADVERBS}{_MAKE}\s+(?:\w+\s+){{0,6}}?for\s+{_QUANTITY}{_OTHERS}{_CLIENTS}"
+        ),
+    ),
+    ("service", _c(rf"\b{_WRITER}{_ADVERBS}\s+speciali[sz](?:e|es|ing)\s+in\b")),
+    # The same in the present, with the class left as a template slot: "I work with slot on
+    # slot", "we partner with slot to ..." (a handover says "I will be working with slot").
+    ("service", _c(r"\b(?:i|we)\s+(?:work|partner|consult)\s+with\s+slot\s+(?:on|to|in|across)\b")),
+    ("service", _c(r"\b(?:i|we)\s+(?:recently|previously|just)\s+(?:worked|partnered)\s+with\b")),
+    (
+        "track_record",
+        _c(
+            rf"\b(?:i|we)\s+(?:have\s+been|had\s+been|are|am)\s+helping\s+(?:slot|{_QUANTITY}{_OTHERS}{_CLIENTS})"
+        ),
+    ),
+    ("track_record", _c(r"\bcase\s+stud(?:y|ies)\b|\bsuccess\s+stor(?:y|ies)\b")),
+    # What we have seen in the reader's market, the lead-in to a pitch: "Every marketing leader
+    # I talk to has the same problem", "I've been tracking companies in the ... space".
+    (
+        "diagnosis",
+        _c(
+            r"\b(?:every|most|many|all|a\s+lot\s+of|lots\s+of)\s+(?:\w+\s+){0,3}?(?:i|we)\s+"
+            r"(?:talk|speak|work|meet)\s+(?:to|with)\b"
+        ),
+    ),
+    (
+        "diagnosis",
+        _c(
+            rf"\b(?:i|we)\s+(?:have\s+been|am|are|been)\s+(?:tracking|following|studying|"
+            rf"researching|analy[sz]ing|watching|seeing)\s+{_QUANTITY}{_OTHERS}{_CLIENTS}"
+        ),
+    ),
+    # An idea held out to the reader: "I have a thought on how to fix this".
+    (
+        "offer",
+        _c(
+            r"\b(?:i|we)\s+(?:have|have\s+got|got)\s+(?:a|an|some|a\s+few|num|two|three|several|"
+            r"one|another)\s+(?:\w+\s+)?(?:thought|thoughts|idea|ideas|suggestions?|insights?|tips|"
+            r"recommendations|observations|plan)\s+(?:on|for|about|that|to|how|regarding|you)\b"
+        ),
+    ),
+    # The offer without its subject: "Would love to connect", "Would be great to connect and
+    # share some insights", "Love to hear what you think" (not "Happy to have you on board").
+    (
+        "offer",
+        _c(
+            rf"^{_FILLER}(?:would|'d)\s+(?:love|like|be\s+(?:great|good|nice|happy|glad|keen|wonderful|delighted))\s+to\s+(?!{_WARM_TO}\b)\w+"
+        ),
+    ),
+    ("offer", _c(rf"^{_FILLER}(?:love|happy|glad|keen|eager)\s+to\s+(?!{_WARM_TO}\b)\w+")),
+    # A meeting put as a bare noun phrase: "Quick call to share what they did?", "Coffee next
+    # week?".
+    (
+        "request",
+        _c(
+            rf"^{_FILLER}(?:a\s+)?(?:quick\s+|short\s+|brief\s+|virtual\s+)?(?:call|chat|coffee|"
+            r"meeting|demo|catch\s+up|intro|conversation|lunch)\b.*\?"
+        ),
+    ),
+    # A request for an introduction or a referral: "If anyone comes to mind, a quick
+    # introduction means the world to me", "I'd love an intro", "know anyone who ...".
+    (
+        "referral",
+        _c(
+            r"\b(?:know|knows)\s+(?:of\s+)?(?:anyone|anybody|someone|somebody|any\s+(?:other\s+)?\w+s)"
+            r"\s+(?:else\s+)?(?:who|that|in|dealing|looking|needing|interested)\b|"
+            r"\b(?:anyone|someone|somebody|anybody)\s+(?:\w+\s+){0,4}?comes?\s+to\s+mind\b|"
+            r"\b(?:anyone|someone|somebody|anybody|people)\s+(?:in\s+your\s+(?:\w+\s+)?(?:network|"
+            r"circle|team|world)\s+)?(?:who\s+)?(?:might|could|would)\s+(?:benefit|need|use|be\s+interested)\b|"
+            r"\b(?:would|will)\s+(?:really\s+|greatly\s+)?(?:love|appreciate|welcome|value|be\s+(?:so\s+|"
+            r"very\s+|really\s+)?grateful\s+for)\s+(?:an?|the|any|your)\s+(?:warm\s+|quick\s+)?"
+            r"(?:intro|introduction|referral|recommendation|testimonial)s?\b|"
+            r"\bintroduce\s+(?:me|us)\s+to\b|(?<!for\s)\b(?:make|making)\s+(?:an?\s+|the\s+)?"
+            r"(?:intro|introduction)\b|\b(?:intro|introduction)\s+(?:to\s+(?:\w+\s+){0,5})?(?:means|"
+            r"would\s+(?:mean|be|help)|could\s+(?:help|be))\b"
+        ),
+    ),
+    # A sentence about the outreach that disclaims it: "No agenda, just staying in touch",
+    # "No rush if now is not the right time", "No sales pitch".
+    # A disclaimer of the ask is a sentence about one ("No strings attached, just thought it was
+    # relevant", "No agenda, just staying in touch", "No rush if now is not the right time");
+    # beside a gift it is the gift's ("We put this together as a small gift; no strings
+    # attached"), so it is a weak act that a warm one explains away.
+    (
+        "disclaimer",
+        _c(
+            r"\bno\s+strings\s+attached\b|\bno\s+(?:sales\s+|hard\s+)?(?:pitch|agenda|rush|"
+            r"pressure|hard\s+sell)\b"
+        ),
+    ),
+    # More of what we did for others and who we are: "We've done a lot of work in the beverage
+    # space", "We recently launched a campaign for a brand much like yours", "We know the
+    # category well", "We're the agency behind ...", "We were recently named Agency of the
+    # Year"; and our time on offer: "I have some availability next week".
+    (
+        "track_record",
+        _c(
+            r"\b(?:i|we)\s+(?:have\s+)?(?:done|did)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|some\s+|"
+            r"plenty\s+of\s+|similar\s+|much\s+)?work\s+(?:in|for|with|across|on)\b(?!\s+(?:you|your)\b)|"
+            r"\b(?:i|we)\s+(?:recently\s+|just\s+|also\s+)?(?:launched|ran|delivered|completed|wrapped|"
+            r"finished|built|created|designed|produced|did)\s+(?:\w+\s+){0,4}?for\s+(?!you\b|your\b)"
+            r"(?:slot|a|an|another|other|similar|num|one|some)\b"
+        ),
+    ),
+    (
+        "self_promotion",
+        _c(
+            r"\b(?:i|we)\s+know\s+(?:the|this|your)\s+(?:\w+\s+)?(?:category|space|market|industry|"
+            r"sector|landscape)\b|\b(?:we|i)\s+(?:are|am)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:agency|firm|"
+            r"studio|team|consultancy|shop|people)\s+(?:behind|that|who|which)\b|"
+            r"\b(?:we|our\s+(?:agency|team|firm|work))\s+(?:were|was|have\s+been|has\s+been|just|"
+            r"recently)\s+(?:recently\s+|just\s+)?(?:named|awarded|recogni[sz]ed|ranked|shortlisted|"
+            r"voted|won)\b"
+        ),
+    ),
+    (
+        "time",
+        _c(
+            r"\b(?:i|we)\s+(?:have|got)\s+(?:some\s+|a\s+little\s+|plenty\s+of\s+|more\s+)?"
+            r"(?:availability|capacity|bandwidth|openings?)\b"
+        ),
+    ),
+    # Our news and our strengths told to the reader: "We just opened an office in Leeds", "We
+    # have years of experience in retail", "We have a strong retail practice".
+    (
+        "self_promotion",
+        _c(
+            r"\b(?:we|our\s+(?:agency|team|firm|studio|company))\s+(?:have\s+|has\s+)?(?:just|recently)\s+"
+            r"(?:launched|opened|added|expanded|hired|acquired|rebranded|introduced|released|moved)\b|"
+            r"\b(?:i|we)\s+(?:have|bring)\s+(?:\w+\s+){0,3}?(?:experience|expertise)\s+(?:in|with|across|"
+            r"of|helping|working)\b|\bwe\s+have\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:practice|offering|"
+            r"capability|track\s+record|portfolio|specialism)\b"
+        ),
+    ),
+    # The question without its verb or subject: "Open to a quick chat next week?", "Fancy a
+    # coffee?", "Any chance you're free on Thursday?".
+    (
+        "request",
+        _c(
+            rf"^{_FILLER}(?:open|free|available|interested|keen|up)\s+(?:to|for|in)\b.*\?|"
+            rf"^{_FILLER}fancy\s+(?:a|an|some|grabbing|getting|meeting|catching)\b|"
+            r"\bany\s+chance\b|\bis\s+there\s+(?:any\s+)?(?:a\s+)?chance\b"
+        ),
+    ),
+    # Our experience as the subject, and an invitation to our event: "Our experience with
+    # challenger brands ...", "We'd love you to join us at the breakfast".
+    (
+        "self_promotion",
+        _c(
+            r"\bour\s+(?:experience|expertise|work|results|track\s+record)\s+(?:with|for|in|across|"
+            r"helping)\s+(?!you\b|your\b|us\b)"
+        ),
+    ),
+    (
+        "request",
+        _c(
+            r"\b(?:would|will)\s+(?:love|like)\s+(?:you|to\s+have\s+you|to\s+see\s+you)\s+(?:to\s+)?"
+            r"(?:join|come|attend|be\s+there|speak|drop\s+by)\b"
+        ),
+    ),
+    # A visit offered: "happy to pop in any time".
+    (
+        "offer",
+        _c(
+            r"\b(?:happy|glad|love|keen)\s+to\s+(?:pop|drop|stop|swing|come)\s+(?:in|by|over|round|along)\b"
+        ),
+    ),
 )
 
 # -- warm acts -----------------------------------------------------------------------------
@@ -402,7 +616,16 @@ _WARM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "gift",
         _c(
             r"\b(?:enclose|enclosed|enclosing|attached|attach)\s+(?:\w+\s+){0,3}?(?:of\s+)?your\s+"
-            r"(?!review|approval|signature|consideration|perusal|convenience|reference|information)"
+            r"(?!review|approval|signature|consideration|perusal|convenience|reference|information)|"
+            r"\bas\s+a\s+(?:small\s+|little\s+|modest\s+)?gift\b|\bwith\s+our\s+compliments\b|"
+            r"\b(?:is\s+)?yours\s+to\s+keep\b"
+        ),
+    ),
+    (
+        "welcome",
+        _c(
+            r"\bhave\s+you\s+(?:join(?:ing)?\s+(?:our|the)\s+(?:\w+\s+)?(?:team|company|family|firm|"
+            r"board)|on\s+board|aboard|onboard|with\s+us\s+as)\b|\bwelcome\s+(?:aboard|to\s+the\s+team)\b"
         ),
     ),
     (
@@ -413,6 +636,31 @@ _WARM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+# A conditional offer spans two clauses: a condition the reader (or the reader's world) may
+# meet, and the writer at hand ("If you need my help, I'll be here", "If things change, I'm
+# here", "I'm always happy to help if you ever need a sounding board").
+_CONDITION = _c(
+    rf"^{_FILLER}(?:if|should|whenever|in\s+case|in\s+the\s+event)\s+(?:(?:ever|anything|"
+    r"something)\s+)?(?:you|your\s+\w+|anyone|someone|somebody|anybody|things|anything|"
+    r"circumstances|the\s+timing|plans|priorities|that)\b"
+)
+_AT_HAND = _c(
+    rf"^{_FILLER}(?:i|we)\s+(?:am|are|will|would|can|could|shall|remain)\s+(?:always\s+|still\s+|"
+    r"just\s+|only\s+|also\s+|be\s+|more\s+than\s+|very\s+|so\s+|really\s+)*(?:here|around|"
+    r"available|ready|on\s+hand|a\s+(?:call|message|phone\s+call|text|email)\s+away|happy|glad|"
+    r"delighted|pleased|keen|love|help|able)\b"
+)
+_IF_READER = _c(r"\b(?:if|whenever|should)\s+(?:you|anyone|someone|things|anything)\b")
+
+
+def _conditional_offer(clauses: Sequence[str]) -> bool:
+    at_hand = [i for i, c in enumerate(clauses) if _AT_HAND.search(c)]
+    if any(_IF_READER.search(clauses[i]) for i in at_hand):
+        return True
+    conditions = [i for i, c in enumerate(clauses) if _CONDITION.search(c)]
+    return any(i != j for i in conditions for j in at_hand)
 
 
 def _clause_texts(sentence: str) -> list[str]:
@@ -439,6 +687,8 @@ def acts(sentence: str, names: Sequence[str] = ()) -> frozenset[str]:
     for name, pattern in _ASK_PATTERNS:
         if any(pattern.search(c) for c in (*clauses, whole)):
             found.add(name)
+    if _conditional_offer(clauses):
+        found.add("conditional_offer")
     for name, pattern in _WARM_PATTERNS:
         if any(pattern.search(c) for c in (*clauses, whole)):
             found.add(name)
@@ -455,10 +705,19 @@ def ask_acts(sentence: str, names: Sequence[str] = ()) -> list[str]:
     asks = sorted(a for a in found if a in ASK_ACTS)
     if not asks:
         return []
-    strong = {"directive", "request", "consideration", "chase", "deal", "track_record", "fit"}
-    if found & {"wish", "congratulation", "condolence", "handover", "gift", "news"} and not (
-        set(asks) & strong
-    ):
+    strong = {
+        "directive",
+        "request",
+        "consideration",
+        "chase",
+        "deal",
+        "track_record",
+        "fit",
+        "service",
+        "referral",
+    }
+    explained = {"wish", "congratulation", "condolence", "handover", "gift", "news", "welcome"}
+    if found & explained and not (set(asks) & strong):
         return []
     return asks
 
@@ -467,7 +726,9 @@ def gift_only(sentence: str, names: Sequence[str] = ()) -> bool:
     """Does the sentence hand the reader's own work back, or share news, and ask nothing ("I
     am delighted to enclose the proof of your Spring/Summer promo brochure", "I'm thrilled to
     share some fantastic news!")?"""
-    return bool(acts(sentence, names) & {"gift", "news"}) and not ask_acts(sentence, names)
+    return bool(acts(sentence, names) & {"gift", "news", "welcome"}) and not ask_acts(
+        sentence, names
+    )
 
 
 def warm_continuation(sentence: str, clause: str) -> bool:

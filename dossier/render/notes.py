@@ -263,9 +263,12 @@ def rule_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
     return sorted(phrases + acts, key=lambda f: (f.line, f.column))
 
 
-#: Whether ``check_asks`` adds the classifier's findings to the rules' by default. See
-#: docs/notes.md for the figures on collections neither half had seen.
-USE_MODEL = True
+#: Whether ``check_asks`` adds the classifier's findings to the rules' by default. Off since
+#: the dev10 round: retrained with dev10, on the cold dev7 and test together it caught no ask
+#: the rules missed and flagged one more warm line, so by the rule written before the dev7
+#: round it is off (docs/notes.md, eval/asks/README.md); ``check_asks(text, model=True)``
+#: still adds it.
+USE_MODEL = False
 MODEL_CATEGORY = "reads_as_an_ask"
 
 
