@@ -436,6 +436,11 @@ credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
+# "The client list at Colle McVoy — which Stagwell owns — includes Goodyear, ...", "X's clients include B",
+# "X, whose clients include B": the agency's client list names the brands it works for
+credit - c : \b(?:the\s+)?(?:client\s+list|client\s+roster|roster\s+of\s+clients|clients)\s+(?:at|of)\s+{GAP}{G}{ASIDE}\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
+credit - c : {G}(?:'s|’s)\s+(?:current\s+|other\s+|key\s+|major\s+)?(?:client\s+list|client\s+roster|clients)\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
+credit - c : {G}\s*,\s+whose\s+(?:current\s+|other\s+)?(?:client\s+list|clients)\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
 # "M&C Saatchi took the top honours ... for its 'Clever Buoy' campaign for Optus": the agency's
 # own piece of work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
@@ -691,7 +696,9 @@ _LOST_PITCH = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+set\s+to\s+|soon\s+)?(?:appoint|hire|pick|name|choose|move|drop|award|hand|win|land)\b|"
-    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b",
+    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b|"
+    # a win hoped for, bid for or tipped is no win yet: "rooting for Fallon to win the account"
+    r"\brooting\s+for\b|\b(?:hop(?:es|ed|ing)|bid(?:ding)?|tipped|favou?red|poised|angling|gunning)\s+to\s+(?:win|land|scoop|bag|snag)\b",
     re.IGNORECASE,
 )
 _WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)
