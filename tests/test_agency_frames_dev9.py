@@ -39,3 +39,26 @@ def test_a_win_hoped_for_is_no_win(gaz) -> None:  # type: ignore[no-untyped-def]
     assert not rels(gaz, "", "BBH is tipped to win the Barclaycard account.")
     assert not rels(gaz, "", "Ogilvy is hoping to win the Ford account.")
     assert ("Barclaycard", "BBH", "appointed") in rels(gaz, "", "BBH has won the Barclaycard account.")
+
+
+def test_brands_won_by_an_agency_in_the_passive(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.mmm-online.com/agencies/healixs-jeffrey-erb-on-what-pharma-giants-consolidating-accounts-means-for-agencies/article/788276/
+    got = rels(gaz, "", "Two recent pharma consolidations, Teva and AstraZeneca, were won by Interpublic Group network Healix Global.")
+    assert {("Teva", "Healix Global", "appointed"), ("AstraZeneca", "Healix Global", "appointed")} <= got
+    # the holding company that owns the agency is not the winner
+    assert not any(agency == "Interpublic Group" for _b, agency, _s in got)
+    # constructed: a person won by nobody is nothing
+    assert not rels(gaz, "", "The voters were won by Barack Obama.")
+
+
+def test_a_brand_returns_to_its_former_agency(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://adage.com/article/global-news/wieden-sao-paulo-office-hires-y-r-s-guillermo-vega/227404/
+    got = rels(
+        gaz, "", "In fact, last month Nike dropped a local agency in Mexico to return to its former longtime shop there, JWT Mexico."
+    )
+    assert ("Nike", "JWT Mexico", "appointed") in got
+    # constructed: returning to an event is no agency move
+    assert not any(
+        s == "appointed"
+        for _b, _a, s in rels(gaz, "", "Avocados From Mexico, which will be returning to the Super Bowl next year, praised its agency of record.")
+    )

@@ -291,6 +291,10 @@ appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|t
 appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
 appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
+# "Teva and AstraZeneca were won by Interpublic Group network Healix Global": the brands, won by the agency
+appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped\s+up)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
+# "Nike ... return to its former longtime shop there, JWT Mexico": the brand goes back to an agency
+appointed - - : {B}{BT}\s+[^⟦⟧;]{0,80}?\b(?:returns?|returned|returning|went\s+back|goes\s+back|going\s+back|moves?\s+back|moved\s+back)\s+to\s+(?:(?:its|their|the)\s+(?:former\s+|old\s+|previous\s+|longtime\s+|long-time\s+|original\s+)*(?:agency|shop|partner)(?:\s+there)?\s*,?\s+)?{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
 appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
 appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:agency\s+)?roster\s+(?:are|is|were|was)\s+{GAP}{G}
