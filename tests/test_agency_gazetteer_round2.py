@@ -63,3 +63,13 @@ def test_ownership_history_is_dated(gaz: Gazetteer) -> None:
 )
 def test_find_in_new_names(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert [text[s:e] for _entry, s, e in gaz.find_in(text)] == expected
+
+
+def test_a_name_shared_with_an_unrelated_agency_is_not_claimed(gaz: Gazetteer) -> None:
+    # WPP's out-of-home specialist is listed as Kinetic Worldwide only: Kinetic Singapore, a local
+    # creative agency, must not be read as WPP's
+    assert gaz.match("Kinetic Worldwide") is not None
+    assert gaz.match("Kinetic Singapore") is None
+    majority = gaz.match("Majority")
+    assert majority is not None and majority.owner_on(date(2024, 1, 1)) == "WPP (30%)"
+    assert gaz.find_in("the majority of agencies") == []
