@@ -291,6 +291,10 @@ appointed - c : \bwith\s+{BN}\s+(?:appointing|naming|hiring|selecting|choosing|t
 appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has\s+been\s+)?won\s+by\s+{GAP}{G}
 appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
+# "Teva and AstraZeneca were won by Interpublic Group network Healix Global": the brands, won by the agency
+appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped\s+up)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
+# "Nike ... return to its former longtime shop there, JWT Mexico": the brand goes back to an agency
+appointed - - : {B}{BT}\s+[^⟦⟧;]{0,80}?\b(?:returns?|returned|returning|went\s+back|goes\s+back|going\s+back|moves?\s+back|moved\s+back)\s+to\s+(?:(?:its|their|the)\s+(?:former\s+|old\s+|previous\s+|longtime\s+|long-time\s+|original\s+)*(?:agency|shop|partner)(?:\s+there)?\s*,?\s+)?{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
 appointed - c : \b(?:its|their)\s+(?:newly[\s-]+appointed|newly[\s-]+hired|new)\s+{F3}(?:agency|aor|agency\s+of\s+record|partner)\s*,?\s+{GAP}{G}
 appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:agency\s+)?roster\s+(?:are|is|were|was)\s+{GAP}{G}
@@ -436,6 +440,11 @@ credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
 credit - cp : {G}\s+[^⟦⟧;]{0,150}?\b(?:for|with|to)\s+(?:its\s+|their\s+)?(?:key\s+|signature\s+|longtime\s+|long-time\s+|staple\s+|existing\s+|fellow\s+|new\s+)?clients?\s+{BN}
 credit - c : {G}\s+[^⟦⟧;]{0,150}?\b(?:of|with|for)\s+(?:its\s+|their\s+)?(?:established|existing|longtime|long-time|key|anchor)\s+clients?\s*,?\s+(?:including\s+|such\s+as\s+)?{BN}
 credit - cp : {G}{GS}{AUXG}(?:has|had|have)\s+{F2}(?:work|campaigns?|ads?)\s+for\s+(?:its\s+)?clients?\s+{BN}
+# "The client list at Colle McVoy — which Stagwell owns — includes Goodyear, ...", "X's clients include B",
+# "X, whose clients include B": the agency's client list names the brands it works for
+credit - c : \b(?:the\s+)?(?:client\s+list|client\s+roster|roster\s+of\s+clients|clients)\s+(?:at|of)\s+{GAP}{G}{ASIDE}\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
+credit - c : {G}(?:'s|’s)\s+(?:current\s+|other\s+|key\s+|major\s+)?(?:client\s+list|client\s+roster|clients)\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
+credit - c : {G}\s*,\s+whose\s+(?:current\s+|other\s+)?(?:client\s+list|clients)\s+(?:now\s+|also\s+)?(?:includes?|included|spans?)\s+{BN}
 # "M&C Saatchi took the top honours ... for its 'Clever Buoy' campaign for Optus": the agency's
 # own piece of work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
@@ -691,7 +700,9 @@ _LOST_PITCH = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+set\s+to\s+|soon\s+)?(?:appoint|hire|pick|name|choose|move|drop|award|hand|win|land)\b|"
-    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b",
+    r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b|"
+    # a win hoped for, bid for or tipped is no win yet: "rooting for Fallon to win the account"
+    r"\brooting\s+for\b|\b(?:hop(?:es|ed|ing)|bid(?:ding)?|tipped|favou?red|poised|angling|gunning)\s+to\s+(?:win|land|scoop|bag|snag)\b",
     re.IGNORECASE,
 )
 _WORK_WORD = re.compile(rf"\b{_WORK}\b|\bagency\s+of\s+record\b|\baor\b", re.IGNORECASE)

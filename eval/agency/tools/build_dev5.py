@@ -25,17 +25,17 @@ AGAINST = ("dev", "dev2", "dev3", "dev4", "test")
 SHARE = 0.6
 
 
-def split_at(items: list[dict]) -> int:
-    """Index of the first item of dev6: the first page boundary at or after SHARE of the items."""
-    cut = round(len(items) * SHARE)
+def split_at(items: list[dict], share: float = SHARE) -> int:
+    """Index of the first item of dev6: the first page boundary at or after ``share`` of the items."""
+    cut = round(len(items) * share)
     while 0 < cut < len(items) and items[cut]["url"] == items[cut - 1]["url"]:
         cut += 1
     return cut
 
 
-def build(raw: str, against: tuple[str, ...], names: tuple[str, str], doubts_file: str) -> int:
+def build(raw: str, against: tuple[str, ...], names: tuple[str, str], doubts_file: str, share: float = SHARE) -> int:
     """Build the two files ``names`` of one cold collection from the working file ``raw``: the
-    items in the order collected, split at the first page boundary after SHARE of them, none
+    items in the order collected, split at the first page boundary after ``share`` of them, none
     already in the files ``against`` (by hash); the doubtful items' notes go to ``doubts_file``."""
     items = parse((HERE / raw).read_text(encoding="utf-8"))
     urls, texts = _known(against)
@@ -46,13 +46,13 @@ def build(raw: str, against: tuple[str, ...], names: tuple[str, str], doubts_fil
     pairs = [(i["url"], i["headline"], i["snippet"]) for i in items]
     if len(set(pairs)) != len(pairs):
         raise SystemExit("an item is listed twice")
-    cut = split_at(items)
+    cut = split_at(items, share)
     files = {names[0]: items[:cut], names[1]: items[cut:]}
     doubts: list[str] = []
     for name, part in files.items():
         out = []
         for n, i in enumerate(part, 1):
-            rid = f"ag{name[-1]}-{n:04d}"
+            rid = f"ag{name[3:]}-{n:04d}"
             out.append(record(rid, i))
             if i["note"]:
                 doubts.append(f"{rid}\t{i['note']}")

@@ -2,10 +2,10 @@
 
 Usage: ``python eval/agency/tools/unlisted.py [--held-out] [--all]``
 
-By default it reads the development collections only (dev, dev2, dev3, dev4, dev5, dev7: the
+By default it reads the development collections only (dev, dev2, dev3, dev4, dev5, dev7, dev9: the
 ``relations[].agency`` labels) and prints each agency name that ``Gazetteer.match`` does not map
 to an entry and in which no listed name is found (``Gazetteer.find_in``), most frequent first.
-``--held-out`` reads the held-out collections instead (dev6, dev8, test) and prints only counts
+``--held-out`` reads the held-out collections instead (dev6, dev8, dev10, test) and prints only counts
 (how many of their labelled agency mentions and distinct names the gazetteer matches), so the
 held-out names are never shown while the list is being worked on. ``--all`` also prints the
 names that are matched (dev collections only).
@@ -23,8 +23,8 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from dossier.agency.gazetteer import Gazetteer, agency_key, load_gazetteer  # noqa: E402
 
-DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev7")
-HELD_OUT = ("dev6", "dev8", "test")
+DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev9")
+HELD_OUT = ("dev6", "dev8", "dev10", "test")
 
 
 def labels(names: tuple[str, ...]) -> Counter[str]:
