@@ -24,6 +24,7 @@ it imports the build); the workers import what they use.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import multiprocessing
 import os
@@ -243,12 +244,19 @@ def settled_imports(name: str = "imports") -> Iterator[None]:
     if gc.get_freeze_count():
         yield
         return
-    with _settled(name):
+    with _settled(name, outside=_UNSTEADY):
         yield
 
 
+#: Modules a build loads whose patterns differ from one process to the next: the standard
+#: library's e-mail header parser makes a few character classes from sets, in an order that
+#: changes with each process's hash seed. Loaded before the patterns are kept, so they do not
+#: count as new ones and rewrite the cache file (about 1 MB, growing) on every run.
+_UNSTEADY = ("email._header_value_parser",)
+
+
 @contextmanager
-def _settled(name: str) -> Iterator[None]:
+def _settled(name: str, outside: tuple[str, ...] = ()) -> Iterator[None]:
     """The collector paused around the block, its patterns kept under ``name``, then what it
     loaded frozen (see :func:`settled_imports`); in a worker, around each warm-up (the PDF
     worker renders with the same thresholds: a company report's render spent about 0.1 s in
@@ -256,6 +264,8 @@ def _settled(name: str) -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:
+        for module in outside:  # the collector paused, the patterns not kept (see _UNSTEADY)
+            importlib.import_module(module)
         from .regexcache import kept_compiles
 
         with kept_compiles(name):

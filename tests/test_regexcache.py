@@ -169,3 +169,59 @@ def test_lists_of_different_names_keep_their_own_files() -> None:
     assert folder is not None
     names = sorted(p.name.rsplit("-", 1)[0] for p in folder.glob("words-*.marshal"))
     assert names == ["words-asks", "words-words_to_watch"]
+
+
+def test_the_word_lists_pattern_text_is_kept_and_follows_the_files(tmp_path: Path) -> None:
+    """The categories' pattern text (the tries built from the word lists) is read back from
+    the cache on the next load, and a changed word file is read again, not the kept text."""
+    from dossier.writing import neutrality
+
+    words = tmp_path / "words.toml"
+    words.write_text(
+        '[categories.puffery]\nguideline = "WP:PEACOCK"\nword_files = ["extra.txt"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "extra.txt").write_text("legendary\nworld class # a comment\n", encoding="utf-8")
+    load = neutrality.load_categories.__wrapped__  # type: ignore[attr-defined]
+    cold = load(words)
+    made = neutrality._category_sources
+    try:
+        neutrality._category_sources = lambda *_a: pytest.fail("built again")  # type: ignore[assignment]
+        warm = load(words)
+    finally:
+        neutrality._category_sources = made  # type: ignore[assignment]
+    assert cold[0].regex is not None and warm[0].regex is not None
+    assert cold[0].regex.pattern == warm[0].regex.pattern
+    assert warm[0].regex.search("a World  Class firm") and not warm[0].regex.search("iconic")
+    (tmp_path / "extra.txt").write_text("iconic\n", encoding="utf-8")
+    changed = load(words)
+    assert changed[0].regex is not None
+    assert changed[0].regex.search("an iconic firm") and not changed[0].regex.search("legendary")
+
+
+def test_the_gazetteer_patterns_from_the_cache_are_its_patterns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The agency names' patterns, compiled together and then rebuilt from the cache, are
+    re.compile's patterns (case flag included) and find the same agencies."""
+    from dossier.agency import gazetteer
+
+    entries = list(gazetteer.load_gazetteer())
+    cold = gazetteer.Gazetteer(entries)._patterns
+    monkeypatch.setattr(regexcache, "_compile_one", lambda *_a: pytest.fail("compiled again"))
+    fresh = gazetteer.Gazetteer(entries)
+    warm = fresh._patterns
+    assert len(cold) == len(warm) > 500
+    for (c, ce, cw), (w, we, ww) in zip(cold, warm, strict=True):
+        assert c.pattern == w.pattern and c.flags == w.flags and ce is we and cw == ww
+    mal = [p for p, e, _ in warm if e.name == "TBWA\\Media Arts Lab"]
+    assert any(not p.flags & re.IGNORECASE for p in mal)  # "MAL" is case-sensitive
+    assert any(p.flags & re.IGNORECASE for p in mal)
+    text = "Apple names TBWA\\Media Arts Lab; mccann and OMD win media; a mal-formed MAL brief"
+    found = [(e.name, text[s:e2]) for e, s, e2 in fresh.find_in(text)]
+    assert found == [
+        ("TBWA\\Media Arts Lab", "TBWA\\Media Arts Lab"),
+        ("McCann", "mccann"),
+        ("OMD", "OMD"),
+        ("TBWA\\Media Arts Lab", "MAL"),
+    ]

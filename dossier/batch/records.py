@@ -116,15 +116,28 @@ def _real(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def safe_parts(rel: str) -> list[str] | None:
+    """The parts of the relative path ``rel`` ("\\" read as "/", empty and "." parts
+    dropped), or None when it is empty, absolute, names a drive or goes up (".."): the
+    check :func:`inside` makes before it looks at the disk."""
+    text = str(rel).replace("\\", "/")
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    if not parts or text.startswith("/") or ".." in parts or _DRIVE.match(text):
+        return None
+    return parts
+
+
 def inside(batch_dir: Path, rel: str, *, follow_links: bool = True) -> Path | None:
     """The file ``rel`` names inside the batch folder, or None if it would leave it.
 
     Absolute paths, ``..`` and (unless ``follow_links`` is off: a link shown, not read)
     symbolic links that lead out of the folder are refused.
     """
-    text = str(rel).replace("\\", "/")
-    parts = [p for p in text.split("/") if p not in ("", ".")]
-    if not parts or text.startswith("/") or ".." in parts or re.match(r"^[A-Za-z]:", text):
+    parts = safe_parts(rel)
+    if parts is None:
         return None
     if not follow_links:
         return Path(batch_dir, *parts)

@@ -33,9 +33,10 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from ..once import once
-from ..regexcache import compile_all
+from ..regexcache import compile_all, kept
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "words_to_watch.toml"
 
@@ -350,7 +351,6 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
     inventories switched off, to measure what they add)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     out = []
-    sources: list[str | None] = []
     for name, c in data["categories"].items():
         if c.get("inventory") in without:
             continue
@@ -360,9 +360,6 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
                 f"{path}: category {name}: attribution must be one of {ATTRIBUTION_MODES}"
             )
         allow_patterns = c.get("allow_patterns", [])
-        words = [*c.get("words", []), *_read_word_files(path, c.get("word_files", []))]
-        if c.get("inflect", False):
-            words = sorted({form for w in words for form in inflect(w)})
         out.append(
             Category(
                 name=name,
@@ -383,7 +380,7 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
                 inventory=c.get("inventory", ""),
             )
         )
-        sources.append(_source(words, c.get("patterns", [])))
+    sources = _kept_sources(path, data, without)
     # The word lists compile to a few large patterns (about a second of CPU): kept compiled
     # between runs in the user's cache (dossier.regexcache), keyed by their text.
     given = [s for s in sources if s is not None]
@@ -394,6 +391,43 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
         dataclasses.replace(cat, regex=next(compiled)[0]) if src is not None else cat
         for cat, src in zip(out, sources, strict=True)
     )
+
+
+def _category_sources(
+    path: Path, data: dict[str, Any], without: tuple[str, ...]
+) -> list[str | None]:
+    """Each kept category's one pattern text (its words, inflected when it asks, as a trie, and
+    its patterns), in the data file's order; None for a category with neither."""
+    sources: list[str | None] = []
+    for c in data["categories"].values():
+        if c.get("inventory") in without:
+            continue
+        words = [*c.get("words", []), *_read_word_files(path, c.get("word_files", []))]
+        if c.get("inflect", False):
+            words = sorted({form for w in words for form in inflect(w)})
+        sources.append(_source(words, c.get("patterns", [])))
+    return sources
+
+
+def _kept_sources(path: Path, data: dict[str, Any], without: tuple[str, ...]) -> list[str | None]:
+    """:func:`_category_sources`, kept between runs in the user's cache (``words/``) under a
+    hash of everything it is made from: the data file, its word files, ``without`` and this
+    module's own code (the trie and the inflections). Building the tries is about 0.35 s of
+    CPU in every process that lints; loading the kept text a few milliseconds."""
+    categories = [c for c in data["categories"].values() if c.get("inventory") not in without]
+    files = sorted({f for c in categories for f in c.get("word_files", [])})
+    parts: list[str | bytes] = [path.read_bytes(), Path(__file__).read_bytes(), repr(without)]
+    parts += [f.encode("utf-8") + b"\0" + (path.parent / f).read_bytes() for f in files]
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == len(categories)
+            and all(v is None or isinstance(v, str) for v in value)
+        )
+
+    name = "sources-" + re.sub(r"[^\w-]", "_", path.stem)[:40]
+    return kept("words", name, parts, lambda: _category_sources(path, data, without), valid)
 
 
 def _blank(text: str, start: int, end: int) -> str:
