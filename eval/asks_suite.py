@@ -94,6 +94,10 @@ def run(split: str) -> list[str]:
         for part in PARTS:
             lines.append(f"-- {FILES[part][0]}.jsonl alone")
             lines += ["   " + line for line in figures(items(part))]
+    if split == "test":  # the cold collections: totals only, beside the test
+        for part in (p for p in SCORED_ONLY if p != "test"):
+            lines.append(f"-- {FILES[part][0]}.jsonl (cold: scored only, never listed)")
+            lines += ["   " + line for line in figures(items(part))]
     return lines
 
 
