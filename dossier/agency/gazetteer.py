@@ -291,7 +291,7 @@ class Gazetteer:
 
     @cached_property
     def _patterns(self) -> list[tuple[re.Pattern[str], AgencyEntry, str]]:
-        """Every alias's pattern, its entry and its literal word. The patterns (about 700) are
+        """Every alias's pattern, its entry and its literal word. The patterns (about 900) are
         compiled together through :func:`dossier.regexcache.compile_all`, kept between runs
         under a hash of their text: about 0.1 s of CPU in every process that reads a
         sentence."""
