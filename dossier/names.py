@@ -12,7 +12,6 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from cleanco import basename
-from nameparser import HumanName
 from rapidfuzz import fuzz
 
 
@@ -98,6 +97,10 @@ def greeting_of(full_name: str) -> Greeting:
         return Greeting(
             text, False, f"the order of given name and family name in “{text}” is not known"
         )
+    # nameparser's tables load in about 0.1 s: only where a person's name is parsed (not in
+    # the agency worker, nor in a build without a contact, which import this module too)
+    from nameparser import HumanName
+
     parsed = HumanName(text)
     parsed.capitalize()  # only changes all-capitals or all-lower-case names
     as_written = str(parsed).strip() or text
