@@ -136,7 +136,7 @@ def kept_compiles(name: str) -> Iterator[None]:
             else:
                 used[key] = parts
                 return compiled
-        parts, _ = _compile_one(p, flags, _nothing)  # type: ignore[arg-type]
+        parts, _ = _compile_one(p, flags, no_derivation)  # type: ignore[arg-type]
         missed = True
         used[key] = parts
         return _build(p, parts)  # type: ignore[arg-type]
@@ -151,7 +151,8 @@ def kept_compiles(name: str) -> Iterator[None]:
             _store(path, kept if len(kept) <= MAX_KEPT_PATTERNS else used)
 
 
-def _nothing(_parsed: Any) -> None:
+def no_derivation(_parsed: Any) -> None:
+    """For :func:`compile_all` when nothing is read from the parsed patterns."""
     return None
 
 

@@ -29,7 +29,7 @@ from ..errors import ConfigError
 from ..fields import FIELDS as RECORD_FIELDS
 from ..names import clean_name
 from ..once import once
-from ..regexcache import compile_all
+from ..regexcache import compile_all, no_derivation
 
 GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.toml"
 DISCIPLINES = ("creative", "media", "pr", "digital", "holding")
@@ -300,7 +300,7 @@ class Gazetteer:
             for alias in entry.names:
                 aliases[(alias, entry.name)] = (alias, entry)
         sources = [_alias_source(a, _case_sensitive(a, e)) for a, e in aliases.values()]
-        compiled = compile_all("gazetteer", sources, 0, _no_derivation)
+        compiled = compile_all("gazetteer", sources, 0, no_derivation)
         return [
             (pattern, entry, _literal(alias))
             for (pattern, _), (alias, entry) in zip(compiled, aliases.values(), strict=True)
@@ -324,10 +324,6 @@ class Gazetteer:
             if all(end <= s or start >= e for _x, s, e in taken):
                 taken.append((entry, start, end))
         return sorted(taken, key=lambda t: t[1])
-
-
-def _no_derivation(_parsed: object) -> None:
-    return None
 
 
 def _strings(item: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import subprocess
 import threading
 from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -90,9 +90,14 @@ def make_thumbnail(pdf: Path, png: Path, width: int = 180) -> bool:
         produced.unlink(missing_ok=True)
 
 
+def thumb_name(filename: str) -> str:
+    """The file name of a PDF's thumbnail: ``<stem>.thumb.png``."""
+    return PurePosixPath(filename).stem + THUMB_SUFFIX
+
+
 def thumbnail_for(pdf: Path, width: int = 180) -> Path | None:
     """``<stem>.thumb.png`` beside the PDF, made again only when the PDF is newer."""
-    png = pdf.with_name(pdf.stem + THUMB_SUFFIX)
+    png = pdf.with_name(thumb_name(pdf.name))
     try:
         made = pdf.stat()
     except OSError:
@@ -145,12 +150,11 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
         rel, parts = by_name[filename]
         pdf = inside(batch_dir, rel)  # read by pdftoppm: links must stay inside
         png = thumbnail_for(pdf) if pdf is not None else None
-        stem = parts[-1][: -len(".pdf")] if parts[-1].endswith(".pdf") else parts[-1]
         thumbs.append(
             {
                 "label": label,
                 "href": _href(parts),
-                "src": _href([*parts[:-1], stem + THUMB_SUFFIX]) if png is not None else None,
+                "src": _href([*parts[:-1], thumb_name(parts[-1])]) if png is not None else None,
             }
         )
     review = dict(e.get("review") or {})

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..once import once
-from ..regexcache import compile_all, kept
+from ..regexcache import compile_all, kept, no_derivation
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "words_to_watch.toml"
 
@@ -150,10 +150,6 @@ def _source(words: Iterable[str], patterns: Iterable[str]) -> str | None:
     if not parts:
         return None
     return "|".join(f"(?:{p})" for p in parts)
-
-
-def _no_derivation(_parsed: object) -> None:
-    return None
 
 
 # Words that never start an inflected idiom ("in a nutshell" has no "ins a nutshell").
@@ -349,11 +345,11 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
     """The categories from the data file; ``without`` leaves out the categories whose
     ``inventory`` is one of its names (the evaluation scores the lint with the "general"
     inventories switched off, to measure what they add)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    chosen = {n: c for n, c in data["categories"].items() if c.get("inventory") not in without}
     out = []
-    for name, c in data["categories"].items():
-        if c.get("inventory") in without:
-            continue
+    for name, c in chosen.items():
         mode = c.get("attribution", "quote")
         if mode not in ATTRIBUTION_MODES:
             raise ValueError(
@@ -380,28 +376,24 @@ def load_categories(path: Path = WORDS_FILE, without: tuple[str, ...] = ()) -> t
                 inventory=c.get("inventory", ""),
             )
         )
-    sources = _kept_sources(path, data, without)
+    sources = _kept_sources(path, text, list(chosen.values()), without)
     # The word lists compile to a few large patterns (about a second of CPU): kept compiled
     # between runs in the user's cache (dossier.regexcache), keyed by their text.
     given = [s for s in sources if s is not None]
     # named for the file, so the ask-guard's list (asks.toml) keeps a cache file of its own
     name = "words-" + re.sub(r"[^\w-]", "_", path.stem)[:40] + "".join(f"-{w}" for w in without)
-    compiled = iter(compile_all(name, given, re.IGNORECASE.value, _no_derivation))
+    compiled = iter(compile_all(name, given, re.IGNORECASE.value, no_derivation))
     return tuple(
         dataclasses.replace(cat, regex=next(compiled)[0]) if src is not None else cat
         for cat, src in zip(out, sources, strict=True)
     )
 
 
-def _category_sources(
-    path: Path, data: dict[str, Any], without: tuple[str, ...]
-) -> list[str | None]:
-    """Each kept category's one pattern text (its words, inflected when it asks, as a trie, and
-    its patterns), in the data file's order; None for a category with neither."""
+def _category_sources(path: Path, categories: list[dict[str, Any]]) -> list[str | None]:
+    """Each category's one pattern text (its words, inflected when it asks, as a trie, and its
+    patterns), in the data file's order; None for a category with neither."""
     sources: list[str | None] = []
-    for c in data["categories"].values():
-        if c.get("inventory") in without:
-            continue
+    for c in categories:
         words = [*c.get("words", []), *_read_word_files(path, c.get("word_files", []))]
         if c.get("inflect", False):
             words = sorted({form for w in words for form in inflect(w)})
@@ -409,14 +401,16 @@ def _category_sources(
     return sources
 
 
-def _kept_sources(path: Path, data: dict[str, Any], without: tuple[str, ...]) -> list[str | None]:
-    """:func:`_category_sources`, kept between runs in the user's cache (``words/``) under a
-    hash of everything it is made from: the data file, its word files, ``without`` and this
-    module's own code (the trie and the inflections). Building the tries is about 0.35 s of
-    CPU in every process that lints; loading the kept text a few milliseconds."""
-    categories = [c for c in data["categories"].values() if c.get("inventory") not in without]
+def _kept_sources(
+    path: Path, text: str, categories: list[dict[str, Any]], without: tuple[str, ...]
+) -> list[str | None]:
+    """:func:`_category_sources` of the data file's (its ``text``) categories left by ``without``,
+    kept between runs in the user's cache (``words/``) under a hash of everything it is made
+    from: the data file, its word files, ``without`` and this module's own code (the trie and
+    the inflections). Building the tries is about 0.35 s of CPU in every process that lints;
+    loading the kept text a few milliseconds."""
     files = sorted({f for c in categories for f in c.get("word_files", [])})
-    parts: list[str | bytes] = [path.read_bytes(), Path(__file__).read_bytes(), repr(without)]
+    parts: list[str | bytes] = [text, Path(__file__).read_bytes(), repr(without)]
     parts += [f.encode("utf-8") + b"\0" + (path.parent / f).read_bytes() for f in files]
 
     def valid(value: Any) -> bool:
@@ -427,7 +421,7 @@ def _kept_sources(path: Path, data: dict[str, Any], without: tuple[str, ...]) ->
         )
 
     name = "sources-" + re.sub(r"[^\w-]", "_", path.stem)[:40]
-    return kept("words", name, parts, lambda: _category_sources(path, data, without), valid)
+    return kept("words", name, parts, lambda: _category_sources(path, categories), valid)
 
 
 def _blank(text: str, start: int, end: int) -> str:
