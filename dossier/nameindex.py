@@ -103,12 +103,12 @@ class NameIndex:
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
 
 
-def cleaned_titles(titles: list[str]) -> list[str]:
+def cleaned_titles(titles: list[str], kind: str = "cleaned-titles") -> list[str]:
     """``clean_name`` of every title, kept between runs (:func:`dossier.regexcache.kept`):
     cleaning the ticker map's 10,000 titles is most of a single build's SEC research (about
     0.8 s of CPU). Kept under a hash of the titles and of the code that cleans them (this
     module's ``names`` and every loaded ``cleanco`` module), so a change to either cleans
-    again."""
+    again. ``kind`` names the list (the ticker maps' and the gazetteer's are kept apart)."""
     code = [_source(names), *(_source(m) for n, m in sorted(sys.modules.items()) if _cleanco(n))]
 
     def valid(value: object) -> bool:
@@ -120,7 +120,7 @@ def cleaned_titles(titles: list[str]) -> list[str]:
 
     return kept(
         "names",
-        "cleaned-titles",
+        kind,
         [unicodedata.unidata_version, *code, "\0".join(titles)],
         lambda: [clean_name(title) for title in titles],
         valid,

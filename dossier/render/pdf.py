@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -56,7 +57,13 @@ def _safe_fetcher(roots: list[Path]) -> Any:
 def render_pdf(html: str, brand: Brand, templates: Path | None = None) -> bytes:
     """HTML to PDF bytes with the locked-down fetcher."""
     try:
-        from weasyprint import HTML
+        if "weasyprint" in sys.modules:
+            from weasyprint import HTML
+        else:
+            from .libraries import found_libraries
+
+            with found_libraries():  # its system libraries' names looked up once per machine
+                from weasyprint import HTML
     except OSError as exc:  # missing Pango & co.
         raise RenderError(
             f"WeasyPrint cannot load its system libraries ({exc}). "
