@@ -10,8 +10,12 @@ the notes), but two of its costliest parts need nothing from the research to get
   the company is researched, then reads the company's reports for the incumbent agency
   (``find_incumbent``, the same function with the same arguments: the same finding).
 
-On two cores the three processes overlap; on one they cost what the build did before plus
-the start-up of two interpreters. The PDFs and the finding are the ones the build would make
+Both are forked from a fork server that imported WeasyPrint and set up its fonts once
+(:mod:`dossier.build_preload`), so the two cost one WeasyPrint start-up, not two; where the
+system has no fork server (Windows), each is a fresh interpreter that gets ready itself. They
+are started from a thread, so the build researches while the server gets ready.
+On two cores the processes overlap; on one they cost what the build did before plus
+the start-up of the helpers. The PDFs and the finding are the ones the build would make
 itself: a render that fails raises the same :class:`RenderError`; a worker that cannot start
 or dies is replaced by doing the work in the build's own process. Log records a worker
 emits (a blocked resource in a document) are handed back and logged by the build's
@@ -28,6 +32,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,13 +67,14 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
-def _init(parent: int, level: int) -> None:
-    """In a worker: Ctrl-C and the parent's death as for the batch's PDF workers; the
-    ``dossier`` logger at the build's level; WeasyPrint's and fontTools' chatter off, as the
-    CLI has it."""
+def _init(level: int) -> None:
+    """In a worker: Ctrl-C and the parent's death as for the batch's PDF workers (the parent
+    being the process it was started from: the build, or the fork server, which ends when the
+    build does); the ``dossier`` logger at the build's level; WeasyPrint's and fontTools'
+    chatter off, as the CLI has it."""
     from .render.pdf import _worker_init
 
-    _worker_init(parent)
+    _worker_init(os.getppid())
     logging.getLogger("dossier").setLevel(level)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -85,11 +91,32 @@ def _logged(fn: Any, *args: Any) -> tuple[Any, list[logging.LogRecord]]:
         root.removeHandler(handler)
 
 
-def _warm_pdf() -> None:
+_pdf_ready = False
+
+
+def warm_pdf() -> None:
+    """WeasyPrint imported and its fonts set up, once per process (a worker forked from a fork
+    server that did it starts ready)."""
+    global _pdf_ready
+    if _pdf_ready:
+        return
     with _settled("imports-pdf-worker"):
         from .render.pdf import warm_up
 
         warm_up()
+    _pdf_ready = True
+
+
+def _context() -> Any:
+    """Where the helpers come from: a fork server where the system has one (Linux, macOS),
+    which preloads :mod:`dossier.build_preload` (WeasyPrint ready) and forks each helper from
+    that state; elsewhere each helper is a fresh interpreter ("spawn") that gets ready itself.
+    The fork server runs no threads, so nothing held is copied into a helper."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["dossier.build_preload"])
+    return context
 
 
 def _render(html: str, brand: Brand, templates: Path | None) -> bytes:
@@ -132,18 +159,34 @@ class BuildWorkers:
     """
 
     def __init__(self, pdf: bool, agency: bool) -> None:
-        self._agency = self._start(_warm_agency) if agency else None
-        self._pdf = self._start(_warm_pdf) if pdf else None
+        self._agency: ProcessPoolExecutor | None = None
+        self._pdf: ProcessPoolExecutor | None = None
         self._pending: list[_Pending] = []
-        if self._pdf is not None and self._agency is not None:
+        # Started from a thread: a worker forked from the fork server exists only once the
+        # server has WeasyPrint ready (about 0.5 s), and the build researches meanwhile.
+        self._starting = threading.Thread(
+            target=self._start_both, args=(pdf, agency), name="dossier-build-workers", daemon=True
+        )
+        self._starting.start()
+
+    def _start_both(self, pdf: bool, agency: bool) -> None:
+        agency_pool = self._start(_warm_agency) if agency else None
+        pdf_pool = self._start(warm_pdf) if pdf else None
+        if pdf_pool is not None and agency_pool is not None:
             # The agency worker is idle once the incumbent is found; it renders a second PDF
             # while the PDF worker is still on the first (see :meth:`render`), so it gets
-            # WeasyPrint ready too, after the rules.
-            _submit(self._agency, _warm_pdf)
+            # WeasyPrint ready too, after the rules (nothing to do when it was forked ready).
+            _submit(agency_pool, warm_pdf)
+        self._agency, self._pdf = agency_pool, pdf_pool
+
+    def _started(self) -> None:
+        """Wait until both workers exist (or are known not to)."""
+        self._starting.join()
 
     @classmethod
     def start(cls, pdf: bool = True, agency: bool = True) -> BuildWorkers:
-        """Start the workers (spawned interpreters; each begins getting ready at once)."""
+        """Start the workers (forked from the fork server, or spawned interpreters; each begins
+        getting ready at once)."""
         return cls(pdf, agency)
 
     @staticmethod
@@ -152,9 +195,9 @@ class BuildWorkers:
         try:
             pool = ProcessPoolExecutor(
                 max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_context(),
                 initializer=_init,
-                initargs=(os.getpid(), level),
+                initargs=(level,),
             )
             pool.submit(_logged, warm)
         except (OSError, RuntimeError) as exc:  # cannot start a process here: do it in-process
@@ -164,6 +207,7 @@ class BuildWorkers:
 
     @property
     def renders_pdf(self) -> bool:
+        self._started()
         return self._pdf is not None
 
     def render(self, html: str, brand: Brand, templates: Path | None, path: Path) -> None:
@@ -171,6 +215,7 @@ class BuildWorkers:
         While the PDF worker is still rendering an earlier document, the agency worker takes
         this one (its queue runs after any finding it is working on): the two PDFs of a
         briefing render side by side on two cores."""
+        self._started()
         busy = any(p.future is not None and not p.future.done() for p in self._pending)
         pool = self._agency if busy and self._agency is not None else self._pdf
         future = _submit(pool, _render, html, brand, templates)
@@ -199,6 +244,7 @@ class BuildWorkers:
         """``agency.find_incumbent`` in the agency worker (in this process without one);
         the gazetteer is loaded there from the user's file ``gazetteer`` (None: packaged only)."""
         args = (company, articles, today, named)
+        self._started()
         future = _submit(self._agency, _find, gazetteer, args, kwargs)
         finding: AgencyFinding = _result(future, _find, gazetteer, args, kwargs)
         return finding
@@ -208,6 +254,7 @@ class BuildWorkers:
         dropped: :meth:`wait` is how a build gets its PDFs)."""
         from .render.pdf import end_processes
 
+        self._started()
         self._pending.clear()
         pools = [pool for pool in (self._pdf, self._agency) if pool is not None]
         for pool in pools:

@@ -8,6 +8,7 @@ import json
 import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from .test_briefing import TODAY, _articles
 
 def _kill(workers: BuildWorkers) -> None:
     """End the worker processes behind the object's back (as a crash or the OOM killer would)."""
+    workers._started()
     for pool in (workers._pdf, workers._agency):
         for proc in list((getattr(pool, "_processes", None) or {}).values()):
             proc.kill()
@@ -160,6 +162,8 @@ def test_a_second_pdf_goes_to_the_agency_worker_while_the_first_renders(tmp_path
             return future
 
     workers = BuildWorkers.__new__(BuildWorkers)
+    workers._starting = threading.Thread(target=lambda: None)
+    workers._starting.start()
     pdf, agency = Pool("pdf"), Pool("agency")
     workers._pdf, workers._agency, workers._pending = pdf, agency, []  # type: ignore[assignment]
     brand = load_brand(None)
@@ -199,3 +203,36 @@ print(json.dumps([during, first, gc.get_freeze_count() > 0, gc.isenabled(),
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert json.loads(done.stdout) == [[], True, True, True, True]
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this system: each worker is spawned",
+)
+def test_the_workers_are_forked_from_a_server_that_got_weasyprint_ready() -> None:
+    """Both workers come from the fork server (their parent is not the build), which preloads
+    dossier.build_preload: a worker has WeasyPrint imported before it is asked anything."""
+    import multiprocessing.forkserver as forkserver
+    import os
+
+    from dossier.build_workers import _logged
+
+    with BuildWorkers.start(pdf=True, agency=True) as workers:
+        workers._started()
+        assert forkserver._forkserver._preload_modules == ["dossier.build_preload"]
+        for pool in (workers._pdf, workers._agency):
+            assert pool is not None
+            ppid, _ = pool.submit(_logged, os.getppid).result(timeout=60)
+            assert ppid != os.getpid()
+
+
+def test_importing_the_preload_module_gets_weasyprint_ready() -> None:
+    """What the fork server does before forking: WeasyPrint imported, fonts set up, once."""
+    code = (
+        "import sys, dossier.build_preload, dossier.build_workers as b; "
+        "print(b._pdf_ready, 'weasyprint' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split() == ["True", "True"]
