@@ -11,8 +11,8 @@ the notes), but two of its costliest parts need nothing from the research to get
   (``find_incumbent``, the same function with the same arguments: the same finding).
 
 Both are forked from a fork server that imported WeasyPrint and set up its fonts once
-(:mod:`dossier.build_preload`), so the two cost one WeasyPrint start-up, not two; where the
-system has no fork server (Windows), each is a fresh interpreter that gets ready itself. They
+(:mod:`dossier.build_preload`), so the two cost one WeasyPrint start-up, not two (on Linux;
+elsewhere each is a fresh interpreter that gets ready itself). They
 are started from a thread, so the build researches while the server gets ready.
 On two cores the processes overlap; on one they cost what the build did before plus
 the start-up of the helpers. The PDFs and the finding are the ones the build would make
@@ -32,6 +32,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,11 +109,12 @@ def warm_pdf() -> None:
 
 
 def _context() -> Any:
-    """Where the helpers come from: a fork server where the system has one (Linux, macOS),
-    which preloads :mod:`dossier.build_preload` (WeasyPrint ready) and forks each helper from
-    that state; elsewhere each helper is a fresh interpreter ("spawn") that gets ready itself.
-    The fork server runs no threads, so nothing held is copied into a helper."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    """Where the helpers come from: on Linux a fork server, which preloads
+    :mod:`dossier.build_preload` (WeasyPrint ready) and forks each helper from that state (it
+    runs no threads, so nothing held is copied into a helper); elsewhere each helper is a fresh
+    interpreter ("spawn") that gets ready itself (on macOS, forking a process that has loaded
+    the system's text libraries is not safe)."""
+    if not sys.platform.startswith("linux"):
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["dossier.build_preload"])
