@@ -177,6 +177,7 @@ class PoliteClient:
         self._memo_bytes = 0
         self._last: dict[str, float] = {}
         self._host_locks: dict[str, threading.Lock] = {}
+        self._inflight: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
         self._run_budgets: dict[str, _Budget] = {}
         self._said_unvetted = False
@@ -228,20 +229,31 @@ class PoliteClient:
         whose pages are quoted as the company's own words).
         """
         self._check_host(url, source)
-        with self._lock:
-            memo = self._memo.get(url)
-            if memo is not None:
-                self._memo.move_to_end(url)
+        while True:  # one request per URL at a time: another thread's answer is waited for
+            with self._lock:
+                memo = self._memo.get(url)
+                if memo is not None:
+                    self._memo.move_to_end(url)
+                    break
+                busy = self._inflight.get(url)
+                if busy is None:
+                    self._inflight[url] = threading.Event()
+                    break
+            busy.wait()  # then the memo has it, or that request failed and this one is sent
         if memo is not None:
             self._check_final(url, memo.url, source, same_site)
             return memo
-        if self.snapshot is not None:
-            doc = self._from_snapshot(url, source)
-        else:
-            doc = self._live(url, source, headers, same_site)
-        if doc.status != 200:
-            raise FetchError(source, f"HTTP {doc.status} from {url}", url, doc.status)
-        self._remember(url, doc)
+        try:
+            if self.snapshot is not None:
+                doc = self._from_snapshot(url, source)
+            else:
+                doc = self._live(url, source, headers, same_site)
+            if doc.status != 200:
+                raise FetchError(source, f"HTTP {doc.status} from {url}", url, doc.status)
+            self._remember(url, doc)
+        finally:
+            with self._lock:
+                self._inflight.pop(url).set()
         return doc
 
     def _remember(self, url: str, doc: Document) -> None:

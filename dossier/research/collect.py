@@ -7,8 +7,10 @@ run (:class:`~dossier.errors.SourceNotConfigured`), a failed request, a malforme
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .. import config
@@ -16,7 +18,7 @@ from ..errors import ExtractError, SourceError, SourceNotConfigured
 from ..model import Fact, Gap
 from ..net import Document, PoliteClient
 from ..sources import registry
-from ..sources.base import Entity, RunContext, Source
+from ..sources.base import Entity, Fetched, RunContext, Source
 from .resolve import Hints, Resolver
 
 log = logging.getLogger(__name__)
@@ -85,8 +87,8 @@ def collect(
             entity = resolver.resolve(name, hints)
             log.info("resolved %r to %s (%s)", name, entity.name, "; ".join(entity.evidence))
         facts: list[Fact] = []
-        for source_name, source in sources.items():
-            fetched = source.fetch(entity, ctx)
+        for source_name, fetched in fetch_all(sources, entity, ctx, client).items():
+            source = sources[source_name]
             for gap in fetched.gaps:
                 log.info("%s: %s", source_name, gap.message)
             gaps.extend(fetched.gaps)
@@ -97,6 +99,31 @@ def collect(
     shown = labels(settings)
     company = [shown[n] for n, s in sources.items() if s.company_facts]
     return Collected(entity=entity, facts=facts, gaps=gaps, company_sources=company)
+
+
+def fetch_all(
+    sources: Mapping[str, Source], entity: Entity, ctx: RunContext, client: PoliteClient
+) -> dict[str, Fetched]:
+    """Every source's fetch for ``entity``, in the sources' order.
+
+    Live, the sources fetch side by side, one thread each: their hosts differ, and each host's
+    interval is kept by the client across threads, so a company's research takes as long as
+    its slowest source instead of the sum of them all (the news hosts ask for 5 to 6 s between
+    requests). Two sources asking for the same page (the website and the newsroom feed both
+    read the home page) send one request: the client waits for the other's answer. Offline
+    (a snapshot) there is nothing to wait for, and the sources fetch one after another. A
+    source whose fetch raises raises here, as it would alone.
+    """
+    if len(sources) <= 1 or getattr(client, "offline", True):
+        return {name: source.fetch(entity, ctx) for name, source in sources.items()}
+    with ThreadPoolExecutor(max_workers=len(sources), thread_name_prefix="dossier-fetch") as pool:
+        # Each thread runs in a copy of this one's context: the company's budgets (the
+        # client's budget scope) and anything else set for this company go along.
+        futures = {
+            name: pool.submit(contextvars.copy_context().run, source.fetch, entity, ctx)
+            for name, source in sources.items()
+        }
+        return {name: future.result() for name, future in futures.items()}
 
 
 def extract_all(
