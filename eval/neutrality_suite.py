@@ -43,9 +43,11 @@ FILES = {
     "dev6": ("dev6",),
     "dev7": ("dev7",),
     "dev8": ("dev8",),
+    "dev9": ("dev9",),
+    "dev10": ("dev10",),
     "test": ("test",),
 }
-COLD = ("test", "dev6", "dev8")
+COLD = ("test", "dev6", "dev10")
 
 
 def items(split: str) -> list[dict]:
