@@ -155,3 +155,77 @@ def test_ordinary_words_are_not_errors(text: str) -> None:
 
 def test_great_is_still_puffery() -> None:
     assert ("puffery", "great") in _errors("It is a great brand.")  # constructed
+
+
+# --- entries from public lists ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "term"),
+    [
+        # wpxi.com, lovebscott.com (dev9): the nouns of "iconic" and "legendary".
+        ("The talent agent who became a cookie icon has died.", "puffery", "a cookie icon"),
+        ("RIP to a legend.", "puffery", "a legend"),
+        # foodprocessing.com, privacytools.io mirror (dev9): the adjectives of MOS:EDITORIAL's
+        # "interestingly" and "obviously".
+        ("Wikipedia has an interesting biography on him.", "editorializing", "interesting"),
+        (
+            "A friendly buyer was sought, and the obvious choice was Highland Distilleries.",
+            "editorializing",
+            "obvious",
+        ),
+        # latimes.com (dev9): the plural of a listed noun.
+        (
+            "The Resnicks also own Paramount Farming Company and Paramount Citrus, two "
+            "powerhouses in the world of California agribusiness.",
+            "loaded",
+            "powerhouses",
+        ),
+        # Constructed: the old WP:PEACOCK page's "indisputable", "top notch" unhyphenated.
+        ("It is the indisputable leader in its field.", "puffery", "indisputable"),
+        ("The beers are all top notch.", "puffery", "top notch"),
+    ],
+)
+def test_listed_entries_are_found(text: str, category: str, term: str) -> None:
+    assert (category, term) in _errors(text), lint_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click the app icon to start the download.",  # constructed
+        "A small icon appears next to the file.",  # constructed
+        "The map legend shows each county.",  # constructed
+    ],
+)
+def test_screen_icons_and_map_legends_are_not_praise(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_a_day_of_the_week_without_its_date_is_relative_time() -> None:
+    # eonline.com (dev9): a warning, since a briefing's reader cannot place "Wednesday".
+    found = [
+        (f.category, f.term, f.severity)
+        for f in lint_text(
+            "BBC's Director-General Tony Hall said in a statement Wednesday that the contract "
+            "would not be renewed."
+        )
+    ]
+    assert ("relative_time_minor", "Wednesday", "warning") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # popculture.com (dev9): the day with its date.
+        "Amos died at his home in Honolulu on Tuesday, Aug. 13 following a battle with dementia.",
+        # Constructed: habitual, a name, a named day.
+        "The shop closes every Monday and on Sundays.",
+        "The Sunday Times reported the sale.",
+        "Black Friday sales rose by 4%.",
+    ],
+)
+def test_dated_habitual_or_named_days_are_not_relative(text: str) -> None:
+    assert not any(f.category.startswith("relative_time") for f in lint_text(text)), lint_text(
+        text
+    )
