@@ -66,9 +66,12 @@ def test_an_apposition_before_the_verb_keeps_the_sentence_start_ours() -> None:
     )
     assert ("relative_time", "last week") in _errors(text)
     # Constructed: the clause after "said" is still the attorney's.
-    assert _errors(
-        "Sabine Stetter, the defense attorney, said the notorious witness lied to his wife."
-    ) == []
+    assert (
+        _errors(
+            "Sabine Stetter, the defense attorney, said the notorious witness lied to his wife."
+        )
+        == []
+    )
 
 
 def test_says_a_magazine_called_people() -> None:
@@ -129,8 +132,10 @@ def test_said_to_as_a_reduced_relative_clause() -> None:
     )
     assert any(c == "weasel" for c, _ in _errors(text))
     # Constructed: the active "said to" a hearer is a report.
-    assert not any(c == "weasel" for c, _ in _errors("The mayor, who said to reporters that "
-                                                   "the bar is old, left early."))
+    assert not any(
+        c == "weasel"
+        for c, _ in _errors("The mayor, who said to reporters that the bar is old, left early.")
+    )
 
 
 # --- words that are ordinary in an encyclopaedia ----------------------------------------
@@ -226,6 +231,4 @@ def test_a_day_of_the_week_without_its_date_is_relative_time() -> None:
     ],
 )
 def test_dated_habitual_or_named_days_are_not_relative(text: str) -> None:
-    assert not any(f.category.startswith("relative_time") for f in lint_text(text)), lint_text(
-        text
-    )
+    assert not any(f.category.startswith("relative_time") for f in lint_text(text)), lint_text(text)

@@ -1522,13 +1522,13 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             and not verb.endswith("ing")
         ):
             # Inverted: "..., said Al Gore", "”, says the company".
-            if _APPOSITION_SUBJECT.search(before[:cut]) and _CLAUSE_AFTER.match(after):
+            apposed = _APPOSITION_SUBJECT.search(before[:cut])
+            if apposed is not None and _CLAUSE_AFTER.match(after):
                 # "..., and Sabine Stetter, von Erffa’s defense attorney, said Bellenhaus
                 # deleted data": the speaker and an apposition before the verb, the reported
                 # clause after it; what went before the speaker stays ours.
                 named = True
-                speakers.append((start + _APPOSITION_SUBJECT.search(before[:cut]).start(),
-                                 start + m.start()))
+                speakers.append((start + apposed.start(), start + m.start()))
                 reported.append((start + m.end(), end))
             elif re.match(
                 r"\s+(?:"
