@@ -31,10 +31,13 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 # once before the fourth round's changes and is scored with the held-out test (make eval),
 # never listed. dev7.jsonl and dev8.jsonl are the fifth collection
 # (eval/build_dev7_neutrality.py): dev7 scored cold once, then developed on (part of "dev");
-# dev8 scored cold once before the sixth round's changes and is scored with the held-out test,
-# totals only, never listed.
+# dev8 scored cold once before the sixth round's changes and once after its freeze, then
+# opened in the seventh round (part of "dev"). dev9.jsonl and dev10.jsonl are the sixth
+# collection (eval/build_dev9_neutrality.py): dev9 scored cold once before the seventh round's
+# changes, then developed on (part of "dev"); dev10 is scored once after that round's freeze,
+# with the held-out test, totals only, never listed.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -43,9 +46,11 @@ FILES = {
     "dev6": ("dev6",),
     "dev7": ("dev7",),
     "dev8": ("dev8",),
+    "dev9": ("dev9",),
+    "dev10": ("dev10",),
     "test": ("test",),
 }
-COLD = ("test", "dev6", "dev8")
+COLD = ("test", "dev6", "dev10")
 
 
 def items(split: str) -> list[dict]:
@@ -120,9 +125,9 @@ def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
     parts = (
-        ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7")
+        ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
         if split == "dev"
-        else ("dev6", "dev8")
+        else ("dev6", "dev10")
         if split == "test"
         else ()
     )
@@ -154,7 +159,7 @@ if __name__ == "__main__":
         WITHOUT = tuple(sys.argv[2].split(","))
         del sys.argv[1:3]
     if sys.argv[1:2] == ["--score"]:
-        # Figures only, for one file scored cold (dev3 .. dev8); the test split is
+        # Figures only, for one file scored cold (dev3 .. dev10); the test split is
         # scored by make eval.
         split = sys.argv[2] if len(sys.argv) > 2 else "dev"
         if split == "test":

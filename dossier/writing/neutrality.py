@@ -1251,6 +1251,9 @@ class _Attribution:
 
     named: bool  # the sentence names who holds the view
     reported: tuple[tuple[int, int], ...]  # spans of reported clauses (absolute offsets)
+    # Spans that describe the speaker ("The embattled planemaker also said ...", "..., said
+    # the legendary founder"): our words about the speaker, not the speaker's words.
+    speakers: tuple[tuple[int, int], ...] = ()
 
 
 _FIRST_PERSON = frozenset(["i", "we", "i’d", "i'd", "we’d", "we'd", "me", "us"])
@@ -1416,11 +1419,29 @@ _GOES_ON_TO = re.compile(
 )
 
 
+# A speaker is a noun phrase: a longer stretch before the verb is a clause ("this campaign
+# replaced the logo with popular names"), where the "verb" is more likely a noun.
+_SPEAKER_WORDS = 8
+# "Sabine Stetter, von Erffa’s defense attorney, said ...": a capitalised name, then an
+# apposition between commas, right before the reporting verb.
+_APPOSITION_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;]))(?-i:[A-Z])[\w’'.&-]*(?:\s+(?-i:[A-Z])[\w’'.&-]*)*,\s+[^,;:]{2,80},\s*\Z"
+)
+# A finite clause after "said": a subject, then a verb ("Bellenhaus deleted data", "the firm
+# had lied"), so the verb's subject went before it.
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:[\w’'.&-]+\s+){1,4}?"
+    r"(?:[a-z]+ed|is|was|were|are|had|has|have|would|will|could|did|does|lied|made|took|knew|"
+    r"should|must|might|may|can)\b"
+)
+
+
 def _attribution(text: str, start: int, end: int) -> _Attribution:
     """The attribution in the sentence text[start:end] (the unmasked text)."""
     s = text[start:end]
     named = False
     reported: list[tuple[int, int]] = []
+    speakers: list[tuple[int, int]] = []
     if _INVERTED.match(s):
         named = True
         reported.append((start, end))
@@ -1446,6 +1467,8 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             continue  # "the stress on", "a note": a base form reports only after "quick to"
         if verb in _NOUN_TOO and _DETERMINER_BEFORE.search(before):
             continue  # "sad notes", "the claims": a noun
+        if re.search(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,3}$", before, re.IGNORECASE):
+            continue  # "according to various media reports": the noun after "according to"
         if re.search(
             r"\b(?:to|safe|fair|needless)\s*$", before, re.IGNORECASE
         ) and not _GOES_ON_TO.search(before):
@@ -1480,6 +1503,8 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             continue  # "letter writing", "the telling of": a noun, not a report
         if prefix.strip() and _named_subject(prefix):
             named = True
+            if len(prefix.split()) <= _SPEAKER_WORDS:
+                speakers.append((start + cut, start + m.start()))
             # The reported clause follows the verb; after "..., he said" it went before it.
             opener = _CLAUSE_OPENER.search(after[:40])
             direct = (verb in _SAYS or verb in _TELL) and _SUBJECT_AFTER.match(after)
@@ -1497,21 +1522,32 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
             and not verb.endswith("ing")
         ):
             # Inverted: "..., said Al Gore", "”, says the company".
-            if re.match(
+            apposed = _APPOSITION_SUBJECT.search(before[:cut])
+            if apposed is not None and _CLAUSE_AFTER.match(after):
+                # "..., and Sabine Stetter, von Erffa’s defense attorney, said Bellenhaus
+                # deleted data": the speaker and an apposition before the verb, the reported
+                # clause after it; what went before the speaker stays ours.
+                named = True
+                speakers.append((start + apposed.start(), start + m.start()))
+                reported.append((start + m.end(), end))
+            elif re.match(
                 r"\s+(?:"
                 + _NAME_START
                 + r"[\w’'.-]*|he|she|they|we|the\s+\w+|an?\s+\w+|its\s+\w+)",
                 after,
             ):
-                who = after.split()[0].lower() if after.split() else ""
-                if who not in _VAGUE:
+                first = after.split()[0] if after.split() else ""
+                # "says People magazine": a capitalised word after the verb is a name.
+                if first.lower() not in _VAGUE or first[:1].isupper():
                     named = True
                     reported.append((start, start + m.start()))
+                    stop = re.search(r"[,;:.!?(—–]", after)
+                    speakers.append((start + m.end(), start + m.end() + (stop.start() if stop else len(after))))
         elif re.match(r"\s+by\s+(?:" + _NAME_START + r"|the\s|an?\s)", after) and prefix.strip():
             # Passive with its agent: "was described by Forbes as ...".
             named = True
             reported.append((start + m.end(), end))
-    return _Attribution(named=named, reported=tuple(reported))
+    return _Attribution(named=named, reported=tuple(reported), speakers=tuple(speakers))
 
 
 def _quote_attributed(
@@ -1687,13 +1723,16 @@ def lint_text(
                 (spans[k], attributions[k]) if spans else ((0, len(text)), _Attribution(False, ()))
             )
             quote = quote_at(start)
-            if (
-                quote is not None
-                and cat.attribution != "none"
-                and _quote_attributed(named_masked, quote, span, attr)
-            ):
-                continue
-            if cat.attribution == "sentence" and attr.named:
+            if quote is not None and cat.attribution != "none":
+                # A quotation of several sentences is attributed where it closes ("“... Top
+                # Gear. Jeremy is a huge talent,” Hall said."): check its last sentence too.
+                last = sentence_of(max(quote.start(), quote.end() - 1))
+                if _quote_attributed(named_masked, quote, span, attr) or (
+                    last != k and _quote_attributed(named_masked, quote, spans[last], attributions[last])
+                ):
+                    continue
+            speaker = any(s <= start and end <= e for s, e in attr.speakers)
+            if cat.attribution == "sentence" and attr.named and not speaker:
                 continue
             if cat.attribution in {"sentence", "reported"} and any(
                 s <= start and end <= e for s, e in attr.reported
