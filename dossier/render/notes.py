@@ -127,6 +127,15 @@ _AHEAD = re.compile(
     r"|\b(?:checking\s+in|following\s+up|circling\s+back|touching\s+base)\b",
     re.IGNORECASE,
 )
+# A memory counted over ("I can't count the times I have come into your office to ask for
+# advice", "all the times we met for lunch") is about the past, whatever modal frames it.
+_MEMORY = re.compile(
+    r"\b(?:all\s+)?the\s+(?:many\s+)?(?:times|occasions)\s+(?:that\s+)?(?:I|we|you)\s+"
+    r"(?:have\s+|had\s+|[’']ve\s+)?(?:\w+ed|came|come|went|gone|sat|spent|ran|met|sought|took|"
+    r"brought|made|gave)\b|\bhow\s+(?:many\s+times|often)\s+(?:I|we|you)\s+(?:have\s+|had\s+)?"
+    r"(?:\w+ed|came|come|went|sat|met|sought|took|gave)\b",
+    re.IGNORECASE,
+)
 # "Glad we could help with the launch": what we did, not what we offer.
 _GLAD = re.compile(
     r"\b(?:glad|happy|pleased|proud|grateful|thankful|delighted|lucky)\s+(?:that\s+)?(?:we|I)\s+"
@@ -208,6 +217,8 @@ def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], categor
     if _WISH.search(whole) and not _ADDRESSED.search(words):
         return True
     if _GOOD_TIME.search(whole):
+        return True
+    if category in _PAST_INNOCENT and _MEMORY.search(whole) and "?" not in whole:
         return True
     return (
         category in _PAST_INNOCENT
