@@ -108,7 +108,12 @@ _OFFER_VERB = (
 _PLEASE_WARM = (
     r"(?:accept|know|enjoy|pass|extend|take\s+care|give\s+(?:my|our)|remember|keep\s+(?:well|safe)|"
     r"join\s+(?:me|us)\s+in\s+\w+ing|help\s+(?:me|us)\s+(?:welcome|congratulate|thank|wish|celebrate)|"
-    r"rest|look\s+after|don't\s+worry|do\s+not\s+worry)"
+    r"rest|look\s+after|don't\s+worry|do\s+not\s+worry|"
+    # Care for the reader's own wellbeing: "Please prioritize your health", "please get some
+    # rest", "please take the time you need to recover".
+    r"prioriti[sz]e\s+(?:your|yourself)|focus\s+on\s+(?:your\s+)?(?:health|recovery|getting\s+(?:well|better))|"
+    r"get\s+(?:some\s+|plenty\s+of\s+)?rest|get\s+well|stay\s+(?:well|safe|healthy)|be\s+well|"
+    r"take\s+(?:the\s+|all\s+the\s+|some\s+)?(?:necessary\s+)?time\s+(?:you\s+need\s+)?(?:to\s+(?:rest|recover|heal)|off))"
 )
 _IMPERATIVE = (
     r"(?:call|ring|phone|email|e\s+mail|reply|respond|write|contact|reach|book|schedule|sign|"
@@ -116,7 +121,9 @@ _IMPERATIVE = (
     r"tell\s+(?:me|us)|give\s+(?:me|us)|feel\s+free|do\s+not\s+hesitate|don't\s+hesitate|"
     r"get\s+in\s+touch|hit\s+reply|come\s+(?:join|see|visit|by|and|celebrate|along)|"
     r"meet\s+(?:me|us)|set\s+(?:num|aside|up)|forward\s+this|loop\s+(?:me|us)|download|"
-    r"sign\s+up|claim|try\s+(?:it|our|slot)|start\s+(?:a|your)\s+free)"
+    r"sign\s+up|claim|try\s+(?:it|our|slot)|start\s+(?:a|your)\s+free|"
+    # A purchase put to the reader: "Upgrade now", "Subscribe today", "Renew before ...".
+    r"upgrade|subscribe|buy|purchase|renew|order\s+(?:now|today|yours|your|our|slot))"
 )
 _LET_US = (
     r"(?:meet|talk|chat|make|set|get|schedule|catch|connect|start|find|discuss|explore|work|"
@@ -584,6 +591,105 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "offer",
         _c(
             r"\b(?:happy|glad|love|keen)\s+to\s+(?:pop|drop|stop|swing|come)\s+(?:in|by|over|round|along)\b"
+        ),
+    ),
+    # The twelfth collection's forms (dev11, dev12). A question that offers our next step or
+    # asks the reader's leave, with "should", or with "this/that/it" as its subject: "Should I
+    # send the revised scope?", "Would this example help with your launch?".
+    ("request", _c(r"^(?:\w+\s+)?(?:should|shall)\s+(?:i|we)\s+\w+.*\?")),
+    (
+        "request",
+        _c(
+            r"\bwould\s+(?:this|that|it|these|those)\s+(?:\w+\s+)?(?:help|work|be\s+(?:useful|helpful|"
+            r"of\s+(?:use|interest)|relevant|worth))\b.*\?"
+        ),
+    ),
+    # The question without its subject: "Want to pick up where you left off?", "Need a hand
+    # with the launch?", "Time for a bigger plan?".
+    ("request", _c(rf"^{_FILLER}(?:want|need|care|time)\s+(?:to|for|a|an|some|me\s+to|us\s+to)\b.*\?")),
+    # A suggestion put as a question: "Have you tried our scheduling feature?", "Have you
+    # considered an annual plan?".
+    (
+        "request",
+        _c(
+            r"^(?:\w+\s+)?have\s+you\s+(?:ever\s+|already\s+)?(?:tried|considered|explored|tested|"
+            r"looked\s+into)\b.*\?"
+        ),
+    ),
+    # What the writer wants the reader to do: "I need you to share them with me", "We'd like
+    # you to review the scope" (not "I want you to know how proud we are").
+    (
+        "request",
+        _c(
+            r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|would\s+like|would\s+love)\s+you\s+to\s+"
+            r"(?!(?:know|feel|enjoy|remember|take\s+care|be\s+(?:proud|happy|well))\b)\w+"
+        ),
+    ),
+    # An invitation: "We also invite you to celebrate the season with us", "You are cordially
+    # invited to our open day".
+    (
+        "request",
+        _c(
+            r"\b(?:i|we)\s+(?:also\s+|would\s+like\s+to\s+|want\s+to\s+|cordially\s+|warmly\s+|"
+            r"hereby\s+)*invite\s+you\b|\byou\s+are\s+(?:cordially\s+|warmly\s+)?invited\b"
+        ),
+    ),
+    # Our offering as the one that gives the reader something: "slot gives you slot for slot
+    # more", "This engagement delivers X by Y date", "Our platform saves your team hours"
+    # (the briefing's own "we hope it gives you some sense ..." has no such subject).
+    (
+        "benefit",
+        _c(
+            r"^slot\s+(?:gives|saves|lets|helps|gets|brings|delivers|offers)\s+(?:you|your)\b|"
+            r"\b(?:this|our|the)\s+(?:\w+\s+)?(?:engagement|proposal|plan|package|offer|service|solution|"
+            r"product|platform|tool|feature|programme|program|system|app|software|upgrade|tier)\s+"
+            r"(?:will\s+|would\s+|can\s+)?(?:delivers?|gives?|saves?|addresses|address|solves?|lets|let|"
+            r"brings?|gets?|helps?|boosts?|cuts?)\b(?!\s+(?:us|me)\b)"
+        ),
+    ),
+    # A saving held out for a change of plan: "Save 20% by switching to annual billing".
+    ("deal", _c(r"\bby\s+(?:switching|upgrading|subscribing|signing\s+up|moving|committing)\b")),
+    # What our product does for a class of clients, and who else uses it: "We built slot - it
+    # helps slot with slot", "A few companies like slot have been using it to ...".
+    (
+        "service",
+        _c(
+            rf"\b(?:it|our\s+(?:product|tool|platform|app|software|service|solution))\s+(?:helps|lets|"
+            rf"allows|enables)\s+(?:slot|{_QUANTITY}{_OTHERS}{_CLIENTS})"
+        ),
+    ),
+    (
+        "track_record",
+        _c(
+            rf"\b{_CLIENTS}\s+(?:like|such\s+as)\s+(?:slot\s+|\w+\s+)?(?:have\s+been\s+|are\s+|already\s+)?"
+            r"(?:using|use|used|rely|relying|switched|trust|trusting|chose|choose)\b"
+        ),
+    ),
+    # What we did for one client like the reader, and work like the reader's: "We recently
+    # helped a slot brand go from ...", "We just wrapped a similar project", "We're doing work
+    # in slot that might be relevant".
+    (
+        "track_record",
+        _c(
+            r"\b(?:we|i)\s+(?:have\s+|recently\s+|just\s+|also\s+)*helped\s+(?:a|an|one|another|two|"
+            r"three|num|several)\s+(?:\w+\s+){0,3}?(?:brand|company|client|customer|team|business|"
+            r"retailer|startup|firm|agency|organi[sz]ation|manufacturer|founder|cmo)\b|"
+            r"\b(?:we|i)\s+(?:have\s+|recently\s+|just\s+|also\s+)*(?:launched|ran|delivered|completed|"
+            r"wrapped|finished|built|did|shipped)\s+(?:up\s+)?(?:a|an|one|some)\s+(?:very\s+)?similar\b|"
+            r"\b(?:we|i)\s+(?:are|am|have\s+been)\s+(?:currently\s+|also\s+)?doing\s+(?:\w+\s+)?work\s+"
+            r"(?:in|for|with|across|on)\b(?!\s+(?:you|your)\b)"
+        ),
+    ),
+    # The breakup e-mail's inference from silence: "I'll assume the timing isn't right",
+    # "I'll take that as a no".
+    ("chase", _c(r"\b(?:i|we)\s+will\s+(?:just\s+)?(?:assume|take\s+(?:that|this|it|your\s+silence)\s+as)\b")),
+    # The outreach credited to a third party: "slot suggested I connect", "Jane recommended I
+    # reach out".
+    (
+        "outreach",
+        _c(
+            r"\b(?:suggested|recommended)\s+(?:that\s+)?(?:i|we)\s+(?:should\s+)?(?:connect|reach\s+out|"
+            r"get\s+in\s+touch|contact|speak|talk|write|email)\b"
         ),
     ),
 )

@@ -127,6 +127,15 @@ _AHEAD = re.compile(
     r"|\b(?:checking\s+in|following\s+up|circling\s+back|touching\s+base)\b",
     re.IGNORECASE,
 )
+# A memory counted over ("I can't count the times I have come into your office to ask for
+# advice", "all the times we met for lunch") is about the past, whatever modal frames it.
+_MEMORY = re.compile(
+    r"\b(?:all\s+)?the\s+(?:many\s+)?(?:times|occasions)\s+(?:that\s+)?(?:I|we|you)\s+"
+    r"(?:have\s+|had\s+|[’']ve\s+)?(?:\w+ed|came|come|went|gone|sat|spent|ran|met|sought|took|"
+    r"brought|made|gave)\b|\bhow\s+(?:many\s+times|often)\s+(?:I|we|you)\s+(?:have\s+|had\s+)?"
+    r"(?:\w+ed|came|come|went|sat|met|sought|took|gave)\b",
+    re.IGNORECASE,
+)
 # "Glad we could help with the launch": what we did, not what we offer.
 _GLAD = re.compile(
     r"\b(?:glad|happy|pleased|proud|grateful|thankful|delighted|lucky)\s+(?:that\s+)?(?:we|I)\s+"
@@ -209,6 +218,8 @@ def _warm(text: str, clause: tuple[int, int], sentence: tuple[int, int], categor
         return True
     if _GOOD_TIME.search(whole):
         return True
+    if category in _PAST_INNOCENT and _MEMORY.search(whole) and "?" not in whole:
+        return True
     return (
         category in _PAST_INNOCENT
         and bool(_PAST.search(words))
@@ -267,7 +278,8 @@ def rule_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
 #: the dev10 round: retrained with dev10, on the cold dev7 and test together it caught no ask
 #: the rules missed and flagged one more warm line, so by the rule written before the dev7
 #: round it is off (docs/notes.md, eval/asks/README.md); ``check_asks(text, model=True)``
-#: still adds it.
+#: still adds it. Retrained with dev11 and dev12 in the dev12 round, it stays off: out of fold
+#: it adds 2 asks of 452 to the rules, too few to set against a warm line on unseen text.
 USE_MODEL = False
 MODEL_CATEGORY = "reads_as_an_ask"
 
