@@ -55,6 +55,7 @@ from ..once import once
 from ..regexcache import compile_all
 from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
+from .outlets import outlet_kind
 from .mentions import (
     TITLE_WORDS,
     VERBS,
@@ -159,16 +160,16 @@ _GSEP = (
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
 _GAPW = (
-    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
     r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
     r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
-    r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
+    r"boutique|consultancy|firm|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
     r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
-_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
+_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+|⟦\d+⟧(?=\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b)))?"  # "Checkers in ⟦Tampa⟧ chose": a place (mentions types it)
 _LIST = (
     rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+|as\s+well\s+as\s+|alongside\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
     rf"\s+alongside\s+|\s+plus\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
@@ -280,6 +281,8 @@ appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|medi
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[$£€][\d.,]+\s*(?:million|billion|m|bn)?\s+|[\d.,]+\s+(?:million|billion)\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
 appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
+# "The AFL's creative for the 2025 season went to 72andSunny": a brand's creative or media is its account
+appointed - c : {BN}'s\s+(?:creative|media|advertising|pr|digital|social)(?:\s+(?:and|&)\s+(?:creative|media))?\s+{F6}(?:has\s+)?(?:gone|goes|went|moved|moves|switched|shifted)\s+to\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed|completes?|completed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|giving|with)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F6}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
 appointed - c : ^\W*{BN}(?:'s)?\s+(?:to|goes\s+to|moves\s+to|switches\s+to|picks|names|taps|hires)\s+{GAP}{G}\s*$
@@ -324,7 +327,11 @@ appointed - c : {G}{GS}{AUXP}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s
 appointed - c : {G}\s+(?:joins|joined|added\s+to|enters|entered|makes|made)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up|roster\s+of\s+agencies)
 appointed - c : {G}{GS}{AUXG}(?:is\s+|was\s+|are\s+)?(?:becomes?|became|becoming|is\s+becoming|will\s+become|to\s+become)\s+(?:the\s+)?(?:new\s+)?{F4}(?:agency|agency\s+of\s+record|aor|partner|shop)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat\w*\s+(?:von|bei|des|der)\s+{B}
+# "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
+appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+# "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
+retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
 retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
 retained - c : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|in\s+a|without|as|for)\b)
@@ -711,7 +718,7 @@ _AGENCY_CONTEXT = re.compile(
     r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b|"
     # "won Simplot's creative": a brand's creative or media is an account
     r"'s\s+(?:creative|media)(?:\s+(?:and|&)\s+(?:creative|media))?\b(?!\s+(?:director|officer|chief|head|lead|team|boss))|"
-    r"\bretentions?\b",
+    r"\bretentions?\b|\b(?:creative|agency|advertising|pr|communications)\s+partners?\b",
     re.IGNORECASE,
 )
 # pitch consultants, research firms and trade bodies run reviews; they are never the brand
@@ -760,7 +767,7 @@ def _plausible_brand(name: str) -> bool:
     if all(generic_word(w) for w in words) and not public_body(name):
         return False
     low = name.lower()
-    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS
+    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS and outlet_kind(name) is None
 
 
 _INTRODUCED_AGENCY = re.compile(
@@ -801,7 +808,8 @@ def _brand_ok(placed: Placed, b: int) -> bool:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:agenc(?:y|ies)|aor|agency\s+of\s+record|accounts?|business|shop|brief|duties|mandate|remit|"
-    r"assignments?|roster|pitch|review|incumbent|client|indie|hotshop)\b",
+    r"assignments?|roster|pitch|review|incumbent|client|indie|hotshop|"
+    r"(?:creative|agency|advertising|pr|communications)\s+partners?)\b",  # not "media partner": an outlet's
     re.IGNORECASE,
 )
 
@@ -821,8 +829,8 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
     words = text.split()
     if not words or len(words) > 6 or looks_like_person(text) or n.personish:
         return False
-    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS:
-        return False
+    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS or outlet_kind(text) is not None:
+        return False  # "the Holmes Report can reveal": a trade title (dossier/data/trade_outlets.toml)
     # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
     if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.after(g), re.I):
         return False
@@ -1135,7 +1143,7 @@ def _keep(
 
 _OWNER_AFTER = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-    r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+    r"|(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?⟦\d+⟧(?!\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention)\b)"
     r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
     re.I,
 )
@@ -1398,7 +1406,7 @@ def extract_text(
     if model is _DEFAULT:
         model = load_model()
     sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
-    context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
+    context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
     # "Kien leaves Publicis Groupe Malaysia" over "Tan Kien Eng, CEO of ...": a lone word of a
@@ -1532,9 +1540,15 @@ def _brand_antecedent(
         # ... the only organisation it names ("Elvis has pulled out of the Citroen pitch. It
         # means that the car manufacturer ...": two candidates, no link)
         others = [n for n in place(normalise(s), gazetteer, people, vocab).names if n.kind not in ("person", "place")]
-        if name and subject and not is_agency and len(others) == 1:
+        if name and subject and not is_agency and len(others) == 1 and not _column_label(name, s):
             return name, s
     return "", ""
+
+
+def _column_label(name: str, sentence: str) -> bool:
+    """ "THE BOOK OF LISTS: The 10 Biggest Account Moves": a headline's column or series label,
+    in capitals before a colon, names no brand."""
+    return len(name.split()) >= 2 and name.isupper() and re.match(rf"^\W*{re.escape(name)}\s*:", normalise(sentence)) is not None
 
 
 def _agency_before_reference(text: str, gazetteer: Gazetteer) -> bool:
@@ -1777,7 +1791,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
             placed = place(normalise(sentence), gazetteer, people, vocab)
             for i, n in enumerate(placed.names):
                 name = _clean(n.text)
-                if n.kind != "name" or not _plausible_brand(name):
+                if n.kind != "name" or not _plausible_brand(name) or _column_label(name, text):
                     continue
                 if placed.text[: placed.spans[i][0]].count('"') % 2 == 1:
                     continue  # a title in quotes
@@ -1887,6 +1901,34 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
         if r.status == "review" and r.agency and (r.brand.lower(), agency_key(r.agency_name)) in ended:
             continue
         out.append(r)
+    return _review_incumbents(out)
+
+
+def _review_incumbents(found: list[Relation]) -> list[Relation]:
+    """ "HomeGoods placed its account in review. Incumbent Gotham will not defend.": a review
+    read without an agency is the named incumbent's, when the item calls an agency of the same
+    brand the incumbent and appoints or keeps none (the incumbent's own relation stays)."""
+    out: list[Relation] = []
+    for r in found:
+        if r.status != "review" or r.agency or any(
+            o.status in ("appointed", "retained") and same_name(o.brand, r.brand) for o in found
+        ):
+            out.append(r)
+            continue
+        named = [
+            o
+            for o in found
+            if o.agency
+            and o.status in ("ended", "review")
+            and same_name(o.brand, r.brand)
+            and re.search(rf"\bincumbents?\s*,?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(o.agency)}\b", normalise(o.sentence), re.I)
+        ]
+        if not named:
+            out.append(r)
+            continue
+        for o in named:
+            if not any(x.status == "review" and x.agency_name == o.agency_name and same_name(x.brand, r.brand) for x in out):
+                out.append(replace(r, agency=o.agency, entry=o.entry))
     return out
 
 
