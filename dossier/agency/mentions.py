@@ -95,7 +95,7 @@ VERBS = {
     r"sends?|sent|sending|places?|placed|placing|takes?|took|taking|brings?|brought|"
     r"hands\s+over|handed\s+over",
     # the agency gets the account
-    "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|scooping|snags?|snagged|snagging|"
+    "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|scooping|snags?|snagged|snagging|attracted|"
     r"nabs?|nabbed|nabbing|bags?|bagged|bagging|grabs?|grabbed|grabbing|picks?\s+up|picked\s+up|"
     r"picking\s+up|secures?|secured|securing|clinche[sd]|clinching|captures?|captured|"
     r"gains?|gained|takes?\s+(?:on|over)|took\s+(?:on|over)|taking\s+(?:on|over)|scores?|scored|"
@@ -279,6 +279,11 @@ _AGENCY_SHAPE = re.compile(r"^[A-Z][\w&.+'-]*\s*[/\\]\s*[A-Z][\w&.+'-]*")
 # after a name an agency owns: the name is the agency's client ("Havas' Geely win", "BMF's Tourism Tasmania retention")
 _WON_NOUN = re.compile(
     r"^\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention|account)\b", re.I
+)
+
+_PR_FIRM = re.compile(
+    r"\s+PR\b(?!\s*[-&/])(?!\s+(?:[a-z-]+\s+)?(?:account|accounts|business|brief|duties|mandate|work|agency|agencies|firm|firms|"
+    r"team|push|campaign|campaigns|remit|budget|pitch|review|stunt|efforts?|chief|head|director|boss|manager)\b)(?!\s+[A-Z])"
 )
 
 _PERSON_BEFORE = re.compile(
@@ -667,7 +672,14 @@ def place(
             continue
         names.append(Name(s, e, surface, entry, "agency"))
     taken = [(n.start, n.end) for n in names]
-    names += _proper_names(sentence, taken, title, vocab)
+    found = _proper_names(sentence, taken, title, vocab)
+    for k, n in enumerate(found):
+        # "BluePrint PR", "Tell-Em PR": an unlisted name with "PR" after it is a PR firm's name
+        # (not "the Microsoft PR account", "Samsung PR work")
+        pr = _PR_FIRM.match(sentence[n.end :])
+        if pr and not any(o.start < n.end + pr.end() and o.end > n.end for o in names + found if o is not n):
+            found[k] = Name(n.start, n.end + pr.end(), sentence[n.start : n.end + pr.end()], None, n.kind)
+    names += found
     names.sort(key=lambda n: n.start)
     merged = _merge_names(sentence, names, title)
     text, spans, pos = "", [], 0

@@ -155,7 +155,7 @@ _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|mig
 _GSEP = (
     r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
     r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
-    r"(?:\s*,\s*(?:the|a|an|its|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
+    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
 )
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
@@ -166,7 +166,7 @@ _GAPW = (
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
     r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
     r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
-    r"boutique|consultancy|firm|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
+    r"boutique|consultancy|firm|non-[\w]+|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
     r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
 _E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+|⟦\d+⟧(?=\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b)))?"  # "Checkers in ⟦Tampa⟧ chose": a place (mentions types it)
@@ -194,7 +194,7 @@ _BRAND_TAIL = (
     r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
     r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
-_AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|still|also|now)\s[^,]{1,80},)?"
+_AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|owned\s+by|still|also|now)\s[^,]{1,80},)?"
 
 
 def _t(template: str) -> str:
@@ -284,7 +284,7 @@ appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|
 # "The AFL's creative for the 2025 season went to 72andSunny": a brand's creative or media is its account
 appointed - c : {BN}'s\s+(?:creative|media|advertising|pr|digital|social)(?:\s+(?:and|&)\s+(?:creative|media))?\s+{F6}(?:has\s+)?(?:gone|goes|went|moved|moves|switched|shifted)\s+to\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed|completes?|completed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|giving|with)\s+{GAP}{G}
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F6}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F10}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
 appointed - c : ^\W*{BN}(?:'s)?\s+(?:to|goes\s+to|moves\s+to|switches\s+to|picks|names|taps|hires)\s+{GAP}{G}\s*$
 appointed - c : \b(?:{HAND}|given)\s+(?:its\s+|their\s+|the\s+)?(?:(?:biggest|main|flagship|largest|key|premium|new|global|top-selling|best-selling|[\w-]+-owned|sister)\s+)*(?:brands?\s+|airline\s+|carrier\s+|unit\s+)?{BN}\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,80}?\bfound\s+(?:a|its|their|the)\s+{F3}(?:partner|agency|match|home)\s+in\s+(?:[^⟦⟧,;]{0,60},\s+)?{GAP}{G}
@@ -295,7 +295,7 @@ appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has
 appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
 # "Teva and AstraZeneca were won by Interpublic Group network Healix Global": the brands, won by the agency
-appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped\s+up)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
+appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped(?:\s+up)?)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
 # "Nike ... return to its former longtime shop there, JWT Mexico": the brand goes back to an agency
 appointed - - : {B}{BT}\s+[^⟦⟧;]{0,80}?\b(?:returns?|returned|returning|went\s+back|goes\s+back|going\s+back|moves?\s+back|moved\s+back)\s+to\s+(?:(?:its|their|the)\s+(?:former\s+|old\s+|previous\s+|longtime\s+|long-time\s+|original\s+)*(?:agency|shop|partner)(?:\s+there)?\s*,?\s+)?{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
@@ -304,7 +304,15 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
-appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
+# "Mindshare and Sparro had split the Australian Labor Party's media account": both hold it now
+appointed - c : {G}\s+{AUXG}(?:split|splits|share|shares|shared)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F4}(?:{WORK}|business)\b
+# "Wachovia selected a team of agencies led by Ogilvy & Mather": the team's lead is appointed
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:team|group|consortium|roster)\s+(?:of\s+agencies\s+)?(?:led|headed|fronted)\s+by\s+{GAP}{G}
+# "Maxus, Neo@Ogilvy and Soho Square are the other winning agencies": the article's brand's
+appointed - c : {G}\s+(?:are|were|is|was)\s+the\s+(?:other\s+)?(?:winning|successful|chosen|appointed|selected)\s+(?:agency|agencies|shops?)\b
+# "Maedel led JWT to victory again in the global Vodafone pitch": the pitch's winner
+appointed - c : \bled\s+(?:the\s+)?{GAP}{G}\s+to\s+(?:victory|a\s+win)\s+(?:again\s+)?(?:in|on)\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+(?:{F3})?(?:{REV}|{WORK})\b
+appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b|\s+and\s+⟦\d+⟧\s+(?:[a-z]+\s+)?(?:{WIN}|drove\s+off\s+with|walked\s+off\s+with|took)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
 appointed - c : \b(?:when|after|as|since|and|where|before)\s+(?P<g>it|they)\s+{AUXG}(?:{WIN})\s+(?:the\s+)?(?:(?!(?:against|pitch|pitches|review|over)\b)[^\s⟦⟧;:!?,]+\s+){0,6}?{BN}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
 appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
@@ -330,6 +338,7 @@ appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat
 # "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
 appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
 # "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
 retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
 retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
@@ -365,7 +374,7 @@ ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}(?:'s)?(?!\s+pitch)
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+{F5}(?:{WORK}|business|client)\s+(?:for|of|at|from|on|with)\s+(?:the\s+)?{F3}{B}
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:from\s+)?(?:the\s+)?{F3}{B}(?:'s)?\s+(?:roster|account|business)
 ended - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:after|following|with)\s+the\s+loss\s+of\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:accounts?|business|clients?)
-ended - sn : {X}\s+(?:and|&)\s+{Y}\s+{AUX}(?:to\s+)?(?:part(?:s|ed|ing)?\s+(?:ways|company)|split|splits|end(?:s|ed)?\s+(?:their|the)\s+{F4}(?:relationship|partnership|association)|call(?:s|ed)?\s+time|sever(?:s|ed)?\s+ties)
+ended - sn : {X}\s+(?:and|&)\s+{Y}\s+{AUX}(?:to\s+)?(?:part(?:s|ed|ing)?\s+(?:ways|company)|(?:split|splits)(?!\s+(?:the|a|an)\s)|end(?:s|ed)?\s+(?:their|the)\s+{F4}(?:relationship|partnership|association)|call(?:s|ed)?\s+time|sever(?:s|ed)?\s+ties)
 ended - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{DROPPED}\s+(?:as\s+{F6})?by\s+{B}
 ended - c : {G}{GT}\s*,?\s*(?:which|who)?\s*{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|didn't|has\s+not|declined\s+to|has\s+declined\s+to|chose\s+not\s+to|opted\s+not\s+to|is\s+not|was\s+not|isn't|decided\s+not\s+to)\s+(?:to\s+)?(?:re-?pitch|defend|fight|participate|take\s+part|taking\s+part|pitch)
 ended - c : {G}\s*,?\s*(?:which|who)?\s*{AUXG}(?:bowed|bows|bowing)\s+out
@@ -384,6 +393,10 @@ ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{
 ended - c : \bat\s+{GAP}{G}(?:'s|')\s+expense\b
 ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
 ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
+# "Wyse Advertising previously handled the $40 million account", "The business was previously
+# with MacLaren McCann": an account held before, no more
+ended - c : {G}{GS}(?:had\s+)?(?:previously|formerly)\s+(?:handled|held|ran|managed|had)\s+(?:the\s+)?{F4}(?:account|business)(?!\s+(?:for|of)\s)
+ended - c : \b(?:the\s+)?(?:account|business)\s+(?:was|were|had\s+been)\s+(?:previously|formerly)\s+(?:with|held\s+by|handled\s+by|at)\s+{GAP}{G}
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 # "Amazon, which is reviewing at IPG's Mediabrands": the account reviewed where it sits
@@ -462,7 +475,7 @@ credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|crea
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
+credit - c : {G}{GT}\s+(?:is|was|as)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
@@ -703,6 +716,12 @@ _LOST_PITCH = re.compile(
     r"\bout\s+of\s+the\s+running\b|\bno\s+longer\s+in\s+the\s+running\b|\bcut\s+from\b|\beliminated\b|"
     r"\bbeaten\s+by\b|\bunsuccessful\b|\bnot\s+(?:been\s+)?(?:picked|chosen|selected)\b|"
     r"\bfailed\s+to\s+(?:make|win|land)\b|\bdidn't\s+make\b|\bdid\s+not\s+make\b|\btried\s+and\s+failed\b",
+    re.IGNORECASE,
+)
+# before an agency: it is the rival a winner beat ("pipped Media Planning Group to scoop the business")
+_BEATEN = re.compile(
+    r"\b(?:pipped|pipping|pips|beat|beating|beats|edged\s+out|edging\s+out|saw\s+off|seeing\s+off|fended\s+off|"
+    r"fending\s+off|outbid|outbidding|trumped|trumping)\s+(?:off\s+)?(?:rivals?\s+|incumbent\s+|the\s+incumbent\s*,?\s*)?$",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -1128,6 +1147,8 @@ def _keep(
         return False
     if _owner(placed, g):
         return False
+    if status in ("appointed", "retained") and _BEATEN.search(placed.before(g, 40)):
+        return False  # "MediaCom ... pipped Media Planning Group to scoop ...": the beaten rival
     if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
         placed.before(g, 40) + " " + placed.after(g, 40)
     ) and not _WORK_WORD.search(sentence):
