@@ -184,3 +184,25 @@ def test_retention_in_passing_and_the_beaten_rival(gaz) -> None:  # type: ignore
     # https://en.globes.co.il/en/article-ad-agency-jwt-israel-to-close-by-april-1001316326
     got = rels(gaz, "", "MediaCom Interaction, owned by Adler Chomski, is already Colgate's media buyer in Israel.")
     assert ("Colgate", "MediaCom Interaction", "credit") in got
+
+
+def test_client_wins_asides_and_award_credits(gaz) -> None:  # type: ignore[no-untyped-def]
+    # dev10 (a PR trade title): "new client wins including Pandora and Knix"
+    got = rels(
+        gaz,
+        "1Milk2Sugars Marks a Record Year",
+        "Social-first PR agency 1Milk2Sugars enters 2026 following 45 percent year-over-year growth, alongside new "
+        "client wins including Pandora and Knix, and several senior promotions across leadership.",
+    )
+    assert ("Pandora", "1Milk2Sugars", "appointed") in got
+    assert ("Knix", "1Milk2Sugars", "appointed") in got
+    # dev10 (The Holmes Report): the brand in a dash aside is not the subject
+    got = rels(gaz, "", "Meanwhile, Vistara — Tata's joint venture with Singapore Airlines — remains with Avian Media.")
+    assert not any(b == "Singapore Airlines" for b, _a, _s in got)
+    assert any(b == "Vistara" and a == "Avian Media" for b, a, _s in got)
+    # constructed: an aside that itself states the relation still reads (an agency "which already has" a brand)
+    got = rels(gaz, "", "Adam & Eve/DDB – which already has the account of fellow Suntory brand Lucozade – is up against BBH.")
+    assert ("Lucozade", "Adam & Eve/DDB", "credit") in got
+    # constructed, after dev10's Cannes round-up: an award for the agency's campaign for the brand
+    got = rels(gaz, "", 'Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens for everyone" campaign.')
+    assert ("Ikea", "Forsman & Bodenfors", "credit") in got

@@ -55,7 +55,6 @@ from ..once import once
 from ..regexcache import compile_all
 from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
-from .outlets import outlet_kind
 from .mentions import (
     TITLE_WORDS,
     VERBS,
@@ -72,6 +71,7 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
+from .outlets import outlet_kind
 from .pairs import PairModel, candidates, features, load_model
 
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
@@ -172,7 +172,7 @@ _GAPW = (
 _E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+|⟦\d+⟧(?=\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b)))?"  # "Checkers in ⟦Tampa⟧ chose": a place (mentions types it)
 _LIST = (
     rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+|as\s+well\s+as\s+|alongside\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
-    rf"\s+alongside\s+|\s+plus\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
+    rf"\s+alongside\s+|\s+plus\s+|\s+in\s+association\s+with\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
 )
 # the brand named by reference: the article names it elsewhere
 _BREF = (
@@ -191,7 +191,7 @@ _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
-    r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
+    r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
     r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
 _AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|owned\s+by|still|also|now)\s[^,]{1,80},)?"
@@ -304,6 +304,8 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
+# "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:new\s+)?(?:client|account|business)\s+wins\s*,?\s+(?:including|such\s+as|like)\s+{BN}
 # "Mindshare and Sparro had split the Australian Labor Party's media account": both hold it now
 appointed - c : {G}\s+{AUXG}(?:split|splits|share|shares|shared)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F4}(?:{WORK}|business)\b
 # "Wachovia selected a team of agencies led by Ogilvy & Mather": the team's lead is appointed
@@ -469,6 +471,8 @@ credit - c : {G}\s*,\s+whose\s+(?:current\s+|other\s+)?(?:client\s+list|clients)
 # own piece of work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
+# "Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens" campaign": the agency's work for the brand
+credit - cp : {G}{GT}\s+[^;]{0,100}?\b(?:for|with)\s+(?:its|their)\s+{BN}\s+(?:"[^"]{1,60}"\s+)?(?:[\w-]+\s+)?{PIECE}\b
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
@@ -1105,6 +1109,12 @@ def _pairs(
                     yield g, b, status
 
 
+def _in_dash_aside(placed: Placed, i: int) -> bool:
+    """The name at ``i`` ends an aside between dashes ("— ... with Singapore Airlines —")."""
+    before = placed.before(i, 200)
+    return re.match(r"\s*[–—]", placed.after(i, 5)) is not None and (before.count("—") + before.count("–")) % 2 == 1
+
+
 def _keep(
     placed: Placed,
     m: re.Match[str],
@@ -1120,6 +1130,8 @@ def _keep(
     name = placed.names[g]
     if b is not None and not _brand_ok(placed, b):
         return False
+    if b is not None and m.start() == placed.spans[b][0] and _in_dash_aside(placed, b):
+        return False  # "Vistara — Tata's joint venture with Singapore Airlines — remains with": not the subject
     if b is not None and "n" in flags and agency_like(placed.names[b].text):
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
