@@ -206,3 +206,15 @@ def test_client_wins_asides_and_award_credits(gaz) -> None:  # type: ignore[no-u
     # constructed, after dev10's Cannes round-up: an award for the agency's campaign for the brand
     got = rels(gaz, "", 'Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens for everyone" campaign.')
     assert ("Ikea", "Forsman & Bodenfors", "credit") in got
+
+
+def test_taking_duties_from_and_a_possessive_snatching(gaz) -> None:  # type: ignore[no-untyped-def]
+    # dev5 (Mumbrella): a win written as a participle clause, with the loser after "from"
+    got = rels(gaz, "", "Banjo Advertising has expanded its remit with Nestle Purina, taking creative duties for the Fancy Feast brand from Ogilvy.")
+    assert ("Fancy Feast", "Banjo Advertising", "appointed") in got
+    assert ("Fancy Feast", "Ogilvy", "ended") in got
+    # dev5 (Campaign): "M/SIX's snatching of Sainsbury's £100m media business"
+    got = rels(gaz, "", "So it is with M/SIX’s snatching of Sainsbury’s £100m media business.")
+    assert any(a == "M/SIX" and s == "appointed" and b.startswith("Sainsbury") for b, a, s in got)
+    # constructed: taking a brand's duties needs a "from" and an agency subject
+    assert not rels(gaz, "", "Nestle Purina has expanded, taking creative duties for the Fancy Feast brand in-house.")

@@ -269,6 +269,8 @@ appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
 appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
+# "Banjo Advertising has expanded its remit ..., taking creative duties for the Fancy Feast brand from Ogilvy"
+appointed ended c : {G}\s+[^;]{0,100}?,\s+(?:taking|winning|picking\s+up|scooping|prising|wresting)\s+(?:the\s+)?{F4}(?:{WORK})\s+(?:for|on)\s+(?:the\s+)?{BN}\s+(?:brand\s+|account\s+|business\s+)?(?:away\s+)?from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 # ---------------------------------------------------------------- the brand appoints
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
@@ -317,7 +319,7 @@ appointed - c : \bled\s+(?:the\s+)?{GAP}{G}\s+to\s+(?:victory|a\s+win)\s+(?:agai
 appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b|\s+and\s+⟦\d+⟧\s+(?:[a-z]+\s+)?(?:{WIN}|drove\s+off\s+with|walked\s+off\s+with|took)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
 appointed - c : \b(?:when|after|as|since|and|where|before)\s+(?P<g>it|they)\s+{AUXG}(?:{WIN})\s+(?:the\s+)?(?:(?!(?:against|pitch|pitches|review|over)\b)[^\s⟦⟧;:!?,]+\s+){0,6}?{BN}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
-appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
+appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing|snatching|winning|securing|scooping|poaching)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
 appointed - cw : {G}\s+[^⟦⟧;]{0,100}?,?\s+(?:bagging|winning|landing|picking\s+up|securing|scooping|snagging|adding|grabbing)\s+(?:a\s+slice\s+of\s+|a\s+piece\s+of\s+|the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|account)\b|\s+(?:and|as\s+well\s+as)\b)
