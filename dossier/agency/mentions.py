@@ -95,7 +95,7 @@ VERBS = {
     r"sends?|sent|sending|places?|placed|placing|takes?|took|taking|brings?|brought|"
     r"hands\s+over|handed\s+over",
     # the agency gets the account
-    "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|scooping|snags?|snagged|snagging|"
+    "WIN": r"wins?|won|winning|lands?|landed|landing|scoops?|scooped|scooping|snags?|snagged|snagging|attracted|"
     r"nabs?|nabbed|nabbing|bags?|bagged|bagging|grabs?|grabbed|grabbing|picks?\s+up|picked\s+up|"
     r"picking\s+up|secures?|secured|securing|clinche[sd]|clinching|captures?|captured|"
     r"gains?|gained|takes?\s+(?:on|over)|took\s+(?:on|over)|taking\s+(?:on|over)|scores?|scored|"
@@ -110,7 +110,7 @@ VERBS = {
     "LOSE": r"loses|lost|losing|resigns?|resigned|resigning|walks?\s+(?:away\s+)?from|"
     r"walked\s+(?:away\s+)?from|exits?|exited|departs?|departed|verliert",
     # passive forms of appointing
-    "NAMED": r"named|appointed|hired|picked|selected|tapped|chosen|confirmed|enlisted|awarded|"
+    "NAMED": r"named|appointed|hired|picked|selected|tapped|chosen|confirmed|enlisted|awarded|entrusted|"
     r"handed|given|brought\s+in|drafted\s+in|called\s+in|added|engaged|commissioned|booked|"
     r"announced|unveiled|revealed",
     "REAPP": r"re-?appointed|retained|kept\s+on|reconfirmed|re-?hired",
@@ -275,6 +275,16 @@ _AGENCY_SUFFIX = re.compile(
 )
 # "Huey/Paprocki", "D/CAL", "RKCR/Y&R", "TBWA\Chiat\Day"
 _AGENCY_SHAPE = re.compile(r"^[A-Z][\w&.+'-]*\s*[/\\]\s*[A-Z][\w&.+'-]*")
+
+# after a name an agency owns: the name is the agency's client ("Havas' Geely win", "BMF's Tourism Tasmania retention")
+_WON_NOUN = re.compile(
+    r"^\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention|account)\b", re.I
+)
+
+_PR_FIRM = re.compile(
+    r"\s+PR\b(?!\s*[-&/])(?!\s+(?:[a-z-]+\s+)?(?:account|accounts|business|brief|duties|mandate|work|agency|agencies|firm|firms|"
+    r"team|push|campaign|campaigns|remit|budget|pitch|review|stunt|efforts?|chief|head|director|boss|manager)\b)(?!\s+[A-Z])"
+)
 
 _PERSON_BEFORE = re.compile(
     rf"(?:\b{TITLE_WORDS}|\bmr\.?|\bmrs\.?|\bms\.?|\bdr\.?|\bsir|\bdame|\blord|\blady)\s*,?\s*$",
@@ -558,7 +568,7 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
             gap = sentence[prev.end : n.start]
             if re.fullmatch(r"'s?\s+", gap) and prev.entry is not None and (
                 n.entry is not None or "holding" in prev.entry.discipline
-            ):
+            ) and not (n.entry is None and _WON_NOUN.match(sentence[n.end :])):  # "Havas' Geely win": its client
                 # "WPP's Ogilvy", "Ogilvy's David"; "Omnicom's Attention + Influence"
                 # the owner's words go with the unit's token, so lists stay lists ("IPG's UM and
                 # Omnicom's BBDO"); the name is the unit's
@@ -662,7 +672,14 @@ def place(
             continue
         names.append(Name(s, e, surface, entry, "agency"))
     taken = [(n.start, n.end) for n in names]
-    names += _proper_names(sentence, taken, title, vocab)
+    found = _proper_names(sentence, taken, title, vocab)
+    for k, n in enumerate(found):
+        # "BluePrint PR", "Tell-Em PR": an unlisted name with "PR" after it is a PR firm's name
+        # (not "the Microsoft PR account", "Samsung PR work")
+        pr = _PR_FIRM.match(sentence[n.end :])
+        if pr and not any(o.start < n.end + pr.end() and o.end > n.end for o in names + found if o is not n):
+            found[k] = Name(n.start, n.end + pr.end(), sentence[n.start : n.end + pr.end()], None, n.kind)
+    names += found
     names.sort(key=lambda n: n.start)
     merged = _merge_names(sentence, names, title)
     text, spans, pos = "", [], 0
@@ -700,6 +717,10 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if n.text in people or _PERSON_BEFORE.search(before) and len(words) >= 2:
         n.kind = "person"
         return
+    if _AGENCY_BEFORE.search(before) and not _PERSON_AFTER.match(after) and words[0] not in FIRST_NAMES:
+        # "marketing agency Fast Track has been appointed by ...": the cue names an agency
+        n.kind, n.cue = "agency", True
+        return
     first_name = words[0] in FIRST_NAMES and len(words) <= 3
     if first_name and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
         n.kind = "person"
@@ -714,10 +735,19 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if all(generic_word(w) for w in n.text.split()) and not _PUBLIC_BODY.search(n.text):
         n.kind = "place"
         return
-    owner = re.search(r"⟦(\d+)⟧'s\s+(?:new\s+|own\s+|in-house\s+)?$", before)
+    if (
+        re.search(r"⟦\d+⟧\s+in\s+$", before)
+        and len(words) <= 2
+        and re.match(r"\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b", after)
+        and not agency_like(n.text)
+    ):
+        n.kind = "place"  # "Checkers in Tampa chose ...": where the named organisation is
+        return
+    owner = re.search(r"⟦(\d+)⟧(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?$", before)
     if _AGENCY_BEFORE.search(before) or _AGENCY_AFTER.match(after) or (
         owner and placed.names[int(owner.group(1))].entry is not None  # "DDB's new We Are Unlimited"
         and not first_name  # "Ogilvy's Sarah Jones" is a person
+        and not _WON_NOUN.match(after)  # "UM's King Living win": the agency's client
     ):
         n.kind, n.cue = "agency", True
 

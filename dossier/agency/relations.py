@@ -71,6 +71,7 @@ from .mentions import (
     split_sentences,
     vocabulary,
 )
+from .outlets import outlet_kind
 from .pairs import PairModel, candidates, features, load_model
 
 # the parsed form of a pattern (the standard library's own parser), for the rules' keyword prefilter
@@ -154,24 +155,24 @@ _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|mig
 _GSEP = (
     r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
     r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
-    r"(?:\s*,\s*(?:the|a|an|its|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
+    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
 )
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
 _GAPW = (
-    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
     r"holding\s+company|group|brand|agencies|sister|design|branding|experiential|specialist|"
     r"production|integrated|fellow|bespoke|dedicated|current|existing|previous|former|then|"
-    r"boutique|consultancy|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
+    r"boutique|consultancy|firm|non-[\w]+|performance|strategic|start-up|startup|young|small|big|giant|aor|corporate|consumer|retained|"
     r"(?:[A-Z][\w.]*\s+){0,2}[\w-]+-(?:based|owned|headquartered|area)|\d{1,4}(?=\s+⟦)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?|⟦\d+⟧'s?)\s+){0,6}"
 )
-_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+))?"
+_E = r"⟦\d+⟧(?:\s+in\s+(?:the\s+)?(?:UK|US|U\.S\.|Europe|Asia|Australia|China|India|Canada|[A-Z][a-z]+\s+[A-Z][a-z]+|⟦\d+⟧(?=\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b)))?"  # "Checkers in ⟦Tampa⟧ chose": a place (mentions types it)
 _LIST = (
     rf"{_E}(?:\s*(?:,\s*(?:and\s+|&\s+|as\s+well\s+as\s+|alongside\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
-    rf"\s+alongside\s+|\s+plus\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
+    rf"\s+alongside\s+|\s+plus\s+|\s+in\s+association\s+with\s+|\s+und\s+|\s+et\s+)(?:(?:the\s+)?[\w-]+-based\s+)?{_E}){{0,6}}"
 )
 # the brand named by reference: the article names it elsewhere
 _BREF = (
@@ -190,10 +191,10 @@ _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
-    r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
+    r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
     r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
-_AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|still|also|now)\s[^,]{1,80},)?"
+_AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|owned\s+by|still|also|now)\s[^,]{1,80},)?"
 
 
 def _t(template: str) -> str:
@@ -268,6 +269,8 @@ appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
 appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
+# "Banjo Advertising has expanded its remit ..., taking creative duties for the Fancy Feast brand from Ogilvy"
+appointed ended c : {G}\s+[^;]{0,100}?,\s+(?:taking|winning|picking\s+up|scooping|prising|wresting)\s+(?:the\s+)?{F4}(?:{WORK})\s+(?:for|on)\s+(?:the\s+)?{BN}\s+(?:brand\s+|account\s+|business\s+)?(?:away\s+)?from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 # ---------------------------------------------------------------- the brand appoints
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
@@ -280,8 +283,10 @@ appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|medi
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[$£€][\d.,]+\s*(?:million|billion|m|bn)?\s+|[\d.,]+\s+(?:million|billion)\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
 appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
+# "The AFL's creative for the 2025 season went to 72andSunny": a brand's creative or media is its account
+appointed - c : {BN}'s\s+(?:creative|media|advertising|pr|digital|social)(?:\s+(?:and|&)\s+(?:creative|media))?\s+{F6}(?:has\s+)?(?:gone|goes|went|moved|moves|switched|shifted)\s+to\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:concludes?|concluded|ends?|ended|wraps?\s+up|closes?|closed|completes?|completed)\s+{F6}{REV}[\s,]+{F6}(?:by\s+)?(?:{APPOINT}|handing\s+{F6}to|giving|with)\s+{GAP}{G}
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F6}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:consolidates?|consolidated|consolidating|concentrates?|puts|put|places?|placed|splits?|split|divides?|divided)\s+{F10}{WORK}\s+(?:at|with|in|into|between)\s+{GAP}{G}
 appointed - c : ^\W*{BN}(?:'s)?\s+(?:to|goes\s+to|moves\s+to|switches\s+to|picks|names|taps|hires)\s+{GAP}{G}\s*$
 appointed - c : \b(?:{HAND}|given)\s+(?:its\s+|their\s+|the\s+)?(?:(?:biggest|main|flagship|largest|key|premium|new|global|top-selling|best-selling|[\w-]+-owned|sister)\s+)*(?:brands?\s+|airline\s+|carrier\s+|unit\s+)?{BN}\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,80}?\bfound\s+(?:a|its|their|the)\s+{F3}(?:partner|agency|match|home)\s+in\s+(?:[^⟦⟧,;]{0,60},\s+)?{GAP}{G}
@@ -292,7 +297,7 @@ appointed - c : {B}'s\s+{F8}(?:{REV}|{WORK})\s*,?\s+(?:which\s+was\s+|was\s+|has
 appointed - c : {BN}\s+{F4}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|is|is\s+being)\s+(?:won|taken|picked\s+up|scooped|claimed|landed|secured|bagged)\s+by\s+{GAP}{G}
 appointed - c : {B}(?:'s)?\s+(?:appointment|hiring|selection|choice)\s+of\s+{GAP}{G}
 # "Teva and AstraZeneca were won by Interpublic Group network Healix Global": the brands, won by the agency
-appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped\s+up)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
+appointed - c : {BN}\s*,?\s+(?:were|was|have\s+been|has\s+been)\s+(?:both\s+|all\s+|recently\s+)?(?:won|picked\s+up|scooped(?:\s+up)?|landed|bagged|secured|snapped(?:\s+up)?)\s+by\s+(?:⟦\d+⟧(?:'s)?\s+(?:network|unit|agency|shop|arm)\s+)?{GAP}{G}
 # "Nike ... return to its former longtime shop there, JWT Mexico": the brand goes back to an agency
 appointed - - : {B}{BT}\s+[^⟦⟧;]{0,80}?\b(?:returns?|returned|returning|went\s+back|goes\s+back|going\s+back|moves?\s+back|moved\s+back)\s+to\s+(?:(?:its|their|the)\s+(?:former\s+|old\s+|previous\s+|longtime\s+|long-time\s+|original\s+)*(?:agency|shop|partner)(?:\s+there)?\s*,?\s+)?{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}(?:announced|said|confirmed|revealed)\s+(?:that\s+)?{GAP}{G}\s+(?:will\s+be|would\s+be|is\s+to\s+be|is\s+now|has\s+become|will\s+become|becomes)\s+(?:its|their)\s+(?:new\s+)?{F3}(?:agency|agency\s+partner|partner|aor|agency\s+of\s+record)\b
@@ -301,10 +306,20 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
-appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
+# "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
+appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:new\s+)?(?:client|account|business)\s+wins\s*,?\s+(?:including|such\s+as|like)\s+{BN}
+# "Mindshare and Sparro had split the Australian Labor Party's media account": both hold it now
+appointed - c : {G}\s+{AUXG}(?:split|splits|share|shares|shared)\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F4}(?:{WORK}|business)\b
+# "Wachovia selected a team of agencies led by Ogilvy & Mather": the team's lead is appointed
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:team|group|consortium|roster)\s+(?:of\s+agencies\s+)?(?:led|headed|fronted)\s+by\s+{GAP}{G}
+# "Maxus, Neo@Ogilvy and Soho Square are the other winning agencies": the article's brand's
+appointed - c : {G}\s+(?:are|were|is|was)\s+the\s+(?:other\s+)?(?:winning|successful|chosen|appointed|selected)\s+(?:agency|agencies|shops?)\b
+# "Maedel led JWT to victory again in the global Vodafone pitch": the pitch's winner
+appointed - c : \bled\s+(?:the\s+)?{GAP}{G}\s+to\s+(?:victory|a\s+win)\s+(?:again\s+)?(?:in|on)\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+(?:{F3})?(?:{REV}|{WORK})\b
+appointed - cw : {G}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b|\s+and\s+⟦\d+⟧\s+(?:[a-z]+\s+)?(?:{WIN}|drove\s+off\s+with|walked\s+off\s+with|took)\b)
 appointed - c : {G}{GS}{AUXG}(?:{WIN})\s+{F8}(?:{WORK}|{REV}|business|duties|account|chores|job|brief|mandate)\s+(?:for|from|at|of|on|with)\s+(?:the\s+)?{F6}{B}
 appointed - c : \b(?:when|after|as|since|and|where|before)\s+(?P<g>it|they)\s+{AUXG}(?:{WIN})\s+(?:the\s+)?(?:(?!(?:against|pitch|pitches|review|over)\b)[^\s⟦⟧;:!?,]+\s+){0,6}?{BN}(?:'s)?(?=\s*$|\s*[,;.()]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|from|in\s+a|without|as|for|in|this|last|at)\b)
-appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
+appointed - c : {G}'s\s+(?:recent\s+|latest\s+|new\s+|biggest\s+)?(?:win|capture|landing|snatching|winning|securing|scooping|poaching)\s+of\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+|latest\s+|new\s+)?(?:win|capture|landing)\s+(?:of|on|for|with)\s+(?:the\s+)?(?:{F8}{WORK}\s+(?:for|of|from)\s+(?:the\s+)?)?{B}
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+|a\s+|its\s+)?{F4}{WORK}(?=\s*$|\s*[,.;]|\s+(?:after|following|in|from|without|this|last|as|at)\b)
 appointed - cw : {G}\s+[^⟦⟧;]{0,100}?,?\s+(?:bagging|winning|landing|picking\s+up|securing|scooping|snagging|adding|grabbing)\s+(?:a\s+slice\s+of\s+|a\s+piece\s+of\s+|the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|account)\b|\s+(?:and|as\s+well\s+as)\b)
@@ -324,7 +339,12 @@ appointed - c : {G}{GS}{AUXP}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s
 appointed - c : {G}\s+(?:joins|joined|added\s+to|enters|entered|makes|made)\s+{B}(?:'s)?\s+{F3}(?:roster|panel|agency\s+roster|agency\s+line-up|roster\s+of\s+agencies)
 appointed - c : {G}{GS}{AUXG}(?:is\s+|was\s+|are\s+)?(?:becomes?|became|becoming|is\s+becoming|will\s+become|to\s+become)\s+(?:the\s+)?(?:new\s+)?{F4}(?:agency|agency\s+of\s+record|aor|partner|shop)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
 appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat\w*\s+(?:von|bei|des|der)\s+{B}
+# "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
+appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
+# "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
+retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
 retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
 retained - c : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|in\s+a|without|as|for)\b)
@@ -358,7 +378,7 @@ ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:the\s+)?{F2}{B}(?:'s)?(?!\s+pitch)
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+{F5}(?:{WORK}|business|client)\s+(?:for|of|at|from|on|with)\s+(?:the\s+)?{F3}{B}
 ended - c : {G}{GS}{AUXG}(?:{LOSE})\s+(?:from\s+)?(?:the\s+)?{F3}{B}(?:'s)?\s+(?:roster|account|business)
 ended - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:after|following|with)\s+the\s+loss\s+of\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+{F3}(?:accounts?|business|clients?)
-ended - sn : {X}\s+(?:and|&)\s+{Y}\s+{AUX}(?:to\s+)?(?:part(?:s|ed|ing)?\s+(?:ways|company)|split|splits|end(?:s|ed)?\s+(?:their|the)\s+{F4}(?:relationship|partnership|association)|call(?:s|ed)?\s+time|sever(?:s|ed)?\s+ties)
+ended - sn : {X}\s+(?:and|&)\s+{Y}\s+{AUX}(?:to\s+)?(?:part(?:s|ed|ing)?\s+(?:ways|company)|(?:split|splits)(?!\s+(?:the|a|an)\s)|end(?:s|ed)?\s+(?:their|the)\s+{F4}(?:relationship|partnership|association)|call(?:s|ed)?\s+time|sever(?:s|ed)?\s+ties)
 ended - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{DROPPED}\s+(?:as\s+{F6})?by\s+{B}
 ended - c : {G}{GT}\s*,?\s*(?:which|who)?\s*{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|didn't|has\s+not|declined\s+to|has\s+declined\s+to|chose\s+not\s+to|opted\s+not\s+to|is\s+not|was\s+not|isn't|decided\s+not\s+to)\s+(?:to\s+)?(?:re-?pitch|defend|fight|participate|take\s+part|taking\s+part|pitch)
 ended - c : {G}\s*,?\s*(?:which|who)?\s*{AUXG}(?:bowed|bows|bowing)\s+out
@@ -377,6 +397,10 @@ ended - c : {G}{GS}{AUXG}(?:losing|lost)\s+{F2}(?:grip|hold)\s+on\s+(?:the\s+)?{
 ended - c : \bat\s+{GAP}{G}(?:'s|')\s+expense\b
 ended - c : \bat\s+the\s+expense\s+of\s+(?:incumbent\s+|rival\s+)?{GAP}{G}
 ended - c : \b(?:in\s+a\s+)?move\s+(?:away\s+)?(?:out\s+of|from)\s+(?:incumbent\s+)?{GAP}{G}(?!\s+(?:to|into)\b)
+# "Wyse Advertising previously handled the $40 million account", "The business was previously
+# with MacLaren McCann": an account held before, no more
+ended - c : {G}{GS}(?:had\s+)?(?:previously|formerly)\s+(?:handled|held|ran|managed|had)\s+(?:the\s+)?{F4}(?:account|business)(?!\s+(?:for|of)\s)
+ended - c : \b(?:the\s+)?(?:account|business)\s+(?:was|were|had\s+been)\s+(?:previously|formerly)\s+(?:with|held\s+by|handled\s+by|at)\s+{GAP}{G}
 # ---------------------------------------------------------------- reviews and incumbents
 review - c : {B}{BT}\s+{AUX}{F4}\b(?:reviews?|reviewing|reviewed)\s+{F6}(?:{WORK}|business)\s+(?:at|with|held\s+by|handled\s+by)\s+(?:both\s+)?{GAP}{G}
 # "Amazon, which is reviewing at IPG's Mediabrands": the account reviewed where it sits
@@ -449,13 +473,15 @@ credit - c : {G}\s*,\s+whose\s+(?:current\s+|other\s+)?(?:client\s+list|clients)
 # own piece of work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!\s*(?:'s|’s))
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
+# "Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens" campaign": the agency's work for the brand
+credit - cp : {G}{GT}\s+[^;]{0,100}?\b(?:for|with)\s+(?:its|their)\s+{BN}\s+(?:"[^"]{1,60}"\s+)?(?:[\w-]+\s+)?{PIECE}\b
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {G}{GT}\s+(?:is|was|as)\s+{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record)
+credit - c : {G}{GT}\s+(?:is|was|as)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
@@ -698,6 +724,12 @@ _LOST_PITCH = re.compile(
     r"\bfailed\s+to\s+(?:make|win|land)\b|\bdidn't\s+make\b|\bdid\s+not\s+make\b|\btried\s+and\s+failed\b",
     re.IGNORECASE,
 )
+# before an agency: it is the rival a winner beat ("pipped Media Planning Group to scoop the business")
+_BEATEN = re.compile(
+    r"\b(?:pipped|pipping|pips|beat|beating|beats|edged\s+out|edging\s+out|saw\s+off|seeing\s+off|fended\s+off|"
+    r"fending\s+off|outbid|outbidding|trumped|trumping)\s+(?:off\s+)?(?:rivals?\s+|incumbent\s+|the\s+incumbent\s*,?\s*)?$",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may)\s+(?:be\s+set\s+to\s+|soon\s+)?(?:appoint|hire|pick|name|choose|move|drop|award|hand|win|land)\b|"
     r"\bshould\b|\bif\b|\bwhether\b|\brumou?r\w*\b(?!\s+to\s+be\s+worth)|\bspeculat\w+|\?\s*$|\bwould\s+(?:appoint|hire|pick|name|move)\b|"
@@ -711,7 +743,7 @@ _AGENCY_CONTEXT = re.compile(
     r"\bshops?\b|\b(?:media|creative|pr)\s+wins\b|\bclients?\b|\breview\b|\bmandate\b|\bbrief\b|\bindie\b|"
     # "won Simplot's creative": a brand's creative or media is an account
     r"'s\s+(?:creative|media)(?:\s+(?:and|&)\s+(?:creative|media))?\b(?!\s+(?:director|officer|chief|head|lead|team|boss))|"
-    r"\bretentions?\b",
+    r"\bretentions?\b|\b(?:creative|agency|advertising|pr|communications)\s+partners?\b",
     re.IGNORECASE,
 )
 # pitch consultants, research firms and trade bodies run reviews; they are never the brand
@@ -760,7 +792,7 @@ def _plausible_brand(name: str) -> bool:
     if all(generic_word(w) for w in words) and not public_body(name):
         return False
     low = name.lower()
-    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS
+    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS and outlet_kind(name) is None
 
 
 _INTRODUCED_AGENCY = re.compile(
@@ -801,7 +833,8 @@ def _brand_ok(placed: Placed, b: int) -> bool:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:agenc(?:y|ies)|aor|agency\s+of\s+record|accounts?|business|shop|brief|duties|mandate|remit|"
-    r"assignments?|roster|pitch|review|incumbent|client|indie|hotshop)\b",
+    r"assignments?|roster|pitch|review|incumbent|client|indie|hotshop|"
+    r"(?:creative|agency|advertising|pr|communications)\s+partners?)\b",  # not "media partner": an outlet's
     re.IGNORECASE,
 )
 
@@ -821,8 +854,8 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
     words = text.split()
     if not words or len(words) > 6 or looks_like_person(text) or n.personish:
         return False
-    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS:
-        return False
+    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS or outlet_kind(text) is not None:
+        return False  # "the Holmes Report can reveal": a trade title (dossier/data/trade_outlets.toml)
     # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
     if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.after(g), re.I):
         return False
@@ -1078,6 +1111,12 @@ def _pairs(
                     yield g, b, status
 
 
+def _in_dash_aside(placed: Placed, i: int) -> bool:
+    """The name at ``i`` ends an aside between dashes ("— ... with Singapore Airlines —")."""
+    before = placed.before(i, 200)
+    return re.match(r"\s*[–—]", placed.after(i, 5)) is not None and (before.count("—") + before.count("–")) % 2 == 1
+
+
 def _keep(
     placed: Placed,
     m: re.Match[str],
@@ -1093,6 +1132,8 @@ def _keep(
     name = placed.names[g]
     if b is not None and not _brand_ok(placed, b):
         return False
+    if b is not None and m.start() == placed.spans[b][0] and _in_dash_aside(placed, b):
+        return False  # "Vistara — Tata's joint venture with Singapore Airlines — remains with": not the subject
     if b is not None and "n" in flags and agency_like(placed.names[b].text):
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
@@ -1120,6 +1161,8 @@ def _keep(
         return False
     if _owner(placed, g):
         return False
+    if status in ("appointed", "retained") and _BEATEN.search(placed.before(g, 40)):
+        return False  # "MediaCom ... pipped Media Planning Group to scoop ...": the beaten rival
     if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
         placed.before(g, 40) + " " + placed.after(g, 40)
     ) and not _WORK_WORD.search(sentence):
@@ -1135,7 +1178,7 @@ def _keep(
 
 _OWNER_AFTER = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
-    r"|'s\s+(?:new\s+|own\s+|in-house\s+)?⟦"
+    r"|(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?⟦\d+⟧(?!\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention)\b)"
     r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
     re.I,
 )
@@ -1398,7 +1441,7 @@ def extract_text(
     if model is _DEFAULT:
         model = load_model()
     sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
-    context = 2 if _AGENCY_CONTEXT.search(f"{headline} {snippet}") else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
+    context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
     # "Kien leaves Publicis Groupe Malaysia" over "Tan Kien Eng, CEO of ...": a lone word of a
@@ -1532,9 +1575,15 @@ def _brand_antecedent(
         # ... the only organisation it names ("Elvis has pulled out of the Citroen pitch. It
         # means that the car manufacturer ...": two candidates, no link)
         others = [n for n in place(normalise(s), gazetteer, people, vocab).names if n.kind not in ("person", "place")]
-        if name and subject and not is_agency and len(others) == 1:
+        if name and subject and not is_agency and len(others) == 1 and not _column_label(name, s):
             return name, s
     return "", ""
+
+
+def _column_label(name: str, sentence: str) -> bool:
+    """ "THE BOOK OF LISTS: The 10 Biggest Account Moves": a headline's column or series label,
+    in capitals before a colon, names no brand."""
+    return len(name.split()) >= 2 and name.isupper() and re.match(rf"^\W*{re.escape(name)}\s*:", normalise(sentence)) is not None
 
 
 def _agency_before_reference(text: str, gazetteer: Gazetteer) -> bool:
@@ -1777,7 +1826,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
             placed = place(normalise(sentence), gazetteer, people, vocab)
             for i, n in enumerate(placed.names):
                 name = _clean(n.text)
-                if n.kind != "name" or not _plausible_brand(name):
+                if n.kind != "name" or not _plausible_brand(name) or _column_label(name, text):
                     continue
                 if placed.text[: placed.spans[i][0]].count('"') % 2 == 1:
                     continue  # a title in quotes
@@ -1887,6 +1936,34 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
         if r.status == "review" and r.agency and (r.brand.lower(), agency_key(r.agency_name)) in ended:
             continue
         out.append(r)
+    return _review_incumbents(out)
+
+
+def _review_incumbents(found: list[Relation]) -> list[Relation]:
+    """ "HomeGoods placed its account in review. Incumbent Gotham will not defend.": a review
+    read without an agency is the named incumbent's, when the item calls an agency of the same
+    brand the incumbent and appoints or keeps none (the incumbent's own relation stays)."""
+    out: list[Relation] = []
+    for r in found:
+        if r.status != "review" or r.agency or any(
+            o.status in ("appointed", "retained") and same_name(o.brand, r.brand) for o in found
+        ):
+            out.append(r)
+            continue
+        named = [
+            o
+            for o in found
+            if o.agency
+            and o.status in ("ended", "review")
+            and same_name(o.brand, r.brand)
+            and re.search(rf"\bincumbents?\s*,?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(o.agency)}\b", normalise(o.sentence), re.I)
+        ]
+        if not named:
+            out.append(r)
+            continue
+        for o in named:
+            if not any(x.status == "review" and x.agency_name == o.agency_name and same_name(x.brand, r.brand) for x in out):
+                out.append(replace(r, agency=o.agency, entry=o.entry))
     return out
 
 
