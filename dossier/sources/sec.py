@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from datetime import date
@@ -310,10 +311,16 @@ def _is_annual(r: dict[str, Any]) -> bool:
     """A whole fiscal year (or an instant) from an annual report."""
     if r.get("form") not in ANNUAL_FORMS or r.get("fp") != "FY" or "end" not in r:
         return False
-    if r.get("start"):
-        days = (date.fromisoformat(r["end"]) - date.fromisoformat(r["start"])).days
-        return 330 <= days <= 400
-    return True
+    start = r.get("start")
+    return _year_long(start, r["end"]) if start else True
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_long(start: str, end: str) -> bool:
+    """Whether ``start`` to ``end`` is a fiscal year (330 to 400 days). The same few dozen
+    periods recur across a companyfacts document's 16,000 rows: each is worked out once."""
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+    return 330 <= days <= 400
 
 
 def report_periods(facts_root: dict[str, Any]) -> dict[str, str]:
