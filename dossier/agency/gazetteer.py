@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
 from ..fields import FIELDS as RECORD_FIELDS
+from ..memo import Memo
 from ..nameindex import cleaned_titles
 from ..names import clean_name
 from ..once import once
@@ -332,7 +333,17 @@ class Gazetteer:
         return tuple((word, tuple(ix)) for word, ix in groups.items())
 
     def find_in(self, text: str) -> list[tuple[AgencyEntry, int, int]]:
-        """Agency mentions in ``text`` as (entry, start, end), longest match first, in order."""
+        """Agency mentions in ``text`` as (entry, start, end), longest match first, in order.
+
+        Remembered for the last texts asked about: reading one sentence asks about it (and
+        its clauses) about four times."""
+        return list(self._found.get(text, lambda: tuple(self._find_in(text))))
+
+    @cached_property
+    def _found(self) -> Memo[tuple[tuple[AgencyEntry, int, int], ...]]:
+        return Memo(4096)
+
+    def _find_in(self, text: str) -> list[tuple[AgencyEntry, int, int]]:
         masked = _FALSE_FRIENDS.sub(lambda m: " " * len(m.group()), text)
         # A pattern runs only when its longest literal word is in the text (lower-cased), which
         # any match needs; a text with a letter that folds specially to ASCII runs them all.
@@ -341,7 +352,8 @@ class Gazetteer:
         if lowered is None:
             run: Iterable[int] = range(len(patterns))
         else:  # each literal word looked for once, its patterns run in their own order
-            run = sorted(i for word, ix in self._by_literal if word in lowered for i in ix)
+            needed = [ix for word, ix in self._by_literal if word in lowered]
+            run = sorted(i for ix in needed for i in ix)
         hits = [
             (m.start(), m.end(), patterns[i][1])
             for i in run
