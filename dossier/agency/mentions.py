@@ -17,10 +17,12 @@ at DDB Taiwan before reclaiming her position as ... chief creative officer".
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..memo import Memo
 from .gazetteer import AgencyEntry, Gazetteer
 
 # ----------------------------------------------------------------------------- sentences
@@ -442,13 +444,28 @@ MONTHS = set(
 _LEGAL_FORMS = frozenset(["corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings", "ag", "sa", "gmbh"])
 
 
+#: The proper names found in a sentence, by (text, spans taken, title case, vocabulary): a
+#: sentence is placed about three times while its relations are read (with and without the
+#: people it names). Bounded, so a batch of any size holds the same.
+_found_names: Memo[tuple[Name, ...]] = Memo(4096)
+
+
 def _proper_names(
     text: str, taken: list[tuple[int, int]], title: bool, vocab: frozenset[str] = frozenset()
 ) -> list[Name]:
     """Capitalised word runs outside the gazetteer's spans (joined by &, +, "of", "de").
 
     In a title-case headline a capitalised word the item also writes in lower case is an
-    ordinary word when it stands alone or reads as a verb ("Mercedes Accelerates to ...")."""
+    ordinary word when it stands alone or reads as a verb ("Mercedes Accelerates to ...").
+    Each call gets its own copies (the caller types them in place)."""
+    key = (text, tuple(taken), title, vocab)
+    found = _found_names.get(key, lambda: tuple(_find_proper_names(text, taken, title, vocab)))
+    return [copy.copy(n) for n in found]
+
+
+def _find_proper_names(
+    text: str, taken: list[tuple[int, int]], title: bool, vocab: frozenset[str]
+) -> list[Name]:
     out: list[Name] = []
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     run: list[tuple[int, int, str]] = []
