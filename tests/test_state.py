@@ -3,6 +3,7 @@ migration from manifest.json, damaged files, and the e-mail rule."""
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 from pathlib import Path
@@ -490,3 +491,20 @@ def test_follow_up_is_written_only_where_it_changed(tmp_path: Path) -> None:
     assert e["warnings"] == [{"kind": "gap", "message": "No revenue found"}]  # type: ignore[index]
     assert m.entry("other") == first["other"]
     m._db.set_trace_callback(None)
+
+
+def test_a_follow_up_holding_an_address_is_stored_clean_every_time(tmp_path: Path) -> None:
+    """The quick comparison with the stored row never lets an e-mail address through: a
+    reason naming one is stored scrubbed, and asked again (the same fields) it is compared,
+    found unchanged once cleaned, and not written."""
+    m = BatchState.open(tmp_path)
+    _done(m, tmp_path)
+    reasons = [{"signal": "owner", "points": 5, "max": 10, "text": "ask alex@fieldstone.example"}]
+    m.set_follow_up({"jane-doe": (40, reasons, [])})
+    stored = m.entry("jane-doe")
+    assert stored is not None and "@" not in json.dumps(stored["priority_reasons"])
+    writes: list[str] = []
+    m._db.set_trace_callback(lambda sql: writes.append(sql) if sql.startswith("UPDATE") else None)
+    m.set_follow_up({"jane-doe": (40, reasons, [])})
+    m._db.set_trace_callback(None)
+    assert writes == [] and m.entry("jane-doe") == stored

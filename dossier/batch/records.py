@@ -62,7 +62,7 @@ def strip_emails(text: str, *, person: bool = False) -> str:
             return bare.split("@", 1)[0]
         text = _EMAIL.sub("", _BRACKETED_EMAIL.sub("", text))
         return re.sub(r"\s+", " ", text).strip(" ,;")
-    return _EMAIL.sub("[e-mail]", text)
+    return _EMAIL.sub("[e-mail]", text) if "@" in text else text  # no address without an @
 
 
 def scrub(value: Any) -> Any:

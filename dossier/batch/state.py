@@ -783,6 +783,8 @@ class BatchState:
                     "priority_reasons": [dict(r) for r in reasons],
                     "warnings": kept + [_warning(w) for w in warnings],
                 }
+                if _stored_as(fields) == row:
+                    continue  # already stored as this (stored values are clean): nothing to do
                 clean = clean_fields(key, fields)
                 if tuple(clean.values()) != row:
                     update(db, key, clean)
@@ -1109,3 +1111,19 @@ __all__ = [
     "scrub",
     "strip_emails",
 ]
+
+
+def _stored_as(fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """The follow-up fields as the state stores them when they hold nothing to clean (plain
+    JSON, no dates or paths): the same text :func:`clean_fields` writes for them. A rerun
+    compares this with the stored row instead of cleaning every contact's fields again (an
+    e-mail address can only be in the stored row if cleaning left it, which it never does, so
+    a row equal to this one needs no cleaning). None when they are not plain JSON."""
+    try:
+        return (
+            fields["priority"],
+            json.dumps(fields["priority_reasons"], ensure_ascii=False),
+            json.dumps(fields["warnings"], ensure_ascii=False),
+        )
+    except (TypeError, ValueError):
+        return None
