@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from .firm import Firm, is_qid
@@ -79,7 +79,8 @@ class Reason:
     text: str
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        # as dataclasses.asdict gives it (the fields are plain values), without its deep copy
+        return {"signal": self.signal, "points": self.points, "max": self.max, "text": self.text}
 
 
 @dataclass(frozen=True)
