@@ -108,8 +108,8 @@ def warm_pdf() -> None:
     _pdf_ready = True
 
 
-def worker_context() -> Any:
-    """Where the helpers come from (a build's, and a batch's PDF workers): on Linux a fork server, which preloads
+def _context() -> Any:
+    """Where the helpers come from: on Linux a fork server, which preloads
     :mod:`dossier.build_preload` (WeasyPrint ready) and forks each helper from that state (it
     runs no threads, so nothing held is copied into a helper); elsewhere each helper is a fresh
     interpreter ("spawn") that gets ready itself (on macOS, forking a process that has loaded
@@ -118,9 +118,6 @@ def worker_context() -> Any:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["dossier.build_preload"])
-    from multiprocessing import forkserver
-
-    forkserver.ensure_running()  # started now: it gets ready while the caller researches
     return context
 
 
@@ -200,7 +197,7 @@ class BuildWorkers:
         try:
             pool = ProcessPoolExecutor(
                 max_workers=1,
-                mp_context=worker_context(),
+                mp_context=_context(),
                 initializer=_init,
                 initargs=(level,),
             )

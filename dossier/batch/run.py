@@ -329,14 +329,14 @@ def _run(
         groups.setdefault(company_key(row), []).append(row)
     if not groups:
         return
-    from ..build_workers import settled_imports, worker_context
+    from ..build_workers import settled_imports
 
     with settled_imports():  # the build's modules kept out of the collector's walks
         from ..build import BuildOptions, runtime
         from ..render import PdfPool
 
     rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
-    pool = PdfPool(max(1, opts.pdf_processes), context=worker_context())
+    pool = PdfPool(max(1, opts.pdf_processes))
 
     def render(html: str, brand: Brand, templates: Path | None) -> bytes:
         if halt:

@@ -93,13 +93,11 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _worker_init(parent: int | None = None) -> None:
+def _worker_init(parent: int) -> None:
     """A PDF worker leaves Ctrl-C to the parent (which stops the batch in order), and dies
-    with it. ``parent``: the process it was started from (by default its parent now: the
-    batch, or the fork server, which ends when the batch does)."""
+    with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    watched = os.getppid() if parent is None else parent
-    threading.Thread(target=_watch_parent, args=(watched,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 class PdfPool:
@@ -107,16 +105,12 @@ class PdfPool:
 
     WeasyPrint's memory grows slowly with each document, so workers are recycled. This is
     done by swapping in a fresh pool rather than with ``max_tasks_per_child``, which hung here
-    on Python 3.11 when workers were replaced under load. Workers are spawned ("spawn": forking
-    a process that runs threads can copy a held lock into the child) unless ``context`` says
-    otherwise: a batch passes :func:`dossier.build_workers.worker_context`, a fork server that
-    runs no threads and has WeasyPrint ready, so a worker (and each recycled one) starts ready
-    and shares the server's pages instead of holding its own copy.
+    on Python 3.11 when workers were replaced under load. "spawn" because forking a process
+    that runs threads can copy a held lock into the child.
     """
 
-    def __init__(self, workers: int, recycle_after: int = 50, context: Any = None) -> None:
+    def __init__(self, workers: int, recycle_after: int = 50) -> None:
         self.workers = workers
-        self._context = context if context is not None else multiprocessing.get_context("spawn")
         self.limit = recycle_after * workers
         self._count = 0
         self._lock = threading.Lock()
@@ -125,7 +119,10 @@ class PdfPool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=self._context, initializer=_worker_init
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(os.getpid(),),
         )
 
     def render(self, html: str, brand: Brand, templates: Path | None) -> bytes:
