@@ -235,3 +235,25 @@ def test_importing_the_preload_module_gets_weasyprint_ready() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_recycled_pdf_pool_ends_its_workers_before_new_ones_start() -> None:
+    """PdfPool replaces its pool every ``recycle_after`` renders per worker; the old workers
+    finish and exit first, so a batch never holds two pools' workers (their memory) at once."""
+    from dossier.render.pdf import PdfPool
+
+    pool = PdfPool(1, recycle_after=1)
+    brand = load_brand(None)
+    try:
+        for i in range(3):
+            assert pool.render(f"<p>document {i}</p>", brand, None).startswith(b"%PDF-")
+            alive = [
+                proc
+                for old in pool._retired
+                for proc in (getattr(old, "_processes", None) or {}).values()
+                if proc.is_alive()
+            ]
+            assert alive == []
+        assert len(pool._retired) == 2
+    finally:
+        pool.shutdown(kill=True)
