@@ -70,21 +70,46 @@ def kept(
     and when nothing is kept or the file cannot be read, ``make()`` runs and is kept. The
     ``versions`` most recently made files of ``name`` are kept (several ticker maps in use:
     the live one and a snapshot's), older ones removed."""
-    where = _folder(folder)
-    path = where / f"{name}-{_key(name, parts, 0)}.marshal" if where else None
+    path = kept_file(folder, name, parts)
     if path is not None:
-        try:
-            if path.stat().st_size <= MAX_BYTES:
-                value = marshal.loads(path.read_bytes())
-                if valid(value):
-                    return value  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001 - missing, unreadable or not ours: make it again
-            pass
+        value = read_kept(path, valid, _MISSING)
+        if value is not _MISSING:
+            return value  # type: ignore[no-any-return]
     made = make()
     if path is not None:
-        _store(path, made)
-        _forget_others(path, name, versions)
+        write_kept(path, name, made, versions)
     return made
+
+
+#: What :func:`read_kept` gives for nothing usable when the caller passes it as the default.
+_MISSING: Any = object()
+
+
+def kept_file(folder: str, name: str, parts: Sequence[str | bytes]) -> Path | None:
+    """The file ``name``'s value is kept in under a hash of ``parts`` (and Python's version),
+    in ``<user cache>/dossier/<folder>``; None when the cache folder cannot be used."""
+    where = _folder(folder)
+    return where / f"{name}-{_key(name, parts, 0)}.marshal" if where else None
+
+
+def read_kept(path: Path, valid: Callable[[Any], bool], default: Any) -> Any:
+    """The value kept in ``path`` if it is readable, within :data:`MAX_BYTES` and
+    ``valid(value)``; else ``default``."""
+    try:
+        if path.stat().st_size <= MAX_BYTES:
+            value = marshal.loads(path.read_bytes())
+            if valid(value):
+                return value
+    except Exception:  # noqa: BLE001 - missing, unreadable or not ours: make it again
+        pass
+    return default
+
+
+def write_kept(path: Path, name: str, value: Any, versions: int = 4) -> None:
+    """Keep ``value`` in ``path`` (atomically; a failure only means making it again next
+    time), and only the ``versions`` newest files of ``name``."""
+    _store(path, value)
+    _forget_others(path, name, versions)
 
 
 def _forget_others(path: Path, name: str, versions: int = 1) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dossier.agency import gazetteer
+from dossier.fsutil import cache_folder
 from dossier.regexcache import kept_toml
 from dossier.render import libraries
 
@@ -69,7 +70,7 @@ def test_a_damaged_kept_file_is_looked_up_again(monkeypatch: pytest.MonkeyPatch)
     asked = _lookups(monkeypatch)
     with libraries.found_libraries():
         ctypes.util.find_library("realpango")
-    folder = libraries._folder("libraries")
+    folder = cache_folder("libraries")
     assert folder is not None
     for path in folder.glob("find-*.marshal"):
         path.write_bytes(b"not marshal")
@@ -91,7 +92,7 @@ def test_weasyprint_renders_with_kept_lookups() -> None:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         assert "%PDF-" in done.stdout
-    folder = libraries._folder("libraries")
+    folder = cache_folder("libraries")
     assert folder is not None and list(folder.glob("find-*.marshal"))
 
 
@@ -150,5 +151,5 @@ def test_a_user_gazetteer_is_parsed_not_kept(tmp_path: Path) -> None:
     path = tmp_path / "agencies.toml"
     path.write_text('[[agency]]\nname = "X"\ndiscipline = ["creative"]\n', encoding="utf-8")
     assert [e.name for e in gazetteer._read(path)] == ["X"]
-    folder = libraries._folder("toml")
+    folder = cache_folder("toml")
     assert folder is None or not any(folder.glob("*.marshal"))

@@ -1076,6 +1076,22 @@ def _warning(w: Any) -> dict[str, str]:
     return {"kind": str(getattr(w, "kind", "")), "message": str(getattr(w, "message", w))}
 
 
+def _stored_as(fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """The follow-up fields as the state stores them when they hold nothing to clean (plain
+    JSON, no dates or paths): the same text :func:`clean_fields` writes for them. A rerun
+    compares this with the stored row instead of cleaning every contact's fields again (an
+    e-mail address can only be in the stored row if cleaning left it, which it never does, so
+    a row equal to this one needs no cleaning). None when they are not plain JSON."""
+    try:
+        return (
+            fields["priority"],
+            json.dumps(fields["priority_reasons"], ensure_ascii=False),
+            json.dumps(fields["warnings"], ensure_ascii=False),
+        )
+    except (TypeError, ValueError):
+        return None
+
+
 def _unconfirmed_message(c: ContactState, roles: list[str]) -> str:
     parts = []
     for r in roles:
@@ -1111,19 +1127,3 @@ __all__ = [
     "scrub",
     "strip_emails",
 ]
-
-
-def _stored_as(fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
-    """The follow-up fields as the state stores them when they hold nothing to clean (plain
-    JSON, no dates or paths): the same text :func:`clean_fields` writes for them. A rerun
-    compares this with the stored row instead of cleaning every contact's fields again (an
-    e-mail address can only be in the stored row if cleaning left it, which it never does, so
-    a row equal to this one needs no cleaning). None when they are not plain JSON."""
-    try:
-        return (
-            fields["priority"],
-            json.dumps(fields["priority_reasons"], ensure_ascii=False),
-            json.dumps(fields["warnings"], ensure_ascii=False),
-        )
-    except (TypeError, ValueError):
-        return None

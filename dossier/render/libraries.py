@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..regexcache import MAX_BYTES, _folder, _forget_others, _key, _store
+from ..regexcache import kept_file, read_kept, write_kept
 
 #: Environment variables that change where libraries are found.
 _SEARCH_VARS = ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "PATH")
@@ -48,27 +48,13 @@ def _valid(value: Any) -> bool:
     )
 
 
-def _load(path: Any) -> dict[str, str | None]:
-    import marshal
-
-    try:
-        if path.stat().st_size <= MAX_BYTES:
-            value = marshal.loads(path.read_bytes())
-            if _valid(value):
-                return dict(value)
-    except Exception:  # noqa: BLE001 - missing, unreadable or not ours: look up again
-        pass
-    return {}
-
-
 @contextmanager
 def found_libraries() -> Iterator[None]:
     """Inside the block, :func:`ctypes.util.find_library` answers from the kept lookups (and
     keeps the new ones); put back when the block ends. For a block run at start-up, before
     other threads (the import of WeasyPrint)."""
-    folder = _folder("libraries")
-    path = folder / f"find-{_key('find', _parts(), 0)}.marshal" if folder else None
-    known = _load(path) if path is not None else {}
+    path = kept_file("libraries", "find", _parts())
+    known: dict[str, str | None] = dict(read_kept(path, _valid, {})) if path is not None else {}
     added = False
     original = ctypes.util.find_library
 
@@ -91,5 +77,4 @@ def found_libraries() -> Iterator[None]:
     finally:
         ctypes.util.find_library = original
     if path is not None and added:
-        _store(path, known)
-        _forget_others(path, "find", versions=2)
+        write_kept(path, "find", known, versions=2)
