@@ -11,7 +11,7 @@ cover notes. Without one, the company report alone goes to ``output/<company-slu
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from platformdirs import user_cache_dir
 
 from . import config
+from . import formatting as fmt
 from .agency import DEFAULT_YEARS, AgencyFinding, RoleDecision, find_incumbent, load_gazetteer
 from .errors import ReportNotReady, ResolutionError
 from .fsutil import check_writable, person_folder, slugify
@@ -112,6 +113,17 @@ class AgencyOutcome:
     dossier: Dossier | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: list[ReviewWarning] = field(default_factory=list)
+    #: The agency-evidence sources that could not be read (labels), when no agency was found.
+    unread: list[str] = field(default_factory=list)
+
+    @property
+    def unsearched(self) -> bool:
+        """No agency found, and nothing was read to look for one: every agency-evidence source
+        that ran failed and no articles file was given (offline without the searches in the
+        snapshot, say). The review says "not looked for", never "none found"."""
+        return self.finding.name is None and any(
+            w.detail.get("searched") is False for w in self.warnings if w.kind == "agency"
+        )
 
 
 @dataclass
@@ -288,7 +300,9 @@ def agency_step(
             cache[key] = (finding, researched)
     outcome = AgencyOutcome(finding=finding)
     if finding.name is None:
-        outcome.warnings.append(agency_warning(finding))
+        read = len(agency_articles(company, opts))
+        outcome.unread = unread_agency_sources(company)
+        outcome.warnings.append(agency_warning(finding, read, outcome.unread, bool(opts.articles)))
         return outcome
     if not isinstance(researched, Dossier):
         outcome.warnings.append(ReviewWarning(kind="agency", message=str(researched)))
@@ -355,9 +369,36 @@ def wait_for_pdfs(opts: BuildOptions) -> None:
         opts.workers.wait()
 
 
-def agency_warning(finding: AgencyFinding) -> ReviewWarning:
-    """Why no agency profile was drafted, with the candidates per discipline for the reviewer."""
+def unread_agency_sources(company: Dossier) -> list[str]:
+    """The labels of the sources the agency step reads (``Source.agency_evidence``) that
+    could not be read: a gap, and no fact from them."""
+    from .sources import registry
+
+    known = registry.sources()
+    gave = {c.source for c in company.citations if c.source}
+    out: list[str] = []
+    for gap in company.gaps:
+        cls = known.get(gap.source)
+        if cls is None or not cls.agency_evidence or gap.source in gave:
+            continue
+        label = company.label(gap.source)
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def agency_warning(
+    finding: AgencyFinding, read: int = 0, unread: Sequence[str] = (), articles: bool = False
+) -> ReviewWarning:
+    """Why no agency profile was drafted, with the candidates per discipline for the reviewer.
+
+    ``read`` is how many reports the agency step read; ``unread`` the agency-evidence sources
+    that could not be read; ``articles`` whether the user gave an articles file. With nothing
+    read and a source unread the agency was not looked for, and the message says that
+    ("searched": False in the detail), never that none was found.
+    """
     said_none = [d.role for d in finding.roles if d.status == "none"]
+    searched = True
     if finding.candidates:
         message = (
             f"No agency is confirmed for {finding.company}, so no agency profile was drafted; "
@@ -365,14 +406,30 @@ def agency_warning(finding: AgencyFinding) -> ReviewWarning:
         )
     elif said_none:
         message = f"A reviewer chose no agency for {finding.company} ({', '.join(said_none)})."
-    else:
+    elif unread and not read:
+        searched = False
         message = (
-            f"No public evidence of {finding.company}'s agency was found in the reports searched "
+            f"{finding.company}'s agency was not looked for: {fmt.join_names(list(unread))} "
+            f"could not be read{'' if articles else ' and no articles file was given'}, so "
+            "nothing was searched; no agency profile was drafted. Name it with --agency, give "
+            "--articles, or choose it in review."
+        )
+    else:
+        reports = f"{read} report{'' if read == 1 else 's'} read" if read else "reports searched"
+        message = (
+            f"No public evidence of {finding.company}'s agency was found in the {reports} "
             f"(the last {finding.years} years); no agency profile was drafted. "
             "Name it with --agency or choose it in review."
         )
-    detail = {
+        if unread:
+            message += (
+                f" The search was incomplete: {fmt.join_names(list(unread))} could not be read."
+            )
+    detail: dict[str, Any] = {
         "roles": [role_dict(d) for d in finding.roles],
+        "searched": searched,
+        "read": read,
+        "unread": list(unread),
     }
     return ReviewWarning(kind="agency", message=message, detail=detail)
 

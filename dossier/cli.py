@@ -444,17 +444,27 @@ def _print_agency(report: Any, years: int) -> None:
     from .agency import describe
 
     finding, dossier = report.finding, report.dossier
+    failed = False
     if dossier is not None:
         gave = {s.source for s in dossier.citations if s.source}
         for gap in dossier.gaps:
             if gap.source and gap.source not in gave:
                 click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
+        from .build import unread_agency_sources
+
+        failed = bool(unread_agency_sources(dossier))
     click.echo(
         f"{report.company}: {report.articles} reports read, {len(finding.evidence)} relations "
         f"found (evidence window {years} years)"
     )
     if not finding.roles:
-        click.echo("No public evidence of the company's agencies was found.")
+        if failed and not report.articles:
+            click.echo(
+                "The company's agencies were not looked for: none of the sources that report "
+                "them could be read."
+            )
+        else:
+            click.echo("No public evidence of the company's agencies was found.")
         return
     for d in finding.roles:
         head = d.name if d.confirmed else "none confirmed"

@@ -244,7 +244,7 @@ def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
         ],
     )
     assert r.exit_code == 0, r.output
-    assert "No public evidence of the company's agencies was found." in r.stdout
+    assert "were not looked for: none of the sources that report them could be read" in r.stdout
 
 
 def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> None:

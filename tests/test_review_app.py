@@ -577,3 +577,16 @@ def test_the_crm_priority_and_its_reasons_show_on_both_pages(batch: Path) -> Non
     detail = c.get("/c/omar-haddad--acme-corp").get_data(as_text=True)
     assert "Priority 82 (high): C-level marketing leadership (30/30)" in detail
     assert "not in the export" not in detail  # a signal worth no points is not a reason
+
+
+def test_contact_page_says_when_the_agency_was_not_looked_for(client, batch: Path) -> None:
+    with BatchState.open(batch, create=False) as state:
+        state.mark_done(
+            "eve--acme-corp",
+            outputs={},
+            agency_roles={"creative": {"agency": None, "status": "none", "searched": False}},
+        )
+    html = client.get("/c/eve--acme-corp").get_data(as_text=True)
+    assert "Not looked for: the sources that report agencies could not be read." in html
+    other = client.get("/c/jane-doe--acme-corp").get_data(as_text=True)
+    assert "Not looked for" not in other

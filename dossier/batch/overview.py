@@ -38,8 +38,8 @@ MAX_REVIEW_BYTES = 5_000_000
 
 #: What a reviewer does about each kind of warning.
 ADVICE = {
-    "agency": "Check the agency candidates and their reports below, choose one (or none) per "
-    "discipline, then rebuild.",
+    "agency": "Choose the agency (or none) per discipline below, from the candidates and their "
+    "reports when there are any, or by name if you know it; then rebuild.",
     "agency-profile": "Read the agency profile; correct a wrong fact below, then rebuild.",
     "company-report": "Read the company report; correct a wrong fact below, then rebuild.",
     "ask": "Edit the note below so it asks for nothing; the check runs again when you save.",
@@ -202,6 +202,8 @@ def agency_roles(c: ContactState, record: Mapping[str, Any]) -> list[dict[str, A
                 "chosen_by": st.get("chosen_by") or "",
                 "found": st.get("found"),
                 "unresolved": role in c.unresolved_roles(),
+                # nothing could be read to look for one (see dossier.build.agency_warning)
+                "unsearched": st.get("searched") is False and st.get("status") != "chosen",
                 "candidates": cands,
             }
         )

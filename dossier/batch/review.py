@@ -175,6 +175,7 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
                 "agency": v.get("agency") or "",
                 "status": v.get("status") or "none",
                 "by": v.get("chosen_by") or "",
+                "unsearched": v.get("searched") is False,
             }
             for role, v in (e.get("agency_status") or {}).items()
         ],

@@ -524,6 +524,8 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
     finding = outcome.finding
     if not roles and finding.named:  # --agency / the Agency column, no evidence needed
         roles[DEFAULT_ROLE] = {"agency": finding.name, "status": "confirmed"}
+    if not roles and outcome.unsearched:  # nothing could be read to look for one
+        roles[DEFAULT_ROLE] = {"agency": None, "status": "none", "searched": False}
     return roles or {DEFAULT_ROLE: {"agency": None, "status": "none"}}
 
 

@@ -1066,6 +1066,8 @@ def _role(v: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"agency": v.get("agency") or None, "status": status}
     if v.get("candidates"):
         out["candidates"] = [str(c) for c in v["candidates"]]
+    if v.get("searched") is False and out["agency"] is None:  # not looked for (see build.py)
+        out["searched"] = False
     return out
 
 

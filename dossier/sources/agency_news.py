@@ -96,6 +96,7 @@ class AgencyNews(Source):
     """Google News RSS, searched for the company with agency terms over a long window."""
 
     name: ClassVar[str] = "agency_news"
+    agency_evidence: ClassVar[bool] = True
     label: ClassVar[str] = "Google News (agency search)"
     licence: ClassVar[str] = HEADLINE_LICENCE
 
@@ -155,6 +156,7 @@ class Newsroom(Source):
     agencies, accounts or campaigns (the company's own announcements)."""
 
     name: ClassVar[str] = "newsroom"
+    agency_evidence: ClassVar[bool] = True
     label: ClassVar[str] = "Company newsroom feed"
     licence: ClassVar[str] = HEADLINE_LICENCE
 

@@ -7,6 +7,9 @@ attributes, so the core never has to know a source by its name:
 * ``company_facts``: it gives facts about the organisation itself; its label is named in the
   "not found in ..." gaps.
 * ``news_window``: it reads ``RunContext.news_days``.
+* ``agency_evidence``: the agency step reads its facts (news, relationship reports); when every
+  such source fails and no articles file is given, the agency was not looked for, and the
+  review says so instead of "none found".
 * ``searchable``: ``search(name)`` proposes candidates for a company name.
 * ``identifies``: the identifier kinds (``"cik"``, ``"ticker"``, ``"wikidata"``) that
   ``lookup(kind, value)`` can resolve.
@@ -153,6 +156,7 @@ class Source:
     licence: ClassVar[str] = ""
     company_facts: ClassVar[bool] = False
     news_window: ClassVar[bool] = False
+    agency_evidence: ClassVar[bool] = False
     searchable: ClassVar[bool] = False
     identifies: ClassVar[tuple[str, ...]] = ()
     needs_identity: ClassVar[bool] = False

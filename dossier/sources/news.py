@@ -382,6 +382,7 @@ class GoogleNews(Source):
     label: ClassVar[str] = "Google News"
     licence: ClassVar[str] = HEADLINE_LICENCE
     news_window: ClassVar[bool] = True
+    agency_evidence: ClassVar[bool] = True
 
     def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """One RSS search request; a failure becomes a gap."""
@@ -402,6 +403,7 @@ class Gdelt(Source):
     label: ClassVar[str] = "GDELT"
     licence: ClassVar[str] = GDELT_LICENCE
     news_window: ClassVar[bool] = True
+    agency_evidence: ClassVar[bool] = True
 
     def fetch(self, entity: Entity, ctx: RunContext) -> Fetched:
         """Three requests (ArtList, TimelineVolRaw, TimelineTone); failures become gaps."""
@@ -430,6 +432,7 @@ class Feeds(Source):
     label: ClassVar[str] = "News feeds"
     licence: ClassVar[str] = HEADLINE_LICENCE
     news_window: ClassVar[bool] = True
+    agency_evidence: ClassVar[bool] = True
 
     def __init__(self, settings: SourceSettings, client: PoliteClient) -> None:
         super().__init__(settings, client)

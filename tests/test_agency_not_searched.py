@@ -1,0 +1,97 @@
+"""When nothing could be read to look for the agency, the reviewer is told so: "not looked
+for", never "none found" (offline without the searches in the snapshot, or every agency source
+failing live)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dossier.agency import AgencyFinding
+from dossier.batch.review import write_review_page
+from dossier.batch.state import BatchState
+from dossier.build import AgencyOutcome, agency_warning, unread_agency_sources
+from dossier.config import Brand
+from dossier.model import Citation, Dossier, Gap, Identifiers, Organisation
+
+SNAPSHOT = Path(__file__).parent.parent / "examples" / "apple-inc" / "snapshot"
+
+
+def _dossier(gaps: list[Gap], cited: tuple[str, ...] = ()) -> Dossier:
+    now = datetime(2026, 12, 2, tzinfo=UTC)
+    return Dossier(
+        organisation=Organisation(display_name="Acme Corp", identifiers=Identifiers()),
+        citations=[
+            Citation(number=i + 1, source=s, label=s, url=f"https://example.com/{s}", retrieved_at=now)
+            for i, s in enumerate(cited)
+        ],
+        gaps=gaps,
+        generated_at=now,
+        labels={"agency_news": "Google News (agency search)", "gdelt": "GDELT", "sec": "SEC EDGAR"},
+    )
+
+
+def test_unread_agency_sources_are_the_failed_evidence_sources_only() -> None:
+    company = _dossier(
+        [
+            Gap(source="agency_news", message="2 of 2 agency searches could not be read"),
+            Gap(source="gdelt", message="not in snapshot"),
+            Gap(source="gdelt", message="not in snapshot (timeline)"),
+            Gap(source="sec", message="not in snapshot"),  # not a source of agency evidence
+            Gap(source="news_agency_feed_unknown", message="x"),  # not a registered source
+        ]
+    )
+    assert unread_agency_sources(company) == ["Google News (agency search)", "GDELT"]
+    # a source that gave facts was read, even with a gap for one of its requests
+    partly = _dossier([Gap(source="gdelt", message="timeline not in snapshot")], cited=("gdelt",))
+    assert unread_agency_sources(partly) == []
+
+
+def test_the_warning_says_not_looked_for_when_nothing_was_read() -> None:
+    finding = AgencyFinding(company="Acme Corp")
+    w = agency_warning(finding, read=0, unread=["Google News (agency search)", "GDELT"])
+    assert w.detail["searched"] is False
+    assert "not looked for" in w.message and "No public evidence" not in w.message
+    assert "Google News (agency search) and GDELT could not be read" in w.message
+    assert "no articles file was given" in w.message
+    assert AgencyOutcome(finding=finding, warnings=[w]).unsearched
+    # with an articles file given (and nothing in it about the company), it says so plainly
+    w = agency_warning(finding, read=0, unread=["GDELT"], articles=True)
+    assert "no articles file" not in w.message and w.detail["searched"] is False
+
+
+def test_a_search_that_read_reports_says_none_found_and_names_what_failed() -> None:
+    finding = AgencyFinding(company="Acme Corp")
+    w = agency_warning(finding, read=12, unread=["GDELT"])
+    assert w.detail["searched"] is True and w.detail["read"] == 12
+    assert "No public evidence of Acme Corp's agency was found in the 12 reports read" in w.message
+    assert "The search was incomplete: GDELT could not be read." in w.message
+    assert not AgencyOutcome(finding=finding, warnings=[w]).unsearched
+    w = agency_warning(finding, read=1)
+    assert "in the 1 report read" in w.message and "incomplete" not in w.message
+
+
+def test_the_review_card_says_not_looked_for(tmp_path: Path) -> None:
+    m = BatchState.open(tmp_path)
+    m.upsert("a", name="Ann Able", company="Acme Corp", fingerprint="fp")
+    m.mark_done("a", outputs={}, agency_roles={"creative": {"agency": None, "status": "none", "searched": False}})
+    m.upsert("b", name="Ben Bold", company="Beta Ltd", fingerprint="fp")
+    m.mark_done("b", outputs={}, agency_roles={"creative": {"agency": None, "status": "none"}})
+    assert m.get("a").agency_roles["creative"]["searched"] is False
+    assert "searched" not in m.get("b").agency_roles["creative"]
+    html = write_review_page(tmp_path, m, Brand(name="Fieldstone & Co")).read_text(encoding="utf-8")
+    ann, ben = html.split("Ann Able", 1)[1].split("Ben Bold", 1)
+    assert "not looked for: its sources could not be read" in ann
+    assert "none found in public sources" in ben and "not looked for" not in ben
+
+
+def test_agency_command_offline_says_what_it_could_not_read() -> None:
+    from dossier.cli import cli
+
+    r = CliRunner().invoke(cli, ["agency", "--company", "Apple Inc.", "--offline", str(SNAPSHOT)])
+    assert r.exit_code == 0, r.output
+    assert "0 reports read" in r.stdout
+    assert "not looked for: none of the sources that report them could be read" in r.stdout
+    assert "No public evidence" not in r.stdout
