@@ -302,6 +302,8 @@ def build(
             click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({how})")
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
+        elif outcome.unsearched:
+            click.echo("Agency: not looked for (its sources could not be read); no agency profile written")
         else:
             click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():

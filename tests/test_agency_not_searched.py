@@ -95,3 +95,15 @@ def test_agency_command_offline_says_what_it_could_not_read() -> None:
     assert "0 reports read" in r.stdout
     assert "not looked for: none of the sources that report them could be read" in r.stdout
     assert "No public evidence" not in r.stdout
+
+
+def test_a_build_that_read_news_says_none_found_and_incomplete(tmp_path: Path) -> None:
+    """The example's year of Google News is in the snapshot; the agency searches are not."""
+    from .conftest import build_apple
+
+    r = build_apple(tmp_path, "--news-days", "365", "--format", "json", "--contact", "Jane Doe")
+    assert r.exit_code == 0, r.output
+    assert "Agency: none found; no agency profile written" in r.stdout
+    assert "reports read (the last 3 years)" in r.stderr
+    assert "The search was incomplete: GDELT, Google News (agency search)" in r.stderr
+    assert "not looked for" not in r.stdout + r.stderr

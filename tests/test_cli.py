@@ -38,11 +38,13 @@ def test_apple_build_succeeds_and_lists_outputs(apple_build) -> None:
     # requests the offline example does not hold: robots.txt, Google News, GDELT x3, page views,
     # and (a briefing) the agency searches and the trade-press feeds, one gap each.
     # Review: Apple last tagged advertising expense for FY2015 and marketing expense for FY2011,
-    # no agency evidence was found (none was named, no articles were given), sources [3] and [4]
-    # are example data, and so note 1 was not drafted (no agency profile).
+    # the agency was not looked for (the snapshot holds none of the searches that report
+    # agencies, none was named, no articles were given), sources [3] and [4] are example data,
+    # and so note 1 was not drafted (no agency profile).
     assert "Apple Inc.: 5 sources, 8 gaps, 5 review warnings" in result.stdout
     assert "review: Note 1 was not drafted: no agency profile was drafted" in result.stderr
-    assert "Agency: none found; no agency profile written" in result.stdout
+    assert "Agency: not looked for (its sources could not be read)" in result.stdout
+    assert "Apple Inc.'s agency was not looked for: Google News, GDELT" in result.stderr
     for name in ("company-report.pdf", "company-report.html", "facts.json"):
         assert (folder / name).stat().st_size > 0
         assert str(folder / name) in result.stdout
