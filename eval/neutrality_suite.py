@@ -35,7 +35,9 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 # opened in the seventh round (part of "dev"). dev9.jsonl and dev10.jsonl are the sixth
 # collection (eval/build_dev9_neutrality.py): dev9 scored cold once before the seventh round's
 # changes, then developed on (part of "dev"); dev10 is scored once after that round's freeze,
-# with the held-out test, totals only, never listed.
+# with the held-out test, totals only, never listed. dev11.jsonl is the cold14 collection
+# (eval/build_cold14.py, 2 December 2026): scored once with main's lint as it was, with the test,
+# totals only, never listed.
 FILES = {
     "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9"),
     "dev1": ("dev",),
@@ -48,9 +50,10 @@ FILES = {
     "dev8": ("dev8",),
     "dev9": ("dev9",),
     "dev10": ("dev10",),
+    "dev11": ("dev11",),
     "test": ("test",),
 }
-COLD = ("test", "dev6", "dev10")
+COLD = ("test", "dev6", "dev10", "dev11")
 
 
 def items(split: str) -> list[dict]:
@@ -127,7 +130,7 @@ def run(split: str) -> list[str]:
     parts = (
         ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
         if split == "dev"
-        else ("dev6", "dev10")
+        else ("dev6", "dev10", "dev11")
         if split == "test"
         else ()
     )
