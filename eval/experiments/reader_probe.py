@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 RULES = Path("/tmp/reader_probe_rules.json")
 
 ASKS_DEV = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12")
-ASKS_COLD = ("dev7", "dev9", "dev13", "test")
+ASKS_COLD = ("dev7", "dev9", "dev13", "dev14", "test")
 LINT_DEV = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
-LINT_COLD = ("dev6", "dev10", "test")
+LINT_COLD = ("dev6", "dev10", "dev11", "test")
 
 
 def dump_rules() -> None:
