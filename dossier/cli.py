@@ -686,6 +686,8 @@ def _agency_line(c: Any) -> str:
             text = f"{name or 'none'} (chosen by {v.get('chosen_by') or 'unknown'})"
         elif name:
             text = f"{name} ({status})"
+        elif v.get("searched") is False:
+            text = "not looked for (its sources could not be read)"
         else:
             text = "none found"
         parts.append(f"{role}: {text}")

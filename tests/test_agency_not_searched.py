@@ -107,3 +107,20 @@ def test_a_build_that_read_news_says_none_found_and_incomplete(tmp_path: Path) -
     assert "reports read (the last 3 years)" in r.stderr
     assert "The search was incomplete: GDELT, Google News (agency search)" in r.stderr
     assert "not looked for" not in r.stdout + r.stderr
+
+
+def test_review_list_says_not_looked_for(tmp_path: Path) -> None:
+    from dossier.cli import cli
+
+    m = BatchState.open(tmp_path)
+    m.upsert("a", name="Ann Able", company="Acme Corp", fingerprint="fp")
+    m.mark_done("a", outputs={}, agency_roles={"creative": {"agency": None, "status": "none", "searched": False}})
+    m.upsert("b", name="Ben Bold", company="Beta Ltd", fingerprint="fp")
+    m.mark_done("b", outputs={}, agency_roles={"creative": {"agency": None, "status": "none"}})
+    m.close()
+    r = CliRunner().invoke(cli, ["review", "list", "--batch", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    ann = next(line for line in r.stdout.splitlines() if "Ann Able" in line)
+    ben = next(line for line in r.stdout.splitlines() if "Ben Bold" in line)
+    assert "creative: not looked for (its sources could not be read)" in ann
+    assert "creative: none found" in ben

@@ -590,3 +590,14 @@ def test_contact_page_says_when_the_agency_was_not_looked_for(client, batch: Pat
     assert "Not looked for: the sources that report agencies could not be read." in html
     other = client.get("/c/jane-doe--acme-corp").get_data(as_text=True)
     assert "Not looked for" not in other
+
+
+def test_batch_page_says_when_the_agency_was_not_looked_for(client, batch: Path) -> None:
+    with BatchState.open(batch, create=False) as state:
+        state.mark_done(
+            "eve--acme-corp",
+            outputs={},
+            agency_roles={"creative": {"agency": None, "status": "none", "searched": False}},
+        )
+    html = client.get("/").get_data(as_text=True)
+    assert html.count("creative: not looked for") == 1
