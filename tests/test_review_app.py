@@ -579,13 +579,18 @@ def test_the_crm_priority_and_its_reasons_show_on_both_pages(batch: Path) -> Non
     assert "not in the export" not in detail  # a signal worth no points is not a reason
 
 
-def test_contact_page_says_when_the_agency_was_not_looked_for(client, batch: Path) -> None:
+def _not_looked_for(batch: Path) -> None:
+    """Eve's agency was not looked for (its sources could not be read)."""
     with BatchState.open(batch, create=False) as state:
         state.mark_done(
             "eve--acme-corp",
             outputs={},
             agency_roles={"creative": {"agency": None, "status": "none", "searched": False}},
         )
+
+
+def test_contact_page_says_when_the_agency_was_not_looked_for(client, batch: Path) -> None:
+    _not_looked_for(batch)
     html = client.get("/c/eve--acme-corp").get_data(as_text=True)
     assert "Not looked for: the sources that report agencies could not be read." in html
     other = client.get("/c/jane-doe--acme-corp").get_data(as_text=True)
@@ -593,11 +598,6 @@ def test_contact_page_says_when_the_agency_was_not_looked_for(client, batch: Pat
 
 
 def test_batch_page_says_when_the_agency_was_not_looked_for(client, batch: Path) -> None:
-    with BatchState.open(batch, create=False) as state:
-        state.mark_done(
-            "eve--acme-corp",
-            outputs={},
-            agency_roles={"creative": {"agency": None, "status": "none", "searched": False}},
-        )
+    _not_looked_for(batch)
     html = client.get("/").get_data(as_text=True)
     assert html.count("creative: not looked for") == 1
