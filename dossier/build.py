@@ -113,8 +113,6 @@ class AgencyOutcome:
     dossier: Dossier | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: list[ReviewWarning] = field(default_factory=list)
-    #: The agency-evidence sources that could not be read (labels), when no agency was found.
-    unread: list[str] = field(default_factory=list)
 
     @property
     def unsearched(self) -> bool:
@@ -301,8 +299,8 @@ def agency_step(
     outcome = AgencyOutcome(finding=finding)
     if finding.name is None:
         read = len(agency_articles(company, opts))
-        outcome.unread = unread_agency_sources(company)
-        outcome.warnings.append(agency_warning(finding, read, outcome.unread, bool(opts.articles)))
+        unread = unread_agency_sources(company)
+        outcome.warnings.append(agency_warning(finding, read, unread, bool(opts.articles)))
         return outcome
     if not isinstance(researched, Dossier):
         outcome.warnings.append(ReviewWarning(kind="agency", message=str(researched)))
@@ -387,6 +385,12 @@ def unread_agency_sources(company: Dossier) -> list[str]:
     return out
 
 
+def not_looked_for(read: int, unread: Sequence[str]) -> bool:
+    """Nothing was read to look for the agency: no report, and a source of agency evidence
+    could not be read (so "none found" would not be true)."""
+    return bool(unread) and not read
+
+
 def agency_warning(
     finding: AgencyFinding, read: int = 0, unread: Sequence[str] = (), articles: bool = False
 ) -> ReviewWarning:
@@ -406,7 +410,7 @@ def agency_warning(
         )
     elif said_none:
         message = f"A reviewer chose no agency for {finding.company} ({', '.join(said_none)})."
-    elif unread and not read:
+    elif not_looked_for(read, unread):
         searched = False
         message = (
             f"{finding.company}'s agency was not looked for: {fmt.join_names(list(unread))} "

@@ -444,23 +444,22 @@ def _evidence_json(e: Any) -> dict[str, Any]:
 
 def _print_agency(report: Any, years: int) -> None:
     from .agency import describe
+    from .build import not_looked_for, unread_agency_sources
 
     finding, dossier = report.finding, report.dossier
-    failed = False
+    unread: list[str] = []
     if dossier is not None:
         gave = {s.source for s in dossier.citations if s.source}
         for gap in dossier.gaps:
             if gap.source and gap.source not in gave:
                 click.echo(f"warning: {dossier.label(gap.source)}: {gap.message}", err=True)
-        from .build import unread_agency_sources
-
-        failed = bool(unread_agency_sources(dossier))
+        unread = unread_agency_sources(dossier)
     click.echo(
         f"{report.company}: {report.articles} reports read, {len(finding.evidence)} relations "
         f"found (evidence window {years} years)"
     )
     if not finding.roles:
-        if failed and not report.articles:
+        if not_looked_for(report.articles, unread):
             click.echo(
                 "The company's agencies were not looked for: none of the sources that report "
                 "them could be read."

@@ -73,12 +73,18 @@ def test_a_search_that_read_reports_says_none_found_and_names_what_failed() -> N
     assert "in the 1 report read" in w.message and "incomplete" not in w.message
 
 
-def test_the_review_card_says_not_looked_for(tmp_path: Path) -> None:
-    m = BatchState.open(tmp_path)
+def _ann_not_looked_for_ben_none(folder: Path) -> BatchState:
+    """A batch state: Ann's agency was not looked for, Ben's was and none was found."""
+    m = BatchState.open(folder)
     m.upsert("a", name="Ann Able", company="Acme Corp", fingerprint="fp")
     m.mark_done("a", outputs={}, agency_roles={"creative": {"agency": None, "status": "none", "searched": False}})
     m.upsert("b", name="Ben Bold", company="Beta Ltd", fingerprint="fp")
     m.mark_done("b", outputs={}, agency_roles={"creative": {"agency": None, "status": "none"}})
+    return m
+
+
+def test_the_review_card_says_not_looked_for(tmp_path: Path) -> None:
+    m = _ann_not_looked_for_ben_none(tmp_path)
     assert m.get("a").agency_roles["creative"]["searched"] is False
     assert "searched" not in m.get("b").agency_roles["creative"]
     html = write_review_page(tmp_path, m, Brand(name="Fieldstone & Co")).read_text(encoding="utf-8")
@@ -112,11 +118,7 @@ def test_a_build_that_read_news_says_none_found_and_incomplete(tmp_path: Path) -
 def test_review_list_says_not_looked_for(tmp_path: Path) -> None:
     from dossier.cli import cli
 
-    m = BatchState.open(tmp_path)
-    m.upsert("a", name="Ann Able", company="Acme Corp", fingerprint="fp")
-    m.mark_done("a", outputs={}, agency_roles={"creative": {"agency": None, "status": "none", "searched": False}})
-    m.upsert("b", name="Ben Bold", company="Beta Ltd", fingerprint="fp")
-    m.mark_done("b", outputs={}, agency_roles={"creative": {"agency": None, "status": "none"}})
+    m = _ann_not_looked_for_ben_none(tmp_path)
     m.close()
     r = CliRunner().invoke(cli, ["review", "list", "--batch", str(tmp_path)])
     assert r.exit_code == 0, r.output
@@ -124,3 +126,15 @@ def test_review_list_says_not_looked_for(tmp_path: Path) -> None:
     ben = next(line for line in r.stdout.splitlines() if "Ben Bold" in line)
     assert "creative: not looked for (its sources could not be read)" in ann
     assert "creative: none found" in ben
+
+
+def test_a_reviewers_choice_replaces_not_looked_for(tmp_path: Path) -> None:
+    m = _ann_not_looked_for_ben_none(tmp_path)
+    assert m.get("a").role_state("creative")["searched"] is False
+    m.choose_agency("a", "creative", "Droga5", by="Kim")
+    m.choose_agency("b", "creative", None, by="Kim")
+    chosen = m.get("a").role_state("creative")
+    assert chosen["status"] == "chosen" and chosen["agency"] == "Droga5" and "searched" not in chosen
+    assert m.get("a").agency_roles["creative"]["searched"] is False  # the build's finding is kept
+    html = write_review_page(tmp_path, m, Brand(name="Fieldstone & Co")).read_text(encoding="utf-8")
+    assert "not looked for" not in html

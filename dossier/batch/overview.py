@@ -203,7 +203,7 @@ def agency_roles(c: ContactState, record: Mapping[str, Any]) -> list[dict[str, A
                 "found": st.get("found"),
                 "unresolved": role in c.unresolved_roles(),
                 # nothing could be read to look for one (see dossier.build.agency_warning)
-                "unsearched": st.get("searched") is False and st.get("status") != "chosen",
+                "unsearched": st.get("searched") is False,
                 "candidates": cands,
             }
         )

@@ -170,7 +170,8 @@ class ContactState:
         """{agency, status, chosen_by, chosen_at} for one role, the reviewer's choice applied.
 
         ``status`` is "confirmed", "unconfirmed" or "none" from the build, or "chosen" when a
-        reviewer chose (``agency`` None: the reviewer said there is none).
+        reviewer chose (``agency`` None: the reviewer said there is none). ``searched`` is
+        False when the build could read nothing to look for one (kept only without a choice).
         """
         built = dict(self.agency_roles.get(role) or {"agency": None, "status": "none"})
         choice = self.agency_choices.get(role)
@@ -182,6 +183,7 @@ class ContactState:
                 chosen_at=choice.get("at"),
                 found=(self.agency_roles.get(role) or {}).get("agency"),
             )
+            built.pop("searched", None)  # the reviewer's choice stands, looked for or not
         return built
 
     def roles(self) -> list[str]:
