@@ -99,10 +99,12 @@ class Runtime:
 
 @dataclass(frozen=True)
 class Document:
-    """A researched and written document: the record and every sentence of it."""
+    """A researched and written document: the record and every sentence of it, and whether
+    its review warnings are on the record yet (:func:`audit_document`)."""
 
     dossier: Dossier
     written: Written
+    audited: bool = True
 
 
 @dataclass
@@ -198,17 +200,26 @@ def agency_articles(company: Dossier | None, opts: BuildOptions) -> list[Fact]:
     return out
 
 
-def research_company(opts: BuildOptions, rt: Runtime) -> Document:
+def research_company(opts: BuildOptions, rt: Runtime, audited: bool = True) -> Document:
     """The company's report, researched, written and audited (shared by every contact who moved
-    there in a batch)."""
+    there in a batch). ``audited=False`` leaves the audit to the caller (:func:`build` audits
+    while the report's PDF renders)."""
     dossier = research(
         opts.company, opts.hints, rt.client, rt.settings, run_context(opts), opts.overrides_dir
     )
     dossier.max_figure_age_months = rt.max_age_months
     written = write_company(dossier)
-    dossier.warnings = audit(dossier, written, template_files(opts.templates, COMPANY))
+    if audited:
+        audit_document(dossier, written, opts.templates)
+    return Document(dossier, written, audited)
+
+
+def audit_document(dossier: Dossier, written: Written, templates: Path | None) -> None:
+    """The document's review warnings (the audit of its sentences and template, and what the
+    document itself calls for) put on its record, replacing any there."""
+    kind = AGENCY if written.kind == AGENCY.stem else COMPANY
+    dossier.warnings = audit(dossier, written, template_files(templates, kind))
     dossier.warnings += document_warnings(dossier, written.kind)
-    return Document(dossier, written)
 
 
 def gazetteer_file() -> Path | None:
@@ -266,10 +277,12 @@ def agency_step(
     opts: BuildOptions,
     folder: Path,
     cache: AgencyCache | None = None,
+    incumbent: Callable[[], AgencyFinding] | None = None,
 ) -> AgencyOutcome:
     """Find the incumbent agency in the company's news (or take ``named``) and profile it.
 
-    ``cache`` (a batch's) keeps each (company, agency) researched once.
+    ``cache`` (a batch's) keeps each (company, agency) researched once; ``incumbent`` gives
+    the finding when the caller started it earlier (:func:`incumbent_later`).
     """
     org = company.organisation
     choices = tuple(sorted((k, v or "") for k, v in opts.agency_choices.items()))
@@ -278,7 +291,11 @@ def agency_step(
     if cache is not None and key in cache:
         finding, researched = cache[key]
     else:
-        finding = _incumbent(org.display_name, company, named, opts)
+        finding = (
+            incumbent()
+            if incumbent is not None
+            else _incumbent(org.display_name, company, named, opts)
+        )
         gazetteer = load_gazetteer(gazetteer_file())
         researched = None
         if finding.name is not None:
@@ -312,8 +329,6 @@ def agency_step(
         }
     )
     written = write_agency(dossier, finding)
-    dossier.warnings = audit(dossier, written, template_files(opts.templates, AGENCY))
-    dossier.warnings += document_warnings(dossier, written.kind)
     outcome.dossier = dossier
     extra = {
         "agency": {
@@ -338,6 +353,7 @@ def agency_step(
         extra,
         rt.pdf,
         pdf_later=pdf_later(opts, rt),
+        before_record=lambda: audit_document(dossier, written, opts.templates),
     )
     outcome.warnings.extend(dossier.warnings)
     return outcome
@@ -345,12 +361,25 @@ def agency_step(
 
 def _incumbent(name: str, company: Dossier, named: str | None, opts: BuildOptions) -> AgencyFinding:
     """``find_incumbent`` over the company's reports, in the agency worker when there is one."""
+    return incumbent_later(name, company, named, opts)()
+
+
+def incumbent_later(
+    name: str, company: Dossier, named: str | None, opts: BuildOptions
+) -> Callable[[], AgencyFinding]:
+    """``find_incumbent`` over the company's reports, started now in the agency worker when
+    the build has one (the build writes the company report meanwhile); the call returned
+    gives the finding (without a worker it is found then, in this process)."""
     articles = agency_articles(company, opts)
     today = company.generated_at.date()
     kwargs: dict[str, Any] = {"choices": opts.agency_choices, "years": opts.agency_years}
     if opts.workers is not None:
-        return opts.workers.find_incumbent(gazetteer_file(), name, articles, today, named, **kwargs)
-    return find_incumbent(name, articles, load_gazetteer(gazetteer_file()), today, named, **kwargs)
+        return opts.workers.find_incumbent_later(
+            gazetteer_file(), name, articles, today, named, **kwargs
+        )
+    return lambda: find_incumbent(
+        name, articles, load_gazetteer(gazetteer_file()), today, named, **kwargs
+    )
 
 
 def pdf_later(opts: BuildOptions, rt: Runtime) -> Callable[[str, Path], None] | None:
@@ -519,17 +548,31 @@ def build(
     rt = rt or runtime(opts)
     if company is None:
         check_writable(opts.folder or opts.out_dir)  # before any research
-    base = company if company is not None else research_company(opts, rt)
+    # A build on its own audits the report while its PDF renders (a batch's is audited once).
+    base = company if company is not None else research_company(opts, rt, audited=False)
     title = (opts.contact.new_title or None) if opts.contact else None
     dossier = base.dossier.model_copy(
         update={"prepared_for": opts.prepared_for, "prepared_for_title": title}
     )
+
+    def audit_report() -> None:
+        if not base.audited:
+            audit_document(dossier, base.written, opts.templates)
+
     org = dossier.organisation
     folder = opts.folder or opts.out_dir / briefing_folder(opts.prepared_for, org.display_name)
     enough = substance(dossier, base.written, *rt.minimum)
     owner = opts.contact.owner if opts.contact else ""
     if not enough.ready:
+        audit_report()
         not_ready(opts, rt, base, dossier, folder, enough, owner)
+    chosen = opts.agency or (dossier.override.agency if dossier.override else None)
+    # The incumbent is looked for in the agency worker while the report is written.
+    incumbent = (
+        incumbent_later(org.display_name, dossier, chosen, opts)
+        if opts.briefing and opts.workers is not None and agency_cache is None
+        else None
+    )
     outputs = write_outputs(
         dossier,
         base.written,
@@ -540,17 +583,16 @@ def build(
         COMPANY,
         pdf=rt.pdf,
         pdf_later=pdf_later(opts, rt),
+        before_record=audit_report,
     )
     result = BuildResult(
         dossier=dossier, folder=folder, outputs=outputs, warnings=list(dossier.warnings)
     )
     if opts.briefing:
-        chosen = opts.agency or (dossier.override.agency if dossier.override else None)
-        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache)
+        outcome = agency_step(dossier, chosen, rt, opts, folder, agency_cache, incumbent)
         result.agency = outcome
         result.warnings.extend(outcome.warnings)
         result.outputs.update({f"agency {k}": v for k, v in outcome.outputs.items()})
-        wait_for_pdfs(opts)  # the notes attach them
         if opts.contact is not None:
             profiled = outcome.dossier.organisation.display_name if outcome.dossier else None
             notes, warnings, result.mailings = write_mailings(
@@ -560,6 +602,7 @@ def build(
                 folder,
                 {1: outcome.outputs.get("pdf"), 2: outputs.get("pdf")},
                 opts.templates,
+                ready=lambda: wait_for_pdfs(opts),  # the notes attach them
             )
             result.outputs.update(notes)
             result.warnings.extend(warnings)

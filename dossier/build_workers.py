@@ -34,7 +34,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -245,10 +245,27 @@ class BuildWorkers:
     ) -> AgencyFinding:
         """``agency.find_incumbent`` in the agency worker (in this process without one);
         the gazetteer is loaded there from the user's file ``gazetteer`` (None: packaged only)."""
+        return self.find_incumbent_later(gazetteer, company, articles, today, named, **kwargs)()
+
+    def find_incumbent_later(
+        self,
+        gazetteer: Path | None,
+        company: str,
+        articles: list[Fact],
+        today: date,
+        named: str | None,
+        **kwargs: Any,
+    ) -> Callable[[], AgencyFinding]:
+        """:meth:`find_incumbent` started now in the agency worker; the call returned waits
+        for the finding (and finds it in this process if the worker cannot)."""
         args = (company, articles, today, named)
         self._started()
         future = _submit(self._agency, _find, gazetteer, args, kwargs)
-        finding: AgencyFinding = _result(future, _find, gazetteer, args, kwargs)
+
+        def finding() -> AgencyFinding:
+            found: AgencyFinding = _result(future, _find, gazetteer, args, kwargs)
+            return found
+
         return finding
 
     def close(self) -> None:

@@ -18,7 +18,7 @@ from dossier.build import BuildOptions, build
 from dossier.build_workers import BuildWorkers
 from dossier.config import load_brand
 from dossier.errors import RenderError
-from dossier.model import Contact
+from dossier.model import Contact, ReviewWarning
 from dossier.render import render_pdf
 
 from .conftest import APPLE_SNAPSHOT, ROOT
@@ -257,3 +257,82 @@ def test_a_recycled_pdf_pool_ends_its_workers_before_new_ones_start() -> None:
         assert len(pool._retired) == 2
     finally:
         pool.shutdown(kill=True)
+
+
+def test_a_build_hands_each_pdf_over_before_it_audits_and_looks_for_the_incumbent_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With helpers, a build hands each document's HTML to a PDF worker before it audits the
+    document and writes its record (the record holds the audit, the client document does not),
+    and asks the agency worker for the incumbent before it writes the company report. Fake
+    workers record the order; the records still hold every audit's warnings."""
+    import importlib
+
+    build_module = importlib.import_module("dossier.build")  # the package's "build" is the function
+    events: list[str] = []
+    real_audit = build_module.audit_document
+
+    def audit_document(d: object, w: object, templates: object) -> None:
+        events.append(f"audit {w.kind}")  # type: ignore[attr-defined]
+        real_audit(d, w, templates)  # type: ignore[arg-type]
+        d.warnings.append(ReviewWarning(kind="test", message=f"audited {w.kind}"))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(build_module, "audit_document", audit_document)
+    gazetteer = load_gazetteer(None)
+
+    class Workers:
+        renders_pdf = True
+
+        def render(self, html: str, _brand: object, _templates: object, path: Path) -> None:
+            events.append(f"pdf {path.stem}")
+            self.later = getattr(self, "later", []) + [path]
+
+        def wait(self) -> None:
+            for path in getattr(self, "later", []):
+                path.write_bytes(b"%PDF-1.7 fake")
+
+        def find_incumbent_later(
+            self,
+            _gaz: object,
+            company: str,
+            articles: list[object],
+            today: object,
+            named: object,
+            **kwargs: object,
+        ) -> object:
+            events.append("incumbent asked")
+
+            def finding() -> object:
+                events.append("incumbent taken")
+                return find_incumbent(company, articles, gazetteer, today, named, **kwargs)  # type: ignore[arg-type]
+
+            return finding
+
+    opts = BuildOptions(
+        company="Apple Inc.",
+        offline=APPLE_SNAPSHOT,
+        out_dir=tmp_path,
+        contact=Contact(name="Jane Doe", new_company="Apple Inc.", new_title="CMO"),
+        agency="TBWA\\Media Arts Lab",
+        cache=False,
+        news_days=365,
+        workers=Workers(),  # type: ignore[arg-type]
+    )
+    result = build(opts)
+    assert events == [
+        "incumbent asked",
+        "pdf company-report",
+        "audit company-report",
+        "incumbent taken",
+        "pdf agency-profile",
+        "audit agency-profile",
+    ]
+    facts = json.loads((result.folder / "facts.json").read_text())
+    profile = json.loads((result.folder / "agency-profile.json").read_text())
+    # each record was written after its audit, and the build's warnings include both
+    assert {"audited company-report"} <= {w["message"] for w in facts["warnings"]}
+    assert {"audited agency-profile"} <= {w["message"] for w in profile["warnings"]}
+    assert {"audited company-report", "audited agency-profile"} <= {
+        w.message for w in result.warnings
+    }
+    assert (result.folder / "note-1.eml").is_file()

@@ -370,3 +370,37 @@ def test_about_paragraph_without_any_source() -> None:
     text = about_text(dossier(name="MICROSOFT CORP"))
     assert "none of the public sources consulted returned facts about MICROSOFT CORP" in text
     assert "each fact" not in text.lower()
+
+
+def test_the_notes_are_worded_before_their_attachments_are_waited_for(
+    tmp_path: Path, brand: Brand
+) -> None:
+    """A build waits for its PDFs only once every note is worded and checked (``ready``): the
+    attachments may not exist until then, and the notes still attach them."""
+    paths = {1: tmp_path / "agency-profile.pdf", 2: tmp_path / "company-report.pdf"}
+    seen: list[bool] = []
+
+    def ready() -> None:
+        seen.append(any(tmp_path.glob("note-*")))  # nothing written yet
+        for path in paths.values():
+            path.write_bytes(PDF)  # the PDFs appear only now
+
+    agency = NoteAgency("TBWA\\Media Arts Lab", True, "creative")
+    outputs, _warnings, mailings = write_mailings(JANE, brand, agency, tmp_path, paths, ready=ready)
+    assert seen == [False]
+    assert [(m.note, m.drafted) for m in mailings] == [(1, True), (2, True)]
+    for n in (1, 2):
+        (attached,) = list(_eml(outputs[f"note-{n}.eml"]).iter_attachments())
+        assert attached.get_content() == PDF
+
+
+def test_ready_keeps_the_order_of_the_mailings_when_one_is_skipped(
+    tmp_path: Path, brand: Brand, pdfs: dict[int, Path]
+) -> None:
+    calls: list[str] = []
+    agency = NoteAgency("TBWA\\Media Arts Lab", True, "creative")
+    _outputs, _warnings, mailings = write_mailings(
+        JANE, brand, agency, tmp_path, {1: pdfs[1], 2: None}, ready=lambda: calls.append("ready")
+    )
+    assert calls == ["ready"]
+    assert [(m.note, m.drafted) for m in mailings] == [(1, True), (2, False)]

@@ -245,17 +245,27 @@ def write_outputs(
     extra: dict[str, Any] | None = None,
     pdf: PdfRenderer | None = None,
     pdf_later: Callable[[str, Path], None] | None = None,
+    before_record: Callable[[], None] | None = None,
 ) -> dict[str, Path]:
     """Write <stem>.pdf, <stem>.html and the JSON record atomically into ``folder``.
 
-    ``pdf_later`` (a build's PDF worker) is handed the HTML and the PDF's path instead of the
-    PDF being rendered here; it writes the file itself."""
+    ``pdf_later`` (a build's PDF worker) is handed the HTML and the PDF's path first, instead of
+    the PDF being rendered here; it writes the file itself, while this writes the rest.
+    ``before_record`` runs before the JSON record is written (after the PDF is handed over): a
+    build audits the document there, since the record holds the audit's warnings and the
+    client document does not."""
     out: dict[str, Path] = {}
     html = (
         render_html(dossier, written, brand, templates, kind, extra)
         if {"html", "pdf"} & set(formats)
         else ""
     )
+    pdf_path = folder / f"{kind.stem}.pdf"
+    later = "pdf" in formats and pdf_later is not None
+    if later:
+        pdf_later(html, pdf_path)  # type: ignore[misc]  # later implies pdf_later
+    if before_record is not None:
+        before_record()
     if "json" in formats:
         out["json"] = folder / kind.json_name
         atomic_write_text(out["json"], facts_json(dossier, written))
@@ -263,12 +273,10 @@ def write_outputs(
         out["html"] = folder / f"{kind.stem}.html"
         atomic_write_text(out["html"], html)
     if "pdf" in formats:
-        out["pdf"] = folder / f"{kind.stem}.pdf"
-        if pdf_later is not None:
-            pdf_later(html, out["pdf"])
-            return out
+        out["pdf"] = pdf_path
+    if "pdf" in formats and not later:
         data = (
             pdf(html, brand, templates) if pdf is not None else render_pdf(html, brand, templates)
         )
-        atomic_write_bytes(out["pdf"], data)
+        atomic_write_bytes(pdf_path, data)
     return out

@@ -18,7 +18,7 @@ A note that is not drafted leaves no stale draft of an earlier run behind.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,11 +129,13 @@ def write_mailings(
     folder: Path,
     attachments: Mapping[int, Path | None],
     templates: Path | None = None,
+    ready: Callable[[], None] | None = None,
 ) -> tuple[dict[str, Path], list[ReviewWarning], list[Mailing]]:
     """Draft the notes the produced documents allow; say why any other is not drafted.
 
     ``attachments`` maps 1 to the agency profile's PDF and 2 to the company report's (None
-    when it was not rendered).
+    when it was not rendered). ``ready`` is called once the notes are worded and checked,
+    before the first is written with its attachment (a build waits there for its PDFs).
     """
     outputs: dict[str, Path] = {}
     sender, warnings = sender_warnings(contact, brand)
@@ -156,6 +158,7 @@ def write_mailings(
         (1, why1, profile_pdf, attachment_name(agency.name or "", "agency-profile"), True),
         (2, why2, report_pdf, attachment_name(contact.new_company, "company-report"), first2),
     ]
+    drafts: list[tuple[int, str, str, str, Path, str, bool, bool]] = []
     for which, why, pdf, filename, first in plan:
         stem = f"note-{which}"
         if why or pdf is None:
@@ -200,22 +203,25 @@ def write_mailings(
             warnings.append(edited_warning(stem))
         warnings.extend(finding_warnings(stem, markdown, names))
         title = subject(which, contact, agency.name, first=first)
+        drafts.append((which, stem, markdown, title, pdf, filename, first, edited is not None))
+        mailings.append(Mailing(which, False))  # a place kept, filled once written
+    if drafts and ready is not None:
+        ready()
+    for which, stem, markdown, title, pdf, filename, first, was_edited in drafts:
         paths = write_note(
             folder, stem, markdown, contact, brand, title, pdf, sender=sender, filename=filename
         )
         outputs.update({f"{stem}.{k}": v for k, v in paths.items()})
-        mailings.append(
-            Mailing(
-                which,
-                True,
-                first=first,
-                subject=title,
-                sender=sender.name,
-                attachment=filename,
-                files={k: v.name for k, v in paths.items()},
-                edited=edited is not None,
-                names=[n for n in names if "@" not in n],
-            )
+        mailings[which - 1] = Mailing(
+            which,
+            True,
+            first=first,
+            subject=title,
+            sender=sender.name,
+            attachment=filename,
+            files={k: v.name for k, v in paths.items()},
+            edited=was_edited,
+            names=[n for n in names if "@" not in n],
         )
     if agency.name is not None and not agency.works_with:
         warnings.append(
