@@ -15,6 +15,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from anyascii import anyascii
 
@@ -75,6 +76,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def json_text(data: Any) -> str:
+    """``data`` (plain JSON values) as the indented JSON a record file holds: two-space
+    indents, non-ASCII characters as they are, a final newline. The text
+    ``json.dumps(data, indent=2, ensure_ascii=False)`` writes, made by pydantic's serialiser:
+    the standard library's encoder has no C path for indented output, and a company report's
+    facts.json took it 8.6 ms against 0.9 ms. Numbers read back the same, though a few are
+    spelled differently (``0.00001`` for ``1e-05``); a float that is not a number is
+    written as ``null``, which a JSON reader accepts, instead of ``NaN``, which it refuses."""
+    from pydantic_core import to_json  # late: a process that writes no record never loads it
+
+    return to_json(data, indent=2, inf_nan_mode="null").decode("utf-8") + "\n"
 
 
 def check_writable(folder: Path) -> None:

@@ -306,3 +306,24 @@ def test_a_20000_character_value_is_shortened_in_the_document_not_in_the_record(
     page = html(d)
     assert huge not in page and "A" * MAX_PRINTED in page.replace("\u200b", "")
     assert d.organisation.headquarters.chosen.value == huge  # the record keeps it whole
+
+
+def test_record_files_hold_the_json_the_standard_library_writes() -> None:
+    """:func:`dossier.fsutil.json_text` (pydantic's serialiser, for speed) writes what
+    ``json.dumps(indent=2, ensure_ascii=False)`` writes, escapes included, and what it reads
+    back is the same; a float that is not a number becomes null, never the invalid NaN."""
+    import json
+
+    from dossier.fsutil import json_text
+
+    data = {
+        "empty": [[], {}],
+        "numbers": [0, -7, 2.5, 391035000000.0, -0.0, 1e16, 10**30],
+        "text": 'Société Générale \u2028 "quoted" \\ tab\there\nline\x00\x1f\x7f',
+        "none": None,
+        "flags": [True, False],
+        "é": {"nested": [{"a": 1}]},
+    }
+    assert json_text(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert json.loads(json_text({"small": 1e-05})) == {"small": 1e-05}
+    assert json.loads(json_text({"x": float("nan")})) == {"x": None}

@@ -10,13 +10,12 @@ it in the contact's history. An approved contact, or one being built, is not edi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, json_text
 from ..model import ReviewWarning
 from ..render.note_edit import (
     clean_note,
@@ -208,7 +207,7 @@ def _update_review(
     for m in record.get("mailings") or []:
         if isinstance(m, dict) and m.get("note") == int(stem[-1]):
             m["edited"] = edited
-    atomic_write_text(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, json_text(record))
 
 
 __all__ = [

@@ -9,7 +9,6 @@ files inside the template folders and the brand folder, and ``data:`` URIs; ever
 from __future__ import annotations
 
 import base64
-import json
 import logging
 import mimetypes
 import re
@@ -26,7 +25,7 @@ from .. import __version__
 from ..config import Brand, brand_logo
 from ..errors import RenderError
 from ..fields import key_fact_fields
-from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..fsutil import atomic_write_bytes, atomic_write_text, json_text
 from ..model import Article, Claim, Dossier, Fact, Money, Organisation, Series
 from ..writing import Written
 from ..writing.about import about_text
@@ -231,7 +230,7 @@ def facts_json(dossier: Dossier, written: Written) -> str:
             {"site": k.label, "url": k.url, "given": k.given} for k in written.links
         ]
     data["generator"] = f"dossier {__version__}"
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def write_outputs(

@@ -22,13 +22,12 @@ Shape (``version`` 1)::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..fsutil import atomic_write_text
+from ..fsutil import atomic_write_text, json_text
 from ..model import Dossier, ReviewWarning
 from ..writing.about import about_findings, about_text
 from .mailing import Mailing
@@ -130,5 +129,5 @@ def review_record(
 def write_review_json(folder: Path, record: dict[str, Any]) -> Path:
     """Write ``<folder>/review.json`` atomically."""
     path = folder / REVIEW_FILE
-    atomic_write_text(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(path, json_text(record))
     return path
