@@ -4,7 +4,7 @@ The development split is ``eval/agency/dev.jsonl``, ``dev2.jsonl``, ``dev3.jsonl
 ``dev4.jsonl``, ``dev5.jsonl``, ``dev7.jsonl``, ``dev9.jsonl``, ``dev10.jsonl`` and ``dev11.jsonl``
 (scored together, and each on a line of its own; dev3, dev4, dev5, dev7, dev9, dev10 and dev11 were
 each scored cold before any code changed for them, figures in docs/agency.md); ``dev6.jsonl``,
-``dev8.jsonl``, ``dev12.jsonl`` and ``dev13.jsonl`` are printed on lines of their own as cold
+``dev8.jsonl``, ``dev12.jsonl``, ``dev13.jsonl`` and ``dev14.jsonl`` are printed on lines of their own as cold
 checks (each scored once, after the last change of its round, never tuned on); the pair scorer
 (``dossier/agency/pairs.py``) is measured on its own lines when its file leaves it switched off; the test split is ``test.jsonl``, only ever scored. Each item is a headline and a snippet (at most 300 characters)
 from a public trade-press page, labelled with every (brand, agency, role, status) it states;
@@ -46,8 +46,9 @@ SPLITS = {"dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev9", "dev10"
 # of the dev11 collection, scored once at the end of the dev11 round (totals only). dev10, the
 # cold half of the dev9 collection, was opened for development in the dev11 round. dev13, the
 # cold14 collection (eval/build_cold14.py, 2 December 2026), was scored once with main's code as
-# it was, totals only, and is not tuned on.
-COLD: tuple[str, ...] = ("dev6", "dev8", "dev12", "dev13")
+# it was, totals only, and is not tuned on. dev14, the cold15 collection (eval/build_cold15.py,
+# 3 December 2026), is scored once by the lead, totals only, and is not tuned on.
+COLD: tuple[str, ...] = ("dev6", "dev8", "dev12", "dev13", "dev14")
 
 
 _FRAMES_DEFAULT: Any = object()  # the extractor as shipped (its pair scorer on only if its file says so)
@@ -225,7 +226,7 @@ def run(split: str) -> list[str]:
 def show_errors(name: str = "dev") -> None:
     """Print the development items the extractor gets wrong (never the test split)."""
     if name not in (*SPLITS["dev"], "dev"):
-        raise SystemExit("errors are shown for the development files only (not the test, nor the cold dev6, dev8, dev12 and dev13)")
+        raise SystemExit("errors are shown for the development files only (not the test, nor the cold dev6, dev8, dev12, dev13 and dev14)")
     gaz = load_gazetteer()
     for item, pred, pairs in score(load(name), gaz)["errors"]:
         hit = {id(p) for _g, p in pairs}

@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent / "asks"
 # the twelfth (all from the `pages` corpus), scored cold once before any rule changed for it.
 # dev7.jsonl (the last third of the sixth collection), dev9.jsonl (the rest of the eighth),
 # dev13.jsonl (the other half of the twelfth), dev14.jsonl (the cold14 collection,
-# eval/build_cold14.py, 2 December 2026) and test.jsonl are scored only.
+# eval/build_cold14.py, 2 December 2026), dev15.jsonl (the cold15 collection,
+# eval/build_cold15.py, 3 December 2026) and test.jsonl are scored only.
 FILES = {
     "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12"),
     "dev1": ("dev",),
@@ -47,11 +48,12 @@ FILES = {
     "dev12": ("dev12",),
     "dev13": ("dev13",),
     "dev14": ("dev14",),
+    "dev15": ("dev15",),
     "test": ("test",),
 }
 PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12")
-#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13, dev14.
-SCORED_ONLY = ("test", "dev7", "dev9", "dev13", "dev14")
+#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13, dev14, dev15.
+SCORED_ONLY = ("test", "dev7", "dev9", "dev13", "dev14", "dev15")
 
 
 def items(split: str) -> list[dict]:

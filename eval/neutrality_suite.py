@@ -37,7 +37,8 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 # changes, then developed on (part of "dev"); dev10 is scored once after that round's freeze,
 # with the held-out test, totals only, never listed. dev11.jsonl is the cold14 collection
 # (eval/build_cold14.py, 2 December 2026): scored once with main's lint as it was, with the test,
-# totals only, never listed.
+# totals only, never listed. dev12.jsonl is the cold15 collection (eval/build_cold15.py,
+# 3 December 2026): scored once by the lead, with the test, totals only, never listed.
 FILES = {
     "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9"),
     "dev1": ("dev",),
@@ -51,9 +52,10 @@ FILES = {
     "dev9": ("dev9",),
     "dev10": ("dev10",),
     "dev11": ("dev11",),
+    "dev12": ("dev12",),
     "test": ("test",),
 }
-COLD = ("test", "dev6", "dev10", "dev11")
+COLD = ("test", "dev6", "dev10", "dev11", "dev12")
 
 
 def items(split: str) -> list[dict]:
@@ -130,7 +132,7 @@ def run(split: str) -> list[str]:
     parts = (
         ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
         if split == "dev"
-        else ("dev6", "dev10", "dev11")
+        else ("dev6", "dev10", "dev11", "dev12")
         if split == "test"
         else ()
     )
