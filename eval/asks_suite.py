@@ -27,12 +27,25 @@ HERE = Path(__file__).resolve().parent / "asks"
 # speech-act reading of dossier/render/asks.py), and dev10.jsonl, half of the tenth, scored
 # cold once and then developed on (the forms of the soft ask), dev11.jsonl, its other half,
 # scored cold once at the end of that round and opened in the next, and dev12.jsonl, half of
-# the twelfth (all from the `pages` corpus), scored cold once before any rule changed for it.
-# dev7.jsonl (the last third of the sixth collection), dev9.jsonl (the rest of the eighth),
-# dev13.jsonl (the other half of the twelfth), dev14.jsonl (the cold14 collection,
-# eval/build_cold14.py, 2 December 2026) and test.jsonl are scored only.
+# the twelfth (all from the `pages` corpus), scored cold once before any rule changed for it,
+# and dev14.jsonl (the cold14 collection, eval/build_cold14.py, 2 December 2026), scored cold
+# once in that round and opened in the lint16 round. dev7.jsonl (the last third of the sixth
+# collection), dev9.jsonl (the rest of the eighth), dev13.jsonl (the other half of the twelfth)
+# and test.jsonl are scored only.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12"),
+    "dev": (
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev8",
+        "dev10",
+        "dev11",
+        "dev12",
+        "dev14",
+    ),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -49,9 +62,9 @@ FILES = {
     "dev14": ("dev14",),
     "test": ("test",),
 }
-PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12")
-#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13, dev14.
-SCORED_ONLY = ("test", "dev7", "dev9", "dev13", "dev14")
+PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12", "dev14")
+#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13.
+SCORED_ONLY = ("test", "dev7", "dev9", "dev13")
 
 
 def items(split: str) -> list[dict]:
