@@ -180,7 +180,7 @@ _CLIENTS = (
 _WARM_TO = (
     r"(?:say|thank|congratulate|wish|express|extend|welcome|have\s+you|see\s+you|celebrate|"
     r"hear\s+(?:the\b|that\b|of\b|you\s+(?:are|have|were|got)\b|about\s+(?:the|your\s+(?:new|move|"
-    r"appointment|promotion|news)))|read|learn\s+(?:of|that|about\s+your)|"
+    r"appointment|promotion|news|retirement|award|recovery|wedding|engagement)))|read|learn\s+(?:of|that|about\s+your)|"
     r"be\s+(?:part|included)|know\s+that|report|announce|share\s+(?:\w+\s+)?news)"
 )
 
