@@ -105,3 +105,24 @@ def test_keeping_in_touch_is_warm_only_with_a_retiring_reader() -> None:
     assert check_asks("Congratulations on the new role. Don't forget to stay in touch!")
     text = "Happy to hear about your retirement. Do stay in touch!"
     assert farewell_spans(text) and check_asks(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # constructed: a condition on use with the writer's offer, something free to take up,
+        # and the bare question for the reader's view
+        "If it would help, we could share our benchmarks.",
+        "If you think it could be useful, we can set up a trial.",
+        "We are offering new clients a free strategy session.",
+        "Thoughts?",
+    ],
+)
+def test_conditional_offers_free_sessions_and_bare_questions_are_asks(sentence: str) -> None:
+    assert check_asks(sentence)
+
+
+def test_a_condition_with_no_offer_stays_warm() -> None:
+    # constructed: the briefing's own conditions offer nothing
+    assert check_asks("If it helps at all, the briefing below lists every source we used.") == []
+    assert check_asks("The briefing is free to keep and share.") == []

@@ -249,7 +249,13 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "request",
         _c(r"\bwhen\s+(?:would|is|are|will)\b.*\b(?:good|convenient|best|free|available)\b"),
     ),
-    ("request", _c(r"\bwhat\s+(?:do\s+you\s+think|are\s+your\s+thoughts)\b|\bany\s+thoughts\b")),
+    (
+        "request",
+        _c(
+            r"\bwhat\s+(?:do\s+you\s+think|are\s+your\s+thoughts)\b|\bany\s+thoughts\b|"
+            rf"^{_FILLER}(?:thoughts|interested|keen|open\s+to\s+it)\s*\?"
+        ),
+    ),
     ("request", _c(r"\b(?:minutes?|moment|hour)\s+of\s+your\s+time\b")),
     # The polite forms of a request: "I was wondering if you ...", "I would appreciate your
     # thoughts", "it would be great if you could", "if you are interested".
@@ -828,13 +834,18 @@ _WARM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CONDITION = _c(
     rf"^{_FILLER}(?:if|should|whenever|in\s+case|in\s+the\s+event)\s+(?:(?:ever|anything|"
     r"something)\s+)?(?:you|your\s+\w+|anyone|someone|somebody|anybody|things|anything|"
-    r"circumstances|the\s+timing|plans|priorities|that)\b"
+    r"circumstances|the\s+timing|plans|priorities|that|it\s+(?:would|could|might|will|is|were)\s+"
+    r"(?:help|be\s+(?:useful|helpful|of\s+(?:use|interest)|valuable|worth)))\b"
 )
 _AT_HAND = _c(
     rf"^{_FILLER}(?:i|we)\s+(?:am|are|will|would|can|could|shall|remain)\s+(?:always\s+|still\s+|"
     r"just\s+|only\s+|also\s+|be\s+|more\s+than\s+|very\s+|so\s+|really\s+)*(?:here|around|"
     r"available|ready|on\s+hand|a\s+(?:call|message|phone\s+call|text|email)\s+away|happy|glad|"
-    r"delighted|pleased|keen|love|help|able)\b"
+    r"delighted|pleased|keen|love|help|able)\b|"
+    # ... or the writer's offer itself: "If it would help, we could share our benchmarks".
+    rf"^{_FILLER}(?:i|we)\s+(?:can|could|would|will)\s+(?:also\s+|happily\s+|gladly\s+|easily\s+)?"
+    r"(?:share|send|set\s+up|put\s+together|pull\s+together|show|walk|arrange|run|prepare|"
+    r"introduce|look\s+into|take\s+a\s+look|dig\s+into|draft|sketch)\b"
 )
 _IF_READER = _c(r"\b(?:if|whenever|should)\s+(?:you|anyone|someone|things|anything)\b")
 
