@@ -27,13 +27,26 @@ HERE = Path(__file__).resolve().parent / "asks"
 # speech-act reading of dossier/render/asks.py), and dev10.jsonl, half of the tenth, scored
 # cold once and then developed on (the forms of the soft ask), dev11.jsonl, its other half,
 # scored cold once at the end of that round and opened in the next, and dev12.jsonl, half of
-# the twelfth (all from the `pages` corpus), scored cold once before any rule changed for it.
-# dev7.jsonl (the last third of the sixth collection), dev9.jsonl (the rest of the eighth),
-# dev13.jsonl (the other half of the twelfth), dev14.jsonl (the cold14 collection,
-# eval/build_cold14.py, 2 December 2026), dev15.jsonl (the cold15 collection,
-# eval/build_cold15.py, 3 December 2026) and test.jsonl are scored only.
+# the twelfth (all from the `pages` corpus), scored cold once before any rule changed for it,
+# and dev14.jsonl (the cold14 collection, eval/build_cold14.py, 2 December 2026), scored cold
+# once in that round and opened in the lint16 round. dev7.jsonl (the last third of the sixth
+# collection), dev9.jsonl (the rest of the eighth), dev13.jsonl (the other half of the twelfth),
+# dev15.jsonl (the cold15 collection, eval/build_cold15.py, 3 December 2026) and test.jsonl
+# are scored only.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12"),
+    "dev": (
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev8",
+        "dev10",
+        "dev11",
+        "dev12",
+        "dev14",
+    ),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -51,9 +64,9 @@ FILES = {
     "dev15": ("dev15",),
     "test": ("test",),
 }
-PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12")
-#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13, dev14, dev15.
-SCORED_ONLY = ("test", "dev7", "dev9", "dev13", "dev14", "dev15")
+PARTS = ("dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "dev8", "dev10", "dev11", "dev12", "dev14")
+#: Scored only, never listed or trained on: the held-out test and the cold dev7, dev9, dev13, dev15.
+SCORED_ONLY = ("test", "dev7", "dev9", "dev13", "dev15")
 
 
 def items(split: str) -> list[dict]:

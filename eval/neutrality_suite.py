@@ -37,10 +37,11 @@ HERE = Path(__file__).resolve().parent / "neutrality"
 # changes, then developed on (part of "dev"); dev10 is scored once after that round's freeze,
 # with the held-out test, totals only, never listed. dev11.jsonl is the cold14 collection
 # (eval/build_cold14.py, 2 December 2026): scored once with main's lint as it was, with the test,
-# totals only, never listed. dev12.jsonl is the cold15 collection (eval/build_cold15.py,
-# 3 December 2026): scored once by the lead, with the test, totals only, never listed.
+# totals only, then opened in the lint16 round (part of "dev"). dev12.jsonl is the cold15
+# collection (eval/build_cold15.py, 3 December 2026): scored once by the lead, with the test,
+# totals only, never listed.
 FILES = {
-    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9"),
+    "dev": ("dev", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9", "dev11"),
     "dev1": ("dev",),
     "dev2": ("dev2",),
     "dev3": ("dev3",),
@@ -55,7 +56,7 @@ FILES = {
     "dev12": ("dev12",),
     "test": ("test",),
 }
-COLD = ("test", "dev6", "dev10", "dev11", "dev12")
+COLD = ("test", "dev6", "dev10", "dev12")
 
 
 def items(split: str) -> list[dict]:
@@ -130,9 +131,9 @@ def run(split: str) -> list[str]:
     """The figures for a split; for "dev", also the headline figures of each of its files."""
     lines = figures(items(split))
     parts = (
-        ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9")
+        ("dev1", "dev2", "dev3", "dev4", "dev5", "dev7", "dev8", "dev9", "dev11")
         if split == "dev"
-        else ("dev6", "dev10", "dev11", "dev12")
+        else ("dev6", "dev10", "dev12")
         if split == "test"
         else ()
     )
@@ -164,7 +165,7 @@ if __name__ == "__main__":
         WITHOUT = tuple(sys.argv[2].split(","))
         del sys.argv[1:3]
     if sys.argv[1:2] == ["--score"]:
-        # Figures only, for one file scored cold (dev3 .. dev10); the test split is
+        # Figures only, for one file scored cold (dev3 .. dev11); the test split is
         # scored by make eval.
         split = sys.argv[2] if len(sys.argv) > 2 else "dev"
         if split == "test":

@@ -122,6 +122,10 @@ _IMPERATIVE = (
     r"get\s+in\s+touch|hit\s+reply|come\s+(?:join|see|visit|by|and|celebrate|along)|"
     r"meet\s+(?:me|us)|set\s+(?:num|aside|up)|forward\s+this|loop\s+(?:me|us)|download|"
     r"sign\s+up|claim|try\s+(?:it|our|slot)|start\s+(?:a|your)\s+free|"
+    # A form put to the reader: "Request an extension here", "Reserve your spot", "Secure
+    # your seat", "Complete your order".
+    r"request\s+(?:a|an|your|our|the|more|slot)|reserve|secure\s+(?:a|an|your)|"
+    r"complete\s+your|finish\s+your|"
     # A purchase put to the reader: "Upgrade now", "Subscribe today", "Renew before ...".
     r"upgrade|subscribe|buy|purchase|renew|order\s+(?:now|today|yours|your|our|slot))"
 )
@@ -176,7 +180,7 @@ _CLIENTS = (
 _WARM_TO = (
     r"(?:say|thank|congratulate|wish|express|extend|welcome|have\s+you|see\s+you|celebrate|"
     r"hear\s+(?:the\b|that\b|of\b|you\s+(?:are|have|were|got)\b|about\s+(?:the|your\s+(?:new|move|"
-    r"appointment|promotion|news)))|read|learn\s+(?:of|that|about\s+your)|"
+    r"appointment|promotion|news|retirement|award|recovery|wedding|engagement)))|read|learn\s+(?:of|that|about\s+your)|"
     r"be\s+(?:part|included)|know\s+that|report|announce|share\s+(?:\w+\s+)?news)"
 )
 
@@ -245,7 +249,13 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "request",
         _c(r"\bwhen\s+(?:would|is|are|will)\b.*\b(?:good|convenient|best|free|available)\b"),
     ),
-    ("request", _c(r"\bwhat\s+(?:do\s+you\s+think|are\s+your\s+thoughts)\b|\bany\s+thoughts\b")),
+    (
+        "request",
+        _c(
+            r"\bwhat\s+(?:do\s+you\s+think|are\s+your\s+thoughts)\b|\bany\s+thoughts\b|"
+            rf"^{_FILLER}(?:thoughts|interested|keen|open\s+to\s+it)\s*\?"
+        ),
+    ),
     ("request", _c(r"\b(?:minutes?|moment|hour)\s+of\s+your\s+time\b")),
     # The polite forms of a request: "I was wondering if you ...", "I would appreciate your
     # thoughts", "it would be great if you could", "if you are interested".
@@ -606,7 +616,13 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # The question without its subject: "Want to pick up where you left off?", "Need a hand
     # with the launch?", "Time for a bigger plan?".
-    ("request", _c(rf"^{_FILLER}(?:want|need|care|time)\s+(?:to|for|a|an|some|me\s+to|us\s+to)\b.*\?")),
+    (
+        "request",
+        _c(
+            rf"^{_FILLER}(?:want|need|care|time)\s+(?:to|for|a|an|some|more|any|extra|help|me\s+to|"
+            r"us\s+to)\b.*\?"
+        ),
+    ),
     # A suggestion put as a question: "Have you tried our scheduling feature?", "Have you
     # considered an annual plan?".
     (
@@ -692,6 +708,74 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"get\s+in\s+touch|contact|speak|talk|write|email)\b"
         ),
     ),
+    # The fourteenth collection's forms (dev14: reminders, abandoned carts, reactivation and
+    # referral letters). The outreach credited to a third party, its other forms: "I got your
+    # name from slot, who thought you might be willing to share your insights".
+    (
+        "outreach",
+        _c(
+            r"(?:got|was\s+given|received|found|picked\s+up)\s+your\s+(?:name|details|contact|"
+            r"email|number|e\s+mail\s+address|email\s+address)\s+(?:from|through|via)\b|"
+            r"\bthought\s+you\s+(?:might|would|could)\s+be\s+(?:willing|interested|open|able|happy|"
+            r"keen|the\s+right)\b"
+        ),
+    ),
+    # The chase by its attempts, and a gap noticed in what the reader did: "We have tried
+    # unsuccessfully to contact you", "We noticed that you could not complete your order"
+    # (not "I noticed you finally started your business!").
+    (
+        "chase",
+        _c(
+            r"\b(?:i|we)\s+(?:have\s+|had\s+)?(?:tried|attempted|been\s+trying|been\s+attempting)\s+"
+            r"(?:\w+\s+){0,3}?to\s+(?:contact|reach|call|get\s+hold\s+of|get\s+in\s+touch\s+with)\s+"
+            r"you\b|\b(?:i|we)\s+(?:have\s+|just\s+)?noticed\s+(?:that\s+)?(?:you|your\s+\w+)\s+"
+            r"(?:\w+\s+)?(?:could\s+not|did\s+not|have\s+not|has\s+not|had\s+not|were\s+unable|"
+            r"was\s+unable|left|abandoned|stopped|missed|forgot)\b"
+        ),
+    ),
+    # What we keep for the reader until the reader comes back: "We will hold your favorite
+    # products for you!", "We keep it safe with us for when you decide to upgrade".
+    (
+        "win_back",
+        _c(
+            r"\b(?:i|we)\s+(?:will\s+|can\s+|would\s+|are\s+|am\s+)?(?:happily\s+|gladly\s+)?"
+            r"(?:hold|holding|save|saving|keep|keeping|reserve|reserving|set\s+aside|put\s+aside)\s+"
+            r"(?:\w+\s+){0,4}?for\s+(?:you|when\s+you)\b|\bfor\s+when\s+you\s+(?:decide|are\s+ready|"
+            r"choose|want|come\s+back|return)\b"
+        ),
+    ),
+    # Our material put before the reader to look at: "You can see my CV and portfolio slot",
+    # "I have sample copy for you to browse" (the note's own "so you can check anything" points
+    # at no work of ours).
+    (
+        "offer",
+        _c(
+            r"\byou\s+(?:can|could|may|will)\s+(?:also\s+)?(?:see|view|find|browse|check\s+out|"
+            r"read|download|watch|take\s+a\s+look\s+at|look\s+at)\s+(?:my|our|some\s+of\s+(?:my|our))\b|"
+            r"\bfor\s+you\s+to\s+(?:browse|review|look\s+(?:at|over|through)|consider|check\s+out|try|"
+            r"sample|test|download)\b"
+        ),
+    ),
+    # Help held out to the reader: "we have a variety of options available to help you
+    # continue with your care", "We offer plans for every budget".
+    (
+        "offer",
+        _c(
+            r"\b(?:i|we)\s+(?:have|offer|provide)\s+(?:\w+\s+){0,4}?(?:options|plans|solutions|"
+            r"programs|programmes|packages|resources|ways|financing|payment\s+plans)\s+(?:\w+\s+)?"
+            r"(?:to\s+help\s+you|for\s+you|that\s+(?:can|could|will)\s+help\s+you)\b"
+        ),
+    ),
+    # An exhortation: "we urge you to reserve a time now", "I encourage you to sign up" (not
+    # "I encourage you to take some time off").
+    (
+        "directive",
+        _c(
+            r"\b(?:i|we)\s+(?:would\s+|strongly\s+|really\s+)*(?:urge|encourage|recommend|advise)\s+"
+            r"you\s+to\s+(?!(?:enjoy|rest|relax|celebrate|know|take\s+(?:care|some\s+time|time|a\s+break))"
+            r"\b)\w+"
+        ),
+    ),
 )
 
 # -- warm acts -----------------------------------------------------------------------------
@@ -750,13 +834,18 @@ _WARM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CONDITION = _c(
     rf"^{_FILLER}(?:if|should|whenever|in\s+case|in\s+the\s+event)\s+(?:(?:ever|anything|"
     r"something)\s+)?(?:you|your\s+\w+|anyone|someone|somebody|anybody|things|anything|"
-    r"circumstances|the\s+timing|plans|priorities|that)\b"
+    r"circumstances|the\s+timing|plans|priorities|that|it\s+(?:would|could|might|will|is|were)\s+"
+    r"(?:help|be\s+(?:useful|helpful|of\s+(?:use|interest)|valuable|worth)))\b"
 )
 _AT_HAND = _c(
     rf"^{_FILLER}(?:i|we)\s+(?:am|are|will|would|can|could|shall|remain)\s+(?:always\s+|still\s+|"
     r"just\s+|only\s+|also\s+|be\s+|more\s+than\s+|very\s+|so\s+|really\s+)*(?:here|around|"
     r"available|ready|on\s+hand|a\s+(?:call|message|phone\s+call|text|email)\s+away|happy|glad|"
-    r"delighted|pleased|keen|love|help|able)\b"
+    r"delighted|pleased|keen|love|help|able)\b|"
+    # ... or the writer's offer itself: "If it would help, we could share our benchmarks".
+    rf"^{_FILLER}(?:i|we)\s+(?:can|could|would|will)\s+(?:also\s+|happily\s+|gladly\s+|easily\s+)?"
+    r"(?:share|send|set\s+up|put\s+together|pull\s+together|show|walk|arrange|run|prepare|"
+    r"introduce|look\s+into|take\s+a\s+look|dig\s+into|draft|sketch)\b"
 )
 _IF_READER = _c(r"\b(?:if|whenever|should)\s+(?:you|anyone|someone|things|anything)\b")
 
@@ -865,14 +954,36 @@ def sentence_finding(text: str, span: tuple[int, int], category: str, advice: st
     )
 
 
+# Keeping in touch with a reader who is retiring asks for no business: "I hope your retirement
+# will not erase the memories of our friendship. Don't forget to stay in touch and tell me
+# about how beautiful the world outside the office is!"
+_RETIRING = re.compile(
+    r"\b(?:your|his|her)\s+(?:well[-\s]earned\s+|well[-\s]deserved\s+|upcoming\s+)?retirement\b|"
+    r"\b(?:you\s+are|you[’']re)\s+retiring\b",
+    re.IGNORECASE,
+)
+_IN_TOUCH = re.compile(r"\b(?:stay|keep|remain)\s+(?:in\s+touch|connected)\b", re.IGNORECASE)
+
+
+def farewell_spans(text: str) -> set[tuple[int, int]]:
+    """The sentences of ``text`` that ask a retiring reader to keep in touch: warm as a whole,
+    since a reader who is retiring has no business to give (empty unless the text speaks of the
+    reader's retirement)."""
+    if not _RETIRING.search(text):
+        return set()
+    return {(a, b) for a, b in sentence_spans(text) if _IN_TOUCH.search(text, a, b)}
+
+
 def structure_asks(
     text: str, names: Sequence[str] = (), *, skip: Collection[tuple[int, int]] = ()
 ) -> list[Finding]:
     """One warning per sentence of ``text`` whose speech acts ask something of the reader
-    (see :func:`ask_acts`); sentences whose span is in ``skip`` are not read."""
+    (see :func:`ask_acts`); sentences whose span is in ``skip`` are not read, nor a farewell
+    to a retiring reader (:func:`farewell_spans`)."""
     found = []
+    farewell = farewell_spans(text)
     for a, b in sentence_spans(text):
-        if (a, b) in skip or not text[a:b].strip():
+        if (a, b) in skip or (a, b) in farewell or not text[a:b].strip():
             continue
         sentence = text[a:b]
         asks = ask_acts(sentence, names)

@@ -31,7 +31,7 @@ from ..model import Contact
 from ..names import one_line as _clean
 from ..writing.neutrality import Finding, lint_text, load_categories, sentence_spans
 from .ask_model import AskModel, default_model
-from .asks import gift_only, sentence_finding, structure_asks, warm_continuation
+from .asks import farewell_spans, gift_only, sentence_finding, structure_asks, warm_continuation
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,10 @@ _GOOD_TIME = re.compile(
 _THANKS = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:(?:many\s+|big\s+)?thanks|thank\s+you|congratulations|congrats|"
     r"(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|truly\s+)?(?:grateful|thankful)|"
+    # "We greatly appreciate your willingness to partner with us": thanks for what the reader
+    # did or does (not "I would appreciate your thoughts", "we'd appreciate it if you ...").
+    r"(?:I|we)\s+(?:(?:greatly|really|truly|sincerely|deeply|always|do|also|so)\s+)*"
+    r"(?:appreciate|appreciated)\s+(?!it\s+if\b)(?:your|you|the|all|everything|having|working)\b|"
     r"(?:I|we)\s+(?:just\s+|also\s+)?(?:want(?:ed)?|would\s+like|[’']d\s+like)\s+to\s+"
     r"(?:personally\s+|sincerely\s+|also\s+)?(?:thank|say\s+thank|congratulate|express\s+(?:my|our)\s+"
     r"(?:\w+\s+){0,2}?(?:gratitude|thanks|appreciation)))\b",
@@ -253,6 +257,10 @@ def _safeguarded(text: str, findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _in_spans(text: str, finding: Finding, spans: set[tuple[int, int]]) -> bool:
+    return bool(spans) and bool(_flagged_spans(text, [finding]) & spans)
+
+
 def _flagged_spans(text: str, findings: Sequence[Finding]) -> set[tuple[int, int]]:
     """The sentences of ``text`` that hold at least one of ``findings``."""
     starts = [0]
@@ -269,7 +277,9 @@ def rule_asks(text: str, names: Sequence[str] = ()) -> list[Finding]:
     sentences no phrase flagged, the reading of each sentence as a speech act
     (``asks.structure_asks``: a request, an instruction, an offer, a deal ... put to the
     reader)."""
-    phrases = _safeguarded(text, lint_text(text, names, categories=load_categories(ASKS_FILE)))
+    farewell = farewell_spans(text)
+    found = lint_text(text, names, categories=load_categories(ASKS_FILE))
+    phrases = [f for f in _safeguarded(text, found) if not _in_spans(text, f, farewell)]
     acts = structure_asks(text, names, skip=_flagged_spans(text, phrases))
     return sorted(phrases + acts, key=lambda f: (f.line, f.column))
 

@@ -19,8 +19,9 @@ checked the same way:
   words of the categories marked ``attribution = "sentence"`` (puffery, labels, doubt, loaded
   wording, editorialising) are the source's, not ours. A vague or passive attribution ("some
   people say", "it is said", "critics say") is not one. Relative time (``attribution =
-  "reported"``) is allowed only inside the reported clause ("He says that in recent days
-  ..."), never beside the verb ("Apple said today").
+  "reported"``) is only a warning inside the reported clause ("He says that in recent days
+  ...", "Apple has confirmed that Steve Jobs died today": the speaker's time, which a person
+  should still date), and an error beside the verb ("Apple said today").
 """
 
 from __future__ import annotations
@@ -1734,11 +1735,14 @@ def lint_text(
             speaker = any(s <= start and end <= e for s, e in attr.speakers)
             if cat.attribution == "sentence" and attr.named and not speaker:
                 continue
-            if cat.attribution in {"sentence", "reported"} and any(
-                s <= start and end <= e for s, e in attr.reported
-            ):
+            reported = any(s <= start and end <= e for s, e in attr.reported)
+            if cat.attribution == "sentence" and reported:
                 continue
             severity = cat.severity
+            if cat.attribution == "reported" and reported:
+                # The speaker's time, not ours, but still a time the reader cannot place
+                # ("Apple has confirmed that Steve Jobs died today"): a person should date it.
+                severity = "warning"
             if text[start:end].lower() in cat.before_figure and _FIGURE_AFTER.match(text, end):
                 severity = "warning"
             if cat.warning_regex and _inside(cat.warning_regex, masked, start, end):
