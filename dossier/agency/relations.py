@@ -265,13 +265,15 @@ ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}\s+{F10}(?:for|in\s+fa
 ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
 appointed ended c : {G}{GS}{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
 appointed ended c : {G}{GS}{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{F4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
-appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
+appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled|steal(?:s|ing)?|stole|stolen|poach(?:es|ed|ing)?|snatch(?:es|ed|ing)?|swip(?:es|ed|ing))\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
 appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
 # "Banjo Advertising has expanded its remit ..., taking creative duties for the Fancy Feast brand from Ogilvy"
 appointed ended c : {G}\s+[^;]{0,100}?,\s+(?:taking|winning|picking\s+up|scooping|prising|wresting)\s+(?:the\s+)?{F4}(?:{WORK})\s+(?:for|on)\s+(?:the\s+)?{BN}\s+(?:brand\s+|account\s+|business\s+)?(?:away\s+)?from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 # ---------------------------------------------------------------- the brand appoints
+# "P&G has consolidated global PR duties for its Vicks brand with MSLGroup": the product brand's account
+appointed - co : \b(?:{HAND}|puts?|splits?|split)\s+{F6}(?:{WORK}|creative|media|advertising|pr|digital)\s+(?:for|on)\s+(?:its|their)\s+{BN}\s+(?:brands?\s+|business\s+|line\s+|range\s+)?(?:with|at|to|into)\s+{GAP}{G}
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
@@ -306,6 +308,8 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
+# "BBH beat off competition from Mother to take the Castlemaine XXXX brand": the winner of a contest
+appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw|seen|seeing|fought|fended|edged|pipped)\s+(?:off|out)?\s*(?:(?:stiff\s+|tough\s+)?competition\s+from\s+|rivals?\s+(?:including\s+)?)?{FN8}to\s+(?:take|win|land|scoop|secure|snag|bag|clinch|grab|pick\s+up|claim)\s+(?:the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|brand|creative|media)\b|\s+(?:after|following|in|from|without|this|last)\b)
 # "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:new\s+)?(?:client|account|business)\s+wins\s*,?\s+(?:including|such\s+as|like)\s+{BN}
 # "Mindshare and Sparro had split the Australian Labor Party's media account": both hold it now
@@ -342,6 +346,8 @@ appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat
 # "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
 appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+# "STC's media buying and planning account was retained by Starcom": the agency kept it
+retained - c : {BN}(?:'s)?\s+{F6}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:successfully\s+)?(?:retained|kept|defended)\s+by\s+(?:incumbent\s+)?{GAP}{G}
 retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
 # "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
 retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
@@ -439,7 +445,7 @@ credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|vi
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - kp : {PIECE}\s+(?:created\s+|made\s+)?by\s+{GAP}{G}\s+for\s+(?:the\s+)?{BN}(?!'s)
 credit - kp : ["”]\s+for\s+(?:the\s+)?{BN}\s*,?\s+(?:by|from)\s+{GAP}{G}
-credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+["“][^"”]{1,60}["”]\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+(?:["“][^"”]{1,60}["”]|'[^']{1,60}')\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!'s)
 credit - kp : \b(?:created|made|developed|produced)\s+(?:pro[\s-]bono\s+|[\w-]+ly\s+)by\s+{GAP}{G}
 credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
 credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
@@ -475,13 +481,17 @@ credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PI
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # "Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens" campaign": the agency's work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,100}?\b(?:for|with)\s+(?:its|their)\s+{BN}\s+(?:"[^"]{1,60}"\s+)?(?:[\w-]+\s+)?{PIECE}\b
+# "Lowe Roche gives Télévision Française Ontario a modern makeover": the agency's work on the brand
+credit - c : {G}{GS}{AUXG}(?:gives?|gave|giving|has\s+given)\s+(?:{B}|the\s+(?:⟦\d+⟧\s+)?[a-z][\w-]+)(?:'s)?\s+(?:a|an|its)\s+{F3}(?:makeover|rebrand|refresh|facelift|new\s+look|new\s+identity|brand\s+identity|identity|redesign|revamp|overhaul|update|new\s+voice)\b
+# "(with contributing agency, Toronto-based Campus Intercept)": an awarded piece's other makers
+credit - kp : \bcontributing\s+agenc(?:y|ies)\s*,?\s+(?:(?:the\s+)?[\w-]+-based\s+)?{G}
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {G}{GT}\s+(?:is|was|as)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
+credit - c : {G}{GT}\s+(?:is|was|as|remains|remained|has\s+been|had\s+been|will\s+remain|continues\s+to\s+be)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
@@ -1447,7 +1457,7 @@ def extract_text(
     """
     if model is _DEFAULT:
         model = load_model()
-    sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
+    sentences = [*split_clauses(headline), *(_undated(c, gazetteer) for c in split_clauses(snippet, headline=False))]
     context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
@@ -1525,6 +1535,24 @@ def extract_text(
     out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+# a dateline that opens a snippet: "NEW YORK--", "NEW YORK, June 16, 2011 /PRNewswire/ --",
+# "NEW YORK (AdAge.com) --", "Kuala Lumpur, Malaysia – ": where the story was filed, not a name
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[–—-]))"
+    r"(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*/[A-Za-z ]{2,30}/|\s*\([^()]{0,30}\))?"
+    r"\s*(?:--|\s[–—-]\s)\s*(?=[\w\"'])"
+)
+
+
+def _undated(sentence: str, gazetteer: Gazetteer) -> str:
+    """The sentence without the dateline that opens it (none when the prefix names an agency)."""
+    m = _DATELINE.match(normalise(sentence))
+    if m is None or gazetteer.find_in(m.group()):
+        return sentence
+    return normalise(sentence)[m.end() :]
 
 
 _SUBJECT_VERB_MORE = re.compile(r"^(?:\s+(?:showed|won|wins|landed|secured|picked|took|made|created)\b|['’]s\s+[a-z])", re.I)
