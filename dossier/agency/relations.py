@@ -160,7 +160,7 @@ _GSEP = (
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
 _GAPW = (
-    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|\d{1,3}-years?(?:-old)?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
@@ -351,7 +351,7 @@ retained - c : {BN}(?:'s)?\s+{F6}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|
 retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
 # "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
 retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
-retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
+retained - c : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
 retained - c : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|in\s+a|without|as|for)\b)
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+{F8}(?:{WORK}|business|portfolio)\s+(?:for|of|at|on)\s+(?:the\s+)?{F6}{B}
@@ -455,7 +455,7 @@ credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|un
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
-credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:a|an|the)\s+⟦\d+⟧\s+(?:[\w-]+\s+)?(?:agency|shop|firm)\s*,\s+)?(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 # "Steinlager launched its Tokyo Dry beer with DDB", "ROM launched a new film and campaign with global
@@ -834,12 +834,26 @@ def _quoted(placed: Placed, i: int) -> bool:
     return bool(before) and _OPEN_QUOTES.get(before) == after
 
 
+# a quoted title of a piece of work ("its 'There's Nothing like Australia' campaign"): a name in it
+# is part of the title, neither the brand nor the agency
+_WORK_TITLE = re.compile(
+    rf"(?:(?<=[\s(])|^)(['\"])(?=\S)[^\"]{{1,80}}?(?<=\S)\1(?=\s+(?:[\w-]+\s+){{0,2}}?{_PIECE}\b)", re.IGNORECASE
+)
+
+
+def _in_work_title(placed: Placed, i: int) -> bool:
+    n = placed.names[i]
+    return any(m.start() < n.start and n.end < m.end() for m in _WORK_TITLE.finditer(placed.sentence))
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
     # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
     return (
         n.kind == "name"
         and not _quoted(placed, b)
+        and not _in_work_title(placed, b)
+        and not re.match(r"\s+(?:category|categories)\b", placed.after(b, 20), re.I)  # "in the Beverage category"
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
@@ -864,7 +878,11 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
         return False  # pitch consultants run reviews; they are never the agency
     if n.kind == "agency":
         return True
-    if n.kind != "name" or _quoted(placed, g):
+    if n.kind != "name" or _quoted(placed, g) or _in_work_title(placed, g):
+        return False
+    # "a Salt Lake City agency, Summit Group": the place describes the agency named next;
+    # "the Small Budgets/Products category": an awards category
+    if re.match(r"\s+(?:(?:[\w-]+\s+)?(?:agency|shop|firm|outfit|consultancy)\s*,\s+⟦|(?:category|categories)\b)", placed.after(g, 60), re.I):
         return False
     text = _clean(n.text)
     words = text.split()
@@ -2022,7 +2040,10 @@ def _initials(a: str, b: str) -> bool:
     """ "BT" and "British Telecom": one is the other's initials."""
     short, long = sorted((a.strip(), b.strip()), key=len)
     words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
-    return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+    initials = "".join(w[0] for w in words).upper()
+    # "STC" and "Saudi Telecom": the short form's last letter may be the company's legal word
+    company = len(words) >= 2 and len(short) == len(initials) + 1 and short[-1] in "CG" and short[:-1] == initials
+    return short.isupper() and 2 <= len(short) <= 5 and (initials == short or company)
 
 
 def _joined_agencies(found: list[Relation]) -> list[Relation]:
