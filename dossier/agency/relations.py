@@ -725,6 +725,12 @@ _DEAL = re.compile(
     r"brought\s+together|fold(?:s|ed)?\s+into|absorbed)\b",
     re.IGNORECASE,
 )
+# "Project Worldwide added Burger King creative shop Pitch to its growing roster of shops": a
+# holding company's new agency, not a client's appointment
+_STABLE_ADD = re.compile(
+    r"\badd(?:s|ed|ing)\b[^.;]{0,80}?\bto\s+(?:its|their)\s+(?:growing\s+|expanding\s+)?(?:roster|stable|portfolio|family|network|collection|group)\s+of\s+(?:agencies|shops|companies|firms|businesses)\b",
+    re.IGNORECASE,
+)
 _SHORTLIST = re.compile(
     r"\bshortlist(?:s|ed|ing)?\b|\bfinalists?\b|\bin\s+the\s+running\b|\bcontenders?\b|\bvying\b|\bvie\b|"
     r"\btwo-horse\s+race\b|\bnarrow(?:s|ed)?\s+(?:to|down)\b|\bto\s+pitch\s+for\b|\bpitching\s+for\b|"
@@ -971,6 +977,7 @@ def _exclusions(sentence: str) -> set[str]:
         ("person_verb", _PERSON_VERB),
         ("award", _AWARD),
         ("deal", _DEAL),
+        ("stable", _STABLE_ADD),
         ("shortlist", _SHORTLIST),
         ("lost", _LOST_PITCH),
         ("hypothetical", _HYPOTHETICAL),
@@ -1202,6 +1209,8 @@ def _keep(
         placed.before(g, 40) + " " + placed.after(g, 40)
     ) and not _WORK_WORD.search(sentence):
         return False
+    if "stable" in blocked and status == "appointed":
+        return False
     if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
         return False
     if "shortlist" in blocked and status in ("appointed", "retained") and _in_shortlist(placed, g):
@@ -1373,8 +1382,11 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     found = [r for r in found if not (r.status == "appointed" and r.agency_name in named)]
     appointed = {r.agency_name for r in found if r.status == "appointed"}
     ended = {r.agency_name for r in found if r.status == "ended"}
+    kept = {r.agency_name for r in found if r.status == "retained"}
     out: list[Relation] = []
     for r in found:
+        if r.status in ("incumbent", "holder") and r.agency_name in kept:
+            continue  # "with B retaining 15-year incumbent A and C awarding its account to D": A kept B
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
             # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
             if r.brand:
@@ -1721,6 +1733,8 @@ def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: s
     if _owner(placed, g):
         return True
     if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
+        return True
+    if "stable" in blocked and status == "appointed":
         return True
     if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
         return True
