@@ -1369,7 +1369,24 @@ def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Rel
             role, stated = _role_for(placed, k)
             out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
             break
+        # "awarded its creative account to A and its public relations business to B": the second
+        # account of the same brand, handed in the same clause
+        second = _SECOND_ACCOUNT.match(tail)
+        if r.status == "appointed" and second:
+            k = int(second.group(1))
+            name = placed.names[k]
+            if any(x.agency == _clean(name.text) for x in [*found, *out]) or not _agency_ok(placed, k, "k", 1, ""):
+                continue
+            role, stated = _role_for(placed, k)
+            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
     return out
+
+
+_SECOND_ACCOUNT = re.compile(
+    rf"(?:\s+of\s+(?:⟦\d+⟧|[A-Z][a-z]+)|\s*,\s*⟦\d+⟧\s*,?)?\s*,?\s+and\s+(?:its\s+|their\s+)?(?:[\w$£€.-]+\s+){{0,5}}?"
+    rf"(?:{_WORK}|creative|media|pr|digital|social|business)\s+to\s+(?:the\s+)?⟦(\d+)⟧",
+    re.IGNORECASE,
+)
 
 
 def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
