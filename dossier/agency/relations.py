@@ -155,7 +155,11 @@ _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|mig
 _GSEP = (
     r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
     r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
-    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
+    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},"
+    # "Leo Burnett Lagos, a fast rising advertising agency in Nigeria has won": no closing comma
+    r"|\s*,\s*(?:a|an|the)\s+[^,⟦⟧]{1,60}?\b(?:agency|agencies|shop|network|firm|consultancy)"
+    r"(?:\s+(?:in|of|from)\s+(?:⟦\d+⟧|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?(?=\s+(?:has|have|had|is|was|were|will)\b))?"
+    r"(?:\s*,\s*(?:which|who)\b)?\s+"
 )
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
@@ -308,6 +312,10 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
+# "When CP+B was awarded the account", "Saints & Warriors being awarded Skoda": the agency, awarded the brand
+appointed - c : {G}{GS}(?:was|were|is|are|being|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|then|finally|eventually|recently)\s+)?(?:awarded|handed|given)\s+(?:the\s+)?(?:{BN}(?:'s)?(?:\s+(?:{F3})?(?:{WORK}|business))?|(?:{F3})?(?:account|business))(?=\s*[;,.]|\s*$|\s+(?:after|following|in|without|this|last|from|by)\b)
+# "Leo Burnett Lagos has won the World Bank International Finance Corporation pitch": the pitch's winner
+appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+(?:(?:global|creative|media|digital|pr|advertising|[\w$£€.-]+\s+(?=\w))\s*){0,3}(?:pitch|pitches|review|tender)\b(?!\s+(?:for|against)\b)
 # "BBH beat off competition from Mother to take the Castlemaine XXXX brand": the winner of a contest
 appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw|seen|seeing|fought|fended|edged|pipped)\s+(?:off|out)?\s*(?:(?:stiff\s+|tough\s+)?competition\s+from\s+|rivals?\s+(?:including\s+)?)?{FN8}to\s+(?:take|win|land|scoop|secure|snag|bag|clinch|grab|pick\s+up|claim)\s+(?:the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|brand|creative|media)\b|\s+(?:after|following|in|from|without|this|last)\b)
 # "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
