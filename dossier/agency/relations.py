@@ -281,7 +281,7 @@ appointed - co : \b(?:{HAND}|puts?|splits?|split)\s+{F6}(?:{WORK}|creative|media
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service)\b
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service|build|craft|produce|design|devise|launch|execute)\b
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:for|on)\s+(?:its|their|the)\s+{F4}{WORK}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
 appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
@@ -499,7 +499,7 @@ credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|crea
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {G}{GT}\s+(?:is|was|as|remains|remained|has\s+been|had\s+been|will\s+remain|continues\s+to\s+be)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
+credit - c : {G}{GT}(?:\s+in\s+[A-Z][a-z]+)?\s+(?:is|was|as|remains|remained|has\s+been|had\s+been|will\s+remain|continues\s+to\s+be)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
@@ -1512,7 +1512,8 @@ def extract_text(
     """
     if model is _DEFAULT:
         model = load_model()
-    sentences = [*split_clauses(headline), *(_undated(c, gazetteer) for c in split_clauses(snippet, headline=False))]
+    snippet = _undated(snippet, gazetteer)
+    sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
     context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
