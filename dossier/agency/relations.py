@@ -472,6 +472,8 @@ credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|rele
 # "Together with DDB, Speight's put ...", "With True and Gladeye, ANZ developed ...": the brand's
 # work, made with the agencies named first
 credit - cp : (?:^|[:;]\s+)\W*(?:(?:together|⟦0⟧)\s+)?with\s+(?:(?:its\s+|their\s+)?(?:agency|agencies)\s+)?{GAP}{G}\s*,\s+{BN}(?:'s)?\s+{AUX}(?:put|puts|launched|launches|unveiled|unveils|developed|develops|created|creates|made|makes|brought|brings|released|releases|rolled\s+out|rolls\s+out|produced|produces|took|takes|turned|turns|gave|gives|debuted|debuts|celebrated|celebrates|returned|returns|built|builds|delivered|delivers|crafted|crafts|designed|designs)\b
+# "SIRIM QAS International – a testing body – has teamed up with M&C Saatchi": the subject is the brand
+credit - cpan : {B}{BT}\s+{AUX}(?:teamed|teams|partnered|partners|joined\s+forces|joins\s+forces)\s+(?:up\s+)?with\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
@@ -1849,10 +1851,16 @@ _SECOND_PREDICATE = re.compile(
 )
 
 
+_TIGHT_DASH = re.compile(r"(?<=[\w.'])[–—](?=[A-Za-z])")
+
+
 def _simplified(sentence: str) -> list[str]:
     """The sentence without one aside at a time (see above); [] when it has none."""
     out: list[str] = []
     plain = _OPENING_PHRASE.sub("", _ADVERB_LEAD.sub("", _ADVERB_ASIDE.sub("", sentence)))
+    # "SIRIM QAS International–a testing body–has teamed up": an aside between unspaced dashes
+    if len(_TIGHT_DASH.findall(plain)) == 2:
+        plain = _TIGHT_DASH.sub(lambda m: f" {m.group()} ", plain)
     if plain != sentence:
         out.append(plain)
     for pattern in (_APPOSITION, _DESCRIBED_SUBJECT):
