@@ -56,6 +56,7 @@ from ..regexcache import compile_all
 from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
+    COMMON,
     TITLE_WORDS,
     VERBS,
     Placed,
@@ -784,6 +785,8 @@ _NOT_BRANDS = {
     "ingenuity", "the observatory", "agency assessments", "media audits", "comvergence", "nielsen",
     "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
     "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
+    # money written short ("$165 Mil.")
+    "mil", "mln", "bil", "bln",
 }
 # events and seasons that campaigns are made for: "the company's last two Super Bowl spots"
 _EVENTS = {
@@ -1610,6 +1613,9 @@ def _undated(sentence: str, gazetteer: Gazetteer) -> str:
     m = _DATELINE.match(normalise(sentence))
     if m is None or gazetteer.find_in(m.group()):
         return sentence
+    first = m.group().split()[0].strip(",").lower()
+    if not m.group().split()[0].isupper() and first in COMMON:
+        return sentence  # "Meanwhile, Vistara — Tata's joint venture ...": an adverb, not a place
     return normalise(sentence)[m.end() :]
 
 
