@@ -1,0 +1,171 @@
+"""General frames and guards added in the agency17 round, after dev13 (eval/agency/dev13.jsonl,
+scored cold once in round cold14) was opened for development.
+
+Each input quoted with a URL is a real trade-press sentence from a development file (dev13 or an
+earlier one); each test is for a class of sentence, and pairs it with constructed sentences
+(labelled so) that must read the same way or give nothing.
+"""
+
+from __future__ import annotations
+
+from .test_agency_frames import rels
+
+
+def test_a_dateline_opening_the_snippet_is_no_name(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.holmesreport.com/latest/article/p-g-hands-lucrative-global-vicks-pr-brief-to-mslgroup
+    got = rels(gaz, "", "NEW YORK--Procter & Gamble has consolidated global PR duties for its Vicks brand with MSLGroup, the Holmes Report can reveal.")
+    assert ("Vicks", "MSLGroup", "appointed") in got
+    assert not any(b.startswith(("YORK", "NEW")) for b, _a, _s in got)
+    # https://marketech-apac.com/tag/national-day/ (also an aside between unspaced dashes)
+    got = rels(
+        gaz,
+        "",
+        "Kuala Lumpur, Malaysia – SIRIM QAS International–a testing, inspection and certification body–has teamed up "
+        "with M&C Saatchi to release a short film, titled ‘Harmoni Sebuah Memori’.",
+    )
+    assert ("SIRIM QAS International", "M&C Saatchi", "credit") in got
+    # constructed: an opening adverb before a comma and a dash is not a dateline
+    got = rels(gaz, "", "Meanwhile, Vistara — Tata's joint venture with Singapore Airlines — remains with Avian Media.")
+    assert not any(b == "Singapore Airlines" for b, _a, _s in got)
+
+
+def test_winning_against_rivals_and_poaching_work(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.malltomall.com/article/bbh-lands-interbrew-account-hoegaarden/194826
+    got = rels(gaz, "", "Earlier this month, BBH beat off competition from Mother to take the Castlemaine XXXX brand.")
+    assert ("Castlemaine XXXX", "BBH", "appointed") in got
+    assert not any(a == "Mother" and s == "appointed" for _b, a, s in got)
+    # http://www.adpulp.com/opportunity_kno/
+    got = rels(
+        gaz,
+        "Opportunity Knocks",
+        "McGarryBowen has been stealing Walt Disney Co.’s theme-parks creative work away from Leo Burnett, and now "
+        "it’s swiping some of Burnett’s Disney creatives as well.",
+    )
+    assert ("Walt Disney Co", "McGarryBowen", "appointed") in got
+    assert ("Walt Disney Co", "Leo Burnett", "ended") in got
+    # https://newsverge.com/2017/09/29/leo-burnett-lagos-wins-multi-million-naira-world-bank-project
+    got = rels(gaz, "", "Leo Burnett Lagos, a fast rising advertising agency in Nigeria has won the World Bank International Finance Corporation pitch.")
+    assert ("World Bank International Finance Corporation", "Leo Burnett Lagos", "appointed") in got
+    # constructed: a pitch for something else is no brand's
+    assert not rels(gaz, "", "BBH beat off competition from Mother to take the top spot.")
+
+
+def test_an_account_awarded_to_or_retained_by_the_agency(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://devweb.motivatedigital.com/campaignme/jwt-and-leo-burnett-retain-stc-account/amp
+    assert ("STC", "Starcom", "retained") in rels(gaz, "", "STC’s media buying and planning account was retained by Starcom in May last year.")
+    # the headline's "STC" is the snippet's "Saudi Telecom" (the company's initial)
+    got = rels(
+        gaz,
+        "JWT and Leo Burnett retain STC account",
+        "JWT and Leo Burnett have retained Saudi Telecom’s advertising business following a review process that "
+        "lasted the best part of a year.",
+    )
+    assert got == {("Saudi Telecom", "JWT", "retained"), ("Saudi Telecom", "Leo Burnett", "retained")}
+    # https://afaqs.com/news/advertising/28682_playing-the-india-card-sons-of-the-soil-fight-back
+    got = rels(
+        gaz,
+        "",
+        "Whether it is Creativeland Asia winning Audi in a pitch involving agencies such as BBH; Law & Kenneth "
+        "clinching the Renault win; Saints & Warriors being awarded Skoda; TapRoot India winning Pepsi's World Cup campaign",
+    )
+    assert ("Skoda", "Saints & Warriors", "appointed") in got
+    # http://www.adweek.com/agencyspy/state-of-your-state-minnesotas-ad-scene/3689?red=as
+    got = rels(
+        gaz,
+        "Biggest, “Oh, Shit” Moment: Microsoft Skips Fallon",
+        "It seemed like everyone, even typically harsh critics, was rooting for Fallon to win the Microsoft account. "
+        "When CP+B was awarded the account, you could hear Fallon, and the Minneapolis ad community let out a collective, “Oh, shit.”",
+    )
+    assert ("Microsoft", "CP+B", "appointed") in got
+    # constructed: an agency awarded a prize wins no client
+    assert not rels(gaz, "", "BBDO was awarded the Grand Prix at Cannes.")
+
+
+def test_a_second_account_handed_in_the_same_clause(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://strategyonline.ca/2000/03/13/28398-20000313/
+    got = rels(
+        gaz,
+        "Account Action",
+        "Telus recently awarded its $30-million wireline consumer creative account to Palmer Jarvis DDB and its "
+        "$15-million wireline business creative to Lanyon Phillips Communications.",
+    )
+    assert ("Telus", "Palmer Jarvis DDB", "appointed") in got
+    assert ("Telus", "Lanyon Phillips Communications", "appointed") in got
+    # http://www.adweek.com/news/advertising/tourism-clients-make-agency-selections-85296
+    got = rels(
+        gaz,
+        "Tourism Clients Make Agency Selections",
+        "Two Southern tourism clients have completed reviews, with the North Carolina Division of Tourism retaining "
+        "15-year incumbent Loeffler Ketchum Mountjoy and the Dallas-Fort Worth Area Tourism Council awarding its "
+        "advertising account to Door Number 3 and public relations business to the LeMaster Group.",
+    )
+    assert ("North Carolina Division of Tourism", "Loeffler Ketchum Mountjoy", "retained") in got
+    assert ("Dallas-Fort Worth Area Tourism Council", "Door Number 3", "appointed") in got
+    assert ("Dallas-Fort Worth Area Tourism Council", "LeMaster Group", "appointed") in got
+    assert not any(a == "Loeffler Ketchum Mountjoy" and s == "ended" for _b, a, s in got)
+
+
+def test_quoted_titles_places_and_categories_are_not_parties(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.adnews.com.au/news/mandc-wins-building-brand-australia
+    got = rels(
+        gaz,
+        "",
+        "Last month Tourism Australia unvieled its 'There's Nothing like Australia' campaign, created by DDB, which it "
+        "said would \"fit neatly into Building Brand Australia\".",
+    )
+    assert got == {("Tourism Australia", "DDB", "credit")}
+    # https://cutimes.com/2004/11/30/utahoregon-leagues-join-california-in-launching-advocacy-campaigns-but-theyre-voluntary
+    got = rels(
+        gaz,
+        "",
+        "The creative on both campaigns is being handled by a Salt Lake City agency, Summit Group, which for nearly "
+        "five years has had the media advertising and marketing contract for the Utah League.",
+    )
+    assert not any(a == "Salt Lake City" for _b, a, _s in got)
+    # https://strategyonline.ca/2011/06/08/effies-2011
+    got = rels(
+        gaz,
+        "",
+        "Leo Burnett won a silver in the Small Budgets/Products category for its James Ready Bart-Ter Night campaign "
+        "(with contributing agency, Toronto-based Campus Intercept), and Juniper Park won a bronze in the Beauty "
+        "Products & Services category for Eos – Reinventing Lip Balm, on behalf of Eos products.",
+    )
+    assert {(a, st) for b, a, st in got if b.startswith("James Ready")} == {("Leo Burnett", "credit"), ("Campus Intercept", "credit")}
+    assert not any(a == "Small Budgets/Products" for _b, a, _s in got)
+
+
+def test_a_holding_company_adding_a_shop_appoints_nothing(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://adage.com/article/agency-news/adland-s-small-holding-companies-big-thing/295306
+    got = rels(gaz, "", "And four-year-old Project Worldwide added Burger King creative shop Pitch to its growing roster of shops.")
+    assert not any(s == "appointed" for _b, _a, s in got)
+    # constructed: a client adding an agency to its roster still appoints it
+    assert ("Telstra", "Clemenger BBDO Sydney", "appointed") in rels(gaz, "", "Telstra has added Clemenger BBDO Sydney to its agency roster.")
+
+
+def test_credits_the_agency_is_named_for(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.thedrum.com/news/2014/07/22/creative-commonwealth-india-malaysia-and-singapore-share-their-insights-creativity
+    assert ("Nike Cricket", "JWT", "credit") in rels(gaz, "", "JWT's 'Make Every Yard Count' ad for Nike Cricket features 1,440 young cricketers")
+    # http://www.malltomall.com/article/wrigley-narrows-global-creative-shortlist-three/666274
+    got = rels(gaz, "", "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.")
+    assert ("Wrigley", "EnergyBBDO", "credit") in got
+    # http://strategyonline.ca/issue/features/
+    assert ("Télévision Française Ontario", "Lowe Roche", "credit") in rels(gaz, "TFO’s iconic update", "Lowe Roche gives Télévision Française Ontario a modern makeover.")
+    # constructed, after http://redg.co/2020/07/page/4: a long description of the piece of work
+    got = rels(gaz, "", "Ogilvy has created a three and a half minute music video for Woody Creek Distillers.")
+    assert ("Woody Creek Distillers", "Ogilvy", "credit") in got
+    # constructed: a brand giving itself a makeover names no agency
+    assert not rels(gaz, "", "Nike gives its stores a makeover.")
+
+
+def test_a_pair_named_together(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://stoppress.co.nz/features/stoppress-year-rear/
+    assert ("ASB", "Saatchi & Saatchi", "credit") in rels(gaz, "ASB and Saatchi & Saatchi", "")
+    # (the page writes "Colenso" here; with the agency's full name, as the headline gives it)
+    got = rels(gaz, "", "However, this unwritten rule didn’t apply to the partnership between Colenso BBDO and V Energy.")
+    assert ("V Energy", "Colenso BBDO", "credit") in got
+    # https://adage.com/article/special-report-creativity-top-5/best-cannes-lions-2021-winning-campaigns-ads-commercials/2346766
+    got = rels(gaz, "", "Mastercard and McCann also earned it in Brand Experience and Activation for its \"True Name\" card.")
+    assert ("Mastercard", "McCann", "credit") in got
+    # constructed: a headline list of three names, or two agencies, pairs nobody
+    assert not rels(gaz, "OgilvyOne, Maxus and Interactive Shine", "")
+    assert not rels(gaz, "Omnicom and Interpublic", "")
