@@ -272,6 +272,12 @@ appointed ended c : {G}{GS}{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|re
 appointed ended c : {G}{GS}{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{F4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
 appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled|steal(?:s|ing)?|stole|stolen|poach(?:es|ed|ing)?|snatch(?:es|ed|ing)?|swip(?:es|ed|ing))\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
+# "The Interpublic Group-owned agency lost the car client to Leo Burnett": the brand is the article's
+ended appointed c : (?:{G}{GS}|\bthe\s+(?:⟦\d+⟧-owned\s+|[\w-]+-owned\s+)?(?:agency|shop)\s+){AUXG}(?:loses|lost|losing)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:client|account|business|brand)\s+to\s+(?:rival\s+)?{GAP}{G2}
+# "Universal McCann, the buying incumbent, lost out to Starcom MediaVest": the incumbent's loss
+ended appointed c : {G}\s*,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?incumbent\s*,\s+{AUXG}(?:lost|loses|losing)\s+(?:out\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "The UK pitch saw Starcom Motive take £21 million in billings from Carat": business taken from a rival
+appointed ended c : {G}{GS}{AUXG}(?:take|took|takes|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{F6}(?:{WORK}|billings|business)\s+{F4}from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
 appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
 # "Banjo Advertising has expanded its remit ..., taking creative duties for the Fancy Feast brand from Ogilvy"
@@ -369,6 +375,8 @@ retained - c : \bincumbent\s+{GAP}{G}\s+(?:to\s+|will\s+|has\s+|is\s+set\s+to\s+
 retained - c : {B}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:renews?|renewed|renewing|extends?|extended|extending|renew|extend)\s+{F6}(?:contract|relationship|partnership|deal|agreement|tie-up)\s+with\s+{GAP}{G}
 retained - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:for|after|by)\s+(?:retaining|keeping|holding\s+on\s+to|successfully\s+defending)\s+the\s+(?:business|account)
 retained - c : {G}{GS}{AUXG}(?:successfully\s+)?(?:defended|retained|kept|held\s+on\s+to)\s+the\s+(?:account|business)
+# "MG OMD ... extended its relationship with John Lewis Partnership following a competitive pitch"
+retained - c : {G}{GS}{AUXG}(?:extended|extends|extending|renewed|renews|renewing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:relationship|partnership|contract|deal|tenure)\s+with\s+(?:the\s+)?{B}
 # ---------------------------------------------------------------- endings
 ended - s : {X}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+)?{GAP}{Y}
 ended - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took|yanks?|yanked)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
