@@ -274,6 +274,12 @@ appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 # "The Interpublic Group-owned agency lost the car client to Leo Burnett": the brand is the article's
 ended appointed c : (?:{G}{GS}|\bthe\s+(?:⟦\d+⟧-owned\s+|[\w-]+-owned\s+)?(?:agency|shop)\s+){AUXG}(?:loses|lost|losing)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:client|account|business|brand)\s+to\s+(?:rival\s+)?{GAP}{G2}
+# "PHD following its loss of Transport for London to Mediaedge:cia": the agency's loss, as a noun
+ended appointed c : {G}\s+[^⟦⟧;]{0,60}?\b(?:its|their)\s+loss\s+of\s+(?:the\s+)?{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "Droga5 London: it lost the Barclaycard account to BBH": the agency before the colon
+ended appointed c : {G}\s*:\s+(?:it|they)\s+{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "after losing Telkom Orange to GDCC, Ogilvy PR ... has taken over": the agency after the clause
+ended appointed cq : \b(?:after|following|since)\s+losing\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}\s*,\s+{G}
 # "Universal McCann, the buying incumbent, lost out to Starcom MediaVest": the incumbent's loss
 ended appointed c : {G}\s*,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?incumbent\s*,\s+{AUXG}(?:lost|loses|losing)\s+(?:out\s+)?to\s+(?:rival\s+)?{GAP}{G2}
 # "The UK pitch saw Starcom Motive take £21 million in billings from Carat": business taken from a rival
@@ -1614,7 +1620,7 @@ def extract_text(
 # a dateline that opens a snippet: "NEW YORK--", "NEW YORK, June 16, 2011 /PRNewswire/ --",
 # "NEW YORK (AdAge.com) --", "Kuala Lumpur, Malaysia – ": where the story was filed, not a name
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[–—-]))"
     r"(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*/[A-Za-z ]{2,30}/|\s*\([^()]{0,30}\))?"
     r"\s*(?:--|\s[–—-]\s)\s*(?=[\w\"'])"
