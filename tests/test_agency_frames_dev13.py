@@ -169,3 +169,80 @@ def test_a_pair_named_together(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed: a headline list of three names, or two agencies, pairs nobody
     assert not rels(gaz, "OgilvyOne, Maxus and Interactive Shine", "")
     assert not rels(gaz, "Omnicom and Interpublic", "")
+
+
+def test_an_agencys_loss_to_a_rival(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.campaignlive.co.uk/article/media-perspective-clutching-straws-sometimes-pay-off-forincumbents/521141
+    got = rels(
+        gaz,
+        "",
+        "This small pattern is hardly compensation for PHD following its loss of Transport for London to Mediaedge:cia, "
+        "or for Manning Gottlieb OMD following its loss of Eurostar to Vizeum",
+    )
+    assert {("Eurostar", "Manning Gottlieb OMD", "ended"), ("Eurostar", "Vizeum", "appointed")} <= got
+    # https://www.moreaboutadvertising.com/page/22/
+    got = rels(
+        gaz,
+        "",
+        "It hasn’t been the best of weeks for Droga5 London: it lost the Barclaycard account to BBH and now high "
+        "profile CCO David Kolbusz (below) is leaving for pastures new.",
+    )
+    assert {("Barclaycard", "Droga5 London", "ended"), ("Barclaycard", "BBH", "appointed")} <= got
+    # http://mumbrella.com.au/draftfcb-to-close-melbourne-operation-114119
+    got = rels(
+        gaz,
+        "DraftFCB to close Melbourne operation",
+        "DraftFCB is to close its Melbourne operation following the loss of key client Honda, Mumbrella can reveal. "
+        "The Interpublic Group-owned agency lost the car client to Leo Burnett after a pitch on Friday of last week.",
+    )
+    assert ("Honda", "Leo Burnett", "appointed") in got
+    # http://www.campaignlive.co.uk/article/book-lists-10-biggest-account-moves-globally/198443
+    got = rels(
+        gaz,
+        "",
+        "It was action stations when Coca-Cola decided to consolidate its entire $300 million US budget into one media "
+        "agency. Universal McCann, the buying incumbent, lost out to Starcom MediaVest, the planning incumbent. "
+        "Carat and MindShare also competed.",
+    )
+    # the brand that "decided to consolidate" its budget is the article's; the winner, also an
+    # incumbent, did not lose it
+    assert ("Coca-Cola", "Universal McCann", "ended") in got
+    assert {a for b, a, s in got if s == "appointed"} == {"Starcom"}
+    assert not any(s == "ended" and "MediaVest" in a for _b, a, s in got)
+    got = rels(
+        gaz,
+        "",
+        "Cadbury's decision in May to look at its international media arrangements, worth £147 million, has kept "
+        "agencies around the world busy. The UK pitch saw Starcom Motive take £21 million in billings from Carat.",
+    )
+    assert {("Cadbury", "Starcom Motive", "appointed"), ("Cadbury", "Carat", "ended")} <= got
+    # constructed: losing out in a pitch it did not hold is no ended account
+    assert not any(s == "ended" for _b, _a, s in rels(gaz, "", "Ogilvy lost out to BBDO in the pitch for Mars."))
+    # dev4 (B&T, Optus): an attempt to take the business is no move
+    got = rels(
+        gaz,
+        "Optus calls on Starcom and M&C Saatchi",
+        "M&C Saatchi and Starcom were confirmed as Optus’ creative and media agencies, after a nine-month pitching "
+        "process that saw George Patterson Y&R push to the final hurdle to try to take the business from M&C Saatchi.",
+    )
+    assert ("Optus", "M&C Saatchi", "ended") not in got
+
+
+def test_an_agency_extending_its_relationship_keeps_the_client(gaz) -> None:  # type: ignore[no-untyped-def]
+    # constructed, after https://www.campaignlive.co.uk/article/pitch-update-john-lewis-mind-river-island-klarna/1750826
+    # ("this time it extended its relationship with John Lewis Partnership following a competitive pitch")
+    got = rels(gaz, "", "MG OMD has extended its relationship with Sainsbury's following a competitive pitch.")
+    assert ("Sainsbury", "MG OMD", "retained") in got
+    # constructed: a brand extending its deal with a partner names no agency
+    assert not rels(gaz, "", "Nike has extended its relationship with the NBA.")
+
+
+def test_a_long_capitalised_dateline(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://campaignasia.com/article/vietnamobile-and-mobifone-review-creative-accounts-in-vietnam/220764
+    got = rels(
+        gaz,
+        "",
+        "HO CHI MINH CITY - Vietnamobile and Mobifone, two of Vietnam's four biggest mobile service providers, have "
+        "called a creative pitch.",
+    )
+    assert not any("CITY" in b for b, _a, _s in got)

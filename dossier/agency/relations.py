@@ -1436,6 +1436,12 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     for r in found:
         if r.status in ("incumbent", "holder") and r.agency_name in kept:
             continue  # "with B retaining 15-year incumbent A and C awarding its account to D": A kept B
+        if r.status in ("incumbent", "holder") and r.agency_name not in appointed and any(
+            r.agency in o.agency or o.agency in r.agency or f"{o.agency} {r.agency}" in sentence
+            for o in found
+            if o.status == "appointed" and o.agency
+        ):
+            continue  # "lost out to Starcom MediaVest, the planning incumbent": part of a name appointed
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
             # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
             if r.brand:
@@ -1937,6 +1943,14 @@ _BRAND_POSITION_VERB = re.compile(
     re.I,
 )
 
+# "when Coca-Cola decided to consolidate its entire $300 million US budget", "Cadbury's decision to
+# look at its media arrangements": the brand whose account the article is about
+_BRAND_DECIDES = re.compile(
+    r"^(?:'s\s+decision\s+(?:[\w-]+\s+){0,3}?to|\s+(?:has\s+|had\s+)?(?:decided|decides|opted|opts|chose|elected)\s+to)\s+"
+    r"(?:consolidate|review|move|appoint|hand|shift|split|pitch|put|switch|drop|hire|look\s+at|call|change)\b",
+    re.I,
+)
+
 
 def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> str:
     """The brand an article is about when no relation names one: a brand-like name the
@@ -1981,7 +1995,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     # ... that the sentence says owns an account ("X is ... as its ad account moves")
                     if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
                         score += 1
-                if _BRAND_POSITION_VERB.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
+                if _BRAND_POSITION_VERB.match(after) or _BRAND_DECIDES.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
                     score += 2  # "X launches ..."; "founding client X"
                 scores[key] += score
                 first = False
