@@ -246,3 +246,15 @@ def test_a_long_capitalised_dateline(gaz) -> None:  # type: ignore[no-untyped-de
         "called a creative pitch.",
     )
     assert not any("CITY" in b for b, _a, _s in got)
+
+
+def test_a_brand_name_ending_in_an_apostrophe(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://comvergence.net/2019/02/30-of-the-biggest-us-ad-spenders-placed-their-creative-accounts-in-review-in-2018
+    got = rels(
+        gaz,
+        "",
+        "The report found that one third of the creative accounts placed in review last year were part of the consumer "
+        "packaged goods and restaurant categories (home to the biggest ad spenders) including Dunkin’, which awarded "
+        "its creative business to BBDO and Arc Worldwide.",
+    )
+    assert {("Dunkin", "BBDO", "appointed"), ("Dunkin", "Arc Worldwide", "appointed")} <= got
