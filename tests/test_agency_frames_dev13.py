@@ -258,3 +258,15 @@ def test_a_brand_name_ending_in_an_apostrophe(gaz) -> None:  # type: ignore[no-u
         "its creative business to BBDO and Arc Worldwide.",
     )
     assert {("Dunkin", "BBDO", "appointed"), ("Dunkin", "Arc Worldwide", "appointed")} <= got
+
+
+def test_headline_forms_of_making_and_handing(gaz) -> None:  # type: ignore[no-untyped-def]
+    # constructed headlines, one for each form
+    assert rels(gaz, "Ogilvy-created spot for Heinz wins gold", "") == {("Heinz", "Ogilvy", "credit")}
+    assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "Heinz awards creative to Ogilvy", "")
+    assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "Heinz brings on Ogilvy", "")
+    assert ("Hennessy", "Droga5", "credit") in rels(gaz, "", "Droga5's latest Hennessy campaign is a hit.")
+    # a prize awarded is still no account
+    assert not rels(gaz, "BBDO awards gold to Nike", "")
+    # an unlisted name before "-made" is left as it is
+    assert not any(a.endswith("-made") or a == "Canadian" for _b, a, _s in rels(gaz, "Canadian-made spot for Heinz by Ogilvy", ""))

@@ -75,6 +75,7 @@ VERBS = {
     r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|chosen|choosing|"
     r"enlists?|enlisted|enlisting|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
     r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|signing|adds?|added|adding|"
+    r"brings?\s+on(?:board)?|brought\s+on(?:board)?|onboards?|onboarded|ropes?\s+in|roped\s+in|"
     r"goes\s+with|went\s+with|settles?\s+on|settled\s+on|engages?|engaged|engaging|commissions?|"
     r"commissioned|books?|booked|drafts?\s+in|drafted\s+in|calls?\s+in|called\s+in|"
     r"beauftragt|ernennt|holt|verpflichtet",

@@ -462,6 +462,8 @@ review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|n
 review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
 # ---------------------------------------------------------------- credits: work for the brand
 credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F6}{BN}
+# "Mischief's new Heinz spot", "Droga5's latest Hennessy campaign": the agency's work for the brand
+credit - p : {G}(?:'s|')\s+(?:new|latest|first|recent|newest|debut)\s+{BN}\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F6}{B}
 credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
@@ -1002,8 +1004,17 @@ def _not_review(sentence: str) -> bool:
     return _NOT_REVIEW_RE.search(sentence) is not None and not _REVIEW_AGAIN.search(sentence)
 
 
-def _exclusions(sentence: str) -> set[str]:
+# "Heinz awards creative to Mischief": "awards" as the verb of handing an account, not a prize
+_AWARD_VERB = re.compile(r"\b(?:awards|awarded|awarding)\s+(?:(?:its|their|the)\s+)?(?:[^\s⟦⟧.;]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?⟦", re.I)
+
+
+def _exclusions(sentence: str, text: str = "") -> set[str]:
     kinds = set()
+    verb = _AWARD_VERB.search(text) if text else None
+    plain = sentence
+    if verb is not None:
+        # the sentence without the verb's use: any other prize word still counts
+        plain = re.sub(r"\b(?:awards|awarded|awarding)\b", "", sentence, count=1, flags=re.I)
     for kind, pattern in (
         ("person", _PERSON),
         ("person_verb", _PERSON_VERB),
@@ -1014,7 +1025,7 @@ def _exclusions(sentence: str) -> set[str]:
         ("lost", _LOST_PITCH),
         ("hypothetical", _HYPOTHETICAL),
     ):
-        if pattern.search(sentence):
+        if pattern.search(plain if kind == "award" else sentence):
             kinds.add(kind)
     return kinds
 
@@ -1051,14 +1062,14 @@ def extract_sentence(
     names a listed agency; 0: neither; unlisted names fill an agency slot only in such items); ``people``: names the item marks as people; ``vocab``: the words the item writes in
     lower case.
     """
-    sentence = normalise(sentence)
+    sentence = _maker_compounds(normalise(sentence), gazetteer)
     if not sentence or sentence.isupper() and len(sentence) > 40:
         return []
     placed = place(sentence, gazetteer, people, vocab)
     if not placed.names and not _REVIEW_CUE.search(sentence):
         return []
     text = placed.text
-    blocked = _exclusions(sentence)
+    blocked = _exclusions(sentence, text)
     found: dict[tuple[int, int | None], _Found] = {}
     owned: set[int] = set()  # agencies whose brand an "o" rule found
     segments = _segments(text)
@@ -1102,6 +1113,21 @@ def extract_sentence(
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out)
     return _dedupe(out)
+
+
+# "the Ogilvy-created spot for Heinz": a listed agency's name joined to the participle of making
+_MAKER_COMPOUND = re.compile(r"\b([A-Z][\w&+.]*(?:\s+[A-Z][\w&+.]*){0,2})-(?:created|made|produced|designed|crafted|developed|devised|conceived)\b")
+
+
+def _maker_compounds(sentence: str, gazetteer: Gazetteer) -> str:
+    """ "Ogilvy-created spot for Heinz" read as "Ogilvy's spot for Heinz" (listed agencies only)."""
+
+    def sub(m: re.Match[str]) -> str:
+        found = gazetteer.find_in(m.group(1))
+        listed = any(a == 0 and b == len(m.group(1)) for _e, a, b in found)
+        return f"{m.group(1)}'s" if listed else m.group()
+
+    return _MAKER_COMPOUND.sub(sub, sentence) if "-" in sentence else sentence
 
 
 _CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})(?=\s+[\w⟦$£\"'])")
@@ -1255,6 +1281,7 @@ def _keep(
 _OWNER_AFTER = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
     r"|(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?⟦\d+⟧(?!\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention)\b)"
+    rf"(?!\s+(?:[\w-]+\s+)?{_PIECE}\b)"  # "Mischief's new Heinz spot": the agency's work for the brand
     r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
     re.I,
 )
