@@ -270,3 +270,33 @@ def test_headline_forms_of_making_and_handing(gaz) -> None:  # type: ignore[no-u
     assert not rels(gaz, "BBDO awards gold to Nike", "")
     # an unlisted name before "-made" is left as it is
     assert not any(a.endswith("-made") or a == "Canadian" for _b, a, _s in rels(gaz, "Canadian-made spot for Heinz by Ogilvy", ""))
+
+
+def test_an_aside_around_the_object_or_the_brand(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.malltomall.com/article/starcom-wins-43m-saudi-telecom-media-account/657009
+    got = rels(
+        gaz,
+        "",
+        "Earlier this year Saudi Telecom awarded Al Jawal, the biggest chunk of its advertising business, to JWT after "
+        "a pitch against incumbent Leo Burnett.",
+    )
+    assert {("Saudi Telecom", "JWT", "appointed"), ("Saudi Telecom", "Leo Burnett", "ended")} <= got
+    # http://www.adweek.com/news/advertising/tourism-incumbents-hold-49662
+    got = rels(
+        gaz,
+        "Tourism Incumbents Hold On",
+        "The win was an important one for Johnson, which earlier this year lost one of its other major tourism "
+        "accounts—the six-figure Albuquerque Convention & Visitors Bureau—to McKee.",
+    )
+    assert ("Albuquerque Convention & Visitors Bureau", "McKee", "appointed") in got
+    assert ("Albuquerque Convention & Visitors Bureau", "Johnson", "ended") in got
+
+
+def test_a_headline_that_opens_with_its_subject_names_the_brand(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://strategyonline.ca/issue/features/
+    got = rels(
+        gaz,
+        "Whistler Film Fest messes with Hollywood",
+        "Genre-defying film trailers remind viewers to “prepare for the unexpected” in this campaign by Vancouver-based Dare.",
+    )
+    assert got == {("Whistler Film Fest", "Dare", "credit")}

@@ -143,7 +143,7 @@ _AUX = (
     r"officially|finally|now|also|today|just|quietly|formally|already|recently|again|then|"
     r"subsequently|been|be|to|elected\s+to|decided\s+to|opted\s+to|chosen\s+to|"
     r"confirmed\s+(?:it\s+)?(?:has|had)|announced\s+(?:that\s+)?(?:it\s+)?(?:has|had|will|was\s+to)|"
-    r"plans\s+to|is\s+to|agreed\s+to|moved\s+to|last\s+\w+|this\s+\w+|in\s+\w+|"
+    r"plans\s+to|is\s+to|agreed\s+to|moved\s+to|last\s+\w+|this\s+\w+|in\s+\w+|earlier|"
     r"hat|ist|wird|is\s+in\s+the\s+process\s+of|in\s+the\s+process\s+of|"
     r"said\s+(?:that\s+)?it\s+(?:has|had|will|would)|successfully|effectively|currently|managed\s+to|"
     r"(?:has|have)\s+managed\s+to|continues\s+to|continued\s+to|"
@@ -274,6 +274,9 @@ appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
 # "The Interpublic Group-owned agency lost the car client to Leo Burnett": the brand is the article's
 ended appointed c : (?:{G}{GS}|\bthe\s+(?:⟦\d+⟧-owned\s+|[\w-]+-owned\s+)?(?:agency|shop)\s+){AUXG}(?:loses|lost|losing)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:client|account|business|brand)\s+to\s+(?:rival\s+)?{GAP}{G2}
+# "Johnson, which earlier this year lost one of its other major tourism accounts—the six-figure
+# Albuquerque Convention & Visitors Bureau—to McKee": the brand in a dash aside
+ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+{F8}(?:{WORK}|clients?)\s*[–—]\s*(?:the\s+)?(?:[\w$£€-]+\s+){0,3}?{BN}\s*[–—]\s*to\s+(?:rival\s+)?{GAP}{G2}
 # "PHD following its loss of Transport for London to Mediaedge:cia": the agency's loss, as a noun
 ended appointed c : {G}\s+[^⟦⟧;]{0,60}?\b(?:its|their)\s+loss\s+of\s+(?:the\s+)?{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
 # "Droga5 London: it lost the Barclaycard account to BBH": the agency before the colon
@@ -299,6 +302,8 @@ appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
 appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
+# "Saudi Telecom awarded Al Jawal, the biggest chunk of its advertising business, to JWT": an object with an aside
+appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?⟦\d+⟧\s*,\s+(?:the|a|an|its|their)\s+[^,⟦⟧]{1,80}?\b(?:{WORK}|business)\s*,\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[$£€][\d.,]+\s*(?:million|billion|m|bn)?\s+|[\d.,]+\s+(?:million|billion)\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
 appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
@@ -2006,6 +2011,10 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 score = -1 if n.personish else 0
                 if in_headline and first:
                     score += 1
+                    # "Whistler Film Fest messes with Hollywood", "Sky Spa elevates its look": a
+                    # headline that opens with the name as the subject of its verb
+                    if i == 0 and not placed.text[: placed.spans[0][0]].strip(" \"'") and re.match(r"\s+[a-z]{3,}(?:es|s)\b", placed.after(0, 20)):
+                        score += 1
                     # "Chicken Licken - When Love Is Tough", "Hinge: It's Funny We Met": a work
                     # headline leads with the brand, then a dash or colon and the work's title
                     if _TITLE_SEPARATOR.match(headline) and normalise(headline).startswith(n.text):
