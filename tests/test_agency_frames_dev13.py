@@ -300,3 +300,55 @@ def test_a_headline_that_opens_with_its_subject_names_the_brand(gaz) -> None:  #
         "Genre-defying film trailers remind viewers to “prepare for the unexpected” in this campaign by Vancouver-based Dare.",
     )
     assert got == {("Whistler Film Fest", "Dare", "credit")}
+
+
+def test_former_holders_and_relative_clauses(gaz) -> None:  # type: ignore[no-untyped-def]
+    h = "Game of musical chairs as Kenya’s PR firms sign up new ICT accounts"
+    # https://aptantech.com/2012/07/08/game-of-musical-chairs-as-kenyas-pr-firms-sign-up-new-icttelecoms-accounts/
+    got = rels(
+        gaz,
+        h,
+        "BluePrint PR, another Scanad subsidiary, has just attracted the Essar Telecoms Kenya (ETK) yuMobile account "
+        "from Silver Bullet, part of the Young & Rubicam group.",
+    )
+    assert ("Essar Telecoms Kenya", "Silver Bullet", "ended") in got
+    got = rels(
+        gaz,
+        h,
+        "But BluePrint has also not escaped unscathed in the current drive by rivals to attract new clients as its "
+        "former client, Samsung, has been snapped by MediaEdge.",
+    )
+    assert ("Samsung", "BluePrint", "ended") in got
+    got = rels(
+        gaz,
+        h,
+        "After parting ways with Safaricom this year, after another more than a decade-long relationship which began "
+        "in 2000, Gina Din Corporate Communications (GDCC) has gained new telecoms clients in the names of Telkom "
+        "Kenya-Orange (previously handled by Ogilvy PR) and Vodacom Tanzania.",
+    )
+    assert ("Telkom Kenya-Orange", "Ogilvy PR", "ended") in got
+    # https://www.campaignasia.com/article/tbwa-philippine-affiliate-beats-13-in-congress-race/182325
+    got = rels(
+        gaz,
+        "TBWA Philippine affiliate beats 13 in congress race",
+        "MANILA: TBWA Santiago Mangada Puno beat 13 rival agencies for the biennial Philippine Advertising Congress "
+        "account ahead of the year-end event in Cebu.",
+    )
+    assert ("Philippine Advertising Congress", "TBWA Santiago Mangada Puno", "appointed") in got
+    # https://www.campaignlive.co.uk/article/pitch-update/873887
+    got = rels(
+        gaz,
+        "Pitch Update",
+        "Rapier, which B&Q has appointed in the meantime to handle a project, will be hoping its work impresses "
+        "enough to give it a bite at the entire advertising cherry.",
+    )
+    assert ("B&Q", "Rapier", "appointed") in got
+    # https://www.campaignlive.co.uk/article/top-300-agencies-school-reports-part-1-5/543545: "the agency he founded" is another agency than the one named
+    got = rels(
+        gaz,
+        "Top 300 Agencies: School Reports. (Part 1 of 5)",
+        "2005 was the year Abbott Mead Vickers BBDO miraculously clung on to Sainsbury's and BT, Sir Frank Lowe "
+        "nabbed Tesco from the agency he founded, TBWA\\London said goodbye to Trevor Beattie and Bartle Bogle "
+        "Hegarty won the British Airways and Omo global pitches.",
+    )
+    assert not any(s == "ended" and b == "Tesco" for b, _a, s in got)

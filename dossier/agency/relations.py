@@ -191,9 +191,11 @@ _BREF = (
 _AREF = (
     r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo|network)|"
     r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
+    # "nabbed Tesco from the agency he founded": another agency than the one the sentence named
+    r"(?!\s+(?:he|she|they|it)\s+(?:co-?founded|founded|set\s+up|started|launched|built|left|joined|ran|runs|once\s+ran)\b)"
 )
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
-_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
+_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘'(]?⟦\d+⟧[\"”’')]?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title, "(ETK)": one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
     r"(?:'s|'(?=[\s,]))?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
@@ -334,6 +336,10 @@ appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the
 appointed - c : {G}{GS}(?:was|were|is|are|being|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|then|finally|eventually|recently)\s+)?(?:awarded|handed|given)\s+(?:the\s+)?(?:{BN}(?:'s)?(?:\s+(?:{F3})?(?:{WORK}|business))?|(?:{F3})?(?:account|business))(?=\s*[;,.]|\s*$|\s+(?:after|following|in|without|this|last|from|by)\b)
 # "Leo Burnett Lagos has won the World Bank International Finance Corporation pitch": the pitch's winner
 appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+(?:(?:global|creative|media|digital|pr|advertising|[\w$£€.-]+\s+(?=\w))\s*){0,3}(?:pitch|pitches|review|tender)\b(?!\s+(?:for|against)\b)
+# "TBWA Santiago Mangada Puno beat 13 rival agencies for the biennial Philippine Advertising Congress account"
+appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw\s+off|fought\s+off|edged\s+out|pipped|outgunned)\s+(?:out\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|[a-z]+\s+other)\s+(?:other\s+)?(?:rival\s+|competing\s+)?(?:agencies|shops|rivals|contenders|competitors)\s+(?:for|to\s+(?:win|land|take|secure|scoop))\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+{F4}(?:{WORK}|business|brief|{REV})\b
+# "Rapier, which B&Q has appointed in the meantime to handle a project": the agency, object of a relative clause
+appointed - c : {G}\s*,\s*(?:which|who|whom)\s+{BN}\s+{AUX}(?:{APPOINT})\b
 # "BBH beat off competition from Mother to take the Castlemaine XXXX brand": the winner of a contest
 appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw|seen|seeing|fought|fended|edged|pipped)\s+(?:off|out)?\s*(?:(?:stiff\s+|tough\s+)?competition\s+from\s+|rivals?\s+(?:including\s+)?)?{FN8}to\s+(?:take|win|land|scoop|secure|snag|bag|clinch|grab|pick\s+up|claim)\s+(?:the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|brand|creative|media)\b|\s+(?:after|following|in|from|without|this|last)\b)
 # "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
@@ -360,7 +366,7 @@ appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
-ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:won|wins|took|takes|lured|luring|attract(?:s|ed)|poach(?:es|ed)|snatch(?:es|ed)|swip(?:es|ed)|nabs|nabbed|scoop(?:s|ed)|bag(?:s|ged)|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
@@ -417,6 +423,10 @@ ended - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{
 ended - c : {G}{GT}\s*,?\s*(?:which|who)?\s*{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|didn't|has\s+not|declined\s+to|has\s+declined\s+to|chose\s+not\s+to|opted\s+not\s+to|is\s+not|was\s+not|isn't|decided\s+not\s+to)\s+(?:to\s+)?(?:re-?pitch|defend|fight|participate|take\s+part|taking\s+part|pitch)
 ended - c : {G}\s*,?\s*(?:which|who)?\s*{AUXG}(?:bowed|bows|bowing)\s+out
 ended - c : {G}\s+(?:is\s+|was\s+)?(?:sitting|sits|sat)\s+out\s+(?:the\s+)?(?:pitch|review)
+# "Telkom Kenya-Orange (previously handled by Ogilvy PR)": the brand the aside is about
+ended - c : {BN}(?:'s)?\s*(?:\(|,)\s*(?:which\s+was\s+)?(?:previously|formerly)\s+(?:handled|held|run|managed|serviced|looked\s+after)\s+by\s+{GAP}{G}
+# "as its former client, Samsung, has been snapped by MediaEdge": the agency's former client
+ended - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+(?:former|ex-|erstwhile)\s*(?:client|account)\s*,?\s+{BN}
 ended - c : (?:previously|formerly|had\s+previously\s+been|had\s+been)\s+{F3}(?:handled|held|run|managed|looked\s+after)\s+by\s+{GAP}{G}
 ended - c : \b(?:{WORK}|business)\s+had\s+(?:previously\s+)?been\s+(?:with|at|held\s+by|handled\s+by)\s+{GAP}{G}
 ended - c : {G}\s+(?:had\s+)?previously\s+(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?
