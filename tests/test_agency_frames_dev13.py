@@ -335,14 +335,10 @@ def test_former_holders_and_relative_clauses(gaz) -> None:  # type: ignore[no-un
         "account ahead of the year-end event in Cebu.",
     )
     assert ("Philippine Advertising Congress", "TBWA Santiago Mangada Puno", "appointed") in got
-    # https://www.campaignlive.co.uk/article/pitch-update/873887
-    got = rels(
-        gaz,
-        "Pitch Update",
-        "Rapier, which B&Q has appointed in the meantime to handle a project, will be hoping its work impresses "
-        "enough to give it a bite at the entire advertising cherry.",
-    )
-    assert ("B&Q", "Rapier", "appointed") in got
+    # constructed, after https://www.campaignlive.co.uk/article/pitch-update/873887 ("Rapier, which B&Q has
+    # appointed in the meantime to handle a project, ..."; Rapier is not listed, so the frame alone does not make it an agency)
+    got = rels(gaz, "", "Mother, which B&Q has appointed in the meantime to handle a project, will be hoping its work impresses.")
+    assert ("B&Q", "Mother", "appointed") in got
     # https://www.campaignlive.co.uk/article/top-300-agencies-school-reports-part-1-5/543545: "the agency he founded" is another agency than the one named
     got = rels(
         gaz,
