@@ -348,3 +348,17 @@ def test_former_holders_and_relative_clauses(gaz) -> None:  # type: ignore[no-un
         "Hegarty won the British Airways and Omo global pitches.",
     )
     assert not any(s == "ended" and b == "Tesco" for b, _a, s in got)
+
+
+def test_a_name_joined_by_an_ampersand_is_no_person(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.campaignlive.co.uk/article/wins-week-boots-carphone-warehouse-jd-williams/1423089
+    got = rels(
+        gaz,
+        "",
+        "Highways England has appointed George & Dragon to handle its ad account after a competitive pitch. The pitch "
+        "was open to agencies on the government’s old roster, including incumbent Abbott Mead Vickers BBDO.",
+    )
+    assert ("Highways England", "George & Dragon", "appointed") in got
+    assert ("Highways England", "Abbott Mead Vickers BBDO", "ended") in got
+    # constructed: a first name and a surname is still a person
+    assert not rels(gaz, "", "Highways England has appointed George Dragon to handle its ad account.")

@@ -620,9 +620,10 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
 
 
 def looks_like_person(name: str) -> bool:
-    """Two or three words and the first is a common first name ("Ben Borders")."""
+    """Two or three words and the first is a common first name ("Ben Borders"); never a name
+    joined by "&" or "+" ("George & Dragon" is a firm)."""
     words = name.split()
-    return 2 <= len(words) <= 3 and words[0].lower().strip(".") in FIRST_NAMES
+    return 2 <= len(words) <= 3 and words[0].lower().strip(".") in FIRST_NAMES and not {"&", "+"} & set(words)
 
 
 def agency_like(name: str) -> bool:
@@ -739,7 +740,7 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
         # "marketing agency Fast Track has been appointed by ...": the cue names an agency
         n.kind, n.cue = "agency", True
         return
-    first_name = words[0] in FIRST_NAMES and len(words) <= 3
+    first_name = words[0] in FIRST_NAMES and len(words) <= 3 and not {"&", "+"} & set(words)  # "George & Dragon": a firm
     if first_name and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
         n.kind = "person"
         return
