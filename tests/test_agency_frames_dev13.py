@@ -362,3 +362,18 @@ def test_a_name_joined_by_an_ampersand_is_no_person(gaz) -> None:  # type: ignor
     assert ("Highways England", "Abbott Mead Vickers BBDO", "ended") in got
     # constructed: a first name and a surname is still a person
     assert not rels(gaz, "", "Highways England has appointed George Dragon to handle its ad account.")
+
+
+def test_an_aside_about_a_review_does_not_hide_the_move(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://claytoneliezer.blogspot.com/2013/01/usps-still-searching-for-creative-agency.html
+    got = rels(
+        gaz,
+        "USPS Still Searching for Creative Agency",
+        "The United States Postal Service, in a piecemeal do-over of its advertising review, has shifted its media "
+        "responsibilities to UM, after 10 years at fellow Interpublic Group shop Campbell Ewald. The creative piece "
+        "has yet to be assigned.",
+    )
+    assert ("United States Postal Service", "UM", "appointed") in got
+    assert ("United States Postal Service", "Campbell Ewald", "ended") in got
+    # constructed: a person's years at an agency end no account
+    assert not rels(gaz, "", "Jane Smith joins BBDO after 10 years at Ogilvy.")

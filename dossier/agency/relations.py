@@ -279,6 +279,8 @@ ended appointed c : (?:{G}{GS}|\bthe\s+(?:⟦\d+⟧-owned\s+|[\w-]+-owned\s+)?(?
 # "Johnson, which earlier this year lost one of its other major tourism accounts—the six-figure
 # Albuquerque Convention & Visitors Bureau—to McKee": the brand in a dash aside
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+{F8}(?:{WORK}|clients?)\s*[–—]\s*(?:the\s+)?(?:[\w$£€-]+\s+){0,3}?{BN}\s*[–—]\s*to\s+(?:rival\s+)?{GAP}{G2}
+# "has shifted its media responsibilities to UM, after 10 years at fellow Interpublic Group shop Campbell Ewald"
+ended appointed c : \b(?:{HAND})\s+{FN8}(?:{WORK}|business|media|creative)\s+{FN4}to\s+{GAP}{G2}\s*,?\s+(?:after|ending)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|[a-z]+)\s+years?\s+(?:at|with)\s+(?:(?:fellow\s+)?(?:⟦\d+⟧\s+)?(?:[\w-]+\s+)?(?:shop|agency)\s+)?{GAP}{G}
 # "PHD following its loss of Transport for London to Mediaedge:cia": the agency's loss, as a noun
 ended appointed c : {G}\s+[^⟦⟧;]{0,60}?\b(?:its|their)\s+loss\s+of\s+(?:the\s+)?{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
 # "Droga5 London: it lost the Barclaycard account to BBH": the agency before the colon
@@ -1232,6 +1234,9 @@ def _in_dash_aside(placed: Placed, i: int) -> bool:
     return re.match(r"\s*[–—]", placed.after(i, 5)) is not None and (before.count("—") + before.count("–")) % 2 == 1
 
 
+_ASIDES = re.compile(r"\s*,[^,⟦⟧]{1,80},|\s*\([^()]{1,80}\)|\s*[–—][^–—]{1,100}[–—]")
+
+
 def _keep(
     placed: Placed,
     m: re.Match[str],
@@ -1253,7 +1258,8 @@ def _keep(
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
         return False  # "his friend Jeff Goodby's agency"
-    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
+    # (an aside about the brand, "in a piecemeal do-over of its advertising review", does not count)
+    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", _ASIDES.sub(" ", m.group()), re.I):
         return False
     if "a" in flags and placed.names and placed.names[0].kind == "agency" and g != 0 and re.match(r"\W*$", placed.text[: placed.spans[0][0]]):
         return False
