@@ -377,3 +377,43 @@ def test_an_aside_about_a_review_does_not_hide_the_move(gaz) -> None:  # type: i
     assert ("United States Postal Service", "Campbell Ewald", "ended") in got
     # constructed: a person's years at an agency end no account
     assert not rels(gaz, "", "Jane Smith joins BBDO after 10 years at Ogilvy.")
+
+
+def test_prizes_pairs_and_rosters(gaz) -> None:  # type: ignore[no-untyped-def]
+    # http://www.adweek.com/news/advertising/effies-single-out-southern-shops-63043
+    got = rels(
+        gaz,
+        "Effies Single Out Southern Shops",
+        "Doe picked up its prize for Maker's Mark \"Stories\" series in the beverage/alcohol spirits category, and "
+        "TGM's \"This is the American Cancer Society\" scored in the nonprofit/pro-bono division.",
+    )
+    assert ("Maker", "Doe", "credit") in got  # the name as placed ("Maker's Mark"; the suite matches it)
+    # https://strategyonline.ca/2011/06/08/effies-2011
+    got = rels(
+        gaz,
+        "",
+        "Leo Burnett won a silver in the Small Budgets/Products category for its James Ready Bart-Ter Night campaign "
+        "(with contributing agency, Toronto-based Campus Intercept), and Juniper Park won a bronze in the Beauty "
+        "Products & Services category for Eos – Reinventing Lip Balm, on behalf of Eos products.",
+    )
+    assert ("Eos", "Juniper Park", "credit") in got
+    # http://www.stoppress.co.nz/news/2011/10/in-rude-good-health-draftfcb-and-moh-revel-in-effie-domination/
+    got = rels(
+        gaz,
+        "",
+        "DraftFCB and the Ministry of Health are a pretty bloody good team, as evidenced by the numerous awards the duo has won in recent years.",
+    )
+    assert ("Ministry of Health", "DraftFCB", "credit") in got
+    # http://www.malltomall.com/article/wrigley-narrows-global-creative-shortlist-three/666274
+    got = rels(gaz, "", "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.")
+    assert ("Wrigley", "BBDO", "credit") in got
+    # constructed: two brands as a team credit nobody
+    assert not rels(gaz, "", "Nike and Apple are a formidable team.")
+    # an internal review "with the help of" consultants credits nobody (the frame was tried and dropped)
+    got = rels(
+        gaz,
+        "",
+        "Earlier this month, Specsavers renewed its contract with Manning Gottlieb OMD for a further three years without "
+        "a pitch. The decision followed an internal review with the help of The Aperto Partnership and Media Marketing Compliance.",
+    )
+    assert not any(s == "credit" for _b, _a, s in got)

@@ -527,6 +527,12 @@ credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|im
 credit - cp : {G}{GT}\s+[^;]{0,100}?\b(?:for|with)\s+(?:its|their)\s+{BN}\s+(?:"[^"]{1,60}"\s+)?(?:[\w-]+\s+)?{PIECE}\b
 # "Lowe Roche gives Télévision Française Ontario a modern makeover": the agency's work on the brand
 credit - c : {G}{GS}{AUXG}(?:gives?|gave|giving|has\s+given)\s+(?:{B}|the\s+(?:⟦\d+⟧\s+)?[a-z][\w-]+)(?:'s)?\s+(?:a|an|its)\s+{F3}(?:makeover|rebrand|refresh|facelift|new\s+look|new\s+identity|brand\s+identity|identity|redesign|revamp|overhaul|update|new\s+voice)\b
+# "Doe picked up its prize for Maker's Mark", "Juniper Park won a bronze in the Beauty category for Eos": a prize for the brand's work
+credit - kp : {G}{GS}{AUXG}(?:picked\s+up|won|took\s+home|collected|scooped|bagged|earned|claimed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:prize|award|gong|trophy|gold|silver|bronze|grand\s+prix|effie|lion)s?(?:\s+in\s+the\s+(?:[^⟦⟧;,]|⟦\d+⟧){1,60}?\s+(?:category|division))?\s+for\s+(?:its\s+|their\s+|the\s+)?{BN}
+# "DraftFCB and the Ministry of Health are a pretty bloody good team": the pair, either way round
+credit - sp : {X}\s+and\s+(?:the\s+)?{Y}\s+(?:are|make|were|have\s+been|remain)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:team|duo|partnership|pairing|combination|double\s+act)\b
+# "BBDO is expected to remain on its roster": the agency stays on the brand's roster
+credit - c : {G}{GS}{AUXG}(?:remains?|remained|stays?|stayed|to\s+remain|to\s+stay)\s+on\s+(?:its|their|the)\s+(?:{BN}(?:'s)?\s+)?(?:agency\s+)?roster\b
 # "(with contributing agency, Toronto-based Campus Intercept)": an awarded piece's other makers
 credit - kp : \bcontributing\s+agenc(?:y|ies)\s*,?\s+(?:(?:the\s+)?[\w-]+-based\s+)?{G}
 # ---------------------------------------------------------------- credits: the brand's agency
