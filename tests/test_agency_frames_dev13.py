@@ -417,3 +417,14 @@ def test_prizes_pairs_and_rosters(gaz) -> None:  # type: ignore[no-untyped-def]
         "a pitch. The decision followed an internal review with the help of The Aperto Partnership and Media Marketing Compliance.",
     )
     assert not any(s == "credit" for _b, _a, s in got)
+
+
+def test_a_long_description_after_the_brand(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://www.sun-sentinel.com/news/fl-xpm-2003-10-06-0310030667-story.html
+    got = rels(
+        gaz,
+        "",
+        "To the south, CapTrust Corp., a Miami-based independent mortgage broker specializing in residential and "
+        "commercial real estate financing, has named Stacey Schrager & Associates in Hollywood for marketing work.",
+    )
+    assert ("CapTrust Corp", "Stacey Schrager & Associates", "appointed") in got

@@ -198,7 +198,9 @@ _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
 _FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘'(]?⟦\d+⟧[\"”’')]?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title, "(ETK)": one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
-    r"(?:'s|'(?=[\s,]))?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
+    r"(?:'s|'(?=[\s,])|\.(?=,))?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},"
+    # "CapTrust Corp., a Miami-based independent mortgage broker specializing in ... financing, has named"
+    r"|\s*,\s*(?:a|an)\s[^,⟦⟧]{60,140},(?=\s+(?:has|have|had|is|was|will)\b))?"
     r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
 _AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|owned\s+by|still|also|now)\s[^,]{1,80},)?"
