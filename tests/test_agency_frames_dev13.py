@@ -428,3 +428,16 @@ def test_a_long_description_after_the_brand(gaz) -> None:  # type: ignore[no-unt
         "commercial real estate financing, has named Stacey Schrager & Associates in Hollywood for marketing work.",
     )
     assert ("CapTrust Corp", "Stacey Schrager & Associates", "appointed") in got
+
+
+def test_the_agency_as_it_in_its_own_sentence(gaz) -> None:  # type: ignore[no-untyped-def]
+    # https://marketing.ie/ddfhb-jwt-retains-failte-ireland (also: "DDFH&B-JWT" is one name, "&" and all)
+    got = rels(
+        gaz,
+        "",
+        "DDFH&B-JWT continues its strong run with the news that it has been retained by Fáilte Ireland to handle its "
+        "creative and digital work.",
+    )
+    assert ("Fáilte Ireland", "DDFH&B-JWT", "retained") in got
+    # constructed: the same with an appointment
+    assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "", "Ogilvy said on Monday that it has been appointed by Heinz.")

@@ -643,7 +643,8 @@ def place(
     for entry, s, e in gazetteer.find_in(sentence):
         while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():
             s -= 1
-            while s > 0 and sentence[s - 1].isalnum():
+            # "DDFH&B-JWT": the whole name before the hyphen, "&" included
+            while s > 0 and (sentence[s - 1].isalnum() or (sentence[s - 1] in "&+" and s > 1 and sentence[s - 2].isalnum())):
                 s -= 1
         while (
             e + 1 < len(sentence)

@@ -382,6 +382,10 @@ appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat
 # "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
 appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+# "DDFH&B-JWT continues its strong run with the news that it has been retained by Fáilte Ireland": the
+# agency that opens the sentence, as "it" in its own clause
+retained - c : ^\W*{G}\s+[^⟦⟧;]{0,80}?\b(?:that\s+)?it\s+(?:has|had)\s+been\s+(?:{REAPP})\s+by\s+(?:the\s+)?{BN}
+appointed - c : ^\W*{G}\s+[^⟦⟧;]{0,80}?\b(?:that\s+)?it\s+(?:has|had)\s+been\s+(?:named|appointed|hired|picked|selected|chosen|tapped)\s+(?:as\s+(?:the\s+)?{F4}(?:agency|aor|agency\s+of\s+record|partner)\s+)?by\s+(?:the\s+)?{BN}
 # "STC's media buying and planning account was retained by Starcom": the agency kept it
 retained - c : {BN}(?:'s)?\s+{F6}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:successfully\s+)?(?:retained|kept|defended)\s+by\s+(?:incumbent\s+)?{GAP}{G}
 retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
