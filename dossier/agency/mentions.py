@@ -75,6 +75,7 @@ VERBS = {
     r"picked|picking|selects?|selected|selecting|taps?|tapped|tapping|chooses|chose|chosen|choosing|"
     r"enlists?|enlisted|enlisting|tasks?|tasked|recruits?|recruited|recruiting|brings\s+in|brought\s+in|"
     r"turns\s+to|turned\s+to|signs?(?:\s+on)?|signed(?:\s+on)?|signing|adds?|added|adding|"
+    r"brings?\s+on(?:board)?|brought\s+on(?:board)?|onboards?|onboarded|ropes?\s+in|roped\s+in|"
     r"goes\s+with|went\s+with|settles?\s+on|settled\s+on|engages?|engaged|engaging|commissions?|"
     r"commissioned|books?|booked|drafts?\s+in|drafted\s+in|calls?\s+in|called\s+in|"
     r"beauftragt|ernennt|holt|verpflichtet",
@@ -619,9 +620,10 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
 
 
 def looks_like_person(name: str) -> bool:
-    """Two or three words and the first is a common first name ("Ben Borders")."""
+    """Two or three words and the first is a common first name ("Ben Borders"); never a name
+    joined by "&" or "+" ("George & Dragon" is a firm)."""
     words = name.split()
-    return 2 <= len(words) <= 3 and words[0].lower().strip(".") in FIRST_NAMES
+    return 2 <= len(words) <= 3 and words[0].lower().strip(".") in FIRST_NAMES and not {"&", "+"} & set(words)
 
 
 def agency_like(name: str) -> bool:
@@ -641,7 +643,8 @@ def place(
     for entry, s, e in gazetteer.find_in(sentence):
         while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():
             s -= 1
-            while s > 0 and sentence[s - 1].isalnum():
+            # "DDFH&B-JWT": the whole name before the hyphen, "&" included
+            while s > 0 and (sentence[s - 1].isalnum() or (sentence[s - 1] in "&+" and s > 1 and sentence[s - 2].isalnum())):
                 s -= 1
         while (
             e + 1 < len(sentence)
@@ -738,7 +741,7 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
         # "marketing agency Fast Track has been appointed by ...": the cue names an agency
         n.kind, n.cue = "agency", True
         return
-    first_name = words[0] in FIRST_NAMES and len(words) <= 3
+    first_name = words[0] in FIRST_NAMES and len(words) <= 3 and not {"&", "+"} & set(words)  # "George & Dragon": a firm
     if first_name and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
         n.kind = "person"
         return

@@ -56,6 +56,7 @@ from ..regexcache import compile_all
 from .discourse import agency_reference, has_reference, resolve
 from .gazetteer import AgencyEntry, Gazetteer, agency_key
 from .mentions import (
+    COMMON,
     TITLE_WORDS,
     VERBS,
     Placed,
@@ -142,7 +143,7 @@ _AUX = (
     r"officially|finally|now|also|today|just|quietly|formally|already|recently|again|then|"
     r"subsequently|been|be|to|elected\s+to|decided\s+to|opted\s+to|chosen\s+to|"
     r"confirmed\s+(?:it\s+)?(?:has|had)|announced\s+(?:that\s+)?(?:it\s+)?(?:has|had|will|was\s+to)|"
-    r"plans\s+to|is\s+to|agreed\s+to|moved\s+to|last\s+\w+|this\s+\w+|in\s+\w+|"
+    r"plans\s+to|is\s+to|agreed\s+to|moved\s+to|last\s+\w+|this\s+\w+|in\s+\w+|earlier|"
     r"hat|ist|wird|is\s+in\s+the\s+process\s+of|in\s+the\s+process\s+of|"
     r"said\s+(?:that\s+)?it\s+(?:has|had|will|would)|successfully|effectively|currently|managed\s+to|"
     r"(?:has|have)\s+managed\s+to|continues\s+to|continued\s+to|"
@@ -155,12 +156,16 @@ _AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|mig
 _GSEP = (
     r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
     r"(?:\s+(?:agency|shop|network|unit))?(?:\s*\([^()]{1,60}\))?"
-    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},)?(?:\s*,\s*(?:which|who)\b)?\s+"
+    r"(?:\s*,\s*(?:the|a|an|its|another|currently|now|still|also|part\s+of)\s[^,]{1,80},"
+    # "Leo Burnett Lagos, a fast rising advertising agency in Nigeria has won": no closing comma
+    r"|\s*,\s*(?:a|an|the)\s+[^,⟦⟧]{1,60}?\b(?:agency|agencies|shop|network|firm|consultancy)"
+    r"(?:\s+(?:in|of|from)\s+(?:⟦\d+⟧|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))?(?=\s+(?:has|have|had|is|was|were|will)\b))?"
+    r"(?:\s*,\s*(?:which|who)\b)?\s+"
 )
 # an aside between dashes or in brackets
 _ASIDE = r"(?:\s*[–—]\s*[^–—]{1,120}?\s*[–—]|\s*\([^()]{1,80}\))?"
 _GAPW = (
-    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
+    r"(?:of\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\w-]+\s+years?\s*,?\s+|\d{1,3}-years?(?:-old)?\s+|(?:its|their|his|her|the|a|an|another|other|new|independent|indie|agency|shop|hotshop|lead|global|u\.?s\.?|uk|"
     r"european|creative|media|digital|social|pr|communications|longtime|long-time|longstanding|"
     r"long-standing|incumbent|partner|ad|advertising|local|rival|little-known|based|both|"
     r"international|worldwide|regional|national|full-service|in-house|marketing|network|"
@@ -186,12 +191,16 @@ _BREF = (
 _AREF = (
     r"(?:they|the\s+(?:agency|agencies|indy|indie|shop|hotshop|independent|agency\s+duo|network)|"
     r"(?:his|her|its|their)\s+(?:ad\s+|creative\s+|media\s+)?agency|the\s+[\w-]+-owned\s+agency)(?![\w'])(?!\s*,?\s*⟦)"
+    # "nabbed Tesco from the agency he founded": another agency than the one the sentence named
+    r"(?!\s+(?:he|she|they|it)\s+(?:co-?founded|founded|set\s+up|started|launched|built|left|joined|ran|runs|once\s+ran)\b)"
 )
 _FILL = r"(?:[^\s⟦⟧;:!?,]+\s+){{0,{n}}}?"
-_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘']?⟦\d+⟧[\"”’']?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title is one word
+_FILLN = r"(?:(?:[^\s⟦⟧;:!?,]+|[\"“‘'(]?⟦\d+⟧[\"”’')]?(?:'s)?)\s+){{0,{n}}}?"  # a quoted title, "(ETK)": one word
 _NOPERSON = rf"(?!['s]*\s*,?\s+(?:(?:former|ex-|new|own|\w+-based)\s+)?{TITLE_WORDS}\b)"
 _BRAND_TAIL = (
-    r"(?:'s)?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},)?"
+    r"(?:'s|'(?=[\s,])|\.(?=,))?(?:\s*\([^()]{1,60}\))?(?:\s*[–—]\s*[^–—]{1,100}?\s*[–—])?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*[^,⟦⟧]{1,60},"
+    # "CapTrust Corp., a Miami-based independent mortgage broker specializing in ... financing, has named"
+    r"|\s*,\s*(?:a|an)\s[^,⟦⟧]{60,140},(?=\s+(?:has|have|had|is|was|will)\b))?"
     r"(?:,(?=\s+(?:has|have|had|is|was|will|would|says|said)\b))?(?:\s*,\s*(?:which|who)\b)?"
 )
 _AGENCY_TAIL = r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:which|who)\s[^,]{1,100},|\s*,\s*(?:the|a|an|its|part\s+of|owned\s+by|still|also|now)\s[^,]{1,80},)?"
@@ -265,21 +274,42 @@ ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}\s+{F10}(?:for|in\s+fa
 ended appointed c : {B}{BT}\s+{AUX}{F2}\b{DROP}\s+{GAP}{G}[\s,;]+(?:and\s+)?{AUX}(?:{APPOINT})\s+{GAP}{G2}
 appointed ended c : {G}{GS}{AUXG}(?:ousts?|ousted|unseats?|unseated|replaces?|replaced|succeeds?|succeeded)\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}\s+(?:to|for|on|at|as)\s+{F4}{B}
 appointed ended c : {G}{GS}{AUXG}(?:{WIN}|{HOLD})\s+(?:the\s+)?{F4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G2}
-appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
+appointed ended c : {G}{GS}{AUXG}(?:took|takes|has\s+taken|taking|prised|prized|wrested|wrestled|steal(?:s|ing)?|stole|stolen|poach(?:es|ed|ing)?|snatch(?:es|ed|ing)?|swip(?:es|ed|ing))\s+(?:the\s+)?{FN4}{B}(?:'s)?\s+{F6}\bfrom\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F5}{B}(?:'s)?\s+{F3}(?:{WORK}\s*)?{ASIDE}\s*{F3}to\s+(?:rival\s+|ad\s+outfit\s+)?{GAP}{G2}
+# "The Interpublic Group-owned agency lost the car client to Leo Burnett": the brand is the article's
+ended appointed c : (?:{G}{GS}|\bthe\s+(?:⟦\d+⟧-owned\s+|[\w-]+-owned\s+)?(?:agency|shop)\s+){AUXG}(?:loses|lost|losing)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:client|account|business|brand)\s+to\s+(?:rival\s+)?{GAP}{G2}
+# "Johnson, which earlier this year lost one of its other major tourism accounts—the six-figure
+# Albuquerque Convention & Visitors Bureau—to McKee": the brand in a dash aside
+ended appointed c : {G}{GS}{AUXG}(?:loses|lost|losing)\s+{F8}(?:{WORK}|clients?)\s*[–—]\s*(?:the\s+)?(?:[\w$£€-]+\s+){0,3}?{BN}\s*[–—]\s*to\s+(?:rival\s+)?{GAP}{G2}
+# "has shifted its media responsibilities to UM, after 10 years at fellow Interpublic Group shop Campbell Ewald"
+ended appointed c : \b(?:{HAND})\s+{FN8}(?:{WORK}|business|media|creative)\s+{FN4}to\s+{GAP}{G2}\s*,?\s+(?:after|ending)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?(?:\d+|[a-z]+)\s+years?\s+(?:at|with)\s+(?:(?:fellow\s+)?(?:⟦\d+⟧\s+)?(?:[\w-]+\s+)?(?:shop|agency)\s+)?{GAP}{G}
+# "PHD following its loss of Transport for London to Mediaedge:cia": the agency's loss, as a noun
+ended appointed c : {G}\s+[^⟦⟧;]{0,60}?\b(?:its|their)\s+loss\s+of\s+(?:the\s+)?{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "Droga5 London: it lost the Barclaycard account to BBH": the agency before the colon
+ended appointed c : {G}\s*:\s+(?:it|they)\s+{AUXG}(?:loses|lost|losing)\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "after losing Telkom Orange to GDCC, Ogilvy PR ... has taken over": the agency after the clause
+ended appointed cq : \b(?:after|following|since)\s+losing\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+(?:{F3}(?:{WORK}|business)\s+)?to\s+(?:rival\s+)?{GAP}{G2}\s*,\s+{G}
+# "Universal McCann, the buying incumbent, lost out to Starcom MediaVest": the incumbent's loss
+ended appointed c : {G}\s*,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?incumbent\s*,\s+{AUXG}(?:lost|loses|losing)\s+(?:out\s+)?to\s+(?:rival\s+)?{GAP}{G2}
+# "The UK pitch saw Starcom Motive take £21 million in billings from Carat": business taken from a rival
+appointed ended c : {G}{GS}{AUXG}(?:take|took|takes|taking|prised|prized|wrested|wrestled)\s+(?:the\s+)?{F6}(?:{WORK}|billings|business)\s+{F4}from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 ended appointed c : {G}\s+[^⟦⟧;]{0,100}?\b(?:after|following|since)\s+losing\s+(?:its|their)\s+{F3}(?:client|account|business)\s*,?\s*{BN}\s*,?\s+{F3}to\s+{GAP}{G2}
 appointed ended c : \b{G}\s+[^⟦⟧;]{0,60}?\b(?:to\s+replace|replacing|in\s+place\s+of|succeeding|taking\s+over\s+from|takes\s+over\s+from|took\s+over\s+from|over\s+incumbent)\s+(?:incumbent\s+)?{GAP}{G2}
 # "Banjo Advertising has expanded its remit ..., taking creative duties for the Fancy Feast brand from Ogilvy"
 appointed ended c : {G}\s+[^;]{0,100}?,\s+(?:taking|winning|picking\s+up|scooping|prising|wresting)\s+(?:the\s+)?{F4}(?:{WORK})\s+(?:for|on)\s+(?:the\s+)?{BN}\s+(?:brand\s+|account\s+|business\s+)?(?:away\s+)?from\s+(?:incumbent\s+|rival\s+)?{GAP}{G2}
 # ---------------------------------------------------------------- the brand appoints
+# "P&G has consolidated global PR duties for its Vicks brand with MSLGroup": the product brand's account
+appointed - co : \b(?:{HAND}|puts?|splits?|split)\s+{F6}(?:{WORK}|creative|media|advertising|pr|digital)\s+(?:for|on)\s+(?:its|their)\s+{BN}\s+(?:brands?\s+|business\s+|line\s+|range\s+)?(?:with|at|to|into)\s+{GAP}{G}
 appointed - co : \b(?:{APPOINT})\s+{GAP}{G}\s+(?:as\s+{F6}(?:agency|aor|partner|agency\s+of\s+record)|to\s+(?:lead|handle|run|work\s+on)\s+{F3})\s*(?:for|on)\s+(?:its\s+|the\s+)?(?:(?:family\s+of\s+)?[\w-]+\s+){0,2}?(?:brands?\s+)?{BN}(?!'s)
 appointed - - : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}{ASIDE}\s*(?:as|to\s+be)\s+(?:its|their|the|a|an)?\s*{F6}(?:agency|agencies|aor|partner|shop|consultancy|agency\s+of\s+record|lead)
-appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service)\b
+appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:to|for)\s+(?:handle|lead|run|manage|look\s+after|work\s+on|take\s+on|oversee|create|develop|deliver|service|build|craft|produce|design|devise|launch|execute)\b
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}(?:\s*\([^()]*\))?\s+(?:for|on)\s+(?:its|their|the)\s+{F4}{WORK}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{APPOINT})\s+{GAP}{G}\s+(?:of\s+\w+\s+)?(?:aor|agency\s+of\s+record|{F2}agency\s+of\s+record)
 appointed - cr : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+{FN6}(?:{WORK}|media|creative|advertising|pr|digital|social|communications)\s+{FN8}(?:to|with|at|into|in)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:its|their|the)\s+(?:{WORK}|media|creative|advertising|pr|digital|business)\s+(?:to|into)\s+{GAP}{G}
+# "Saudi Telecom awarded Al Jawal, the biggest chunk of its advertising business, to JWT": an object with an aside
+appointed - c : {B}{BT}\s+{AUX}{F3}\b{HAND}\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?⟦\d+⟧\s*,\s+(?:the|a|an|its|their)\s+[^,⟦⟧]{1,80}?\b(?:{WORK}|business)\s*,\s+(?:to|into)\s+{GAP}{G}
 appointed - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|gives?|gave|giving|given)\s+{GAP}{G}\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[$£€][\d.,]+\s*(?:million|billion|m|bn)?\s+|[\d.,]+\s+(?:million|billion)\s+)?{F4}(?:{WORK}|mandate|nod|keys|business|vote\s+of\s+confidence)
 appointed - c : {B}(?:'s)?\s+{F6}\b{WORK}\s+{AUX}(?:has\s+)?(?:gone|goes|went|moves?|moved|is\s+moving|going|heads?|headed|switch(?:es|ed)?|shifts?|shifted|transferred)\s+to\s+{GAP}{G}
 appointed - c : \b(?:a\s+|the\s+)?{F4}(?:{WORK})\s+(?:has\s+)?(?:gone|goes|went|moved)\s+to\s+{GAP}{G}
@@ -306,6 +336,16 @@ appointed - c : \b(?:on|to|joins?|joined)\s+(?:the|its|their)\s+(?:new\s+)?(?:ag
 appointed - c : \b(?:the\s+)?(?:appointment|hiring|selection)\s+of\s+{GAP}{G}(?!\s+as\s)
 appointed - c : {B}{BT}\s+[^⟦⟧;]{0,60}?\b(?:giving|handing)\s+{GAP}{G}\s+the\s+(?:nod|keys|business|account)
 # ---------------------------------------------------------------- the agency is appointed
+# "When CP+B was awarded the account", "Saints & Warriors being awarded Skoda": the agency, awarded the brand
+appointed - c : {G}{GS}(?:was|were|is|are|being|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|then|finally|eventually|recently)\s+)?(?:awarded|handed|given)\s+(?:the\s+)?(?:{BN}(?:'s)?(?:\s+(?:{F3})?(?:{WORK}|business))?|(?:{F3})?(?:account|business))(?=\s*[;,.]|\s*$|\s+(?:after|following|in|without|this|last|from|by)\b)
+# "Leo Burnett Lagos has won the World Bank International Finance Corporation pitch": the pitch's winner
+appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN})\s+(?:the\s+)?{F3}{BN}(?:'s)?\s+(?:(?:global|creative|media|digital|pr|advertising|[\w$£€.-]+\s+(?=\w))\s*){0,3}(?:pitch|pitches|review|tender)\b(?!\s+(?:for|against)\b)
+# "TBWA Santiago Mangada Puno beat 13 rival agencies for the biennial Philippine Advertising Congress account"
+appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw\s+off|fought\s+off|edged\s+out|pipped|outgunned)\s+(?:out\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|several|[a-z]+\s+other)\s+(?:other\s+)?(?:rival\s+|competing\s+)?(?:agencies|shops|rivals|contenders|competitors)\s+(?:for|to\s+(?:win|land|take|secure|scoop))\s+(?:the\s+)?{F4}{BN}(?:'s)?\s+{F4}(?:{WORK}|business|brief|{REV})\b
+# "Rapier, which B&Q has appointed in the meantime to handle a project": the agency, object of a relative clause
+appointed - c : {G}\s*,\s*(?:which|who|whom)\s+{BN}\s+{AUX}(?:{APPOINT})\b
+# "BBH beat off competition from Mother to take the Castlemaine XXXX brand": the winner of a contest
+appointed - c : {G}{GS}{AUXG}(?:beat|beats|beating|saw|seen|seeing|fought|fended|edged|pipped)\s+(?:off|out)?\s*(?:(?:stiff\s+|tough\s+)?competition\s+from\s+|rivals?\s+(?:including\s+)?)?{FN8}to\s+(?:take|win|land|scoop|secure|snag|bag|clinch|grab|pick\s+up|claim)\s+(?:the\s+)?{F4}{BN}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,4}?(?:{WORK}|business|brand|creative|media)\b|\s+(?:after|following|in|from|without|this|last)\b)
 # "PR agency 1Milk2Sugars ... alongside new client wins including Pandora and Knix"
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:new\s+)?(?:client|account|business)\s+wins\s*,?\s+(?:including|such\s+as|like)\s+{BN}
 # "Mindshare and Sparro had split the Australian Labor Party's media account": both hold it now
@@ -330,7 +370,7 @@ appointed - c : {G}{GT}{GS}{AUXG}(?:{WIN}|picked\s+off|picks\s+off|signed|signs)
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,150}?\b(?:following|after|thanks\s+to|on\s+the\s+back\s+of)\s+(?:the\s+|its\s+)?{BN}\s+(?:account\s+)?wins\b
 appointed - c : {G}{GT}\s+[^⟦⟧;]{0,80}?\b(?:wins?|victories)\s+(?:with|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}{BN}
 appointed - c : {G}{GT}{GS}{AUXG}(?:has\s+been|have\s+been|was|were|is|are|had\s+been)\s+{NAMED}\s+(?:as\s+(?:its|the|their)\s+{F4}(?:agency|aor|partner)|to\s+(?:handle|lead|run|oversee|manage|look\s+after|take\s+(?:on|over)|work\s+on)\s+{F4}(?:{WORK}|creative|media|advertising|pr|digital|planning|buying))(?!\s+(?:for|by|at|of)\s)
-ended - c : \b(?:won|wins|took|takes|lured|luring|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
+ended - c : \b(?:won|wins|took|takes|lured|luring|attract(?:s|ed)|poach(?:es|ed)|snatch(?:es|ed)|swip(?:es|ed)|nabs|nabbed|scoop(?:s|ed)|bag(?:s|ged)|prised|prized|wrested|wresting|taking|winning|captured|capturing)\s+{FN6}from\s+(?:\d+-year\s+)?(?:incumbent\s+|rival\s+)?{GAP}{G}
 retained - c : {G}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:its|their|the|'s)\s+(?:recent\s+)?retention\s+of\s+(?:the\s+)?(?:{F6}{WORK}\s+(?:for|of)\s+)?{B}
 retained - c : {G}\s*,\s*(?:the|its)\s+{F4}(?:agency|partner|agency\s+of\s+record)\s+(?:for|of)\s+{B}[^,⟦⟧]{0,40},\s+{AUXG}(?:{HOLD})\s+(?:its|the)\s+{F2}(?:{WORK}|business)
 appointed - c : {G}{GS}{AUXP}(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|is\s+|are\s+|gets?\s+|got\s+|being\s+)?{NAMED}\s+(?:as\s+)?{F8}(?:for|by|at|to|on|of)\s+(?:the\s+)?{F6}{B}
@@ -342,10 +382,16 @@ appointed - c : {G}{GS}{AUXG}(?:gewinnt|übernimmt|holt|gewann)\s+{F4}\w*[eE]tat
 # "Initiative's Goodman Fielder win", "UM's King Living win": an agency's win of a brand, as one noun
 appointed - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture)\b(?!\s+(?:of|over)\b)
 # ---------------------------------------------------------------- retention
+# "DDFH&B-JWT continues its strong run with the news that it has been retained by Fáilte Ireland": the
+# agency that opens the sentence, as "it" in its own clause
+retained - c : ^\W*{G}\s+[^⟦⟧;]{0,80}?\b(?:that\s+)?it\s+(?:has|had)\s+been\s+(?:{REAPP})\s+by\s+(?:the\s+)?{BN}
+appointed - c : ^\W*{G}\s+[^⟦⟧;]{0,80}?\b(?:that\s+)?it\s+(?:has|had)\s+been\s+(?:named|appointed|hired|picked|selected|chosen|tapped)\s+(?:as\s+(?:the\s+)?{F4}(?:agency|aor|agency\s+of\s+record|partner)\s+)?by\s+(?:the\s+)?{BN}
+# "STC's media buying and planning account was retained by Starcom": the agency kept it
+retained - c : {BN}(?:'s)?\s+{F6}(?:{WORK}|business)\s*,?\s+(?:which\s+)?(?:was|were|has\s+been|have\s+been|had\s+been|is)\s+(?:successfully\s+)?(?:retained|kept|defended)\s+by\s+(?:incumbent\s+)?{GAP}{G}
 retained - c : {B}{BT}\s+[^⟦⟧;]{0,100}?\b(?:after|since|following)\s+(?:re-?appointing|retaining|re-?hiring|re-?signing)\s+{GAP}{G}
 # "BMF's Tourism Tasmania retention": an agency's retention of a brand, as one noun
 retained - c : {G}(?:'s|')\s+{BN}\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}retention\b(?!\s+of\b)
-retained - - : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
+retained - c : {B}{BT}\s+{AUX}{F3}\b(?:{KEEP})\s+{GAP}{G}
 retained - c : {B}{BT}\s+{AUX}(?:elected\s+to\s+|decided\s+to\s+|opted\s+to\s+)?(?:keep|retain)\s+{F8}(?:at|with)\s+{GAP}{G}
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+(?:the\s+)?{F6}{B}(?:'s)?(?=\s*$|\s*[,;.]|\s+(?:[\w$£-]+\s+){0,5}?(?:{WORK}|business|creative|media|pr|digital|advertising|brief|aor)\b|\s+(?:after|following|in\s+a|without|as|for)\b)
 retained - c : {G}{GS}{AUXG}{F2}(?:{HOLD})\s+{F8}(?:{WORK}|business|portfolio)\s+(?:for|of|at|on)\s+(?:the\s+)?{F6}{B}
@@ -354,6 +400,8 @@ retained - c : \bincumbent\s+{GAP}{G}\s+(?:to\s+|will\s+|has\s+|is\s+set\s+to\s+
 retained - c : {B}(?:'s)?\s+[^⟦⟧;]{0,60}?\b(?:renews?|renewed|renewing|extends?|extended|extending|renew|extend)\s+{F6}(?:contract|relationship|partnership|deal|agreement|tie-up)\s+with\s+{GAP}{G}
 retained - c : {G}\s+[^⟦⟧;]{0,80}?\b(?:for|after|by)\s+(?:retaining|keeping|holding\s+on\s+to|successfully\s+defending)\s+the\s+(?:business|account)
 retained - c : {G}{GS}{AUXG}(?:successfully\s+)?(?:defended|retained|kept|held\s+on\s+to)\s+the\s+(?:account|business)
+# "MG OMD ... extended its relationship with John Lewis Partnership following a competitive pitch"
+retained - c : {G}{GS}{AUXG}(?:extended|extends|extending|renewed|renews|renewing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:relationship|partnership|contract|deal|tenure)\s+with\s+(?:the\s+)?{B}
 # ---------------------------------------------------------------- endings
 ended - s : {X}{BT}\s+{AUX}{F3}\b(?:{DROP})\s+(?:the\s+)?{GAP}{Y}
 ended - c : {B}{BT}\s+{AUX}{F3}\b(?:{HAND}|{DROP}|pulls?|pulled|takes?|took|yanks?|yanked)\s+{F6}(?:{WORK}|business|account)\s+(?:out\s+of|away\s+from|from)\s+{GAP}{G}
@@ -383,6 +431,10 @@ ended - c : {G}{GS}{AUXG}(?:has\s+been\s+|was\s+|were\s+|is\s+|have\s+been\s+)?{
 ended - c : {G}{GT}\s*,?\s*(?:which|who)?\s*{AUXG}(?:will\s+not|won't|would\s+not|did\s+not|didn't|has\s+not|declined\s+to|has\s+declined\s+to|chose\s+not\s+to|opted\s+not\s+to|is\s+not|was\s+not|isn't|decided\s+not\s+to)\s+(?:to\s+)?(?:re-?pitch|defend|fight|participate|take\s+part|taking\s+part|pitch)
 ended - c : {G}\s*,?\s*(?:which|who)?\s*{AUXG}(?:bowed|bows|bowing)\s+out
 ended - c : {G}\s+(?:is\s+|was\s+)?(?:sitting|sits|sat)\s+out\s+(?:the\s+)?(?:pitch|review)
+# "Telkom Kenya-Orange (previously handled by Ogilvy PR)": the brand the aside is about
+ended - c : {BN}(?:'s)?\s*(?:\(|,)\s*(?:which\s+was\s+)?(?:previously|formerly)\s+(?:handled|held|run|managed|serviced|looked\s+after)\s+by\s+{GAP}{G}
+# "as its former client, Samsung, has been snapped by MediaEdge": the agency's former client
+ended - c : {G}{GT}\s+[^⟦⟧;]{0,100}?\b(?:its|their)\s+(?:former|ex-|erstwhile)\s*(?:client|account)\s*,?\s+{BN}
 ended - c : (?:previously|formerly|had\s+previously\s+been|had\s+been)\s+{F3}(?:handled|held|run|managed|looked\s+after)\s+by\s+{GAP}{G}
 ended - c : \b(?:{WORK}|business)\s+had\s+(?:previously\s+)?been\s+(?:with|at|held\s+by|handled\s+by)\s+{GAP}{G}
 ended - c : {G}\s+(?:had\s+)?previously\s+(?:held|handled|run|managed|worked\s+on)\s+(?:the\s+)?{B}(?:'s)?
@@ -433,23 +485,25 @@ review - c : \b(?:putting|puts|put|leaves?|leaving)\s+{GAP}{G}\s+on\s+(?:alert|n
 review - c : {G}\s+(?:is\s+|are\s+)?on\s+(?:alert|notice)
 # ---------------------------------------------------------------- credits: work for the brand
 credit - kp : {G}(?:'s|')\s+{F4}{PIECE}\s+(?:for|on\s+behalf\s+of)\s+(?!its\s|their\s|the\s){F6}{BN}
+# "Mischief's new Heinz spot", "Droga5's latest Hennessy campaign": the agency's work for the brand
+credit - p : {G}(?:'s|')\s+(?:new|latest|first|recent|newest|debut)\s+{BN}\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - cp : {G}(?:'s|')?\s+{F4}{PIECE}\s+(?:for|with|on\s+behalf\s+of)\s+(?:the\s+)?{F6}{B}
 credit - kp : {B}(?:'s|')?\s+{FN8}{PIECE}(?:\s+"[^"]{1,60}")?\s*,?\s+{F3}(?:by|from|via|through|courtesy\s+of)\s+(?:(?:its\s+)?(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {PIECE}\s+(?:for\s+(?:the\s+)?{F3}{B}\s+)?(?:\w+\s+)?(?:from|by|via|courtesy\s+of)\s+(?:(?:agency\s+of\s+record|agency|aor)\s+)?{GAP}{G}
 credit - kp : {B}\s+"[^"]{1,60}"\s+(?:by|from)\s+{G}
 credit - kp : {PIECE}\s+(?:created\s+|made\s+)?by\s+{GAP}{G}\s+for\s+(?:the\s+)?{BN}(?!'s)
 credit - kp : ["”]\s+for\s+(?:the\s+)?{BN}\s*,?\s+(?:by|from)\s+{GAP}{G}
-credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+["“][^"”]{1,60}["”]\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?{BN}(?!'s)
+credit - kp : {G}(?:\s+[A-Z][a-z]+)?(?:'s|')\s+(?:new\s+|latest\s+)?(?:["“][^"”]{1,60}["”]|'[^']{1,60}')\s+(?:{F2}{PIECE}\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}{BN}(?!'s)
 credit - kp : \b(?:created|made|developed|produced)\s+(?:pro[\s-]bono\s+|[\w-]+ly\s+)by\s+{GAP}{G}
-credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN6})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
+credit - cp : {G}{GS}{AUXG}{F2}(?:{MAKE}|plays|tells|unleashes?|unleashed)\s+(?:{FN8})?{PIECE}\b\s*{FN6}(?:for|to|on\s+behalf\s+of)\s+(?:the\s+)?(?:(?:longtime\s+|key\s+|signature\s+)?client\s+)?{F4}{B}
 credit - p : {G}{GS}{AUXG}(?:{MAKE})\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?{PIECE}\b(?!\s+(?:for|with|on\s+behalf\s+of)\s)
 credit - cp : {G}{GS}{AUXG}(?:is\s+)?(?:touting|promoting|showcasing|celebrating|spotlighting)\s+{B}'s
-credit - pn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned)
+credit - pn : {B}\s+(?:and|&)\s+(?:(?:its|their)\s+)?(?:[\w-]+\s+)?(?:agency\s+)?{G}\s+{AUX}(?:hit|launch|unveil|team|debut|return|roll|bring|create|deliver|took|take|celebrate|celebrates|partner|are|have|show|showed|give|gave|go|went|turn|turned|won|win|earned|earn|scooped|picked\s+up|bagged|claimed|collected)
 credit - pn : {G}\s+(?:and|&)\s+{B}\s+{AUX}(?:hit|hits|launch|launches|unveil|unveils|team\s+up|teams\s+up|debut|debuts|return|returns|roll\s+out|rolls\s+out|bring|brings|create|creates|deliver|delivers|showed|show|celebrate|celebrates|took|take|give|gave|turn|turned)
 credit - cp : {B}{BT}\s+{FN10}(?:in|with|via)\s+(?:a\s+|its\s+|the\s+|an\s+)?(?:new\s+|latest\s+)?{G}(?:'s)?\s+(?:[\w-]+\s+)?{PIECE}\b
 credit - kp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|rolled\s+out|rolls\s+out|released|releases|debuted|debuts|dropped|drops|introduced|introduces|kicked\s+off|teased|teases)\s+[^⟦⟧;]{0,120}?\bvia\s+(?:(?:agency|its\s+agency)\s+)?{GAP}{G}
 credit - kp : {B}\s*,\s*(?:with|alongside|via|through)\s+(?:agency\s+)?{GAP}{G}\s*,\s+{AUX}(?:{MAKE}|teased|teases|unveiled|unveils)
-credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
+credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised|written|dreamed\s+up|dreamt\s+up|masterminded|delivered|executed|handled|concepted)\s+(?:by|out\s+of)\s+(?:(?:a|an|the)\s+⟦\d+⟧\s+(?:[\w-]+\s+)?(?:agency|shop|firm)\s*,\s+)?(?:(?:the\s+|its\s+)?(?:[\w-]+'s\s+)?(?:longtime\s+|long-time\s+|incumbent\s+|creative\s+|lead\s+)*(?:agency|agency\s+of\s+record|aor)\s*,?\s+)?{GAP}{G}
 credit - kp : \b(?:created|made|developed|produced|conceived|crafted|designed|devised)\s+by\s+(?:[a-z][\w-]*\s+){1,4}⟦\d+⟧'s\s+{G}
 credit - kp : \bthe\s+work\s+of\s+(?:(?:the\s+)?(?:incumbent\s+|longtime\s+|long-time\s+|lead\s+)?(?:creative\s+|ad\s+|media\s+)?(?:agency\s+|shop\s+)?)?{GAP}{G}
 # "Steinlager launched its Tokyo Dry beer with DDB", "ROM launched a new film and campaign with global
@@ -458,6 +512,8 @@ credit - cp : {B}{BT}\s+{AUX}(?:launched|launches|unveiled|unveils|released|rele
 # "Together with DDB, Speight's put ...", "With True and Gladeye, ANZ developed ...": the brand's
 # work, made with the agencies named first
 credit - cp : (?:^|[:;]\s+)\W*(?:(?:together|⟦0⟧)\s+)?with\s+(?:(?:its\s+|their\s+)?(?:agency|agencies)\s+)?{GAP}{G}\s*,\s+{BN}(?:'s)?\s+{AUX}(?:put|puts|launched|launches|unveiled|unveils|developed|develops|created|creates|made|makes|brought|brings|released|releases|rolled\s+out|rolls\s+out|produced|produces|took|takes|turned|turns|gave|gives|debuted|debuts|celebrated|celebrates|returned|returns|built|builds|delivered|delivers|crafted|crafts|designed|designs)\b
+# "SIRIM QAS International – a testing body – has teamed up with M&C Saatchi": the subject is the brand
+credit - cpan : {B}{BT}\s+{AUX}(?:teamed|teams|partnered|partners|joined\s+forces|joins\s+forces)\s+(?:up\s+)?with\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpa : \b(?:in\s+(?:collaboration|partnership|conjunction)\s+with|(?:teamed|teams|partnered|partners)\s+(?:up\s+)?with)\s+(?:(?:its\s+)?(?:agency|shop)\s+)?{GAP}{G}
 credit - cpn : {G}\s+(?:teamed|teams|partnered|partners|has\s+partnered|has\s+teamed)\s+(?:up\s+)?with\s+{GAP}{B}
 credit - cp : {G}{GS}{AUXG}(?:was\s+|is\s+)?behind\s+{B}(?:'s)?\s+{FN6}{PIECE}
@@ -475,16 +531,31 @@ credit - cp : {G}{GT}\s+[^;]{0,150}?\b(?:for|with|on)\s+(?:its|their)\s+{FN6}{PI
 credit - cp : {G}{GS}{AUXG}(?:has\s+|have\s+)?(?:earned|won|taken|picked\s+up|impressed\s+[^⟦⟧]{0,30}?)\s*[^⟦⟧;]{0,40}?\b(?:with|for)\s+(?:its\s+|their\s+|the\s+)?(?:campaigns?|work)\s+for\s+{BN}
 # "Forsman & Bodenfors picked up a gold Lion for its Ikea "dream kitchens" campaign": the agency's work for the brand
 credit - cp : {G}{GT}\s+[^;]{0,100}?\b(?:for|with)\s+(?:its|their)\s+{BN}\s+(?:"[^"]{1,60}"\s+)?(?:[\w-]+\s+)?{PIECE}\b
+# "Lowe Roche gives Télévision Française Ontario a modern makeover": the agency's work on the brand
+credit - c : {G}{GS}{AUXG}(?:gives?|gave|giving|has\s+given)\s+(?:{B}|the\s+(?:⟦\d+⟧\s+)?[a-z][\w-]+)(?:'s)?\s+(?:a|an|its)\s+{F3}(?:makeover|rebrand|refresh|facelift|new\s+look|new\s+identity|brand\s+identity|identity|redesign|revamp|overhaul|update|new\s+voice)\b
+# "Doe picked up its prize for Maker's Mark", "Juniper Park won a bronze in the Beauty category for Eos": a prize for the brand's work
+credit - kp : {G}{GS}{AUXG}(?:picked\s+up|won|took\s+home|collected|scooped|bagged|earned|claimed)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:prize|award|gong|trophy|gold|silver|bronze|grand\s+prix|effie|lion)s?(?:\s+in\s+the\s+(?:[^⟦⟧;,]|⟦\d+⟧){1,60}?\s+(?:category|division))?\s+for\s+(?:its\s+|their\s+|the\s+)?{BN}
+# "DraftFCB and the Ministry of Health are a pretty bloody good team": the pair, either way round
+credit - sp : {X}\s+and\s+(?:the\s+)?{Y}\s+(?:are|make|were|have\s+been|remain)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:team|duo|partnership|pairing|combination|double\s+act)\b
+# "BBDO is expected to remain on its roster": the agency stays on the brand's roster
+credit - c : {G}{GS}{AUXG}(?:remains?|remained|stays?|stayed|to\s+remain|to\s+stay)\s+on\s+(?:its|their|the)\s+(?:{BN}(?:'s)?\s+)?(?:agency\s+)?roster\b
+# "(with contributing agency, Toronto-based Campus Intercept)": an awarded piece's other makers
+credit - kp : \bcontributing\s+agenc(?:y|ies)\s*,?\s+(?:(?:the\s+)?[\w-]+-based\s+)?{G}
 # ---------------------------------------------------------------- credits: the brand's agency
 credit - c : {B}'s\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|existing|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|roster|key|new)\s+)*(?:agency|agency\s+of\s+record|aor|agency\s+partner|ad\s+agency|advertising\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - c : {B}\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|creative|media|ad|advertising|pr|digital)\s+)*(?:agency\s+partner|advertising\s+partner|creative\s+partner|media\s+partner|pr\s+partner|partner)\s*,?\s+{GAP}{G}
 credit - c : \b(?:its|their|his|her)\s+(?:(?:longtime|long-time|long-standing|longstanding|lead|current|creative|media|ad|advertising|pr|digital|dedicated|bespoke|global|main|incumbent|retained|key)\s+)+(?:agency|agency\s+of\s+record|aor|agency\s+partner|partner|shop)\s*,?\s+{GAP}{G}
 credit - - : {G}{GT}\s*,?\s*(?:the|its|a|an|is\s+the|is\s+a|was\s+the|was\s+a)\s+{F4}(?:agency|agency\s+of\s+record|aor|shop|partner|agency\s+partner)\s+(?:for|of|behind|to|dedicated\s+to|solely\s+dedicated\s+to|serving)\s+(?:the\s+)?{F3}{B}
 credit - c : {G}{GT}\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:the\s+|a\s+)?{F3}(?:agency|agency\s+of\s+record|aor|partner|agency\s+partner)\s+(?:for|of|to|on)\s+(?:the\s+)?{F3}{B}
-credit - c : {G}{GT}\s+(?:is|was|as)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
+credit - c : {G}{GT}(?:\s+in\s+[A-Z][a-z]+)?\s+(?:is|was|as|remains|remained|has\s+been|had\s+been|will\s+remain|continues\s+to\s+be)\s+(?:already\s+|still\s+|also\s+)?{B}'s\s+{F3}(?:agency|partner|aor|agency\s+of\s+record|media\s+buyer|buyer|media\s+planner)
 credit - - : {G}\s*,\s*{BN}'s\s+{F3}(?:agency|agency\s+of\s+record|aor|shop|partner)
 credit - - : (?:^|[:;]\s+)\W*{BN}'s\s+{G}(?!'s\s+(?:{PIECE}|{WORK}|new|latest)\b)
 credit - - : ^\W*(?P<b>⟦\d+⟧)\s*(?:,|/|\||–|-)\s*(?P<g>⟦\d+⟧)\W*$
+# "Air New Zealand and True", "ASB and Saatchi & Saatchi": a headline that is the pair alone (a
+# year's-best write-up); the types decide which is the agency
+credit - s : ^\W*(?P<x>⟦\d+⟧)\s+and\s+(?P<y>⟦\d+⟧)\W*$
+# "the partnership between True and Air New Zealand", "... between Colenso and V Energy"
+credit - sp : \b(?:partnership|collaboration|relationship)\s+between\s+(?:the\s+)?{X}\s+and\s+(?:the\s+)?{Y}(?!\s*(?:'s|’s))
 credit - - : ^\W*{BN}\s*,\s*"[^"]{1,60}"\s*,\s*{G}
 credit - c : {B}\s*,\s*(?:which\s+is\s+)?(?:handled|run|looked\s+after|serviced)\s+by\s+{GAP}{G}
 credit - c : {B}(?:'s)?\s+{FN6}\b(?:is|are|lies|rests|remains)\s+in\s+the\s+hands\s+of\s+{GAP}{G}
@@ -715,6 +786,12 @@ _DEAL = re.compile(
     r"brought\s+together|fold(?:s|ed)?\s+into|absorbed)\b",
     re.IGNORECASE,
 )
+# "Project Worldwide added Burger King creative shop Pitch to its growing roster of shops": a
+# holding company's new agency, not a client's appointment
+_STABLE_ADD = re.compile(
+    r"\badd(?:s|ed|ing)\b[^.;]{0,80}?\bto\s+(?:its|their)\s+(?:growing\s+|expanding\s+)?(?:roster|stable|portfolio|family|network|collection|group)\s+of\s+(?:agencies|shops|companies|firms|businesses)\b",
+    re.IGNORECASE,
+)
 _SHORTLIST = re.compile(
     r"\bshortlist(?:s|ed|ing)?\b|\bfinalists?\b|\bin\s+the\s+running\b|\bcontenders?\b|\bvying\b|\bvie\b|"
     r"\btwo-horse\s+race\b|\bnarrow(?:s|ed)?\s+(?:to|down)\b|\bto\s+pitch\s+for\b|\bpitching\s+for\b|"
@@ -758,6 +835,8 @@ _NOT_BRANDS = {
     "ingenuity", "the observatory", "agency assessments", "media audits", "comvergence", "nielsen",
     "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
     "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
+    # money written short ("$165 Mil.")
+    "mil", "mln", "bil", "bln",
 }
 # events and seasons that campaigns are made for: "the company's last two Super Bowl spots"
 _EVENTS = {
@@ -824,12 +903,26 @@ def _quoted(placed: Placed, i: int) -> bool:
     return bool(before) and _OPEN_QUOTES.get(before) == after
 
 
+# a quoted title of a piece of work ("its 'There's Nothing like Australia' campaign"): a name in it
+# is part of the title, neither the brand nor the agency
+_WORK_TITLE = re.compile(
+    rf"(?:(?<=[\s(])|^)(['\"])(?=\S)[^\"]{{1,80}}?(?<=\S)\1(?=\s+(?:[\w-]+\s+){{0,2}}?{_PIECE}\b)", re.IGNORECASE
+)
+
+
+def _in_work_title(placed: Placed, i: int) -> bool:
+    n = placed.names[i]
+    return any(m.start() < n.start and n.end < m.end() for m in _WORK_TITLE.finditer(placed.sentence))
+
+
 def _brand_ok(placed: Placed, b: int) -> bool:
     n = placed.names[b]
     # "teamed up with Scandinavian digital agency Nordic.Agency": introduced as an agency
     return (
         n.kind == "name"
         and not _quoted(placed, b)
+        and not _in_work_title(placed, b)
+        and not re.match(r"\s+(?:category|categories)\b", placed.after(b, 20), re.I)  # "in the Beverage category"
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
@@ -854,7 +947,11 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
         return False  # pitch consultants run reviews; they are never the agency
     if n.kind == "agency":
         return True
-    if n.kind != "name" or _quoted(placed, g):
+    if n.kind != "name" or _quoted(placed, g) or _in_work_title(placed, g):
+        return False
+    # "a Salt Lake City agency, Summit Group": the place describes the agency named next;
+    # "the Small Budgets/Products category": an awards category
+    if re.match(r"\s+(?:(?:[\w-]+\s+)?(?:agency|shop|firm|outfit|consultancy)\s*,\s+⟦|(?:category|categories)\b)", placed.after(g, 60), re.I):
         return False
     text = _clean(n.text)
     words = text.split()
@@ -936,18 +1033,28 @@ def _not_review(sentence: str) -> bool:
     return _NOT_REVIEW_RE.search(sentence) is not None and not _REVIEW_AGAIN.search(sentence)
 
 
-def _exclusions(sentence: str) -> set[str]:
+# "Heinz awards creative to Mischief": "awards" as the verb of handing an account, not a prize
+_AWARD_VERB = re.compile(r"\b(?:awards|awarded|awarding)\s+(?:(?:its|their|the)\s+)?(?:[^\s⟦⟧.;]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?⟦", re.I)
+
+
+def _exclusions(sentence: str, text: str = "") -> set[str]:
     kinds = set()
+    verb = _AWARD_VERB.search(text) if text else None
+    plain = sentence
+    if verb is not None:
+        # the sentence without the verb's use: any other prize word still counts
+        plain = re.sub(r"\b(?:awards|awarded|awarding)\b", "", sentence, count=1, flags=re.I)
     for kind, pattern in (
         ("person", _PERSON),
         ("person_verb", _PERSON_VERB),
         ("award", _AWARD),
         ("deal", _DEAL),
+        ("stable", _STABLE_ADD),
         ("shortlist", _SHORTLIST),
         ("lost", _LOST_PITCH),
         ("hypothetical", _HYPOTHETICAL),
     ):
-        if pattern.search(sentence):
+        if pattern.search(plain if kind == "award" else sentence):
             kinds.add(kind)
     return kinds
 
@@ -984,14 +1091,14 @@ def extract_sentence(
     names a listed agency; 0: neither; unlisted names fill an agency slot only in such items); ``people``: names the item marks as people; ``vocab``: the words the item writes in
     lower case.
     """
-    sentence = normalise(sentence)
+    sentence = _maker_compounds(normalise(sentence), gazetteer)
     if not sentence or sentence.isupper() and len(sentence) > 40:
         return []
     placed = place(sentence, gazetteer, people, vocab)
     if not placed.names and not _REVIEW_CUE.search(sentence):
         return []
     text = placed.text
-    blocked = _exclusions(sentence)
+    blocked = _exclusions(sentence, text)
     found: dict[tuple[int, int | None], _Found] = {}
     owned: set[int] = set()  # agencies whose brand an "o" rule found
     segments = _segments(text)
@@ -1035,6 +1142,21 @@ def extract_sentence(
     out = _revise_incumbents(out, sentence)
     out += _reviews(placed, sentence, out)
     return _dedupe(out)
+
+
+# "the Ogilvy-created spot for Heinz": a listed agency's name joined to the participle of making
+_MAKER_COMPOUND = re.compile(r"\b([A-Z][\w&+.]*(?:\s+[A-Z][\w&+.]*){0,2})-(?:created|made|produced|designed|crafted|developed|devised|conceived)\b")
+
+
+def _maker_compounds(sentence: str, gazetteer: Gazetteer) -> str:
+    """ "Ogilvy-created spot for Heinz" read as "Ogilvy's spot for Heinz" (listed agencies only)."""
+
+    def sub(m: re.Match[str]) -> str:
+        found = gazetteer.find_in(m.group(1))
+        listed = any(a == 0 and b == len(m.group(1)) for _e, a, b in found)
+        return f"{m.group(1)}'s" if listed else m.group()
+
+    return _MAKER_COMPOUND.sub(sub, sentence) if "-" in sentence else sentence
 
 
 _CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})(?=\s+[\w⟦$£\"'])")
@@ -1124,6 +1246,9 @@ def _in_dash_aside(placed: Placed, i: int) -> bool:
     return re.match(r"\s*[–—]", placed.after(i, 5)) is not None and (before.count("—") + before.count("–")) % 2 == 1
 
 
+_ASIDES = re.compile(r"\s*,[^,⟦⟧]{1,80},|\s*\([^()]{1,80}\)|\s*[–—][^–—]{1,100}[–—]")
+
+
 def _keep(
     placed: Placed,
     m: re.Match[str],
@@ -1145,7 +1270,8 @@ def _keep(
         return False
     if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
         return False  # "his friend Jeff Goodby's agency"
-    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", m.group(), re.I):
+    # (an aside about the brand, "in a piecemeal do-over of its advertising review", does not count)
+    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", _ASIDES.sub(" ", m.group()), re.I):
         return False
     if "a" in flags and placed.names and placed.names[0].kind == "agency" and g != 0 and re.match(r"\W*$", placed.text[: placed.spans[0][0]]):
         return False
@@ -1174,6 +1300,8 @@ def _keep(
         placed.before(g, 40) + " " + placed.after(g, 40)
     ) and not _WORK_WORD.search(sentence):
         return False
+    if "stable" in blocked and status == "appointed":
+        return False
     if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
         return False
     if "shortlist" in blocked and status in ("appointed", "retained") and _in_shortlist(placed, g):
@@ -1186,6 +1314,7 @@ def _keep(
 _OWNER_AFTER = re.compile(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:agency|agencies|shops?|unit|network|division|brand\s+agency|stablemates?|sister)\s+(?:[\w-]+\s+)?⟦"
     r"|(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?⟦\d+⟧(?!\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention)\b)"
+    rf"(?!\s+(?:[\w-]+\s+)?{_PIECE}\b)"  # "Mischief's new Heinz spot": the agency's work for the brand
     r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
     re.I,
 )
@@ -1332,7 +1461,24 @@ def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Rel
             role, stated = _role_for(placed, k)
             out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
             break
+        # "awarded its creative account to A and its public relations business to B": the second
+        # account of the same brand, handed in the same clause
+        second = _SECOND_ACCOUNT.match(tail)
+        if r.status == "appointed" and second:
+            k = int(second.group(1))
+            name = placed.names[k]
+            if any(x.agency == _clean(name.text) for x in [*found, *out]) or not _agency_ok(placed, k, "k", 1, ""):
+                continue
+            role, stated = _role_for(placed, k)
+            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
     return out
+
+
+_SECOND_ACCOUNT = re.compile(
+    rf"(?:\s+of\s+(?:⟦\d+⟧|[A-Z][a-z]+)|\s*,\s*⟦\d+⟧\s*,?)?\s*,?\s+and\s+(?:its\s+|their\s+)?(?:[\w$£€.-]+\s+){{0,5}}?"
+    rf"(?:{_WORK}|creative|media|pr|digital|social|business)\s+to\s+(?:the\s+)?⟦(\d+)⟧",
+    re.IGNORECASE,
+)
 
 
 def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
@@ -1345,8 +1491,17 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     found = [r for r in found if not (r.status == "appointed" and r.agency_name in named)]
     appointed = {r.agency_name for r in found if r.status == "appointed"}
     ended = {r.agency_name for r in found if r.status == "ended"}
+    kept = {r.agency_name for r in found if r.status == "retained"}
     out: list[Relation] = []
     for r in found:
+        if r.status in ("incumbent", "holder") and r.agency_name in kept:
+            continue  # "with B retaining 15-year incumbent A and C awarding its account to D": A kept B
+        if r.status in ("incumbent", "holder") and r.agency_name not in appointed and any(
+            r.agency in o.agency or o.agency in r.agency or f"{o.agency} {r.agency}" in sentence
+            for o in found
+            if o.status == "appointed" and o.agency
+        ):
+            continue  # "lost out to Starcom MediaVest, the planning incumbent": part of a name appointed
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
             # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
             if r.brand:
@@ -1447,6 +1602,7 @@ def extract_text(
     """
     if model is _DEFAULT:
         model = load_model()
+    snippet = _undated(snippet, gazetteer)
     sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
     context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
     vocab = vocabulary([headline, snippet])
@@ -1525,6 +1681,27 @@ def extract_text(
     out = _joined_agencies(out)
     cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
     return _tidy(_merge(out), cue)
+
+
+# a dateline that opens a snippet: "NEW YORK--", "NEW YORK, June 16, 2011 /PRNewswire/ --",
+# "NEW YORK (AdAge.com) --", "Kuala Lumpur, Malaysia – ": where the story was filed, not a name
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[–—-]))"
+    r"(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*/[A-Za-z ]{2,30}/|\s*\([^()]{0,30}\))?"
+    r"\s*(?:--|\s[–—-]\s)\s*(?=[\w\"'])"
+)
+
+
+def _undated(sentence: str, gazetteer: Gazetteer) -> str:
+    """The sentence without the dateline that opens it (none when the prefix names an agency)."""
+    m = _DATELINE.match(normalise(sentence))
+    if m is None or gazetteer.find_in(m.group()):
+        return sentence
+    first = m.group().split()[0].strip(",").lower()
+    if not m.group().split()[0].isupper() and first in COMMON:
+        return sentence  # "Meanwhile, Vistara — Tata's joint venture ...": an adverb, not a place
+    return normalise(sentence)[m.end() :]
 
 
 _SUBJECT_VERB_MORE = re.compile(r"^(?:\s+(?:showed|won|wins|landed|secured|picked|took|made|created)\b|['’]s\s+[a-z])", re.I)
@@ -1676,6 +1853,8 @@ def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: s
         return True
     if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
         return True
+    if "stable" in blocked and status == "appointed":
+        return True
     if "lost" in blocked and status in ("appointed", "ended", "retained") and _lost_near(placed, g):
         return True
     return "hypothetical" in blocked and status in ("appointed", "ended")
@@ -1763,10 +1942,16 @@ _SECOND_PREDICATE = re.compile(
 )
 
 
+_TIGHT_DASH = re.compile(r"(?<=[\w.'])[–—](?=[A-Za-z])")
+
+
 def _simplified(sentence: str) -> list[str]:
     """The sentence without one aside at a time (see above); [] when it has none."""
     out: list[str] = []
     plain = _OPENING_PHRASE.sub("", _ADVERB_LEAD.sub("", _ADVERB_ASIDE.sub("", sentence)))
+    # "SIRIM QAS International–a testing body–has teamed up": an aside between unspaced dashes
+    if len(_TIGHT_DASH.findall(plain)) == 2:
+        plain = _TIGHT_DASH.sub(lambda m: f" {m.group()} ", plain)
     if plain != sentence:
         out.append(plain)
     for pattern in (_APPOSITION, _DESCRIBED_SUBJECT):
@@ -1818,6 +2003,14 @@ _BRAND_POSITION_VERB = re.compile(
     re.I,
 )
 
+# "when Coca-Cola decided to consolidate its entire $300 million US budget", "Cadbury's decision to
+# look at its media arrangements": the brand whose account the article is about
+_BRAND_DECIDES = re.compile(
+    r"^(?:'s\s+decision\s+(?:[\w-]+\s+){0,3}?to|\s+(?:has\s+|had\s+)?(?:decided|decides|opted|opts|chose|elected)\s+to)\s+"
+    r"(?:consolidate|review|move|appoint|hand|shift|split|pitch|put|switch|drop|hire|look\s+at|call|change)\b",
+    re.I,
+)
+
 
 def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> str:
     """The brand an article is about when no relation names one: a brand-like name the
@@ -1846,6 +2039,10 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                 score = -1 if n.personish else 0
                 if in_headline and first:
                     score += 1
+                    # "Whistler Film Fest messes with Hollywood", "Sky Spa elevates its look": a
+                    # headline that opens with the name as the subject of its verb
+                    if i == 0 and not placed.text[: placed.spans[0][0]].strip(" \"'") and re.match(r"\s+[a-z]{3,}(?:es|s)\b", placed.after(0, 20)):
+                        score += 1
                     # "Chicken Licken - When Love Is Tough", "Hinge: It's Funny We Met": a work
                     # headline leads with the brand, then a dash or colon and the work's title
                     if _TITLE_SEPARATOR.match(headline) and normalise(headline).startswith(n.text):
@@ -1862,7 +2059,7 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     # ... that the sentence says owns an account ("X is ... as its ad account moves")
                     if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
                         score += 1
-                if _BRAND_POSITION_VERB.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
+                if _BRAND_POSITION_VERB.match(after) or _BRAND_DECIDES.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
                     score += 2  # "X launches ..."; "founding client X"
                 scores[key] += score
                 first = False
@@ -1994,7 +2191,10 @@ def _initials(a: str, b: str) -> bool:
     """ "BT" and "British Telecom": one is the other's initials."""
     short, long = sorted((a.strip(), b.strip()), key=len)
     words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
-    return short.isupper() and 2 <= len(short) <= 5 and "".join(w[0] for w in words).upper() == short
+    initials = "".join(w[0] for w in words).upper()
+    # "STC" and "Saudi Telecom": the short form's last letter may be the company's legal word
+    company = len(words) >= 2 and len(short) == len(initials) + 1 and short[-1] in "CG" and short[:-1] == initials
+    return short.isupper() and 2 <= len(short) <= 5 and (initials == short or company)
 
 
 def _joined_agencies(found: list[Relation]) -> list[Relation]:
