@@ -133,7 +133,7 @@ def _line(c: Counter[str]) -> str:
 
 def run(split: str) -> list[str]:
     gaz = load_gazetteer(None)
-    lines = [f"== incumbent decision ({split}), each item alone as the company's only report"]
+    lines = ["each item alone as the company's only report; the incumbents the decision confirms:"]
     names = agency_suite.SPLITS.get(split, (split,))
     lines.append(f"  {'+'.join(names)}: {_line(score(agency_suite.load(split), gaz))}")
     if split == "dev":
