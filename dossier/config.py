@@ -267,6 +267,9 @@ class Brand:
 
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
+#: The bundled example brand's name (templates/brand.toml): only it is given the bundled logo.
+EXAMPLE_BRAND = "Fieldstone & Co"
+
 _BRAND_KEYS = {
     "name",
     "logo",
@@ -323,12 +326,13 @@ def _brand_line(text: str, key: str, table: str | None = None) -> str:
     return f" line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
 
 
-def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
+def brand_logo(root: Path, logo: str, where: str = "brand.toml", example: bool = True) -> Path:
     """The logo file ``logo`` names, confined to the brand's folder ``root``.
 
     Relative paths only, no ``..``, and a symbolic link may not lead out of the folder. When
-    the brand folder has no such file, the packaged templates folder is tried (the example
-    brand's logo lives there). Too large a file or image is refused.
+    the brand folder has no such file and ``example`` (the brand is the bundled example's), the
+    packaged templates folder is tried (the example brand's logo lives there): another brand
+    never gets the example's logo. Too large a file or image is refused.
     """
     text = str(logo).replace("\\", "/")
     parts = Path(text).parts
@@ -342,7 +346,7 @@ def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
             f"{where}: logo = {logo!r} must be a file inside the brand's folder ({root}), "
             'given relative to it (for example "assets/logo.svg"), without "..".'
         )
-    for folder in (root, data_dir("templates")):
+    for folder in (root, data_dir("templates")) if example else (root,):
         candidate = folder / text
         if not candidate.exists() and not candidate.is_symlink():
             continue
@@ -356,7 +360,10 @@ def brand_logo(root: Path, logo: str, where: str = "brand.toml") -> Path:
             raise ConfigError(f"{where}: logo = {logo!r} is not a file.")
         _check_logo(real, logo, where)
         return real
-    raise ConfigError(f"{where}: logo = {logo!r}: no such file next to the brand file ({root}).")
+    raise ConfigError(
+        f"{where}: logo = {logo!r}: no such file next to the brand file ({root}). Put your "
+        "logo there, or remove the logo line to print the brand's name on the cover instead."
+    )
 
 
 def _check_logo(path: Path, logo: str, where: str) -> None:
@@ -431,8 +438,12 @@ def load_brand(path: Path | None = None) -> Brand:
             )
     fonts, sender = tables["fonts"], tables["sender"]
     root = path.resolve().parent
-    logo = str(data.get("logo", "assets/logo.svg"))
-    brand_logo(root, logo, f"{path}{_brand_line(text, 'logo')}")
+    # No logo line: no logo (the cover shows the brand's name). The bundled example's logo is
+    # found for the example brand only, never put on another brand's documents.
+    logo = str(data.get("logo", "")).strip()
+    if logo:
+        example = str(data["name"]).strip() == EXAMPLE_BRAND
+        brand_logo(root, logo, f"{path}{_brand_line(text, 'logo')}", example)
     return Brand(
         name=str(data["name"]),
         logo=logo,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -105,3 +106,56 @@ def test_safe_link() -> None:
     assert safe_link("javascript:alert(1)") == ""
     assert safe_link("file:///etc/passwd") == ""
     assert safe_link("apple.com") == ""
+
+
+def _brand_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "brand.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_brand_without_a_logo_prints_its_name_and_never_the_examples_logo(tmp_path: Path) -> None:
+    from dossier.render import render_html
+    from dossier.writing import write_company
+
+    brand = load_brand(_brand_file(tmp_path, 'name = "Acme Partners"\n'))
+    assert brand.logo == ""
+    d = _dossier()
+    page = render_html(d, write_company(d), brand)
+    assert '<div class="logo logo-name">Acme Partners</div>' in page
+    assert '<img src="data:image/svg' not in page  # the bundled (Fieldstone & Co) logo is not used
+    text = PdfReader(io.BytesIO(render_pdf(page, brand))).pages[0].extract_text()
+    assert "Acme Partners" in text and "Fieldstone" not in text
+
+
+def test_another_brands_missing_logo_is_a_clear_error_the_examples_is_found(tmp_path: Path) -> None:
+    from dossier.errors import ConfigError
+
+    with pytest.raises(
+        ConfigError, match="no such file next to the brand file.*remove the logo line"
+    ):
+        load_brand(_brand_file(tmp_path, 'name = "Acme Partners"\nlogo = "assets/logo.svg"\n'))
+    example = load_brand(
+        _brand_file(tmp_path, 'name = "Fieldstone & Co"\nlogo = "assets/logo.svg"\n')
+    )
+    assert (
+        example.logo == "assets/logo.svg"
+    )  # a copy of the bundled brand file still finds its logo
+
+
+def test_light_brand_colours_are_kept_readable() -> None:
+    from dossier.config import Brand
+    from dossier.render.colours import _rgb, contrast, ink
+
+    yellow = ink(Brand(name="Acme", primary="#ffff00"))
+    assert yellow["on_primary"] != "#ffffff"  # dark text on the yellow cover and table headers
+    ink_rgb = _rgb(yellow["primary_ink"])
+    assert (
+        ink_rgb is not None and contrast(ink_rgb, (1.0, 1.0, 1.0)) >= 4.5
+    )  # headings read on white
+    navy = ink(Brand(name="Acme", primary="#1f3a5f"))
+    assert navy == {
+        "on_primary": "#ffffff",
+        "primary_ink": "#1f3a5f",
+    }  # a dark colour is left as it is
+    assert ink(Brand(name="Acme", primary="rebeccapurple"))["primary_ink"] == "rebeccapurple"

@@ -239,11 +239,14 @@ def render(h: Handover, brand: Brand, templates: Path | None = None) -> str:
     """The brief as one self-contained HTML string."""
     from jinja2 import TemplateError
 
+    from ..render.colours import ink
     from ..render.html import _logo, environment, soft_breaks
 
     env = environment(templates)
     try:
-        css = env.get_template("report.css.j2").render(brand=brand, document_title="Handover brief")
+        css = env.get_template("report.css.j2").render(
+            brand=brand, document_title="Handover brief", ink=ink(brand)
+        )
         html = env.get_template(TEMPLATE).render(
             css=Markup(css),
             brand=brand,

@@ -22,7 +22,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 
 from .. import __version__
-from ..config import Brand, brand_logo
+from ..config import EXAMPLE_BRAND, Brand, brand_logo
 from ..errors import RenderError
 from ..fields import key_fact_fields
 from ..fsutil import atomic_write_bytes, atomic_write_text, json_text
@@ -33,6 +33,7 @@ from ..writing.audit import sentence_findings
 from ..writing.company import latest_annual_report
 from ..writing.written import freshness_of
 from . import charts
+from .colours import ink
 from .env import MAX_PRINTED as MAX_PRINTED  # re-exported (defined with the environment)
 from .env import environment as environment  # re-exported (dossier.crm.handover uses it)
 from .marketing import marketing_context
@@ -66,8 +67,12 @@ def _data_uri(path: Path) -> str:
 
 
 def _logo(brand: Brand) -> str:
-    """The brand's logo as a data: URI; only a file inside the brand's folder (brand_logo)."""
-    return _data_uri(brand_logo(brand.root, brand.logo, f"the brand {brand.name!r}"))
+    """The brand's logo as a data: URI; only a file inside the brand's folder (brand_logo).
+    "" for a brand without one (the cover prints its name)."""
+    if not brand.logo:
+        return ""
+    example = brand.name.strip() == EXAMPLE_BRAND
+    return _data_uri(brand_logo(brand.root, brand.logo, f"the brand {brand.name!r}", example))
 
 
 def key_facts(org: Organisation) -> list[tuple[str, Claim]]:
@@ -190,7 +195,9 @@ def render_html(
     """The document as one self-contained HTML string."""
     env = environment(templates)
     try:
-        css = env.get_template("report.css.j2").render(brand=brand, document_title=kind.title)
+        css = env.get_template("report.css.j2").render(
+            brand=brand, document_title=kind.title, ink=ink(brand)
+        )
         ctx = {**context(dossier, written, brand), **(extra or {})}
         return soft_breaks(env.get_template(kind.template).render(css=Markup(css), **ctx))
     except TemplateError as exc:
