@@ -641,3 +641,18 @@ def test_nike_report_built_offline_from_real_sec_bodies(tmp_path) -> None:
     for number, page in enumerate(reader.pages, 1):
         body = re.sub(r"\s+", " ", page.extract_text())
         assert len(body) > 600, (number, body[:200])
+
+
+def test_a_filings_list_read_earlier_than_the_news_says_so() -> None:
+    """A snapshot whose filings were read months before its news (the bundled example's: 5 March
+    against 20 November 2026): the timeline runs to the news's day, and the report says when the
+    list of filings was read, so no one takes the missing later filings for none."""
+    from dossier.build import BuildOptions, research_company, runtime
+
+    from .conftest import APPLE_SNAPSHOT
+
+    opts = BuildOptions(company="Apple Inc.", offline=APPLE_SNAPSHOT, news_days=365, cache=False)
+    d = research_company(opts, runtime(opts)).dossier
+    assert mk.filings_read(d) == date(2026, 3, 5)
+    assert mk.timeline_window(d)[1] > date(2026, 3, 12)
+    assert mk.filings_read(nike()) is None  # filings and news read together: nothing to say

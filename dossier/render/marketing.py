@@ -8,7 +8,7 @@ from typing import Any
 from ..config import Brand
 from ..model import Dossier
 from ..writing import Written
-from ..writing.marketing import spend_table, timeline_window
+from ..writing.marketing import filings_read, spend_table, timeline_window
 from ..writing.written import freshness_of
 from . import charts
 
@@ -41,4 +41,5 @@ def marketing_context(dossier: Dossier, written: Written, brand: Brand) -> dict[
         "timeline": written.flat("timeline"),
         "timeline_start": start,
         "timeline_end": end,
+        "filings_read": filings_read(dossier),
     }

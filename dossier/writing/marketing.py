@@ -472,6 +472,17 @@ def timeline_window(dossier: Dossier) -> tuple[date, date]:
     return end - timedelta(days=max(TIMELINE_DAYS, dossier.news_days)), end
 
 
+def filings_read(dossier: Dossier) -> date | None:
+    """The day the company's list of SEC filings was read, when that is more than a week
+    before the timeline's last day (a snapshot's filings recorded earlier than its news, say):
+    the report says that later filings are not listed. None otherwise."""
+    read = [f.provenance.retrieved_at.date() for f in dossier.organisation.filings]
+    if not read:
+        return None
+    day = max(read)
+    return day if (timeline_window(dossier)[1] - day).days > 7 else None
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
