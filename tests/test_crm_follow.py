@@ -327,3 +327,11 @@ def test_a_reason_as_a_dict_is_every_field_of_it() -> None:
 
     reason = Reason(signal="title", points=30, max=30, text="C-level")
     assert reason.as_dict() == dataclasses.asdict(reason)
+
+
+def test_one_owner_written_two_ways_is_counted_once() -> None:
+    loads, warnings = owner_warnings(
+        [("a", "Ann", "Priya Shah"), ("b", "Bo", "priya  shah"), ("c", "Cy", "Sam Lee")], limit=1
+    )
+    assert loads == {"Priya Shah": 2, "Sam Lee": 1}
+    assert set(warnings) == {"a", "b"}  # both of Priya Shah's contacts are over the limit

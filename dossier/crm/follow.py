@@ -238,8 +238,14 @@ def signals_for(row: ContactRow, facts: Mapping[str, Any] | None, today: date) -
 def owner_warnings(
     contacts: Iterable[tuple[str, str, str]], limit: int
 ) -> tuple[dict[str, int], dict[str, list[dict[str, str]]]]:
-    """(load per owner, warnings per key) for ``(key, name, owner)`` of the open follow-ups."""
-    listed = list(contacts)
+    """(load per owner, warnings per key) for ``(key, name, owner)`` of the open follow-ups.
+    One person written in two ways ("Priya Shah", "priya  shah") is one owner, under the
+    spelling the sheet gives first."""
+    spelled: dict[str, str] = {}
+    listed = []
+    for key, name, owner in contacts:
+        same = " ".join(owner.split()).casefold()
+        listed.append((key, name, spelled.setdefault(same, owner) if owner else ""))
     loads = Counter(owner or NO_OWNER for _k, _n, owner in listed)
     warnings: dict[str, list[dict[str, str]]] = {}
     for key, name, owner in listed:
