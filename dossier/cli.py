@@ -303,7 +303,9 @@ def build(
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         elif outcome.unsearched:
-            click.echo("Agency: not looked for (its sources could not be read); no agency profile written")
+            click.echo(
+                "Agency: not looked for (its sources could not be read); no agency profile written"
+            )
         else:
             click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():
@@ -599,6 +601,9 @@ def batch(
         for r in rows:
             line = "  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True))
             click.echo(scrub(line).rstrip())
+        for o in result.outcomes:  # the table cuts a reason short: each failure in full
+            if o.error:
+                click.echo(scrub(f"row {o.row} ({o.name}, {o.company}) failed: {o.error}"))
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
         if result.follow is not None:  # whom to follow first (dossier.crm.follow)

@@ -48,6 +48,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     r = _run(folder, "--follow-up")
     assert r.exit_code == 1, r.output  # one contact's company cannot be found: the batch goes on
     assert "skipped row 4: It has no new company for Li Wei." in r.stderr
+    # the table cuts the reason short; the whole of it follows the table
+    assert (
+        "(Max Mustermann, Qwzx Unfindable Holdings) failed: Could not look up 'Qwzx Unfindable Holdings': the snapshot holds no answer"
+        in r.stdout
+    )
     return folder
 
 
