@@ -301,7 +301,9 @@ def test_bad_rows_are_reported_and_skipped(tmp_path: Path) -> None:
     messages = {p.row: p.message for p in sheet.problems}
     assert messages[3] == "It has no new company for Bob Roe."
     assert messages[4] == "It has no contact name."
-    assert "j***@example.com is malformed" in messages[5]
+    assert (
+        "j***@example.com is malformed (it has 2 @ signs; give one address per row)" in messages[5]
+    )
     assert "john.smith" not in messages[5]
     assert messages[6].startswith(
         "It names jane DOE at ACME like row 2, and one of the two rows has no e-mail address"
@@ -472,3 +474,22 @@ def test_a_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch) -> N
     path.write_text("Name,Company\n" + "Jane Doe,Acme\n" * 20, encoding="utf-8")
     with pytest.raises(ConfigError, match="big.csv is 0 MB; dossier reads contact sheets of up to"):
         read_contacts(path)
+
+
+@pytest.mark.parametrize(
+    ("email", "why"),
+    [
+        ("jane.example.com", "it has no @"),
+        ("jane@@example.com", "it has 2 @ signs"),
+        ("jane doe@example.com", "it holds a space"),
+        ("Jane <jane@example.com>", "it holds a space"),
+        ("jane@example.com;bo@example.com", "it has 2 @ signs"),
+        ("<jane@example.com>", "it holds <, >"),
+        ("@example.com", "nothing comes before the @"),
+        ("jane@example", "the part after the @ has no dot"),
+    ],
+)
+def test_a_malformed_address_says_what_is_wrong_without_showing_it(email: str, why: str) -> None:
+    from dossier.batch.contacts import email_problem
+
+    assert email_problem(email).startswith(why)

@@ -54,7 +54,7 @@ def test_hubspot_each_change_class(tmp_path: Path) -> None:
 def test_bad_rows_reported_with_row_numbers_and_the_run_goes_on(tmp_path: Path) -> None:
     report = detect_changes(CRM / "hubspot-old.csv", CRM / "hubspot-new.csv", tmp_path / "m.csv")
     assert report.problems == [
-        "hubspot-old.csv row 8: The e-mail address b*** is malformed; the row was left out.",
+        "hubspot-old.csv row 8: The e-mail address b*** is malformed (it has no @); the row was left out.",
         "hubspot-old.csv row 9: It repeats the e-mail address of row 3 (Omar Haddad); row 3 "
         "was kept.",
         "hubspot-new.csv row 9: It has no name and no e-mail address.",  # after a blank row 5

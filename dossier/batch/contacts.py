@@ -156,6 +156,25 @@ def clean_text(value: object) -> str:
     return " ".join(strip_bidi(_CONTROL.sub("", unicodedata.normalize("NFC", text))).split())
 
 
+def email_problem(email: str) -> str:
+    """What is wrong with a malformed address, in words, without showing it (it is masked)."""
+    ats = email.count("@")
+    if ats == 0:
+        return "it has no @"
+    if ats > 1:
+        return f"it has {ats} @ signs; give one address per row"
+    if re.search(r"\s", email):
+        return "it holds a space"
+    if re.search(r"[<>,;\"]", email):
+        return "it holds <, >, a comma, a semicolon or a quotation mark; give the address alone"
+    local, domain = email.split("@")
+    if not local:
+        return "nothing comes before the @"
+    if "." not in domain:
+        return "the part after the @ has no dot"
+    return "the part after the @ is incomplete"
+
+
 def mask_email(value: str) -> str:
     """ "jane.doe@example.com" -> "j***@example.com": enough to find the cell, not to mail."""
     local, at, domain = value.rpartition("@")
@@ -482,7 +501,10 @@ def _read_row(
         errors.append(f"It has no new company{f' for {name}' if name else ''}{why('new_company')}.")
     email = re.sub(r"(?i)^mailto:", "", values.pop("email")) or None
     if email and not _EMAIL.match(email):
-        errors.append(f"The e-mail address {mask_email(email)} is malformed; fix or clear it.")
+        errors.append(
+            f"The e-mail address {mask_email(email)} is malformed ({email_problem(email)}); "
+            "fix or clear it."
+        )
     if errors:
         sheet.problems.append(RowProblem(number, " ".join(errors)))
         return None
@@ -507,7 +529,7 @@ def _read_row(
 #: job changes to brief, and are left out with the reason.
 _NOT_BRIEFED = {
     "left": "{name} left {previous} and no new company is known (change: left), so there is "
-    "nothing to brief; for the successor there: dossier handover --company \"{previous}\" "
+    'nothing to brief; for the successor there: dossier handover --company "{previous}" '
     "--activities ACTIVITIES.csv",
     "new": "{name} is new in the CRM (change: new), not a job change; write moved in the "
     "change cell to brief them.",

@@ -36,7 +36,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..batch.contacts import _EMAIL, MAX_CELL_CHARS, RowProblem, mask_email, parse_date
+from ..batch.contacts import (
+    _EMAIL,
+    MAX_CELL_CHARS,
+    RowProblem,
+    email_problem,
+    mask_email,
+    parse_date,
+)
 from ..errors import ConfigError
 from ..fsutil import transliterate
 from ..names import clean_name
@@ -210,7 +217,8 @@ def _people(table: Table) -> Export:
             out.problems.append(
                 RowProblem(
                     number,
-                    f"The e-mail address {mask_email(email)} is malformed; the row was left out.",
+                    f"The e-mail address {mask_email(email)} is malformed "
+                    f"({email_problem(email)}); the row was left out.",
                 )
             )
             continue
