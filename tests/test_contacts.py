@@ -493,3 +493,18 @@ def test_a_malformed_address_says_what_is_wrong_without_showing_it(email: str, w
     from dossier.batch.contacts import email_problem
 
     assert email_problem(email).startswith(why)
+
+
+def test_a_first_worksheet_without_the_list_names_the_others_and_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "contacts.xlsx",
+        {
+            "Read me": [["How to use this file"], ["Fill in the Movers sheet"]],
+            "Movers": [HEADER, JANE],
+        },
+    )
+    with pytest.raises(
+        ConfigError, match=r"worksheet 'Read me'; the file also has 'Movers': .*--sheet NAME"
+    ):
+        read_contacts(path)
+    assert [r.name for r in read_contacts(path, sheet="Movers").rows] == ["Jane Doe"]

@@ -134,6 +134,7 @@ class ContactSheet:
     empty_rows: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)  # an XLSX's worksheets, in order
     encoding: str | None = None
     delimiter: str | None = None
 
@@ -307,7 +308,7 @@ def _xlsx_rows(path: Path, name: str | None, sheet: ContactSheet) -> _Rows:
         if title is None:
             sheets = ", ".join(names)
             raise ConfigError(f"{path.name} has no sheet named {name!r}. Sheets: {sheets}.")
-        sheet.sheet = title
+        sheet.sheet, sheet.sheets = title, names
         values = books[0][title]
         values.reset_dimensions()  # trust the cells, not the recorded size
         formula_rows: Iterator[tuple[Any, ...]] = repeat(())
@@ -368,6 +369,17 @@ def _match(headers: list[str], path: Path) -> tuple[dict[str, int], dict[int, st
     return found, {i: h for i, h in enumerate(headers) if h and i not in used}
 
 
+def _other_sheets(found: ContactSheet) -> str:
+    """For an XLSX of several worksheets, which one was read and how to read another."""
+    if len(found.sheets) < 2:
+        return ""
+    others = ", ".join(repr(n) for n in found.sheets if n != found.sheet)
+    return (
+        f" (This was the worksheet {found.sheet!r}; the file also has {others}: "
+        "choose the one with the contacts with --sheet NAME.)"
+    )
+
+
 def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
     """Read a CSV or XLSX contacts export. Raises ConfigError only for file-level problems."""
     path = Path(path)
@@ -388,8 +400,11 @@ def read_contacts(path: Path, sheet: str | None = None) -> ContactSheet:
         warnings.simplefilter("ignore")  # openpyxl's notes on styles and extensions it skips
         headers = next((h for _, c, _ in rows if any(h := [clean_text(v) for v in c])), None)
         if headers is None:
-            raise ConfigError(f"{path.name} is empty: it has no header row.")
-        found, unknown = _match(headers, path)
+            raise ConfigError(f"{path.name} is empty: it has no header row.{_other_sheets(result)}")
+        try:
+            found, unknown = _match(headers, path)
+        except ConfigError as exc:
+            raise ConfigError(f"{exc}{_other_sheets(result)}") from None
         result.columns = {f: headers[i] for f, i in found.items()}
         result.ignored_columns = list(unknown.values())
         pending, seen, by_name = 0, dict[str, int](), dict[str, tuple[int, bool]]()
