@@ -208,6 +208,7 @@ def test_batch_stores_priorities_and_owner_warnings(tmp_path: Path) -> None:
     assert jane_tasks[0]["hs_timestamp"] == "2027-05-03"  # start date + 182 days
     assert jane_tasks[0]["hs_task_priority"] == "HIGH"
     assert "Priority 100 (high): SIC 3571" in jane_tasks[0]["hs_task_body"]
+    assert jane_tasks[0]["hs_task_body"].startswith("Jane Doe, Apple Inc. Priority")  # no "Inc.."
     with (batch / "follow-up-tasks-salesforce.csv").open(encoding="utf-8-sig", newline="") as f:
         salesforce = list(csv.DictReader(f))
     assert list(salesforce[0]) == list(SALESFORCE_COLUMNS)

@@ -121,7 +121,8 @@ def follow_up_tasks(
         reasons = counted(e.get("priority_reasons"))
         label = str(e.get("priority_label") or "")
         for step, when, due in event_dates(start, today, drafted_mailings(e)):
-            notes = [f"{name}, {company}." if company else f"{name}."]
+            said = f"{name}, {company}" if company else name
+            notes = [said if said.endswith(".") else f"{said}."]  # "Apple Inc.", not "Apple Inc.."
             if e.get("priority") is not None:
                 notes.append(
                     f"Priority {e['priority']} ({label}): "
