@@ -27,6 +27,7 @@ from .fsutil import check_writable, person_folder, slugify
 from .model import Contact, Dossier, Fact, Gap, ReviewWarning
 from .net import PoliteClient
 from .render import AGENCY, COMPANY, PdfRenderer, template_files, write_outputs
+from .render.glyphs import glyph_warning_text
 from .render.mailing import Mailing, not_drafted, note_agency, write_mailings
 from .render.review_data import document_warnings, review_record, write_review_json
 from .research import research, research_agency
@@ -220,6 +221,20 @@ def audit_document(dossier: Dossier, written: Written, templates: Path | None) -
     kind = AGENCY if written.kind == AGENCY.stem else COMPANY
     dossier.warnings = audit(dossier, written, template_files(templates, kind))
     dossier.warnings += document_warnings(dossier, written.kind)
+    org = dossier.organisation
+    shown = [dossier.prepared_for or "", org.display_name, *(s.text for s in written)]
+    dossier.warnings += glyph_warnings(kind.title.lower(), written.kind, shown)
+
+
+def glyph_warnings(title: str, kind: str, texts: Sequence[str]) -> list[ReviewWarning]:
+    """A "font" review warning when ``texts`` hold characters no font can show (they would
+    print as empty boxes: :mod:`dossier.render.glyphs`)."""
+    boxes = glyph_warning_text(title, texts)
+    if boxes is None:
+        return []
+    message, missing = boxes
+    detail = {"document": kind, "characters": "".join(missing)}
+    return [ReviewWarning(kind="font", message=message, detail=detail)]
 
 
 def gazetteer_file() -> Path | None:
@@ -558,6 +573,10 @@ def build(
     def audit_report() -> None:
         if not base.audited:
             audit_document(dossier, base.written, opts.templates)
+        elif opts.prepared_for:  # audited once for the company (a batch): the contact's name
+            title = COMPANY.title.lower()
+            found = glyph_warnings(title, base.written.kind, [opts.prepared_for])
+            dossier.warnings = [*dossier.warnings, *found]  # a new list: the base's is shared
 
     org = dossier.organisation
     folder = opts.folder or opts.out_dir / briefing_folder(opts.prepared_for, org.display_name)
