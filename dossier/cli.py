@@ -136,6 +136,24 @@ def company_options(f: Any) -> Any:
     return f
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (East Asian wide and full-width characters: two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns and padded to them."""
+    out, used = "", 0
+    for c in text:
+        w = _width(c)
+        if used + w > width:
+            break
+        out, used = out + c, used + w
+    return out + " " * (width - used)
+
+
 def _print_review(result: Any) -> None:
     """A build's gaps, review warnings and count line, on stderr and stdout."""
     dossier = result.dossier
@@ -597,9 +615,9 @@ def batch(
             )
             for o in result.outcomes
         ]
-        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+        widths = [min(max(_width(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
         for r in rows:
-            line = "  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True))
+            line = "  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True))
             click.echo(scrub(line).rstrip())
         for o in result.outcomes:  # the table cuts a reason short: each failure in full
             if o.error:
@@ -984,6 +1002,7 @@ def sources() -> None:
 
     settings = config.load_sources(config.user_sources_dir())
     identity = config.identity()
+    rows = []
     for name, cls in registry.sources().items():
         s = settings.get(name)
         label = (s.label if s else "") or cls.label
@@ -995,7 +1014,10 @@ def sources() -> None:
             )
         else:
             state = "enabled"
-        click.echo(f"{name:<11} {label:<21} {state}")
+        rows.append((name, label, state))
+    wide = [max((len(r[i]) for r in rows), default=0) for i in (0, 1)]
+    for name, label, state in rows:
+        click.echo(f"{name:<{wide[0]}}  {label:<{wide[1]}}  {state}")
     click.echo(
         f"identity: {'set' if identity else 'not set (DOSSIER_IDENTITY or identity in dossier.toml)'}"
     )

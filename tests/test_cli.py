@@ -309,3 +309,14 @@ def test_version_and_help() -> None:
     assert r.output.strip() == f"dossier, version {__version__}"
     r = CliRunner().invoke(cli, ["build", "--help"])
     assert "--save-snapshot" in r.output and "Example:" in r.output
+
+
+def test_terminal_columns_count_wide_characters_twice() -> None:
+    """The batch table lines up with names in Korean or Japanese: a wide character takes two
+    columns on a terminal."""
+    from dossier.cli import _fit, _width
+
+    assert _width("김 민준") == 7 and _width("Jane Doe") == 8
+    assert _fit("김 민준", 10) == "김 민준   " and _width(_fit("김 민준", 10)) == 10
+    assert _fit("Zantheon Textiles Inc.", 8) == "Zantheon"
+    assert _width(_fit("김민준김민준", 5)) == 4 + 1  # a wide character never split: padded instead
