@@ -552,29 +552,49 @@ def _event_text(org: Organisation, e: Event) -> str:
     return text
 
 
-def _window_changes(org: Organisation, today: date, years: int) -> list[tuple[Fact, Event]]:
+def _day_in_window(day: str, today: date, years: int) -> bool:
+    """Whether a (partial) ISO date is inside the window of ``years`` before ``today``."""
     start = (today - timedelta(days=round(365.25 * years))).isoformat()
+    return bool(day) and day >= start[: len(day)]
+
+
+def _window_changes(org: Organisation, today: date, years: int) -> list[tuple[Fact, Event]]:
     return [
         (f, e)
         for f, e in _events(org)
-        if e.type in CHANGE_EVENTS and e.date >= start[: len(e.date)]
+        if e.type in CHANGE_EVENTS and _day_in_window(e.date, today, years)
     ]
 
 
+def _past_considerations(org: Organisation, today: date, years: int) -> set[int]:
+    """The dated restructurings, reviews and in-house moves from before the window: history,
+    not points to consider now (the strengths are counted over the same window)."""
+    return {
+        id(f)
+        for f, e in _events(org)
+        if e.type in CONSIDER_EVENTS and e.date and not _day_in_window(e.date, today, years)
+    }
+
+
 def history_rows(org: Organisation, today: date, years: int) -> list[Row]:
-    """Founding, ownership, mergers, renames and leadership, dated, oldest first; the changes
-    inside the window are under points to consider instead."""
+    """Founding, ownership, mergers, renames and leadership, and the restructurings, reviews
+    and in-house moves from before the window, dated, oldest first; the changes and those
+    events inside the window are under points to consider instead."""
     moved = {id(f) for f, _e in _window_changes(org, today, years)}
+    past = _past_considerations(org, today, years)
     rows = []
     seen: set[tuple[str, str]] = set()
     for f, e in _events(org):
-        if e.type in CONSIDER_EVENTS or id(f) in moved:
+        if (e.type in CONSIDER_EVENTS and id(f) not in past) or id(f) in moved:
             continue
         key = (e.date, clean_name(e.text))
         if key in seen:
             continue
         seen.add(key)
         text = _event_text(org, e)
+        if e.said:  # the benefit of the doubt goes with the fact, wherever it is shown
+            said = e.said.strip().rstrip(".")
+            text = f"{text.rstrip('.')}; {e.said_by or 'a spokesperson'} said at the time: “{said}”."
         rows.append(Row(f"{_cap(_partial(e.date))}: {text}", (f,), cells=(_partial(e.date), text)))
     return rows
 
@@ -829,12 +849,20 @@ def considerations(
     years: int,
     ctx: AgencyContext | None = None,
 ) -> list[Sentence]:
-    """Cited facts a new client contact may want to know: account losses and reviews reported,
-    dependence on one client, restructurings, changes of ownership or brand in the window,
-    senior appointments; each with what the agency or client said when a source has it."""
+    """Cited facts a new client contact may want to know, from the window the strengths are
+    counted over (``years`` before ``today``): account losses and reviews reported,
+    restructurings and in-house moves, changes of ownership or brand, senior appointments;
+    and dependence on one client. Each with what the agency or client said when a source has
+    it. Older restructurings and the like are in the history; older account losses in the
+    clients table."""
     out: list[Sentence] = []
+    past = _past_considerations(org, today, years)
     for f, a in _accounts(org):
-        if a.status in ("ended", "review") and a.reported:
+        if (
+            a.status in ("ended", "review")
+            and a.reported
+            and _day_in_window(a.reported, today, years)
+        ):
             what = "the end of" if a.status == "ended" else "a review of"
             role = f" {DISCIPLINE_WORDS.get(a.role, a.role)}" if a.role else ""
             out.append(
@@ -848,7 +876,7 @@ def considerations(
     latest = _latest_credit(org, company, evidence)
     short = company_names(company)[-1]
     for f, e in _events(org):
-        if e.type not in CONSIDER_EVENTS:
+        if e.type not in CONSIDER_EVENTS or id(f) in past:
             continue
         text = f"{_cap(_in(e.date))}, {_lower_pronoun(e.text)}" if e.date else e.text
         text = text.rstrip(".")
