@@ -404,3 +404,45 @@ def test_ready_keeps_the_order_of_the_mailings_when_one_is_skipped(
     )
     assert calls == ["ready"]
     assert [(m.note, m.drafted) for m in mailings] == [(1, True), (2, False)]
+
+
+def test_the_about_paragraph_does_not_deny_what_the_document_cites() -> None:
+    """A profile that cites Wikipedia's pages by way of the agency list, and reports inside its
+    news window, does not say that nothing came from Wikipedia or that no news was found."""
+    from datetime import UTC, datetime
+
+    from dossier.model import Article, Citation
+
+    report = fact(
+        "relationship",
+        Article(
+            headline="Acme Holdings keeps Example Agency",
+            url="https://www.adweek.com/x",
+            outlet="Adweek",
+            published=datetime(2026, 10, 1, tzinfo=UTC),
+        ),
+        source="articles",
+    )
+    d = dossier(
+        fact("description", "an agency", source="gazetteer"),
+        gaps=[
+            Gap(source="wikipedia", message="no article"),
+            Gap(source="google_news", message="x"),
+        ],
+    )
+    d.organisation.relationship = [report]
+    d.citations = [
+        *d.citations,
+        Citation(
+            number=9,
+            source="gazetteer",
+            label="wikipedia.org, read for the agency list",
+            url="https://en.wikipedia.org/wiki/Example_Agency",
+            retrieved_at=datetime(2026, 11, 20, tzinfo=UTC),
+        ),
+    ]
+    text = about_text(d, "agency-profile")
+    assert "No information was available from Wikipedia" not in text
+    assert "No news coverage" not in text
+    d.organisation.relationship = []
+    assert "No news coverage of " in about_text(d, "agency-profile")

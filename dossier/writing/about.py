@@ -13,6 +13,9 @@ facts, so it is checked with the words-to-watch lint by :func:`about_findings` (
 
 from __future__ import annotations
 
+from datetime import timedelta
+from urllib.parse import urlsplit
+
 from ..fields import FIELDS
 from ..formatting import human_date, join_names
 from ..model import Dossier
@@ -49,6 +52,34 @@ def _kind(dossier: Dossier, source: str, document: str) -> str:
     return text.format(its=its, document=document)
 
 
+#: The site whose pages a source reads: a gap for the source is no gap for the reader when
+#: the document cites its pages by way of another source (the agency list cites Wikipedia).
+SITES = {"wikipedia": "wikipedia.org", "wikidata": "wikidata.org", "sec": "sec.gov"}
+
+
+def _cited_site(dossier: Dossier, source: str) -> bool:
+    site = SITES.get(source)
+    if site is None:
+        return False
+    for c in dossier.citations:
+        host = (urlsplit(c.url).hostname or "").lower()
+        if host == site or host.endswith("." + site):
+            return True
+    return False
+
+
+def _recent_reports(dossier: Dossier) -> bool:
+    """Whether the document cites a report dated inside its news window (an agency profile's
+    reports linking the agency to the company, say): then "no news coverage" would read as
+    untrue, though the news sources found none."""
+    start = dossier.generated_at - timedelta(days=dossier.news_days)
+    for f in dossier.organisation.relationship:
+        published = getattr(f.value, "published", None)
+        if published is not None and published >= start:
+            return True
+    return False
+
+
 def about_sentences(dossier: Dossier, kind: str = "company-report") -> list[str]:
     """The paragraph's sentences for a ``company-report`` or an ``agency-profile``."""
     document = "profile" if kind == "agency-profile" else "report"
@@ -73,15 +104,18 @@ def about_sentences(dossier: Dossier, kind: str = "company-report") -> list[str]
             f"This {document} was prepared on {when}; none of the public sources consulted "
             f"returned facts about {org.display_name}."
         )
-    if not org.news:
+    if not org.news and not _recent_reports(dossier):
+        of = f" of {org.display_name}" if document == "profile" else ""
         out.append(
-            f"No news coverage from the {dossier.news_days} days before {when} was found in the "
-            "sources consulted."
+            f"No news coverage{of} from the {dossier.news_days} days before {when} was found in "
+            "the sources consulted."
         )
     failed = []
     for gap in dossier.gaps:
         source = gap.source
         if not source or source in NEWS or source in REVIEWER_ONLY or source in cited:
+            continue
+        if _cited_site(dossier, source):  # its pages are cited by way of another source
             continue
         text = _kind(dossier, source, document)
         if text not in failed and text not in kinds:
