@@ -298,12 +298,24 @@ def build(
     if outcome is not None:
         finding = outcome.finding
         if outcome.dossier is not None:
-            how = "named" if finding.named else f"confirmed, {finding.role or 'chosen'}"
+            from .build import DECIDED
+
+            how = DECIDED.get(finding.decided, "named")
+            if finding.named:
+                how += (
+                    ", confirmed by public reports"
+                    if finding.confirmed
+                    else ", not confirmed by public reports"
+                )
+            elif finding.role:
+                how += f", {finding.role}"
             click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({how})")
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         elif outcome.unsearched:
-            click.echo("Agency: not looked for (its sources could not be read); no agency profile written")
+            click.echo(
+                "Agency: not looked for (its sources could not be read); no agency profile written"
+            )
         else:
             click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():
@@ -595,9 +607,10 @@ def batch(
             )
             for o in result.outcomes
         ]
-        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+        caps = [40, 40, 40, 72, 40, 40, 40]  # the agency says how it was decided
+        widths = [min(max(len(r[i]) for r in rows), caps[i]) for i in range(len(rows[0]))]
         for r in rows:
-            line = "  ".join(c[:40].ljust(w) for c, w in zip(r, widths, strict=True))
+            line = "  ".join(c[:cap].ljust(w) for c, w, cap in zip(r, widths, caps, strict=True))
             click.echo(scrub(line).rstrip())
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
@@ -677,18 +690,22 @@ BY_OPTION = click.option(
 
 def _agency_line(c: Any) -> str:
     parts = []
+    profiled = c.profiled_role()
     for role in c.roles():
         v = c.role_state(role)
         name = v.get("agency")
         status = v.get("status")
+        decided = v.get("decided") or status
         if status == "chosen":
-            text = f"{name or 'none'} (chosen by {v.get('chosen_by') or 'unknown'})"
+            text = f"{name} ({decided})" if name else decided
         elif name:
-            text = f"{name} ({status})"
+            text = f"{name} ({decided})"
         elif v.get("searched") is False:
             text = "not looked for (its sources could not be read)"
         else:
             text = "none found"
+        if role == profiled and name:
+            text += ", profiled"
         parts.append(f"{role}: {text}")
     return "; ".join(parts) or "-"
 
