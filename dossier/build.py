@@ -34,7 +34,7 @@ from .research.articles import load_articles
 from .research.resolve import Hints
 from .sources.base import RunContext
 from .writing import Written, audit, write_agency, write_company
-from .writing.substance import Substance, substance
+from .writing.substance import AgencySubstance, Substance, agency_substance, substance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -116,6 +116,10 @@ class AgencyOutcome:
     dossier: Dossier | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: list[ReviewWarning] = field(default_factory=list)
+    #: The profile's count against the agency minimum (None: no profile was researched);
+    #: below it the profile is not drafted and ``not_ready`` says why.
+    substance: AgencySubstance | None = None
+    not_ready: str = ""
 
     @property
     def unsearched(self) -> bool:
@@ -338,6 +342,24 @@ def agency_step(
         }
     )
     written = write_agency(dossier, finding)
+    outcome.substance = agency_substance(dossier, written, listed=finding.entry is not None)
+    if not outcome.substance.ready:  # too little to send: no profile, so no note 1
+        outcome.not_ready = outcome.substance.reason(finding.name)
+        remove_stale_profile(folder)
+        outcome.warnings.append(
+            ReviewWarning(
+                kind="agency",
+                message=outcome.not_ready
+                + " No note 1 was drafted; note 2 goes with the company report as the first "
+                "mailing.",
+                detail={
+                    "agency": finding.name,
+                    "decided": finding.decided,
+                    "substance": outcome.substance.as_dict(),
+                },
+            )
+        )
+        return outcome
     outcome.dossier = dossier
     extra = {
         "agency": {
@@ -391,10 +413,7 @@ def elsewhere_warnings(finding: AgencyFinding) -> list[ReviewWarning]:
     one the user named or a reviewer chose ("The sheet names OMD; public reports name TBWA\\
     Media Arts Lab as Apple Inc.'s creative agency (confirmed, 3 reports)")."""
     out = []
-    for d in finding.elsewhere():
-        best = d.agency
-        if best is None:  # pragma: no cover - elsewhere() keeps only decisions with one
-            continue
+    for d, best in finding.elsewhere():
         n = best.reports
         out.append(
             ReviewWarning(
@@ -413,6 +432,14 @@ def elsewhere_warnings(finding: AgencyFinding) -> list[ReviewWarning]:
             )
         )
     return out
+
+
+def remove_stale_profile(folder: Path) -> None:
+    """Delete the agency profile an earlier run left (this run drafts none)."""
+    for name in (f"{AGENCY.stem}.pdf", f"{AGENCY.stem}.html", AGENCY.json_name):
+        path = folder / name
+        if path.is_file():
+            path.unlink()
 
 
 def _incumbent(name: str, company: Dossier, named: str | None, opts: BuildOptions) -> AgencyFinding:
@@ -594,6 +621,9 @@ def agency_review(outcome: AgencyOutcome | None) -> dict[str, Any] | None:
         "confirmed": finding.confirmed,
         "role": finding.role,
         "years": finding.years,
+        # the profile against the agency minimum; not_ready: why it was not drafted
+        "substance": outcome.substance.as_dict() if outcome.substance else None,
+        "not_ready": outcome.not_ready or None,
         "method": "docs/agency.md",
         "roles": [role_dict(d) for d in finding.roles],
     }

@@ -310,6 +310,8 @@ def build(
             elif finding.role:
                 how += f", {finding.role}"
             click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({how})")
+        elif outcome.not_ready:
+            click.echo(f"Agency: {outcome.not_ready}")
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         elif outcome.unsearched:
@@ -705,7 +707,7 @@ def _agency_line(c: Any) -> str:
         else:
             text = "none found"
         if role == profiled and name:
-            text += ", profiled"
+            text += ", profile not drafted" if v.get("drafted") is False else ", profiled"
         parts.append(f"{role}: {text}")
     return "; ".join(parts) or "-"
 

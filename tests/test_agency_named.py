@@ -11,10 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dossier.agency import AgencyFinding, RoleDecision
+from dossier.agency.incumbent import AgencyCandidate
 from dossier.batch import BatchState
 from dossier.batch.overview import agency_roles, read_review
 from dossier.batch.state import decided_text
 from dossier.cli import cli
+from dossier.render.mailing import note_agency
+from dossier.writing.substance import AgencySubstance
 
 from .conftest import APPLE_SNAPSHOT, ROOT
 
@@ -129,7 +133,7 @@ def test_review_list_show_and_page_say_how_it_was_decided(built: Path) -> None:
     r = CliRunner().invoke(cli, ["review", "show", MARY, "--batch", str(out)])
     assert (
         "creative: Wieden+Kennedy Foo (named in the sheet; public reports name "
-        "TBWA\\Media Arts Lab), profiled"
+        "TBWA\\Media Arts Lab), profile not drafted"
     ) in r.output
     page = (out / "review.html").read_text("utf-8")
     assert "named, not confirmed" in page and "named in the sheet" in page
@@ -200,3 +204,91 @@ def test_a_named_agency_the_reports_confirm_is_confirmed(tmp_path: Path) -> None
     assert data["agency"]["confirmed"] is True and data["agency"]["decided"] == "option"
     note = (tmp_path / "jane-doe--apple-inc" / "note-1.md").read_text("utf-8")
     assert "according to public reports" in note
+
+
+# -- part 2: a chosen or named agency's note 1, and the agency profile's minimum -----------------
+
+
+def test_a_typo_without_public_facts_is_not_drafted_and_flagged(built: Path) -> None:
+    folder = built / "out" / "contacts" / MARY
+    assert not (folder / "agency-profile.pdf").exists()
+    assert not (folder / "note-1.md").exists() and (folder / "note-2.md").is_file()
+    assert "Congratulations on your new role" in (folder / "note-2.md").read_text("utf-8")
+    data = _review_json(built, MARY)
+    assert data["agency"]["profiled"] is None and data["agency"]["substance"]["ready"] is False
+    assert data["agency"]["not_ready"] == (
+        "The agency profile of Wieden+Kennedy Foo was not drafted: no public source returned "
+        "facts about it. Wieden+Kennedy Foo is not in the agency list either: check the "
+        "spelling (or choose another agency in review)."
+    )
+    assert [m for m in data["mailings"] if m["drafted"]][0]["note"] == 2
+
+
+def test_a_made_up_agency_chosen_in_review_is_not_drafted(batch: Path) -> None:
+    out = batch / "out" / "contacts"
+    r = CliRunner().invoke(
+        cli,
+        ["review", "choose-agency", JOHN, "Made Up Agency XYZ", "--batch", str(out), "--by", "Sam"],
+    )
+    assert r.exit_code == 0, r.output
+    assert (out / JOHN / "note-1.md").is_file()  # the earlier build's
+    r = _batch(batch)
+    assert r.exit_code == 0, r.output
+    folder = out / JOHN
+    assert not (folder / "agency-profile.pdf").exists()  # the earlier profile is removed
+    assert not (folder / "agency-profile.html").exists()
+    assert not (folder / "note-1.md").exists() and not (folder / "note-1.eml").exists()
+    assert (folder / "note-2.eml").is_file()
+    r = CliRunner().invoke(cli, ["review", "show", JOHN, "--batch", str(out)])
+    assert (
+        "The agency profile of Made Up Agency XYZ was not drafted: no public source returned "
+        "facts about it."
+    ) in r.output
+    assert "creative: Made Up Agency XYZ (chosen by Sam), profile not drafted" in r.output
+    # the evidence's own agency for the role is named for the reviewer
+    assert "A reviewer chose Made Up Agency XYZ; public reports name TBWA\\Media Arts Lab" in (
+        r.output
+    )
+    page = (out / "review.html").read_text("utf-8")
+    assert "profile not drafted" in page
+    r = CliRunner().invoke(cli, ["review", "approve", JOHN, "--batch", str(out), "--by", "Sam"])
+    assert r.exit_code == 0, r.output
+
+
+def _candidate(name: str, status: str) -> AgencyCandidate:
+    return AgencyCandidate(
+        name=name, role="creative", status=status, confidence=0.5, evidence=(), latest=None
+    )
+
+
+def test_note_1_says_public_reports_only_when_they_confirm_the_agency() -> None:
+    weak = _candidate("Wieden+Kennedy", "unconfirmed")
+    chosen = RoleDecision("creative", "chosen", agency=weak, candidates=[weak], chosen=weak.name)
+    finding = AgencyFinding(company="Northwind", candidates=[weak], roles=[chosen], chosen=chosen)
+    assert finding.settled and not finding.confirmed and finding.decided == "reviewer"
+    note = note_agency(finding, "Wieden+Kennedy")
+    assert note.name == "Wieden+Kennedy" and not note.works_with
+    made_up = RoleDecision("creative", "chosen", candidates=[weak], chosen="Made Up Agency XYZ")
+    finding = AgencyFinding(company="Northwind", candidates=[weak], roles=[made_up], chosen=made_up)
+    assert not note_agency(finding, "Made Up Agency XYZ").works_with
+    named = AgencyFinding(company="Northwind", candidates=[weak], named="Wieden+Kennedy")
+    assert not note_agency(named, "Wieden+Kennedy").works_with
+    strong = _candidate("Wieden+Kennedy", "current")
+    current = RoleDecision("creative", "current", agency=strong, candidates=[strong])
+    found = AgencyFinding(company="Northwind", candidates=[strong], roles=[current], chosen=current)
+    assert found.confirmed and found.decided == "reports"
+    assert note_agency(found, "Wieden+Kennedy").works_with
+    named = AgencyFinding(company="Northwind", candidates=[strong], named="Wieden+Kennedy")
+    assert named.confirmed and note_agency(named, "Wieden+Kennedy").works_with
+
+
+def test_the_agency_minimum_in_plain_words() -> None:
+    assert AgencySubstance(facts=3, sources=("adweek.com",)).ready
+    assert not AgencySubstance(facts=2, sources=("adweek.com",)).ready
+    assert not AgencySubstance(facts=5, sources=()).ready
+    thin = AgencySubstance(facts=2, sources=("adweek.com",))
+    assert thin.reason("Mother") == (
+        "The agency profile of Mother was not drafted: the public sources returned 2 facts "
+        "about it from 1 source besides the agency list; the minimum is 3 facts from at least 1."
+    )
+    assert AgencySubstance(facts=3, sources=("adweek.com",)).reason("Mother") == ""

@@ -13,7 +13,7 @@ import pytest
 from dossier.agency import find_incumbent, load_gazetteer
 from dossier.build import BuildOptions, agency_step
 from dossier.config import load_brand, load_sources
-from dossier.model import Article, Dossier, Fact, Provenance
+from dossier.model import Article, Contact, Dossier, Fact, Provenance
 
 from .conftest import FIXTURES, build_apple
 from .factories import dossier, pdf_text
@@ -142,6 +142,15 @@ def test_a_reviewers_choice_is_profiled(tmp_path: Path) -> None:
     assert not outcome.finding.confirmed and outcome.finding.decided == "reviewer"
     assert outcome.dossier.organisation.display_name == "Wieden+Kennedy"
     assert [d.status for d in outcome.finding.roles] == ["chosen"]
+    # note 1 states no relationship: the choice is not confirmed by public reports
+    from dossier.render.mailing import note_agency
+    from dossier.render.notes import render_note
+
+    note = note_agency(outcome.finding, "Wieden+Kennedy")
+    assert note.name == "Wieden+Kennedy" and not note.works_with
+    contact = Contact(name="Jane Doe", new_company="Northwind Traders")
+    text = render_note(1, contact, load_brand(), note.name, works_with=note.works_with)
+    assert "profile of Wieden+Kennedy." in text and "according to public reports" not in text
 
 
 def test_articles_file_feeds_the_agency_step(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ class AgencyFinding:
             return "reviewer" if self.chosen.status == "chosen" else "reports"
         return ""
 
-    def elsewhere(self) -> list[RoleDecision]:
+    def elsewhere(self) -> list[tuple[RoleDecision, AgencyCandidate]]:
         """The disciplines whose confirmed agency (from the evidence) is not the profiled one,
         when the user named or a reviewer chose it: the reviewer is told."""
         if self.decided not in ("sheet", "option", "override", "reviewer"):
@@ -88,13 +88,15 @@ class AgencyFinding:
         out = []
         for d in self.roles:
             best = d.agency if d.status == "current" else None
-            if d.status == "chosen" and d.agency is not None and d.agency.status == "current":
-                continue  # the reviewer's choice is the evidence's agency
+            if d.status == "chosen":  # the evidence's own agency for the role, if confirmed
+                if d.agency is not None and d.agency.status == "current":
+                    continue  # the reviewer's choice is the evidence's agency
+                best = next((c for c in d.candidates if c.status == "current"), None)
             if best is None or (mine is not None and best.name == mine.name):
                 continue
             if self.name and best.name.casefold() == self.name.casefold():
                 continue
-            out.append(d)
+            out.append((d, best))
         return out
 
     @property

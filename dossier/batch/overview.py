@@ -203,6 +203,7 @@ def agency_roles(c: ContactState, record: Mapping[str, Any]) -> list[dict[str, A
                 "found": st.get("found"),
                 "decided": st.get("decided") or "",  # how: named in the sheet, chosen by ...
                 "profiled": role == c.profiled_role() and bool(st.get("agency")),
+                "drafted": st.get("drafted") is not False,
                 "unresolved": role in c.unresolved_roles(),
                 # nothing could be read to look for one (see dossier.build.agency_warning)
                 "unsearched": st.get("searched") is False,

@@ -179,6 +179,7 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
                     "unsearched": v.get("searched") is False,
                     "decided": v.get("decided") or "",  # how: named in the sheet, chosen by ...
                     "profiled": bool(v.get("profiled")),
+                    "drafted": v.get("drafted") is not False,
                 }
                 for role, v in (e.get("agency_status") or {}).items()
             ],

@@ -508,7 +508,8 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
     user, not confirmed by public reports), "unconfirmed" (candidates, none confirmed) or
     "none" (none found, ended, in review, or a reviewer's "none"). ``how`` says how the agency
     was decided ("reports", "reviewer", "sheet", "option", "override"); the role whose agency
-    the briefing profiles has ``profiled``. A named agency takes the role the evidence (else
+    the briefing profiles has ``profiled`` (and ``drafted`` False when its profile was below
+    the agency minimum, so not drafted). A named agency takes the role the evidence (else
     the agency list) gives it, else the default role; the evidence's agency for that role, when
     it is another, is kept as ``found``.
     """
@@ -552,6 +553,10 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
         roles[role] = entry
     elif finding.chosen is not None and str(finding.chosen.role) in roles:
         roles[str(finding.chosen.role)]["profiled"] = True
+    if outcome.not_ready:  # below the agency minimum: decided, but no profile drafted
+        for v in roles.values():
+            if v.get("profiled"):
+                v["drafted"] = False
     if not roles and outcome.unsearched:  # nothing could be read to look for one
         roles[DEFAULT_ROLE] = {"agency": None, "status": "none", "searched": False}
     return roles or {DEFAULT_ROLE: {"agency": None, "status": "none"}}

@@ -1106,6 +1106,8 @@ def _role(v: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = str(v[name])
     if v.get("profiled"):
         out["profiled"] = True
+        if v.get("drafted") is False:  # below the agency minimum (see build.agency_step)
+            out["drafted"] = False
     return out
 
 
