@@ -146,6 +146,11 @@ def test_the_review_app_shows_how_it_was_decided(built: Path) -> None:
     assert roles["media"]["agency"] == "OMD" and roles["media"]["profiled"]
     assert roles["media"]["decided"] == "named in the sheet, not confirmed by public reports"
     assert not roles["creative"]["profiled"]
+    from dossier.app.server import _roles_line  # the app's list of contacts
+
+    line = {r["role"]: r for r in _roles_line(jane)}
+    assert line["media"]["profiled"] and not line["creative"]["profiled"]
+    assert line["media"]["status"] == "named"
 
 
 def test_a_reviewers_choice_is_shown_as_chosen_by_them(batch: Path) -> None:

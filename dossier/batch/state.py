@@ -219,7 +219,9 @@ class ContactState:
         """The agency is confirmed by public reports or chosen by a reviewer (a name the user
         gave is not confirmed by itself)."""
         role = self._agency_role()
-        return bool(role) and self.role_state(role).get("status") in ("confirmed", "chosen")
+        if role is None:
+            return False
+        return self.role_state(role).get("status") in ("confirmed", "chosen")
 
     @property
     def agency_decided(self) -> str:
