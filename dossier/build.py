@@ -402,7 +402,7 @@ DECIDED = {
 #: Who stated the agency, as the subject of a sentence ("The sheet names OMD; ...").
 _STATED_BY = {
     "sheet": "The sheet names",
-    "option": "--agency names",
+    "option": "The --agency option names",
     "override": "The company's override file names",
     "reviewer": "A reviewer chose",
 }

@@ -297,3 +297,24 @@ def test_the_agency_minimum_in_plain_words() -> None:
         "about it from 1 source besides the agency list; the minimum is 3 facts from at least 1."
     )
     assert AgencySubstance(facts=3, sources=("adweek.com",)).reason("Mother") == ""
+
+
+def test_the_reviewer_is_told_when_reports_name_another_agency() -> None:
+    from dossier.build import elsewhere_warnings
+
+    strong = _candidate("TBWA\\Media Arts Lab", "current")
+    current = RoleDecision("creative", "current", agency=strong, candidates=[strong])
+    named = AgencyFinding(
+        company="Apple Inc.", candidates=[strong], roles=[current], named="OMD", named_in="option"
+    )
+    (w,) = elsewhere_warnings(named)
+    assert w.kind == "agency" and w.message.startswith(
+        "The --agency option names OMD; public reports name TBWA\\Media Arts Lab as Apple Inc.'s "
+        "creative agency (confirmed, 0 reports)."
+    )
+    same = AgencyFinding(
+        company="Apple Inc.", candidates=[strong], roles=[current], named="TBWA\\Media Arts Lab"
+    )
+    assert elsewhere_warnings(same) == []
+    found = AgencyFinding(company="Apple Inc.", candidates=[strong], roles=[current], chosen=current)
+    assert elsewhere_warnings(found) == []  # found in the reports: nothing to tell
