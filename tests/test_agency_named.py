@@ -83,6 +83,10 @@ def test_the_batch_table_shows_the_agency_profiled_and_how(built: Path) -> None:
     assert "TBWA\\Media Arts Lab (found in public reports)" in line["John Roe"]
     assert "Wieden+Kennedy Foo (named in the sheet; public reports name TBWA" in line["Mary Poe"]
     assert "OMD" not in line["John Roe"] and "TBWA" not in line["Jane Doe"].split("(")[0]
+    r = _batch(built, "--json")
+    (jane,) = [o for o in json.loads(r.stdout)["contacts"] if o["name"] == "Jane Doe"]
+    assert jane["agency_name"] == "OMD" and jane["agency_confirmed"] is False
+    assert jane["agency_decided"] == "named in the sheet, not confirmed by public reports"
 
 
 def test_the_state_keeps_the_named_agency_unconfirmed(built: Path) -> None:

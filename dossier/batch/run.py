@@ -91,10 +91,13 @@ class RowOutcome:
     name: str
     company: str
     status: str
-    agency: str = ""
+    agency: str = ""  # the profiled agency and how it was decided, for the table
     warnings: int = 0
     folder: str = ""
     error: str = ""
+    agency_name: str = ""  # the same, apart (for --json)
+    agency_decided: str = ""
+    agency_confirmed: bool = False  # confirmed by public reports, or chosen by a reviewer
 
 
 @dataclass
@@ -576,4 +579,7 @@ def _outcome(c: ContactState, row: ContactRow, status: str | None = None) -> Row
         warnings=len(c.warnings),
         folder=c.folder if c.outputs else "",
         error=c.error or "",
+        agency_name=c.agency or "",
+        agency_decided=c.agency_decided if c.agency else "",
+        agency_confirmed=bool(c.agency) and c.agency_confirmed,
     )
