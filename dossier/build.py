@@ -35,7 +35,7 @@ from .research.articles import load_articles
 from .research.resolve import Hints
 from .sources.base import RunContext
 from .writing import Written, audit, write_agency, write_company
-from .writing.substance import Substance, substance
+from .writing.substance import AgencySubstance, Substance, agency_substance, substance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +53,7 @@ class BuildOptions:
     hints: Hints = field(default_factory=Hints)
     contact: Contact | None = None  # the client contact who moved: builds the whole briefing
     agency: str | None = None  # the new company's agency, when the user knows it
+    agency_from: str = "option"  # where ``agency`` came from: "option" (--agency) or "sheet"
     offline: Path | None = None
     save_snapshot: Path | None = None
     out_dir: Path = Path("output")
@@ -116,6 +117,10 @@ class AgencyOutcome:
     dossier: Dossier | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
     warnings: list[ReviewWarning] = field(default_factory=list)
+    #: The profile's count against the agency minimum (None: no profile was researched);
+    #: below it the profile is not drafted and ``not_ready`` says why.
+    substance: AgencySubstance | None = None
+    not_ready: str = ""
 
     @property
     def unsearched(self) -> bool:
@@ -301,7 +306,14 @@ def agency_step(
     """
     org = company.organisation
     choices = tuple(sorted((k, v or "") for k, v in opts.agency_choices.items()))
-    key = (org.display_name, (named or "").casefold(), choices, opts.agency_years, opts.articles)
+    key = (
+        org.display_name,
+        (named or "").casefold(),
+        named_in(named, opts),
+        choices,
+        opts.agency_years,
+        opts.articles,
+    )
     researched: Dossier | ResolutionError | None
     if cache is not None and key in cache:
         finding, researched = cache[key]
@@ -329,6 +341,7 @@ def agency_step(
         if cache is not None:
             cache[key] = (finding, researched)
     outcome = AgencyOutcome(finding=finding)
+    outcome.warnings.extend(elsewhere_warnings(finding))
     if finding.name is None:
         read = len(agency_articles(company, opts))
         unread = unread_agency_sources(company)
@@ -344,6 +357,24 @@ def agency_step(
         }
     )
     written = write_agency(dossier, finding)
+    outcome.substance = agency_substance(dossier, written, listed=finding.entry is not None)
+    if not outcome.substance.ready:  # too little to send: no profile, so no note 1
+        outcome.not_ready = outcome.substance.reason(finding.name)
+        remove_stale_profile(folder)
+        outcome.warnings.append(
+            ReviewWarning(
+                kind="agency",
+                message=outcome.not_ready
+                + " No note 1 was drafted; note 2 goes with the company report as the first "
+                "mailing.",
+                detail={
+                    "agency": finding.name,
+                    "decided": finding.decided,
+                    "substance": outcome.substance.as_dict(),
+                },
+            )
+        )
+        return outcome
     outcome.dossier = dossier
     extra = {
         "agency": {
@@ -374,6 +405,58 @@ def agency_step(
     return outcome
 
 
+#: How a profiled agency was decided, in the reviewer's words (see AgencyFinding.decided).
+DECIDED = {
+    "sheet": "named in the sheet",
+    "option": "named with --agency",
+    "override": "named in the company's override file",
+    "reviewer": "chosen by a reviewer",
+    "reports": "found in public reports",
+}
+
+#: Who stated the agency, as the subject of a sentence ("The sheet names OMD; ...").
+_STATED_BY = {
+    "sheet": "The sheet names",
+    "option": "The --agency option names",
+    "override": "The company's override file names",
+    "reviewer": "A reviewer chose",
+}
+
+
+def elsewhere_warnings(finding: AgencyFinding) -> list[ReviewWarning]:
+    """A review warning per discipline whose confirmed agency in public reports is not the
+    one the user named or a reviewer chose ("The sheet names OMD; public reports name TBWA\\
+    Media Arts Lab as Apple Inc.'s creative agency (confirmed, 3 reports)")."""
+    out = []
+    for d, best in finding.elsewhere():
+        n = best.reports
+        out.append(
+            ReviewWarning(
+                kind="agency",
+                message=f"{_STATED_BY.get(finding.decided, 'The user names')} {finding.name}; "
+                f"public reports name {best.name} as {finding.company}'s {d.role} agency "
+                f"(confirmed, {n} report{'' if n == 1 else 's'}). Check which is right "
+                "before sending.",
+                detail={
+                    "agency": finding.name,
+                    "decided": finding.decided,
+                    "role": d.role,
+                    "found": best.name,
+                    "reports": n,
+                },
+            )
+        )
+    return out
+
+
+def remove_stale_profile(folder: Path) -> None:
+    """Delete the agency profile an earlier run left (this run drafts none)."""
+    for name in (f"{AGENCY.stem}.pdf", f"{AGENCY.stem}.html", AGENCY.json_name):
+        path = folder / name
+        if path.is_file():
+            path.unlink()
+
+
 def _incumbent(name: str, company: Dossier, named: str | None, opts: BuildOptions) -> AgencyFinding:
     """``find_incumbent`` over the company's reports, in the agency worker when there is one."""
     return incumbent_later(name, company, named, opts)()
@@ -387,7 +470,11 @@ def incumbent_later(
     gives the finding (without a worker it is found then, in this process)."""
     articles = agency_articles(company, opts)
     today = company.generated_at.date()
-    kwargs: dict[str, Any] = {"choices": opts.agency_choices, "years": opts.agency_years}
+    kwargs: dict[str, Any] = {
+        "choices": opts.agency_choices,
+        "years": opts.agency_years,
+        "named_in": named_in(named, opts),
+    }
     if opts.workers is not None:
         return opts.workers.find_incumbent_later(
             gazetteer_file(), name, articles, today, named, **kwargs
@@ -395,6 +482,14 @@ def incumbent_later(
     return lambda: find_incumbent(
         name, articles, load_gazetteer(gazetteer_file()), today, named, **kwargs
     )
+
+
+def named_in(named: str | None, opts: BuildOptions) -> str:
+    """Where a named agency came from: the user's ``opts.agency`` (--agency or the sheet's
+    Agency column), else the company's override file."""
+    if named and opts.agency and named == opts.agency:
+        return opts.agency_from
+    return "override" if named else opts.agency_from
 
 
 def pdf_later(opts: BuildOptions, rt: Runtime) -> Callable[[str, Path], None] | None:
@@ -532,10 +627,18 @@ def agency_review(outcome: AgencyOutcome | None) -> dict[str, Any] | None:
     return {
         "company": finding.company,
         "profiled": outcome.dossier.organisation.display_name if outcome.dossier else None,
+        "agency": finding.name,
         "named": finding.named,
+        # how the agency was decided (sheet, option, override, reviewer, reports)
+        "decided": finding.decided or None,
+        "decided_text": DECIDED.get(finding.decided, ""),
+        # public reports confirm it (never true for a name alone)
         "confirmed": finding.confirmed,
         "role": finding.role,
         "years": finding.years,
+        # the profile against the agency minimum; not_ready: why it was not drafted
+        "substance": outcome.substance.as_dict() if outcome.substance else None,
+        "not_ready": outcome.not_ready or None,
         "method": "docs/agency.md",
         "roles": [role_dict(d) for d in finding.roles],
     }

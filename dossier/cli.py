@@ -316,8 +316,20 @@ def build(
     if outcome is not None:
         finding = outcome.finding
         if outcome.dossier is not None:
-            how = "named" if finding.named else f"confirmed, {finding.role or 'chosen'}"
+            from .build import DECIDED
+
+            how = DECIDED.get(finding.decided, "named")
+            if finding.named:
+                how += (
+                    ", confirmed by public reports"
+                    if finding.confirmed
+                    else ", not confirmed by public reports"
+                )
+            elif finding.role:
+                how += f", {finding.role}"
             click.echo(f"Agency: {outcome.dossier.organisation.display_name} ({how})")
+        elif outcome.not_ready:
+            click.echo(f"Agency: {outcome.not_ready}")
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         elif outcome.unsearched:
@@ -615,7 +627,8 @@ def batch(
             )
             for o in result.outcomes
         ]
-        widths = [min(max(_width(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+        caps = [40, 40, 40, 72, 40, 40, 40]  # the agency says how it was decided
+        widths = [min(max(_width(r[i]) for r in rows), caps[i]) for i in range(len(rows[0]))]
         for r in rows:
             line = "  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True))
             click.echo(scrub(line).rstrip())
@@ -700,18 +713,22 @@ BY_OPTION = click.option(
 
 def _agency_line(c: Any) -> str:
     parts = []
+    profiled = c.profiled_role()
     for role in c.roles():
         v = c.role_state(role)
         name = v.get("agency")
         status = v.get("status")
+        decided = v.get("decided") or status
         if status == "chosen":
-            text = f"{name or 'none'} (chosen by {v.get('chosen_by') or 'unknown'})"
+            text = f"{name} ({decided})" if name else decided
         elif name:
-            text = f"{name} ({status})"
+            text = f"{name} ({decided})"
         elif v.get("searched") is False:
             text = "not looked for (its sources could not be read)"
         else:
             text = "none found"
+        if role == profiled and name:
+            text += ", profile not drafted" if v.get("drafted") is False else ", profiled"
         parts.append(f"{role}: {text}")
     return "; ".join(parts) or "-"
 

@@ -735,15 +735,18 @@ def test_two_confirmed_agencies_for_one_role_leave_it_unconfirmed(gaz: Gazetteer
     )
 
 
-def test_a_reviewers_choice_is_confirmed(gaz: Gazetteer) -> None:
+def test_a_reviewers_choice_is_profiled_but_not_confirmed_by_itself(gaz: Gazetteer) -> None:
     articles = [news("Northwind Traders names Mother lead creative agency", TODAY)]
     chosen = find_incumbent(COMPANY, articles, gaz, TODAY, choices={"creative": "Mother"})
     assert decided(chosen) == {"creative": ("Mother", "chosen")}
-    assert chosen.name == "Mother" and chosen.confirmed
+    # one general-news report: the choice is profiled, public reports do not confirm it
+    assert chosen.name == "Mother" and chosen.settled and not chosen.confirmed
+    assert chosen.decided == "reviewer"
     none = find_incumbent(COMPANY, articles, gaz, TODAY, choices={"creative": None})
     assert decided(none) == {"creative": (None, "none")} and none.name is None
     named = find_incumbent(COMPANY, [], gaz, TODAY, named="Leo Burnett")
-    assert named.name == "Leo" and named.confirmed  # the renamed brand's successor
+    assert named.name == "Leo" and named.settled  # the renamed brand's successor
+    assert not named.confirmed and named.decided == "option"  # the user's word, no report
 
 
 # ----------------------------------------------------------------------------- outlets

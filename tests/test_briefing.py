@@ -13,7 +13,7 @@ import pytest
 from dossier.agency import find_incumbent, load_gazetteer
 from dossier.build import BuildOptions, agency_step
 from dossier.config import load_brand, load_sources
-from dossier.model import Article, Dossier, Fact, Provenance
+from dossier.model import Article, Contact, Dossier, Fact, Provenance
 
 from .conftest import FIXTURES, build_apple
 from .factories import dossier, pdf_text
@@ -137,9 +137,20 @@ def test_weak_evidence_drafts_no_profile_and_lists_candidates(tmp_path: Path) ->
 def test_a_reviewers_choice_is_profiled(tmp_path: Path) -> None:
     company = _company(_one_general_news_report())
     outcome = _run(company, tmp_path, agency_choices={"creative": "Wieden+Kennedy"})
-    assert outcome.finding.confirmed and outcome.dossier is not None
+    assert outcome.finding.settled and outcome.dossier is not None
+    # one general-news report only: the reviewer's choice, not confirmed by public reports
+    assert not outcome.finding.confirmed and outcome.finding.decided == "reviewer"
     assert outcome.dossier.organisation.display_name == "Wieden+Kennedy"
     assert [d.status for d in outcome.finding.roles] == ["chosen"]
+    # note 1 states no relationship: the choice is not confirmed by public reports
+    from dossier.render.mailing import note_agency
+    from dossier.render.notes import render_note
+
+    note = note_agency(outcome.finding, "Wieden+Kennedy")
+    assert note.name == "Wieden+Kennedy" and not note.works_with
+    contact = Contact(name="Jane Doe", new_company="Northwind Traders")
+    text = render_note(1, contact, load_brand(), note.name, works_with=note.works_with)
+    assert "profile of Wieden+Kennedy." in text and "according to public reports" not in text
 
 
 def test_articles_file_feeds_the_agency_step(tmp_path: Path) -> None:
@@ -223,7 +234,7 @@ def test_full_offline_briefing_with_notes(tmp_path: Path) -> None:
     assert [a.get_filename() for a in msg2.iter_attachments()] == ["Apple-Inc-company-report.pdf"]
     assert "review: note" not in r.stderr  # the default notes ask for nothing
     assert "jane@example.com" not in r.stderr + r.stdout  # never logged
-    assert "Agency: TBWA\\Media Arts Lab (named)" in r.stdout
+    assert "Agency: TBWA\\Media Arts Lab (named with --agency" in r.stdout
 
 
 def test_agency_command_ranks_candidates(tmp_path: Path, monkeypatch) -> None:
@@ -264,7 +275,7 @@ def test_the_demo_finds_its_agency_from_the_bundled_evidence(tmp_path: Path) -> 
         str(root / "examples" / "apple-inc" / "articles.jsonl"),
     )
     assert r.exit_code == 0, r.output
-    assert "Agency: TBWA\\Media Arts Lab (confirmed, creative)" in r.stdout
+    assert "Agency: TBWA\\Media Arts Lab (found in public reports, creative)" in r.stdout
     folder = tmp_path / "jane-doe--apple-inc"
     assert (folder / "agency-profile.pdf").is_file()
     assert (folder / "note-1.md").is_file() and (folder / "note-2.md").is_file()

@@ -39,7 +39,7 @@ def test_override_sets_removes_and_chooses_the_agency(tmp_path: Path, monkeypatc
     assert org["industry"] is None  # removed: no source's value is shown
     assert "Reviewer correction" in [s["label"] for s in data["citations"]]
     assert "Reviewer note (Sam Lee): Headcount checked against the FY2025 10-K." in r.stderr
-    assert "Agency: TBWA\\Media Arts Lab (named)" in r.stdout  # chosen by the override
+    assert "Agency: TBWA\\Media Arts Lab (named in the company's override file" in r.stdout
     texts = [s["text"] for s in data["sentences"]]
     assert "It reported 166,000 employees for fiscal year 2025." in texts
 

@@ -251,6 +251,8 @@ def test_choose_none(tmp_path: Path) -> None:
         "chosen_by": "sam",
         "chosen_at": None,
         "found": "Ogilvy",
+        "how": "reviewer",
+        "decided": "sam chose none",  # how it was decided, in plain words
     }
     assert c.unresolved_roles() == [] and c.needs_rebuild
 

@@ -36,10 +36,68 @@ class AgencyFinding:
     named: str | None = None
     entry: AgencyEntry | None = None
     years: int = DEFAULT_YEARS
+    #: Where ``named`` came from: "option" (--agency), "sheet" (a batch sheet's Agency column)
+    #: or "override" (an override file's agency).
+    named_in: str = "option"
+
+    @property
+    def settled(self) -> bool:
+        """There is an agency to profile: named by the user, or confirmed or chosen per role."""
+        return bool(self.named) or self.chosen is not None
 
     @property
     def confirmed(self) -> bool:
-        return bool(self.named) or self.chosen is not None
+        """Public reports confirm the profiled agency (a current report of it for the company).
+        A name the user gave or a reviewer chose is their statement, not confirmed by itself."""
+        return self.confirming is not None
+
+    @property
+    def confirming(self) -> AgencyCandidate | None:
+        """The evidence's current candidate for the profiled agency, if there is one."""
+        name = self.name
+        if not name:
+            return None
+        keys = {name.casefold()}
+        if self.entry is not None:
+            keys.update(n.casefold() for n in self.entry.names)
+        for c in self.candidates:
+            if c.status != "current":
+                continue
+            names = {c.name, *c.written_as, *((c.entry.name,) if c.entry else ())}
+            if keys & {n.casefold() for n in names}:
+                return c
+        return None
+
+    @property
+    def decided(self) -> str:
+        """How the profiled agency was decided: "sheet", "option", "override" (named by the
+        user), "reviewer" (chosen in review) or "reports" (found in public reports); "" when
+        there is none."""
+        if self.named:
+            return self.named_in
+        if self.chosen is not None:
+            return "reviewer" if self.chosen.status == "chosen" else "reports"
+        return ""
+
+    def elsewhere(self) -> list[tuple[RoleDecision, AgencyCandidate]]:
+        """The disciplines whose confirmed agency (from the evidence) is not the profiled one,
+        when the user named or a reviewer chose it: the reviewer is told."""
+        if self.decided not in ("sheet", "option", "override", "reviewer"):
+            return []
+        mine = self.confirming
+        out = []
+        for d in self.roles:
+            best = d.agency if d.status == "current" else None
+            if d.status == "chosen":  # the evidence's own agency for the role, if confirmed
+                if d.agency is not None and d.agency.status == "current":
+                    continue  # the reviewer's choice is the evidence's agency
+                best = next((c for c in d.candidates if c.status == "current"), None)
+            if best is None or (mine is not None and best.name == mine.name):
+                continue
+            if self.name and best.name.casefold() == self.name.casefold():
+                continue
+            out.append((d, best))
+        return out
 
     @property
     def name(self) -> str | None:
@@ -94,6 +152,7 @@ def find_incumbent(
     named: str | None = None,
     choices: dict[str, str | None] | None = None,
     years: int = DEFAULT_YEARS,
+    named_in: str = "option",
 ) -> AgencyFinding:
     """The relations the articles state about ``company`` and the decision per discipline.
 
@@ -104,7 +163,13 @@ def find_incumbent(
     cands = candidates(evidence, today, years)
     roles = decide(cands, choices)
     finding = AgencyFinding(
-        company=company, evidence=evidence, candidates=cands, roles=roles, named=named, years=years
+        company=company,
+        evidence=evidence,
+        candidates=cands,
+        roles=roles,
+        named=named,
+        years=years,
+        named_in=named_in,
     )
     if named:
         finding.entry = gazetteer.match(named)

@@ -209,7 +209,15 @@ def _query(args: dict[str, str]) -> str:
 
 
 def _roles_line(c: ContactState) -> list[dict[str, Any]]:
-    return [{"role": r, **c.role_state(r)} for r in c.roles()]
+    profiled = c.profiled_role()
+    return [
+        {
+            "role": r,
+            **c.role_state(r),
+            "profiled": r == profiled and bool(c.role_state(r).get("agency")),
+        }
+        for r in c.roles()
+    ]
 
 
 def batch_view(state: BatchState, args: Any) -> dict[str, Any]:

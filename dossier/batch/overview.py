@@ -201,6 +201,9 @@ def agency_roles(c: ContactState, record: Mapping[str, Any]) -> list[dict[str, A
                 "status": st.get("status") or "none",
                 "chosen_by": st.get("chosen_by") or "",
                 "found": st.get("found"),
+                "decided": st.get("decided") or "",  # how: named in the sheet, chosen by ...
+                "profiled": role == c.profiled_role() and bool(st.get("agency")),
+                "drafted": st.get("drafted") is not False,
                 "unresolved": role in c.unresolved_roles(),
                 # nothing could be read to look for one (see dossier.build.agency_warning)
                 "unsearched": st.get("searched") is False,

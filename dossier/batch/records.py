@@ -26,7 +26,9 @@ FILENAME = "state.sqlite"
 LOCKFILE = ".batch.lock"
 STATUSES = ("pending", "running", "done", "failed", "skipped")
 DECISIONS = ("approved", "rejected")
-AGENCY_STATUSES = ("confirmed", "unconfirmed", "none")
+#: "named": the user named the agency (--agency, the sheet's Agency column) and no public
+#: report confirms it; "confirmed": public reports confirm it (or a reviewer chose it).
+AGENCY_STATUSES = ("confirmed", "named", "unconfirmed", "none")
 DEFAULT_ROLE = "creative"
 BUSY_TIMEOUT_MS = 15_000
 _EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")

@@ -169,16 +169,22 @@ def _card(batch_dir: Path, manifest: BatchState, key: str, e: Mapping[str, Any])
         "error": e.get("error") or "",
         "agency": agency or "",
         "agency_confirmed": bool(agency and e.get("agency_confirmed")),
-        "agency_roles": [
-            {
-                "role": role,
-                "agency": v.get("agency") or "",
-                "status": v.get("status") or "none",
-                "by": v.get("chosen_by") or "",
-                "unsearched": v.get("searched") is False,
-            }
-            for role, v in (e.get("agency_status") or {}).items()
-        ],
+        "agency_roles": sorted(  # the profiled agency first
+            [
+                {
+                    "role": role,
+                    "agency": v.get("agency") or "",
+                    "status": v.get("status") or "none",
+                    "by": v.get("chosen_by") or "",
+                    "unsearched": v.get("searched") is False,
+                    "decided": v.get("decided") or "",  # how: named in the sheet, chosen by ...
+                    "profiled": bool(v.get("profiled")),
+                    "drafted": v.get("drafted") is not False,
+                }
+                for role, v in (e.get("agency_status") or {}).items()
+            ],
+            key=lambda r: not r["profiled"],
+        ),
         "needs_rebuild": bool(e.get("needs_rebuild")),
         "current": bool(e.get("in_sheet", True)) and not e.get("replaced_by"),
         "replaced_by": e.get("replaced_by") or "",

@@ -91,10 +91,13 @@ class RowOutcome:
     name: str
     company: str
     status: str
-    agency: str = ""
+    agency: str = ""  # the profiled agency and how it was decided, for the table
     warnings: int = 0
     folder: str = ""
     error: str = ""
+    agency_name: str = ""  # the same, apart (for --json)
+    agency_decided: str = ""
+    agency_confirmed: bool = False  # confirmed by public reports, or chosen by a reviewer
 
 
 @dataclass
@@ -178,6 +181,7 @@ def _options(
         templates=opts.templates,
         cache=opts.cache,
         agency=agency,
+        agency_from="sheet",
         agency_choices=chosen,
         overrides_dir=opts.overrides_dir,
         agency_years=opts.agency_years,
@@ -501,17 +505,24 @@ _STATE_STATUS = {"current": "confirmed", "chosen": "confirmed", "unconfirmed": "
 
 
 def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
-    """What the build found, per discipline: {role: {agency, status, candidates}}.
+    """What the build found, per discipline: {role: {agency, status, candidates, how}}.
 
-    "confirmed" (from evidence, named by the user or chosen by a reviewer), "unconfirmed"
-    (candidates, none confirmed) or "none" (none found, ended, in review, or a reviewer's
-    "none"); the step's own status is kept as ``detail``.
+    "confirmed" (confirmed by public reports, or chosen by a reviewer), "named" (named by the
+    user, not confirmed by public reports), "unconfirmed" (candidates, none confirmed) or
+    "none" (none found, ended, in review, or a reviewer's "none"). ``how`` says how the agency
+    was decided ("reports", "reviewer", "sheet", "option", "override"); the role whose agency
+    the briefing profiles has ``profiled`` (and ``drafted`` False when its profile was below
+    the agency minimum, so not drafted). A named agency takes the role the evidence (else
+    the agency list) gives it, else the default role; the evidence's agency for that role, when
+    it is another, is kept as ``found``.
     """
+    from ..agency.incumbent import ROLE_ORDER
     from ..build import role_dict
 
     outcome = built.agency
     if outcome is None:
         return {DEFAULT_ROLE: {"agency": None, "status": "none"}}
+    finding = outcome.finding
     roles: dict[str, dict[str, Any]] = {}
     for d in built.agency_roles:
         data = role_dict(d)
@@ -521,9 +532,34 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
             "status": status,
             "candidates": [c["agency"] for c in data["candidates"][:5]],
         }
-    finding = outcome.finding
-    if not roles and finding.named:  # --agency / the Agency column, no evidence needed
-        roles[DEFAULT_ROLE] = {"agency": finding.name, "status": "confirmed"}
+        if status == "confirmed":
+            roles[str(d.role)]["how"] = "reviewer" if d.status == "chosen" else "reports"
+    if finding.named:  # --agency / the Agency column, no evidence needed
+        mine = finding.confirming or next(
+            (c for c in finding.candidates if c.name.casefold() == (finding.name or "").casefold()),
+            None,
+        )
+        listed = [r for r in (finding.entry.discipline if finding.entry else ()) if r in ROLE_ORDER]
+        role = mine.role if mine is not None else (listed[0] if listed else DEFAULT_ROLE)
+        before = roles.get(role) or {}
+        entry: dict[str, Any] = {
+            "agency": finding.name,
+            "status": "confirmed" if finding.confirmed else "named",
+            "how": finding.named_in,
+            "profiled": True,
+        }
+        if before.get("candidates"):
+            entry["candidates"] = before["candidates"]
+        if before.get("status") == "confirmed" and before.get("agency") != finding.name:
+            entry["found"] = before["agency"]
+            entry["found_status"] = before.get("status")
+        roles[role] = entry
+    elif finding.chosen is not None and str(finding.chosen.role) in roles:
+        roles[str(finding.chosen.role)]["profiled"] = True
+    if outcome.not_ready:  # below the agency minimum: decided, but no profile drafted
+        for v in roles.values():
+            if v.get("profiled"):
+                v["drafted"] = False
     if not roles and outcome.unsearched:  # nothing could be read to look for one
         roles[DEFAULT_ROLE] = {"agency": None, "status": "none", "searched": False}
     return roles or {DEFAULT_ROLE: {"agency": None, "status": "none"}}
@@ -531,8 +567,8 @@ def agency_roles(built: Any, opts: BuildOptions) -> dict[str, dict[str, Any]]:
 
 def _outcome(c: ContactState, row: ContactRow, status: str | None = None) -> RowOutcome:
     agency = c.agency or ""
-    if agency and not c.agency_confirmed:
-        agency = f"{agency} (unconfirmed)"
+    if agency:
+        agency = f"{agency} ({c.agency_decided or 'unconfirmed'})"
     return RowOutcome(
         key=c.key,
         row=row.row,
@@ -543,4 +579,7 @@ def _outcome(c: ContactState, row: ContactRow, status: str | None = None) -> Row
         warnings=len(c.warnings),
         folder=c.folder if c.outputs else "",
         error=c.error or "",
+        agency_name=c.agency or "",
+        agency_decided=c.agency_decided if c.agency else "",
+        agency_confirmed=bool(c.agency) and c.agency_confirmed,
     )

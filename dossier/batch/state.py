@@ -184,7 +184,23 @@ class ContactState:
                 found=(self.agency_roles.get(role) or {}).get("agency"),
             )
             built.pop("searched", None)  # the reviewer's choice stands, looked for or not
+            built["how"] = "reviewer"
+        built["decided"] = decided_text(built)
         return built
+
+    def profiled_role(self) -> str | None:
+        """The role whose agency the briefing profiles (or would: a pending choice counts),
+        else None when no role has an agency settled."""
+        roles = self.roles()
+        if not self.needs_rebuild:
+            for r in roles:
+                if (self.agency_roles.get(r) or {}).get("profiled"):
+                    return r
+        for r in roles:
+            st = self.role_state(r)
+            if st.get("agency") and st.get("status") in ("confirmed", "chosen", "named"):
+                return r
+        return None
 
     def roles(self) -> list[str]:
         """Every role the build or a reviewer spoke about, the default role first."""
@@ -193,14 +209,30 @@ class ContactState:
 
     @property
     def agency(self) -> str | None:
-        """The agency for the default role (else the first role), as it now stands."""
-        roles = self.roles()
-        return self.role_state(roles[0]).get("agency") if roles else None
+        """The profiled agency (else the default role's, else the first role's), as it now
+        stands."""
+        role = self._agency_role()
+        return self.role_state(role).get("agency") if role else None
 
     @property
     def agency_confirmed(self) -> bool:
+        """The agency is confirmed by public reports or chosen by a reviewer (a name the user
+        gave is not confirmed by itself)."""
+        role = self._agency_role()
+        if role is None:
+            return False
+        return self.role_state(role).get("status") in ("confirmed", "chosen")
+
+    @property
+    def agency_decided(self) -> str:
+        """How the agency was decided, in plain words ("named in the sheet", "chosen by Sam",
+        "found in public reports", "unconfirmed", ...)."""
+        role = self._agency_role()
+        return self.role_state(role).get("decided", "") if role else ""
+
+    def _agency_role(self) -> str | None:
         roles = self.roles()
-        return bool(roles) and self.role_state(roles[0]).get("status") in ("confirmed", "chosen")
+        return self.profiled_role() or (roles[0] if roles else None)
 
     def unresolved_roles(self) -> list[str]:
         """Roles whose agency is unconfirmed and that no reviewer has chosen for.
@@ -209,7 +241,7 @@ class ContactState:
         one, and the unconfirmed roles stay review notes, not a reason to hold the mailing.
         """
         settled = any(
-            v.get("status") in ("confirmed", "chosen") or r in self.agency_choices
+            v.get("status") in ("confirmed", "chosen", "named") or r in self.agency_choices
             for r, v in self.agency_roles.items()
         ) or any(v is not None for v in self.agency_choices.values())
         if settled:
@@ -231,6 +263,7 @@ class ContactState:
         d["review"] = self.review
         d["agency"] = self.agency
         d["agency_confirmed"] = self.agency_confirmed
+        d["agency_decided"] = self.agency_decided
         d["agency_status"] = {r: self.role_state(r) for r in self.roles()}
         d["needs_rebuild"] = self.needs_rebuild
         d["priority_label"] = self.priority_label
@@ -1070,7 +1103,47 @@ def _role(v: Mapping[str, Any]) -> dict[str, Any]:
         out["candidates"] = [str(c) for c in v["candidates"]]
     if v.get("searched") is False and out["agency"] is None:  # not looked for (see build.py)
         out["searched"] = False
+    for name in ("how", "found", "found_status"):  # how it was decided (see decided_text)
+        if v.get(name):
+            out[name] = str(v[name])
+    if v.get("profiled"):
+        out["profiled"] = True
+        if v.get("drafted") is False:  # below the agency minimum (see build.agency_step)
+            out["drafted"] = False
     return out
+
+
+#: How a named agency was named (the state's ``how``), in plain words.
+NAMED_IN = {
+    "sheet": "named in the sheet",
+    "option": "named with --agency",
+    "override": "named in the company's override file",
+}
+
+
+def decided_text(v: Mapping[str, Any]) -> str:
+    """How one role's agency was decided, in plain words: "named in the sheet", "named in
+    the sheet; public reports name TBWA\\Media Arts Lab", "chosen by Sam", "found in public
+    reports", "unconfirmed", "none found"."""
+    status, how, found = v.get("status"), v.get("how"), v.get("found")
+    if status == "chosen":
+        if v.get("agency") is None:
+            return f"{v.get('chosen_by') or 'a reviewer'} chose none"
+        return f"chosen by {v.get('chosen_by') or 'a reviewer'}"
+    if how in NAMED_IN:
+        text = NAMED_IN[str(how)]
+        if status == "confirmed":
+            return f"{text}, confirmed by public reports"
+        if found and found != v.get("agency"):
+            return f"{text}; public reports name {found}"
+        return f"{text}, not confirmed by public reports"
+    if status == "confirmed":
+        return "chosen by a reviewer" if how == "reviewer" else "found in public reports"
+    if status == "unconfirmed":
+        return "unconfirmed"
+    if v.get("searched") is False:
+        return "not looked for"
+    return "none found"
 
 
 def _warning(w: Any) -> dict[str, str]:

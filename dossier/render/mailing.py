@@ -2,9 +2,10 @@
 
 The notes follow what was produced:
 
-- note 1 goes with the agency profile, so it is drafted only when a profile of a confirmed
-  agency was rendered as PDF; it says the agency works with the company only when the evidence
-  (or a reviewer's choice) confirms it;
+- note 1 goes with the agency profile, so it is drafted only when a profile of the agency was
+  rendered as PDF; it says the agency works with the company "according to public reports"
+  only when public reports confirm that agency (a name the user gave or a reviewer chose is
+  not enough: the note then states no relationship);
 - note 2 goes with the company report; when no note 1 goes before it, it is the first
   mailing and its wording says hello first;
 - a note whose PDF was not rendered (``--format json``) is not drafted, and the run says why;
@@ -54,16 +55,23 @@ class NoteAgency:
 def note_agency(finding: AgencyFinding | None, profiled: str | None) -> NoteAgency:
     """What note 1 may say about the ``profiled`` agency, from the agency ``finding``.
 
-    Only a discipline whose decision is confirmed by the evidence ("current") or chosen by a
-    reviewer and names this agency lets the note say the company works with it.
+    Only public reports that confirm this agency (a current report of it for the company) let
+    the note say the company works with it. A name the user gave or a reviewer chose is their
+    statement: the note then states no relationship.
     """
-    if finding is None or profiled is None or not finding.confirmed:
+    if finding is None or profiled is None or not finding.settled:
         return NoteAgency()
-    keys = {profiled.casefold(), (finding.name or "").casefold()}
-    for d in finding.roles:
-        if d.confirmed and d.name and d.name.casefold() in keys:
-            return NoteAgency(profiled, True, d.role, bool(finding.named))
-    return NoteAgency(profiled, False, None, bool(finding.named))
+    named = bool(finding.named)
+    confirming = finding.confirming
+    if confirming is None:
+        keys = {profiled.casefold(), (finding.name or "").casefold()}
+        confirming = next(
+            (c for c in finding.candidates if c.status == "current" and c.name.casefold() in keys),
+            None,
+        )
+    if confirming is not None:
+        return NoteAgency(profiled, True, confirming.role, named)
+    return NoteAgency(profiled, False, None, named)
 
 
 @dataclass
@@ -229,7 +237,11 @@ def write_mailings(
                 kind="mailing",
                 message=f"Note 1 does not say that {agency.name} works with "
                 f"{contact.new_company}: no confirmed public report in the evidence says so"
-                + (" (the agency was named, not found)." if agency.named else "."),
+                + (
+                    " (the agency was named, not found in public reports)."
+                    if agency.named
+                    else " (the agency was chosen in review, not confirmed by public reports)."
+                ),
                 detail={"note": "note-1", "agency": agency.name},
             )
         )

@@ -97,3 +97,104 @@ def substance(
         min_facts=min_facts,
         min_sources=min_sources,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The agency profile's minimum
+
+#: An agency profile is drafted only when it cites at least this many distinct facts ...
+AGENCY_MIN_FACTS = 3
+#: ... from at least this many public sources besides the agency list (dossier/data/
+#: agencies.toml): a page the list's fact was read on counts by its site, an article by its
+#: outlet, any other source by its name. The agency list's own entry (a name, a holding
+#: company) is no source by itself. The rule and its reasons: docs/agency.md.
+AGENCY_MIN_SOURCES = 1
+
+_GAZETTEER = "gazetteer"  # the agency list's source key (research.company.GAZETTEER)
+
+
+@dataclass(frozen=True)
+class AgencySubstance:
+    """How much an agency profile cites, and whether that is enough to draft it."""
+
+    facts: int
+    sources: tuple[str, ...]  # the public sources besides the agency list, in citation order
+    listed: bool = True  # the agency is in the agency list
+    min_facts: int = AGENCY_MIN_FACTS
+    min_sources: int = AGENCY_MIN_SOURCES
+
+    @property
+    def ready(self) -> bool:
+        return self.facts >= self.min_facts and len(self.sources) >= self.min_sources
+
+    def reason(self, name: str) -> str:
+        """Why the profile of ``name`` was not drafted, in plain words ("" when it was)."""
+        if self.ready:
+            return ""
+        if not self.facts:
+            why = "no public source returned facts about it"
+        else:
+            n = len(self.sources)
+            why = (
+                f"the public sources returned {self.facts} fact{'' if self.facts == 1 else 's'} "
+                f"about it from {n} source{'' if n == 1 else 's'} besides the agency list; the "
+                f"minimum is {self.min_facts} facts from at least {self.min_sources}"
+            )
+        text = f"The agency profile of {name} was not drafted: {why}."
+        if not self.listed:
+            text += (
+                f" {name} is not in the agency list either: check the spelling (or choose "
+                "another agency in review)."
+            )
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ready": self.ready,
+            "facts": self.facts,
+            "sources": list(self.sources),
+            "in_agency_list": self.listed,
+            "minimum": {"facts": self.min_facts, "sources": self.min_sources},
+        }
+
+
+def _site(url: str) -> str:
+    host = url.split("//", 1)[1].split("/", 1)[0] if "//" in url else ""
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def agency_substance(
+    dossier: Dossier,
+    written: Written,
+    listed: bool = True,
+    min_facts: int = AGENCY_MIN_FACTS,
+    min_sources: int = AGENCY_MIN_SOURCES,
+) -> AgencySubstance:
+    """Count the agency profile's cited facts and its public sources besides the agency list
+    against the agency minimum (``listed``: the agency is in the agency list)."""
+    facts = cited_facts(dossier, written)
+    sources: dict[str, str] = {}
+    for f in facts:
+        if f.source in NOT_PUBLIC:
+            continue
+        url = f.provenance.url or ""
+        if f.source == _GAZETTEER:
+            if not url.startswith(("http://", "https://")):
+                continue  # the agency list's own entry: no public page behind it
+            site = _site(url)
+            sources.setdefault(site, site)
+            continue
+        if f.source == "articles" and url.startswith(("http://", "https://")):
+            site = _site(url)
+            sources.setdefault(site, site)
+            continue
+        publisher = PUBLISHER.get(f.source, f.source)
+        sources.setdefault(publisher, dossier.label(publisher))
+    return AgencySubstance(
+        facts=len(facts),
+        sources=tuple(sources.values()),
+        listed=listed,
+        min_facts=min_facts,
+        min_sources=min_sources,
+    )
