@@ -796,12 +796,24 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
 @click.argument("contact")
 @BATCH_OPTION
 @click.option("--note", default="", help="A note for the record.")
+@click.option(
+    "--notes-from-md",
+    is_flag=True,
+    help="Write each note's .txt and .eml again from its .md, dropping changes typed into them.",
+)
 @BY_OPTION
-def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> None:
+def review_approve(
+    contact: str, batch_dir: Path, note: str, notes_from_md: bool, by: str | None
+) -> None:
     """Approve a contact's documents; a rebuild will not overwrite them without --force.
 
     Refused while the contact is being built, while its agency is unconfirmed (choose it
     first with choose-agency) and while a cover note fails the ask-guard or the lint.
+
+    A note is edited in its .md (note-2.md): an edited .md is checked like a build's note,
+    kept as your wording, and its .txt and .eml are written again from it. A .txt or .eml
+    changed by hand is refused (the export would send what nobody checked) unless
+    --notes-from-md writes them again from the .md.
 
     \b
     Example:
@@ -812,7 +824,12 @@ def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> 
 
     with _batch_state(batch_dir) as state:
         key = _one(state, contact)
-        approve(state, key, by or current_user(), note)
+        rewritten: list[str] = []
+        approve(
+            state, key, by or current_user(), note, from_md=notes_from_md, rewritten=rewritten
+        )
+    for stem in rewritten:
+        click.echo(f"{stem}.md was edited: {stem}.txt and {stem}.eml written again from it")
     click.echo(f"approved {key}")
 
 

@@ -2,7 +2,8 @@
 
 The export folder mirrors the current approvals: a draft exported earlier whose contact is no
 longer approved (rejected, rebuilt, replaced by an edited row, gone from the sheet, or changed
-since approval) is removed from it. Only files inside the batch folder are ever copied, and
+since approval) is removed from it. A contact whose notes' ``.md``, ``.txt`` and ``.eml``
+disagree is left out (an approval checks that; this catches one approved before it did). Only files inside the batch folder are ever copied, and
 only files an export wrote are ever removed.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, output_error
+from .decide import disagreements
 from .state import BatchState, inside
 
 
@@ -48,6 +50,13 @@ def approved_drafts(state: BatchState) -> tuple[dict[str, tuple[str, Path]], lis
         changed = state.changed_since_approval(c.key)
         if changed:
             skipped.append(f"{c.key}: changed since approval ({', '.join(changed)})")
+            continue
+        if found := disagreements(state, c):  # approved before the notes were compared
+            skipped.append(
+                f"{c.key}: the note files disagree ("
+                + ", ".join(f"{a.stem}.md, .txt and .eml" for a in found)
+                + "); reject it, put the wording in the .md, and approve again"
+            )
             continue
         for rel in sorted(c.outputs.values()):
             path = inside(state.batch_dir, rel)

@@ -1,0 +1,140 @@
+"""What is exported is what was reviewed: note files that disagree, a sheet row that changed
+after approval, and warnings that must be fixed (or acknowledged) before approval."""
+
+from __future__ import annotations
+
+import email
+import shutil
+from email import policy
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dossier.batch import BatchState
+from dossier.cli import cli
+
+from .conftest import APPLE_SNAPSHOT, ROOT
+
+pytestmark = pytest.mark.pdf
+
+HEADER = "Name,Email,Previous company,New company,New title,Owner\n"
+SAM = "Sam Smith,sam@example.com,Beta Ltd,Apple Inc.,VP Marketing,Alex Morgan\n"
+KIM = "김 민준,kim@example.com,Gamma,Apple Inc.,Director,Nobody Known\n"
+SAM_KEY = "sam-smith--apple-inc"
+KIM_KEY = "gim-min-jun--apple-inc"
+
+
+def _batch(folder: Path, *extra: str):
+    return CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(folder / "contacts.csv"),
+            "--out",
+            str(folder / "out"),
+            "--offline",
+            str(APPLE_SNAPSHOT),
+            "--articles",
+            str(ROOT / "examples" / "apple-inc" / "articles.jsonl"),
+            "--news-days",
+            "365",
+            "--quiet",
+            *extra,
+        ],
+    )
+
+
+def _cli(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sendsafe")
+    (folder / "contacts.csv").write_text(HEADER + SAM + KIM, encoding="utf-8")
+    r = _batch(folder)
+    assert r.exit_code == 0, r.output
+    return folder
+
+
+@pytest.fixture
+def batch(built: Path, tmp_path: Path) -> Path:
+    shutil.copytree(built, tmp_path / "b")
+    return tmp_path / "b"
+
+
+def _out(batch: Path) -> Path:
+    return batch / "out" / "contacts"
+
+
+def _approve(batch: Path, key: str, *extra: str):
+    return _cli("review", "approve", key, "--batch", str(_out(batch)), *extra)
+
+
+def _eml_text(path: Path) -> str:
+    msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    return str(msg.get_body(("plain",)).get_content())
+
+
+# -- 1. the three files of a note ----------------------------------------------------------
+
+
+def test_an_edited_md_is_written_into_the_txt_and_eml_at_approval(batch: Path) -> None:
+    folder = _out(batch) / SAM_KEY
+    md = folder / "note-2.md"
+    md.write_text(md.read_text().replace("Dear Sam,", "Dear Samuel,"))
+    r = _approve(batch, SAM_KEY)
+    assert r.exit_code == 0, r.output
+    assert "note-2.md was edited: note-2.txt and note-2.eml written again from it" in r.output
+    assert "Dear Samuel," in (folder / "note-2.txt").read_text()
+    assert "Dear Samuel," in _eml_text(folder / "note-2.eml")
+    assert (folder / "note-2.override.md").is_file()  # kept through a later rebuild
+    msg = email.message_from_bytes((folder / "note-2.eml").read_bytes(), policy=policy.default)
+    assert [p.get_filename() for p in msg.iter_attachments()]  # the report is still attached
+    r = _cli("export", "--approved", "--batch", str(_out(batch)))
+    assert r.exit_code == 0, r.output
+    assert "Dear Samuel," in _eml_text(_out(batch) / "export" / f"{SAM_KEY}--note-2.eml")
+
+
+def test_an_edited_md_that_asks_is_refused(batch: Path) -> None:
+    folder = _out(batch) / SAM_KEY
+    md = folder / "note-2.md"
+    before = (folder / "note-2.eml").read_bytes()
+    md.write_text(md.read_text() + "\nCould we set up a call to pitch our agency?\n")
+    r = _approve(batch, SAM_KEY)
+    assert r.exit_code == 1
+    assert "the cover notes fail the check" in r.output and "pitch" in r.output
+    assert (folder / "note-2.eml").read_bytes() == before  # nothing written
+    assert not (folder / "note-2.override.md").exists()
+
+
+@pytest.mark.parametrize("edited", ["note-2.txt", "note-2.eml"])
+def test_a_pitch_typed_into_the_txt_or_eml_is_refused(batch: Path, edited: str) -> None:
+    folder = _out(batch) / SAM_KEY
+    path = folder / edited
+    text = path.read_text()
+    path.write_text(text.replace("Dear Sam,", "Dear Sam, could we set up a call to pitch?"))
+    r = _approve(batch, SAM_KEY)
+    assert r.exit_code == 1
+    assert f"{edited} was changed by hand" in r.output
+    assert "The .md is the one place to edit a note" in r.output
+    with BatchState.open(_out(batch), create=False) as state:
+        assert state.require(SAM_KEY).decision is None
+    # the way out: write them again from the .md (what was typed into them is dropped)
+    r = _approve(batch, SAM_KEY, "--notes-from-md")
+    assert r.exit_code == 0, r.output
+    assert "pitch" not in (folder / "note-2.txt").read_text()
+    assert "pitch" not in _eml_text(folder / "note-2.eml")
+
+
+def test_export_leaves_out_an_approved_contact_whose_notes_disagree(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:  # approved before the check existed
+        state.approve(SAM_KEY, by="old dossier")
+        txt = out / SAM_KEY / "note-2.txt"
+        txt.write_text(txt.read_text() + "Could we set up a call?\n")
+        state.approve(SAM_KEY, by="old dossier")  # hashes taken with the edit in place
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert f"{SAM_KEY}: the note files disagree" in r.output
+    assert not list((out / "export").glob(f"{SAM_KEY}--*")) if (out / "export").exists() else True
