@@ -601,6 +601,8 @@ def batch(
             click.echo(scrub(line).rstrip())
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
+        for key, message in result.sheet_changed.items():
+            click.echo(scrub(f"{key}: {message}"))
         if result.follow is not None:  # whom to follow first (dossier.crm.follow)
             click.echo("")
             for line in result.follow.lines():
@@ -717,9 +719,14 @@ def review_list(batch_dir: Path, by_priority: bool) -> None:
             else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
         )
         priority = f"{c.priority} {c.priority_label}" if c.priority is not None else "-"
+        changed = (
+            f"  (sheet changed since: {', '.join(c.sheet_changes)}; not exported)"
+            if c.locked and c.current and c.sheet_changes
+            else ""
+        )
         click.echo(
             f"{c.key:<40} {c.status:<8} {decision:<10} {priority:<11} {c.name}"
-            f"  [{_agency_line(c)}]{gone}"
+            f"  [{_agency_line(c)}]{gone}{changed}"
         )
 
 

@@ -104,7 +104,11 @@ def test_rerun_resumes_and_approval_locks(batch: Path) -> None:
     )
     r = _run(batch)
     assert pdf.stat().st_mtime_ns == before  # approved: not overwritten without --force
-    assert "approved (locked)" in r.stdout
+    assert "approved, sheet changed: title" in r.stdout  # said, not exported as it stands
+    r = CliRunner().invoke(cli, ["export", "--approved", "--batch", str(out)])
+    assert "0 draft(s) written" in r.output and "the sheet changed since (title)" in r.output
+    r = CliRunner().invoke(cli, ["review", "approve", "Jane Doe", "--batch", str(out)])
+    assert r.exit_code == 0, r.output  # approved again: the reviewer keeps the drafts
     r = CliRunner().invoke(cli, ["export", "--approved", "--batch", str(out)])
     assert "2 draft(s) written" in r.output
     assert sorted(p.name for p in (out / "export").iterdir()) == [

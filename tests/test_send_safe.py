@@ -138,3 +138,82 @@ def test_export_leaves_out_an_approved_contact_whose_notes_disagree(batch: Path)
     r = _cli("export", "--approved", "--batch", str(out))
     assert f"{SAM_KEY}: the note files disagree" in r.output
     assert not list((out / "export").glob(f"{SAM_KEY}--*")) if (out / "export").exists() else True
+
+
+# -- 2. a sheet row changed after approval ---------------------------------------------------
+
+
+def _edit_sheet(batch: Path, old: str, new: str) -> None:
+    path = batch / "contacts.csv"
+    path.write_text(path.read_text().replace(old, new), encoding="utf-8")
+
+
+def test_an_approved_contact_whose_row_changed_is_named_and_not_exported(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:
+        state.approve(SAM_KEY, by="Ann")
+    _edit_sheet(batch, "VP Marketing,Alex Morgan", "CEO,Bob Other")
+    r = _batch(batch)
+    assert r.exit_code == 0, r.output
+    assert "approved, sheet changed: title, owner" in r.output
+    assert f"{SAM_KEY}: Approved, but the sheet changed since: title, owner." in r.output
+    assert "Reject it to rebuild it from the new row" in r.output
+    listed = _cli("review", "list", "--batch", str(out)).output
+    assert "(sheet changed since: title, owner; not exported)" in listed
+    shown = _cli("review", "show", SAM_KEY, "--batch", str(out)).output
+    assert "sheet: Approved, but the sheet changed since: title, owner" in shown
+    assert "Approved, but the sheet changed since" in (out / "review.html").read_text()
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert f"skipped {SAM_KEY}: approved, but the sheet changed since (title, owner)" in r.output
+    assert not list((out / "export").glob("*.eml")) if (out / "export").is_dir() else True
+    # Rejected, the next run builds it from the new row, and the warning is gone.
+    _cli("review", "reject", SAM_KEY, "--batch", str(out), "--note", "new title")
+    _batch(batch)
+    assert "CEO" in (out / SAM_KEY / "note-1.txt").read_text()
+    with BatchState.open(out, create=False) as state:
+        c = state.require(SAM_KEY)
+        assert c.sheet_changes == [] and all(w["kind"] != "sheet" for w in c.warnings)
+
+
+def test_approving_again_keeps_the_approved_drafts(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:
+        state.approve(SAM_KEY, by="Ann")
+    _edit_sheet(batch, "VP Marketing", "Vice President, Marketing")
+    _batch(batch)
+    r = _approve(batch, SAM_KEY)
+    assert r.exit_code == 0, r.output
+    with BatchState.open(out, create=False) as state:
+        c = state.require(SAM_KEY)
+        assert c.sheet_changes == [] and all(w["kind"] != "sheet" for w in c.warnings)
+        assert [h["action"] for h in state.history(SAM_KEY)][-2:] == ["kept", "approved"]
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert (out / "export" / f"{SAM_KEY}--note-2.eml").is_file(), r.output
+
+
+def test_a_new_address_or_a_removed_row_is_never_exported_to_the_old_one(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:
+        state.approve(SAM_KEY, by="Ann")
+    _edit_sheet(batch, "sam@example.com", "samuel@example.com")
+    _batch(batch)
+    listed = _cli("review", "list", "--batch", str(out)).output
+    assert f"{SAM_KEY} " in listed and "(not in the sheet" in listed
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert not (out / "export").is_dir() or not list((out / "export").glob("*.eml")), r.output
+    _edit_sheet(batch, "samuel@example.com", "sam@example.com")  # back: the approval stands
+    (batch / "contacts.csv").write_text(HEADER + KIM, encoding="utf-8")  # Sam's row removed
+    _batch(batch)
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert not (out / "export").is_dir() or not list((out / "export").glob("*.eml")), r.output
+
+
+def test_an_unapproved_contact_whose_row_changed_unbuilt_is_refused(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:  # a sync without a rebuild (as a
+        c = state.require(SAM_KEY)  # rebuild of another contact from the review app does)
+        state.upsert(SAM_KEY, sheet_fields={**c.sheet_fields, "new_title": "changed"})
+    r = _approve(batch, SAM_KEY)
+    assert r.exit_code == 1 and "row in the sheet changed since the drafts were built (title)" in (
+        r.output
+    )

@@ -2,7 +2,7 @@
 
 The export folder mirrors the current approvals: a draft exported earlier whose contact is no
 longer approved (rejected, rebuilt, replaced by an edited row, gone from the sheet, or changed
-since approval) is removed from it. A contact whose notes' ``.md``, ``.txt`` and ``.eml``
+since approval, or whose sheet row changed since its drafts were built) is removed from it. A contact whose notes' ``.md``, ``.txt`` and ``.eml``
 disagree is left out (an approval checks that; this catches one approved before it did). Only files inside the batch folder are ever copied, and
 only files an export wrote are ever removed.
 """
@@ -46,6 +46,13 @@ def approved_drafts(state: BatchState) -> tuple[dict[str, tuple[str, Path]], lis
     skipped: list[str] = []
     for c in state.contacts(include_retired=False):
         if c.decision != "approved":
+            continue
+        if c.sheet_changes:
+            skipped.append(
+                f"{c.key}: approved, but the sheet changed since ({', '.join(c.sheet_changes)}); "
+                "reject it to rebuild it from the new row, or approve it again to keep the "
+                "approved drafts"
+            )
             continue
         changed = state.changed_since_approval(c.key)
         if changed:
