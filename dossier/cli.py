@@ -303,7 +303,9 @@ def build(
         elif finding.candidates:
             click.echo("Agency: unconfirmed (choose in review); no agency profile written")
         elif outcome.unsearched:
-            click.echo("Agency: not looked for (its sources could not be read); no agency profile written")
+            click.echo(
+                "Agency: not looked for (its sources could not be read); no agency profile written"
+            )
         else:
             click.echo("Agency: none found; no agency profile written")
     for kind, path in result.outputs.items():
@@ -782,6 +784,13 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
         if c.review_note:
             decision += f": {c.review_note}"
     lines.append(f"  Review:    {decision}")
+    if c.decision == "approved" and c.acknowledged:
+        ack = c.acknowledged
+        kinds = ", ".join(str(w.get("kind")) for w in ack.get("warnings") or [])
+        lines.append(
+            f"  Accepted:  warnings {kinds} accepted by {ack.get('by') or 'unknown'} "
+            f"at {ack.get('at') or '?'}"
+        )
     if c.warnings:
         lines.append(f"  Warnings ({len(c.warnings)}):")
         lines += [f"    - {w.get('kind') or 'note'}: {w.get('message')}" for w in c.warnings]
@@ -808,9 +817,20 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
     is_flag=True,
     help="Write each note's .txt and .eml again from its .md, dropping changes typed into them.",
 )
+@click.option(
+    "--accept-warnings",
+    is_flag=True,
+    help="Approve although warnings say to fix something before sending (unclear first name, "
+    "owner not a known sender, example data); recorded with your name.",
+)
 @BY_OPTION
 def review_approve(
-    contact: str, batch_dir: Path, note: str, notes_from_md: bool, by: str | None
+    contact: str,
+    batch_dir: Path,
+    note: str,
+    notes_from_md: bool,
+    accept_warnings: bool,
+    by: str | None,
 ) -> None:
     """Approve a contact's documents; a rebuild will not overwrite them without --force.
 
@@ -821,6 +841,14 @@ def review_approve(
     kept as your wording, and its .txt and .eml are written again from it. A .txt or .eml
     changed by hand is refused (the export would send what nobody checked) unless
     --notes-from-md writes them again from the .md.
+
+    Warnings that say to fix something before sending also stop approval: greeting (the
+    first name is unclear), sender (the owner is not a known sender, so the default sender
+    signs) and example (example data, not research). Fix them and run the batch again, or
+    pass --accept-warnings once you have checked the drafts (who and when is recorded and
+    shown by review show). An ask found in a note always stops approval: edit the note.
+
+    An approved contact whose sheet row changed since is approved again to keep its drafts.
 
     \b
     Example:
@@ -833,7 +861,13 @@ def review_approve(
         key = _one(state, contact)
         rewritten: list[str] = []
         approve(
-            state, key, by or current_user(), note, from_md=notes_from_md, rewritten=rewritten
+            state,
+            key,
+            by or current_user(),
+            note,
+            from_md=notes_from_md,
+            accept_warnings=accept_warnings,
+            rewritten=rewritten,
         )
     for stem in rewritten:
         click.echo(f"{stem}.md was edited: {stem}.txt and {stem}.eml written again from it")

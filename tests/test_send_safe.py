@@ -69,7 +69,8 @@ def _out(batch: Path) -> Path:
 
 
 def _approve(batch: Path, key: str, *extra: str):
-    return _cli("review", "approve", key, "--batch", str(_out(batch)), *extra)
+    """Approve (the bundled example's data is acknowledged: part 3 is tested on its own)."""
+    return _cli("review", "approve", key, "--batch", str(_out(batch)), "--accept-warnings", *extra)
 
 
 def _eml_text(path: Path) -> str:
@@ -217,3 +218,54 @@ def test_an_unapproved_contact_whose_row_changed_unbuilt_is_refused(batch: Path)
     assert r.exit_code == 1 and "row in the sheet changed since the drafts were built (title)" in (
         r.output
     )
+
+
+# -- 3. warnings that say "fix before sending" ------------------------------------------------
+
+
+def test_warnings_to_fix_before_sending_stop_approval_until_accepted(batch: Path) -> None:
+    out = _out(batch)
+    r = _cli("review", "approve", KIM_KEY, "--batch", str(out))
+    assert r.exit_code == 1
+    assert "3 warning(s) say to fix something before sending" in r.output
+    for words in (
+        "the first name is unclear",
+        "the owner is not a known sender",
+        "example data, not research",
+        "--accept-warnings",
+    ):
+        assert words in r.output
+    with BatchState.open(out, create=False) as state:
+        assert state.require(KIM_KEY).decision is None
+    r = _cli("review", "approve", KIM_KEY, "--batch", str(out), "--accept-warnings", "--by", "Ann")
+    assert r.exit_code == 0, r.output
+    with BatchState.open(out, create=False) as state:
+        c = state.require(KIM_KEY)
+        assert c.decision == "approved" and c.acknowledged["by"] == "Ann"
+        assert c.acknowledged["at"]
+        assert sorted(w["kind"] for w in c.acknowledged["warnings"]) == [
+            "example",
+            "greeting",
+            "sender",
+        ]
+        assert "accepted-warnings" in [h["action"] for h in state.history(KIM_KEY)]
+    shown = _cli("review", "show", KIM_KEY, "--batch", str(out)).output
+    assert "Accepted:  warnings example, sender, greeting accepted by Ann" in shown
+    _cli("review", "reject", KIM_KEY, "--batch", str(out), "--note", "greeting")
+    with BatchState.open(out, create=False) as state:
+        assert state.require(KIM_KEY).acknowledged == {}
+
+
+def test_an_ask_in_a_note_is_never_accepted(batch: Path) -> None:
+    md = _out(batch) / KIM_KEY / "note-2.md"
+    md.write_text(md.read_text() + "\nWould you introduce us to your marketing team?\n")
+    r = _approve(batch, KIM_KEY)  # with --accept-warnings
+    assert r.exit_code == 1 and "the cover notes fail the check" in r.output
+
+
+def test_the_blocking_kinds_are_in_the_help_and_the_docs() -> None:
+    text = _cli("review", "approve", "--help").output
+    for kind in ("greeting", "sender", "example", "--accept-warnings"):
+        assert kind in text
+    docs = (ROOT / "docs" / "review.md").read_text()
+    assert "--accept-warnings" in docs and "`greeting`" in docs and "`example`" in docs

@@ -12,16 +12,48 @@ done, its agency unconfirmed or a choice not in its documents yet) plus more che
   again from the ``.md`` instead, dropping the change);
 - the cover notes as they will be sent pass the ask-guard and the words-to-watch lint (no
   finding of severity "error"), so an edited note that asks for business cannot be approved
-  from either front end.
+  from either front end (this one cannot be acknowledged away);
+- no review warning that says "fix before sending" stands (:data:`BLOCKING`: an unclear
+  first name, an owner who is not a known sender, example data), unless the reviewer
+  acknowledges them (``accept_warnings=True``, ``--accept-warnings``), which is recorded with
+  who, when and the warnings' text. An ask found in a note is never acknowledged: the note
+  must be edited (the check above).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import RenderError
 from ..render.note_edit import Agreement, note_agreement
 from .notes import NOTES, blocking, check_text, describe, notes, save_note
-from .overview import contact_folder
+from .overview import BLOCKING, contact_folder
+from .records import now
 from .state import BatchState, ContactState, ReviewRefused
+
+#: Kinds that stop approval and cannot be acknowledged: an ask (ask-guard) or an error-level
+#: lint finding in a note is checked on the note as it will be sent (:func:`note_problems`).
+NEVER_ACCEPTED = {"ask": "a note asks the contact for something: edit the note"}
+
+
+def blocking_warnings(c: ContactState) -> list[dict[str, str]]:
+    """The contact's review warnings of a :data:`BLOCKING` kind."""
+    return [dict(w) for w in c.warnings if str(w.get("kind") or "") in BLOCKING]
+
+
+def blocking_message(c: ContactState, found: list[dict[str, str]]) -> str:
+    """Plain words: which warnings stop approval, and the two ways on."""
+    lines = "".join(
+        f"\n  - {BLOCKING.get(str(w.get('kind')), w.get('kind'))}: {w.get('message')}"
+        for w in found
+    )
+    return (
+        f"Cannot approve {c.name or c.key}: {len(found)} warning(s) say to fix something "
+        f"before sending:{lines}\nFix them (the sheet, brand.toml or the notes) and run the "
+        "batch again; or, if you have checked that the drafts are right as they are, approve "
+        "with --accept-warnings (in the review app: tick “I have checked these warnings”). "
+        "Your name and the time are recorded."
+    )
 
 
 def note_problems(state: BatchState, c: ContactState) -> list[str]:
@@ -99,11 +131,18 @@ def approve(
     note: str = "",
     *,
     from_md: bool = False,
+    accept_warnings: bool = False,
     rewritten: list[str] | None = None,
 ) -> ContactState:
     """Approve contact ``key`` after every check (see the module docstring). The notes
     written again from their edited ``.md`` are appended to ``rewritten`` when given."""
     c = state.require(key)
+    # The state's own refusals (being built, not done, gone, agency unconfirmed or not built
+    # yet) come first: fixing those rebuilds the contact, which makes its warnings anew.
+    ready = c.status == "done" and c.current and not c.unresolved_roles() and not c.needs_rebuild
+    found = blocking_warnings(c) if ready else []
+    if found and not accept_warnings:
+        raise ReviewRefused(blocking_message(c, found))
     if c.status == "done" and (problems := note_problems(state, c)):
         raise ReviewRefused(
             f"Cannot approve {c.name or key}: the cover notes fail the check ("
@@ -115,10 +154,13 @@ def approve(
         if rewritten is not None:
             rewritten.extend(done)
         c = state.require(key)
-    if c.status == "done" and (found := disagreements(state, c)):  # an approved one, say
+    if c.status == "done" and (apart := disagreements(state, c)):  # an approved one, say
         raise ReviewRefused(
             f"Cannot approve {c.name or key}: the note files disagree ("
-            + ", ".join(f"{a.stem}.md" for a in found)
+            + ", ".join(f"{a.stem}.md" for a in apart)
             + "). Reject it, put the wording you want in the .md, then approve."
         )
-    return state.approve(key, by, note)
+    acknowledged: dict[str, Any] | None = None
+    if found := blocking_warnings(c):
+        acknowledged = {"by": by, "at": now(), "warnings": found}
+    return state.approve(key, by, note, acknowledged=acknowledged)

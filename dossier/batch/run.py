@@ -34,9 +34,17 @@ from ..fsutil import OutputError, check_writable, slugify
 from .calendar import write_follow_up_ics
 from .contacts import ContactRow, read_contacts
 from .options import record_options
-from .review import write_review_page
 from .records import document_fields
-from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub, sheet_message
+from .review import write_review_page
+from .state import (
+    DEFAULT_ROLE,
+    BatchState,
+    ContactState,
+    describe_run,
+    inside,
+    scrub,
+    sheet_message,
+)
 from .thumbs import Thumbnailer
 
 if TYPE_CHECKING:

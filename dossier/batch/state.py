@@ -852,8 +852,11 @@ class BatchState:
 
     # -- writing: review ----------------------------------------------------------------------
 
-    def approve(self, key: str, by: str, note: str = "") -> ContactState:
+    def approve(
+        self, key: str, by: str, note: str = "", *, acknowledged: Mapping[str, Any] | None = None
+    ) -> ContactState:
         """Approve a finished contact: record who and when, and hash every output file.
+        ``acknowledged`` ({by, at, warnings}) records the warnings the reviewer accepted.
 
         Refused while the contact is being built, when it is not done, when its agency is
         unconfirmed and no reviewer has chosen, and when a choice is not in its documents yet.
@@ -896,12 +899,29 @@ class BatchState:
                     "Run the batch again with --force for this contact."
                 )
             hashes = {rel: sha256_file(p) for rel, p in files.items() if p is not None}
-            fields = _review("approved", by, note) | {"approved_files": hashes}
+            fields = _review("approved", by, note) | {
+                "approved_files": hashes,
+                "acknowledged": dict(acknowledged or {}),
+            }
+            if acknowledged:
+                log_decision(
+                    db,
+                    key,
+                    "accepted-warnings",
+                    by=by,
+                    note="; ".join(
+                        f"{w.get('kind')}: {w.get('message')}"
+                        for w in acknowledged.get("warnings") or []
+                    ),
+                )
             if kept:  # approved again: the reviewer keeps the drafts for the changed row
                 fields |= {"built_fields": c.sheet_fields, "warnings": _without_sheet(c.warnings)}
                 log_decision(
-                    db, key, "kept", by=by, note="approved drafts kept; the sheet changed: "
-                    + ", ".join(kept)
+                    db,
+                    key,
+                    "kept",
+                    by=by,
+                    note="approved drafts kept; the sheet changed: " + ", ".join(kept),
                 )
             update(db, key, clean_fields(key, fields))
             log_decision(db, key, "approved", by=by, note=note)
@@ -931,7 +951,11 @@ class BatchState:
                     f"{c.name or key} is being built right now; reject it when the batch has finished."
                 )
             update(
-                db, key, clean_fields(key, _review("rejected", by, note) | {"approved_files": {}})
+                db,
+                key,
+                clean_fields(
+                    key, _review("rejected", by, note) | {"approved_files": {}, "acknowledged": {}}
+                ),
             )
             log_decision(db, key, "rejected", by=by, note=note)
         return self.require(key)
