@@ -995,6 +995,10 @@ def export(
     with --tasks, write the follow-up tasks for the CRM.
 
     The folder mirrors the approvals: drafts of contacts no longer approved are removed.
+    Left out, with the reason: a contact whose files changed since approval, whose note
+    files (.md, .txt, .eml) disagree, or whose sheet row changed since its drafts were built
+    (reject it to rebuild, or approve it again to keep the drafts); a contact no longer in
+    the sheet (a removed row, a new e-mail address) is never exported.
 
     \b
     Example:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, output_error
-from .decide import disagreements
 from .state import BatchState, inside
 
 
@@ -42,6 +41,8 @@ def export_approved(batch_dir: Path, dest: Path | None = None) -> ExportResult:
 def approved_drafts(state: BatchState) -> tuple[dict[str, tuple[str, Path]], list[str]]:
     """({export file name: (contact key, draft)}, what was left out and why) for every current,
     approved contact whose files have not changed since approval."""
+    from .decide import disagreements  # the notes' checks: not imported by a batch run
+
     wanted: dict[str, tuple[str, Path]] = {}  # file name -> (key, source)
     skipped: list[str] = []
     for c in state.contacts(include_retired=False):
