@@ -269,3 +269,24 @@ def test_the_blocking_kinds_are_in_the_help_and_the_docs() -> None:
         assert kind in text
     docs = (ROOT / "docs" / "review.md").read_text()
     assert "--accept-warnings" in docs and "`greeting`" in docs and "`example`" in docs
+
+
+def test_a_contact_built_by_an_earlier_dossier_is_caught_too(batch: Path) -> None:
+    out = _out(batch)
+    with BatchState.open(out, create=False) as state:  # as an earlier dossier left it
+        state.approve(SAM_KEY, by="Ann")
+        state.approve(KIM_KEY, by="Ann")
+        state.upsert(SAM_KEY, built_fields={})
+        state.upsert(KIM_KEY, built_fields={})
+    _edit_sheet(batch, "VP Marketing", "CEO")
+    r = _batch(batch)
+    assert f"{SAM_KEY}: Approved, but the sheet changed since: the row (built by an earlier" in (
+        r.output
+    )
+    with BatchState.open(out, create=False) as state:
+        assert state.require(SAM_KEY).sheet_changes
+        kim = state.require(KIM_KEY)  # unchanged row: its fields are taken as built
+        assert kim.sheet_changes == [] and kim.built_fields == kim.sheet_fields
+    r = _cli("export", "--approved", "--batch", str(out))
+    assert f"skipped {SAM_KEY}: approved, but the sheet changed since" in r.output
+    assert (out / "export" / f"{KIM_KEY}--note-2.eml").is_file()

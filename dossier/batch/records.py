@@ -375,9 +375,16 @@ def document_fields(row: Any) -> dict[str, str]:
     }
 
 
+#: ``built_fields`` of a contact an earlier dossier built from a row that has changed since:
+#: which fields changed is not known.
+UNKNOWN_FIELDS = "unknown"
+
+
 def changed_fields(built: Mapping[str, Any], sheet: Mapping[str, Any]) -> list[str]:
     """The document fields (reviewer's words) that differ between two :func:`document_fields`;
-    none when either is unknown (a state from an older dossier)."""
+    none when either is unknown (a state from an older dossier, not yet synced)."""
     if not built or not sheet:
         return []
+    if UNKNOWN_FIELDS in built:
+        return ["the row (built by an earlier dossier: which details is not known)"]
     return [label for f, label in DOCUMENT_FIELDS.items() if built.get(f) != sheet.get(f)]

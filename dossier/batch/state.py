@@ -54,6 +54,7 @@ from .records import (
     LOCKFILE,
     SCHEMA_VERSION,
     STATUSES,
+    UNKNOWN_FIELDS,
     base_key,
     changed_fields,
     clean_fields,
@@ -595,6 +596,14 @@ class BatchState:
                 for k, i, n, c in db.execute("SELECT key, identity, name, company FROM contacts")
             }
             by_identity = {i: k for k, (i, _, _) in existing.items() if i}
+            # Built by an earlier dossier (no built_fields): {key: the row fingerprint built}
+            unknown = {
+                str(k): str(f)
+                for k, f in db.execute(
+                    "SELECT key, fingerprint FROM contacts WHERE status = 'done' AND "
+                    "built_fields = '{}'"
+                )
+            }
             taken = set(existing)
             seen: set[str] = set()
             for row in rows:
@@ -637,6 +646,12 @@ class BatchState:
                     "replaced_by": None,
                     "sheet_fields": document_fields(row),
                 }
+                if key in unknown:  # the same row as built: its fields are the built ones
+                    fields["built_fields"] = (
+                        fields["sheet_fields"]
+                        if unknown[key] == getattr(row, "fingerprint", None)
+                        else {UNKNOWN_FIELDS: "1"}
+                    )
                 update(db, key, clean_fields(key, fields))
             gone = [k for k in existing if k not in seen]
             db.executemany(
