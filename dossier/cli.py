@@ -637,6 +637,8 @@ def batch(
                 click.echo(scrub(f"row {o.row} ({o.name}, {o.company}) failed: {o.error}"))
         for old, new in result.replaced.items():
             click.echo(f"replaced {old} by {new} (the row was edited)")
+        for key, message in result.sheet_changed.items():
+            click.echo(scrub(f"{key}: {message}"))
         if result.follow is not None:  # whom to follow first (dossier.crm.follow)
             click.echo("")
             for line in result.follow.lines():
@@ -757,9 +759,14 @@ def review_list(batch_dir: Path, by_priority: bool) -> None:
             else f"  (not in the sheet{f'; now {c.replaced_by}' if c.replaced_by else ''})"
         )
         priority = f"{c.priority} {c.priority_label}" if c.priority is not None else "-"
+        changed = (
+            f"  (sheet changed since: {', '.join(c.sheet_changes)}; not exported)"
+            if c.locked and c.current and c.sheet_changes
+            else ""
+        )
         click.echo(
             f"{c.key:<40} {c.status:<8} {decision:<10} {priority:<11} {c.name}"
-            f"  [{_agency_line(c)}]{gone}"
+            f"  [{_agency_line(c)}]{gone}{changed}"
         )
 
 
@@ -815,6 +822,13 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
         if c.review_note:
             decision += f": {c.review_note}"
     lines.append(f"  Review:    {decision}")
+    if c.decision == "approved" and c.acknowledged:
+        ack = c.acknowledged
+        kinds = ", ".join(str(w.get("kind")) for w in ack.get("warnings") or [])
+        lines.append(
+            f"  Accepted:  warnings {kinds} accepted by {ack.get('by') or 'unknown'} "
+            f"at {ack.get('at') or '?'}"
+        )
     if c.warnings:
         lines.append(f"  Warnings ({len(c.warnings)}):")
         lines += [f"    - {w.get('kind') or 'note'}: {w.get('message')}" for w in c.warnings]
@@ -836,12 +850,45 @@ def review_show(contact: str, batch_dir: Path, as_json: bool) -> None:
 @click.argument("contact")
 @BATCH_OPTION
 @click.option("--note", default="", help="A note for the record.")
+@click.option(
+    "--notes-from-md",
+    is_flag=True,
+    help="Write each note's .txt and .eml again from its .md, dropping changes typed into them.",
+)
+@click.option(
+    "--accept-warnings",
+    is_flag=True,
+    help="Approve although warnings say to fix something before sending (unclear first name, "
+    "owner not a known sender, example data, characters no font can show); recorded with "
+    "your name.",
+)
 @BY_OPTION
-def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> None:
+def review_approve(
+    contact: str,
+    batch_dir: Path,
+    note: str,
+    notes_from_md: bool,
+    accept_warnings: bool,
+    by: str | None,
+) -> None:
     """Approve a contact's documents; a rebuild will not overwrite them without --force.
 
     Refused while the contact is being built, while its agency is unconfirmed (choose it
     first with choose-agency) and while a cover note fails the ask-guard or the lint.
+
+    A note is edited in its .md (note-2.md): an edited .md is checked like a build's note,
+    kept as your wording, and its .txt and .eml are written again from it. A .txt or .eml
+    changed by hand is refused (the export would send what nobody checked) unless
+    --notes-from-md writes them again from the .md.
+
+    Warnings that say to fix something before sending also stop approval: greeting (the
+    first name is unclear), sender (the owner is not a known sender, so the default sender
+    signs), example (example data, not research) and font (characters no font on this
+    computer has, printed as empty boxes). Fix them and run the batch again, or
+    pass --accept-warnings once you have checked the drafts (who and when is recorded and
+    shown by review show). An ask found in a note always stops approval: edit the note.
+
+    An approved contact whose sheet row changed since is approved again to keep its drafts.
 
     \b
     Example:
@@ -852,7 +899,18 @@ def review_approve(contact: str, batch_dir: Path, note: str, by: str | None) -> 
 
     with _batch_state(batch_dir) as state:
         key = _one(state, contact)
-        approve(state, key, by or current_user(), note)
+        rewritten: list[str] = []
+        approve(
+            state,
+            key,
+            by or current_user(),
+            note,
+            from_md=notes_from_md,
+            accept_warnings=accept_warnings,
+            rewritten=rewritten,
+        )
+    for stem in rewritten:
+        click.echo(f"{stem}.md was edited: {stem}.txt and {stem}.eml written again from it")
     click.echo(f"approved {key}")
 
 
@@ -977,6 +1035,10 @@ def export(
     with --tasks, write the follow-up tasks for the CRM.
 
     The folder mirrors the approvals: drafts of contacts no longer approved are removed.
+    Left out, with the reason: a contact whose files changed since approval, whose note
+    files (.md, .txt, .eml) disagree, or whose sheet row changed since its drafts were built
+    (reject it to rebuild, or approve it again to keep the drafts); a contact no longer in
+    the sheet (a removed row, a new e-mail address) is never exported.
 
     \b
     Example:

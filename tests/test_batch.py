@@ -99,7 +99,9 @@ def test_rerun_resumes_and_approval_locks(batch: Path) -> None:
     before = pdf.stat().st_mtime_ns
     r = _run(batch)
     assert pdf.stat().st_mtime_ns == before  # finished contacts are not rebuilt
-    r = CliRunner().invoke(cli, ["review", "approve", "Jane Doe", "--batch", str(out)])
+    r = CliRunner().invoke(
+        cli, ["review", "approve", "Jane Doe", "--batch", str(out), "--accept-warnings"]
+    )
     assert r.exit_code == 0 and "approved jane-doe--apple-inc" in r.output
     (batch / "moved.csv").write_text(
         CSV.replace(
@@ -109,7 +111,13 @@ def test_rerun_resumes_and_approval_locks(batch: Path) -> None:
     )
     r = _run(batch)
     assert pdf.stat().st_mtime_ns == before  # approved: not overwritten without --force
-    assert "approved (locked)" in r.stdout
+    assert "approved, sheet changed: title" in r.stdout  # said, not exported as it stands
+    r = CliRunner().invoke(cli, ["export", "--approved", "--batch", str(out)])
+    assert "0 draft(s) written" in r.output and "the sheet changed since (title)" in r.output
+    r = CliRunner().invoke(
+        cli, ["review", "approve", "Jane Doe", "--batch", str(out), "--accept-warnings"]
+    )
+    assert r.exit_code == 0, r.output  # approved again: the reviewer keeps the drafts
     r = CliRunner().invoke(cli, ["export", "--approved", "--batch", str(out)])
     assert "2 draft(s) written" in r.output
     assert sorted(p.name for p in (out / "export").iterdir()) == [
@@ -227,7 +235,9 @@ def test_an_unconfirmed_agency_blocks_approval_until_a_reviewer_chooses(tmp_path
     assert r.exit_code == 0, r.output
     assert (folder / "agency-profile.pdf").is_file() and (folder / "note-1.md").is_file()
     assert "Droga5" in (folder / "note-1.txt").read_text()
-    approve = CliRunner().invoke(cli, ["review", "approve", "Omar Haddad", "--batch", str(out)])
+    approve = CliRunner().invoke(
+        cli, ["review", "approve", "Omar Haddad", "--batch", str(out), "--accept-warnings"]
+    )  # the bundled example's data is acknowledged
     assert approve.exit_code == 0, approve.output
 
 

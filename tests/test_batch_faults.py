@@ -150,7 +150,10 @@ def test_second_batch_refused_and_approval_during_the_batch_kept(tmp_path: Path)
             in again.stderr
         )
         assert "--wait" in again.stderr
-        ok = CliRunner().invoke(cli, ["review", "approve", "Contact 00", "--batch", str(batch_dir)])
+        ok = CliRunner().invoke(
+            cli,
+            ["review", "approve", "Contact 00", "--batch", str(batch_dir), "--accept-warnings"],
+        )
         assert ok.exit_code == 0 and f"approved {first}" in ok.output
     finally:
         gate.touch()
@@ -159,7 +162,7 @@ def test_second_batch_refused_and_approval_during_the_batch_kept(tmp_path: Path)
     with BatchState.open(batch_dir) as state:
         c = state.require(first)
         assert c.decision == "approved"  # the batch did not overwrite it
-        assert [h["action"] for h in state.history(first)] == ["approved"]
+        assert [h["action"] for h in state.history(first)] == ["accepted-warnings", "approved"]
         assert state.summary()["done"] == 8
 
 
@@ -216,7 +219,9 @@ def test_edited_row_and_export_mirror_the_approvals(tmp_path: Path) -> None:
     jane = "Jane Doe,jane@example.com,Northwind,Apple Inc.,CMO,Sam,TBWA\\Media Arts Lab\n"
     sheet.write_text(HEADER + jane, encoding="utf-8")
     assert CliRunner().invoke(cli, _args(sheet, out, "--quiet", "--format", "pdf")).exit_code == 0
-    CliRunner().invoke(cli, ["review", "approve", "jane doe", "--batch", str(batch_dir)])
+    CliRunner().invoke(
+        cli, ["review", "approve", "jane doe", "--batch", str(batch_dir), "--accept-warnings"]
+    )
     r = CliRunner().invoke(cli, ["export", "--approved", "--batch", str(batch_dir)])
     assert "2 draft(s) written" in r.output
     # the same person's row now says she joined another company (constructed: the snapshot

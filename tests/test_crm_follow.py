@@ -276,7 +276,7 @@ def test_a_schema_2_state_gains_the_priority_columns(tmp_path: Path) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     db.close()
     assert {"priority", "priority_reasons"} <= cols
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
 
 
 def test_a_rerun_reads_the_kept_priority_inputs_not_every_facts_json(

@@ -420,6 +420,30 @@ def test_approval_refused_when_a_note_fails_the_guard(client, batch: Path) -> No
     assert _state(batch, key).decision is None
 
 
+def test_a_warning_to_fix_before_sending_needs_the_box_ticked(client, batch: Path) -> None:
+    key = "jane-doe--acme-corp"
+    with BatchState.open(batch, create=False) as state:
+        state.upsert(
+            key,
+            warnings=[{"kind": "greeting", "message": "First name unclear for Jane Doe"}],
+        )
+    html = client.get(f"/c/{key}").get_data(as_text=True)
+    assert 'id="accept-warnings"' in html and "Fix before sending" in html
+    r = client.post(f"/c/{key}/approve", data={"by": "Sam", "csrf": _csrf(client)})
+    assert r.status_code == 409 and "say to fix something before sending" in r.get_data(
+        as_text=True
+    )
+    assert _state(batch, key).decision is None
+    r = client.post(
+        f"/c/{key}/approve",
+        data={"by": "Sam", "csrf": _csrf(client), "accept_warnings": "yes"},
+    )
+    assert r.status_code == 302
+    c = _state(batch, key)
+    assert c.decision == "approved" and c.acknowledged["by"] == "Sam"
+    assert "Warnings accepted by Sam" in client.get(f"/c/{key}").get_data(as_text=True)
+
+
 # --- corrections, rebuild, export ------------------------------------------------------------
 
 
@@ -553,7 +577,9 @@ def test_rebuild_one_contact_of_a_real_batch(tmp_path: Path, monkeypatch) -> Non
     assert (batch / key / "agency-profile.pdf").is_file()
     assert "Droga5" in (batch / key / "note-1.txt").read_text()
     assert _state(batch, "jane-doe--apple-inc").finished_at == jane_before
-    r = client.post(f"/c/{key}/approve", data={"csrf": csrf, "by": "Sam Lee"})
+    r = client.post(
+        f"/c/{key}/approve", data={"csrf": csrf, "by": "Sam Lee", "accept_warnings": "yes"}
+    )  # the bundled example's data is acknowledged
     assert r.status_code == 302 and _state(batch, key).decision == "approved"
     r = client.post(f"/c/{key}/rebuild", data={"csrf": csrf})
     job = app.config["REVIEW"].jobs[key]

@@ -201,6 +201,7 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
     name = d.find_element(By.CSS_SELECTOR, "#decision input[name='by']")
     name.clear()
     name.send_keys("Sam Lee")
+    d.find_element(By.ID, "accept-warnings").click()  # the bundled example is example data
     _submit(d, By.ID, "approve")
     assert "Approved by Sam Lee" in d.page_source and "Locked: approved by Sam Lee" in d.page_source
 
@@ -219,4 +220,7 @@ def test_choose_rebuild_edit_approve_export(server: str, browser, batch: Path, t
         actions = [h["action"] for h in state.history(KEY)]
     assert c.decision == "approved" and c.review_by == "Sam Lee"
     assert c.role_state("creative")["agency"] == "Droga5" and not c.needs_rebuild
-    assert actions == ["chose-agency", "edited-note", "approved"]
+    assert actions == ["chose-agency", "edited-note", "accepted-warnings", "approved"]
+    assert c.acknowledged["by"] == "Sam Lee" and "example" in {
+        w["kind"] for w in c.acknowledged["warnings"]
+    }

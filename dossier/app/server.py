@@ -47,7 +47,7 @@ from werkzeug.serving import make_server
 
 from ..batch.calendar import follow_up_ics
 from ..batch.corrections import Correction, correct_contact, settable_fields
-from ..batch.decide import approve
+from ..batch.decide import approve, blocking_warnings
 from ..batch.export import drafts_zip
 from ..batch.notes import NOTES, check_text, notes, reset_note, save_note
 from ..batch.overview import (
@@ -288,6 +288,7 @@ def contact_view(cfg: ReviewApp, state: BatchState, key: str) -> dict[str, Any]:
         "roles": agency_roles(c, record),
         "notes": notes(state, c),
         "warnings": warnings,
+        "blocking": blocking_warnings(c),
         "documents": documents,
         "others": others,
         "history": list(reversed(state.history(key))),
@@ -362,9 +363,10 @@ def _routes(app: Flask, cfg: ReviewApp) -> None:
     @app.post("/c/<key>/approve")
     def approve_contact(key: str) -> Any:
         note = request.form.get("note", "")
+        accept = request.form.get("accept_warnings") == "yes"
 
         def go(state: BatchState, by: str) -> str:
-            approve(state, key, by, note)
+            approve(state, key, by, note, accept_warnings=accept)
             return f"Approved by {by}. The documents are locked; export the drafts when ready."
 
         return act(key, go)

@@ -2,7 +2,8 @@
 
 The export folder mirrors the current approvals: a draft exported earlier whose contact is no
 longer approved (rejected, rebuilt, replaced by an edited row, gone from the sheet, or changed
-since approval) is removed from it. Only files inside the batch folder are ever copied, and
+since approval, or whose sheet row changed since its drafts were built) is removed from it. A contact whose notes' ``.md``, ``.txt`` and ``.eml``
+disagree is left out (an approval checks that; this catches one approved before it did). Only files inside the batch folder are ever copied, and
 only files an export wrote are ever removed.
 """
 
@@ -40,14 +41,30 @@ def export_approved(batch_dir: Path, dest: Path | None = None) -> ExportResult:
 def approved_drafts(state: BatchState) -> tuple[dict[str, tuple[str, Path]], list[str]]:
     """({export file name: (contact key, draft)}, what was left out and why) for every current,
     approved contact whose files have not changed since approval."""
+    from .decide import disagreements  # the notes' checks: not imported by a batch run
+
     wanted: dict[str, tuple[str, Path]] = {}  # file name -> (key, source)
     skipped: list[str] = []
     for c in state.contacts(include_retired=False):
         if c.decision != "approved":
             continue
+        if c.sheet_changes:
+            skipped.append(
+                f"{c.key}: approved, but the sheet changed since ({', '.join(c.sheet_changes)}); "
+                "reject it to rebuild it from the new row, or approve it again to keep the "
+                "approved drafts"
+            )
+            continue
         changed = state.changed_since_approval(c.key)
         if changed:
             skipped.append(f"{c.key}: changed since approval ({', '.join(changed)})")
+            continue
+        if found := disagreements(state, c):  # approved before the notes were compared
+            skipped.append(
+                f"{c.key}: the note files disagree ("
+                + ", ".join(f"{a.stem}.md, .txt and .eml" for a in found)
+                + "); reject it, put the wording in the .md, and approve again"
+            )
             continue
         for rel in sorted(c.outputs.values()):
             path = inside(state.batch_dir, rel)

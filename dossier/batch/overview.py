@@ -57,6 +57,18 @@ ADVICE = {
     "gap": "Something was not found; set it below if you know it from a reliable source.",
     "reviewer": "A note from a reviewer's corrections: read it.",
     "edited": "A reviewer's wording of a note is used: read it once more before approving.",
+    "sheet": "The sheet row changed after approval: reject to rebuild it from the new row, or "
+    "keep the approved drafts (approve again).",
+    "font": "Install a font that has these characters (for Chinese, Japanese or Korean, Noto Sans "
+    "CJK) and rebuild, or write the name in Latin letters in the sheet.",
+}
+#: The kinds of review warning that stop approval until they are fixed or acknowledged
+#: (:mod:`dossier.batch.decide`), with what each means in plain words.
+BLOCKING = {
+    "greeting": "the first name is unclear, so the greeting may be wrong",
+    "sender": "the owner is not a known sender, so someone else signs the notes",
+    "example": "the documents hold example data, not research",
+    "font": "some characters print as empty boxes (no font on this computer has them)",
 }
 DEFAULT_ADVICE = "Read it before approving; correct a fact below if one is wrong."
 
@@ -96,7 +108,12 @@ def standing(state: BatchState, c: ContactState) -> Standing:
     if c.decision == "approved":
         if changed:
             out.reasons.append(f"Changed since approval: {', '.join(changed)}.")
-        out.stage = "sent-ready" if drafts and not changed else "approved"
+        if c.current and c.sheet_changes:
+            out.reasons.append(
+                f"Approved, but the sheet changed since: {', '.join(c.sheet_changes)}. "
+                "Reject it to rebuild it, or keep the approved drafts."
+            )
+        out.stage = "sent-ready" if drafts and not changed and not c.sheet_changes else "approved"
         return out
     if c.status == "failed":
         out.reasons.append(f"Could not be built: {c.error or 'see the error'}.")
@@ -109,6 +126,14 @@ def standing(state: BatchState, c: ContactState) -> Standing:
             )
         if c.needs_rebuild:
             out.reasons.append("The agency chosen in review is not in the documents: rebuild.")
+        if c.sheet_changes:
+            out.reasons.append(
+                f"The sheet changed since it was built ({', '.join(c.sheet_changes)}): rebuild."
+            )
+        if kinds := sorted({str(w.get("kind")) for w in c.warnings if w.get("kind") in BLOCKING}):
+            out.reasons.append(
+                f"Fix before sending, or tick that you have checked them: {', '.join(kinds)}."
+            )
     if out.reasons:
         out.stage = "attention"
     elif c.status == "done" and c.current:

@@ -21,7 +21,8 @@ from typing import Any
 from ..errors import ConfigError
 from ..fsutil import person_folder, transliterate
 
-SCHEMA_VERSION = 3  # 1 was manifest.json; 3 added priority and priority_reasons
+SCHEMA_VERSION = 4  # 1 was manifest.json; 3 added priority and priority_reasons; 4 the
+# sheet fields (sheet_fields, built_fields) and acknowledged warnings
 FILENAME = "state.sqlite"
 LOCKFILE = ".batch.lock"
 STATUSES = ("pending", "running", "done", "failed", "skipped")
@@ -186,12 +187,21 @@ _COLUMNS: dict[str, tuple[str, Any]] = {
     # Schema 3: whom to follow first (dossier.batch.follow), None until a run computes it.
     "priority": ("optint", None),
     "priority_reasons": ("list", []),
+    # Schema 4: the sheet's document fields as hashes (contacts.document_fields): as the
+    # latest sheet has them, as the drafts were built (or kept by a reviewer) from; and the
+    # "fix before sending" warnings a reviewer acknowledged at approval ({by, at, warnings}).
+    "sheet_fields": ("dict", {}),
+    "built_fields": ("dict", {}),
+    "acknowledged": ("dict", {}),
 }
 FIELDS = frozenset(_COLUMNS)
 #: Columns added after schema 2, with their SQL: a schema-2 state gains them when opened.
 ADDED_COLUMNS = {
     "priority": "INTEGER",
     "priority_reasons": "TEXT NOT NULL DEFAULT '[]'",
+    "sheet_fields": "TEXT NOT NULL DEFAULT '{}'",
+    "built_fields": "TEXT NOT NULL DEFAULT '{}'",
+    "acknowledged": "TEXT NOT NULL DEFAULT '{}'",
 }
 _PERSON_FIELDS = ("name", "owner", "review_by")
 
@@ -226,7 +236,10 @@ CREATE TABLE IF NOT EXISTS contacts (
     replaced_by TEXT,
     updated_at TEXT,
     priority INTEGER,
-    priority_reasons TEXT NOT NULL DEFAULT '[]'
+    priority_reasons TEXT NOT NULL DEFAULT '[]',
+    sheet_fields TEXT NOT NULL DEFAULT '{{}}',
+    built_fields TEXT NOT NULL DEFAULT '{{}}',
+    acknowledged TEXT NOT NULL DEFAULT '{{}}'
 );
 CREATE INDEX IF NOT EXISTS contacts_row ON contacts (row, key);
 CREATE TABLE IF NOT EXISTS decisions (
@@ -339,3 +352,41 @@ def log_decision(
         "INSERT INTO decisions (key, action, role, agency, by, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (key, action, role, agency, strip_emails(by, person=True), now(), strip_emails(note)),
     )
+
+
+#: The sheet's fields the documents and notes are written from, in the words a reviewer reads.
+DOCUMENT_FIELDS = {
+    "name": "name",
+    "new_title": "title",
+    "new_company": "company",
+    "previous_company": "previous company",
+    "owner": "owner",
+    "agency": "agency",
+    "email": "e-mail",
+    "domain": "website",
+    "ticker": "ticker",
+}
+
+
+def document_fields(row: Any) -> dict[str, str]:
+    """A sheet row's document fields as short hashes (no value, no address is kept), for
+    telling which of them changed since the drafts were built: {field: hash}."""
+    return {
+        f: hashlib.sha256(f"{f}\0{getattr(row, f, '') or ''}".encode()).hexdigest()[:16]
+        for f in DOCUMENT_FIELDS
+    }
+
+
+#: ``built_fields`` of a contact an earlier dossier built from a row that has changed since:
+#: which fields changed is not known.
+UNKNOWN_FIELDS = "unknown"
+
+
+def changed_fields(built: Mapping[str, Any], sheet: Mapping[str, Any]) -> list[str]:
+    """The document fields (reviewer's words) that differ between two :func:`document_fields`;
+    none when either is unknown (a state from an older dossier, not yet synced)."""
+    if not built or not sheet:
+        return []
+    if UNKNOWN_FIELDS in built:
+        return ["the row (built by an earlier dossier: which details is not known)"]
+    return [label for f, label in DOCUMENT_FIELDS.items() if built.get(f) != sheet.get(f)]

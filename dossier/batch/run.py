@@ -34,8 +34,17 @@ from ..fsutil import OutputError, check_writable, slugify
 from .calendar import write_follow_up_ics
 from .contacts import ContactRow, read_contacts
 from .options import record_options
+from .records import document_fields
 from .review import write_review_page
-from .state import DEFAULT_ROLE, BatchState, ContactState, describe_run, inside, scrub
+from .state import (
+    DEFAULT_ROLE,
+    BatchState,
+    ContactState,
+    describe_run,
+    inside,
+    scrub,
+    sheet_message,
+)
 from .thumbs import Thumbnailer
 
 if TYPE_CHECKING:
@@ -111,6 +120,7 @@ class BatchResult:
     follow_up: Path | None = None
     interrupted: int | None = None  # the signal that stopped the run, if one did
     replaced: dict[str, str] = field(default_factory=dict)  # old key -> new key (edited rows)
+    sheet_changed: dict[str, str] = field(default_factory=dict)  # approved key -> warning
     state_seconds: float = 0.0  # time spent keeping the state (for the benchmark)
     follow: Any = None  # dossier.crm.follow.FollowPlan: priorities, owners' load
 
@@ -128,6 +138,7 @@ class BatchResult:
                 "interrupted": self.interrupted is not None,
                 "skipped_rows": self.problems,
                 "replaced": self.replaced,
+                "sheet_changed": self.sheet_changed,
                 "contacts": [o.__dict__ for o in self.outcomes],
                 "follow": self.follow.as_dict() if self.follow is not None else None,
             }
@@ -304,13 +315,18 @@ def _run(
         rows, [(p.row, p.message) for p in problems], source=str(opts.contacts)
     )
     result.replaced = synced.replaced
+    sheet_changed = state.note_sheet_changes()
     current = {c.key: c for c in state.contacts()}
     keys = {row.row: synced.keys[row.identity] for row in rows}
     todo: list[ContactRow] = []
     for row in rows:
         c = current[keys[row.row]]
         if c.locked and not opts.force:
-            result.outcomes.append(_outcome(c, row, "approved (locked)"))
+            changed = sheet_changed.get(c.key)
+            status = f"approved, sheet changed: {', '.join(changed)}" if changed else None
+            result.outcomes.append(_outcome(c, row, status or "approved (locked)"))
+            if changed:
+                result.sheet_changed[c.key] = sheet_message(c, changed)
         elif opts.force or not (
             c.status == "done" and c.fingerprint == row.fingerprint and not c.needs_rebuild
         ):
@@ -474,6 +490,7 @@ class _Job:
                 outputs,
                 built.warnings,
                 fingerprint=row.fingerprint,
+                built_fields=document_fields(row),
                 agency_roles=agency_roles(built, opts),
                 built_choices=choices,
             )

@@ -54,9 +54,12 @@ from .records import (
     LOCKFILE,
     SCHEMA_VERSION,
     STATUSES,
+    UNKNOWN_FIELDS,
     base_key,
+    changed_fields,
     clean_fields,
     current_user,
+    document_fields,
     fold,
     identity_of,
     inside,
@@ -139,6 +142,15 @@ class ContactState:
     updated_at: str | None = None
     priority: int | None = None  # 0-100, from dossier.batch.follow; None: not computed yet
     priority_reasons: list[dict[str, Any]] = field(default_factory=list)
+    sheet_fields: dict[str, str] = field(default_factory=dict)  # records.document_fields
+    built_fields: dict[str, str] = field(default_factory=dict)
+    acknowledged: dict[str, Any] = field(default_factory=dict)  # {by, at, warnings}
+
+    @property
+    def sheet_changes(self) -> list[str]:
+        """The sheet's document fields ("title", "owner") that changed since the drafts were
+        built (or since a reviewer kept them); empty when unknown (an older dossier's state)."""
+        return changed_fields(self.built_fields, self.sheet_fields)
 
     @property
     def priority_label(self) -> str:
@@ -617,6 +629,14 @@ class BatchState:
                 for k, i, n, c in db.execute("SELECT key, identity, name, company FROM contacts")
             }
             by_identity = {i: k for k, (i, _, _) in existing.items() if i}
+            # Built by an earlier dossier (no built_fields): {key: the row fingerprint built}
+            unknown = {
+                str(k): str(f)
+                for k, f in db.execute(
+                    "SELECT key, fingerprint FROM contacts WHERE status = 'done' AND "
+                    "built_fields = '{}'"
+                )
+            }
             taken = set(existing)
             seen: set[str] = set()
             for row in rows:
@@ -657,7 +677,14 @@ class BatchState:
                     "start_date": row.start_date,
                     "in_sheet": True,
                     "replaced_by": None,
+                    "sheet_fields": document_fields(row),
                 }
+                if key in unknown:  # the same row as built: its fields are the built ones
+                    fields["built_fields"] = (
+                        fields["sheet_fields"]
+                        if unknown[key] == getattr(row, "fingerprint", None)
+                        else {UNKNOWN_FIELDS: "1"}
+                    )
                 update(db, key, clean_fields(key, fields))
             gone = [k for k in existing if k not in seen]
             db.executemany(
@@ -730,12 +757,14 @@ class BatchState:
         *,
         agency_roles: Mapping[str, Mapping[str, Any]] | None = None,
         built_choices: Mapping[str, Mapping[str, Any]] | None = None,
+        built_fields: Mapping[str, str] | None = None,
     ) -> None:
         """The contact is built (from the input row ``fingerprint``, when given).
 
         ``agency_roles`` is ``{role: {"agency": name or None, "status": confirmed|unconfirmed|
         none, "candidates": [...]}}``; without it, ``agency``/``agency_confirmed`` fill the
         default role. ``built_choices`` are the reviewer's agency choices the build applied.
+        ``built_fields`` are the row's :func:`~dossier.batch.records.document_fields`.
         A new build needs a new review: an earlier rejection is cleared (and stays in the
         history). Output paths outside the batch folder are not recorded.
         """
@@ -774,6 +803,9 @@ class BatchState:
             fields["fingerprint"] = fingerprint
         if built_choices is not None:
             fields["built_choices"] = dict(built_choices)
+        if built_fields is not None:
+            fields["built_fields"] = dict(built_fields)
+        fields["acknowledged"] = {}
         with self._tx() as db:
             db.execute(
                 "INSERT OR IGNORE INTO contacts (key, folder, updated_at) VALUES (?, ?, ?)",
@@ -783,7 +815,14 @@ class BatchState:
                 0
             ]
             if decision == "approved":  # approved while running cannot happen; keep it if it did
-                for name in ("decision", "review_by", "review_at", "review_note", "approved_files"):
+                for name in (
+                    "decision",
+                    "review_by",
+                    "review_at",
+                    "review_note",
+                    "approved_files",
+                    "acknowledged",
+                ):
                     fields.pop(name)
             update(db, key, clean_fields(key, fields))
 
@@ -861,8 +900,11 @@ class BatchState:
 
     # -- writing: review ----------------------------------------------------------------------
 
-    def approve(self, key: str, by: str, note: str = "") -> ContactState:
+    def approve(
+        self, key: str, by: str, note: str = "", *, acknowledged: Mapping[str, Any] | None = None
+    ) -> ContactState:
         """Approve a finished contact: record who and when, and hash every output file.
+        ``acknowledged`` ({by, at, warnings}) records the warnings the reviewer accepted.
 
         Refused while the contact is being built, when it is not done, when its agency is
         unconfirmed and no reviewer has chosen, and when a choice is not in its documents yet.
@@ -891,6 +933,13 @@ class BatchState:
                     f"{who}'s documents do not show the agency chosen in review yet. Run the batch "
                     "again (it rebuilds this contact with the choice), then approve."
                 )
+            kept = c.sheet_changes if c.locked else []
+            if c.sheet_changes and not c.locked:
+                raise ReviewRefused(
+                    f"{who}'s row in the sheet changed since the drafts were built "
+                    f"({', '.join(c.sheet_changes)}). Run the batch again (it rebuilds this "
+                    "contact from the new row), then approve."
+                )
             files = {rel: inside(self.batch_dir, rel) for rel in c.outputs.values()}
             if missing := [rel for rel, p in files.items() if p is None or not p.is_file()]:
                 raise ReviewRefused(
@@ -898,13 +947,48 @@ class BatchState:
                     "Run the batch again with --force for this contact."
                 )
             hashes = {rel: sha256_file(p) for rel, p in files.items() if p is not None}
-            update(
-                db,
-                key,
-                clean_fields(key, _review("approved", by, note) | {"approved_files": hashes}),
-            )
+            fields = _review("approved", by, note) | {
+                "approved_files": hashes,
+                "acknowledged": dict(acknowledged or {}),
+            }
+            if acknowledged:
+                log_decision(
+                    db,
+                    key,
+                    "accepted-warnings",
+                    by=by,
+                    note="; ".join(
+                        f"{w.get('kind')}: {w.get('message')}"
+                        for w in acknowledged.get("warnings") or []
+                    ),
+                )
+            if kept:  # approved again: the reviewer keeps the drafts for the changed row
+                fields |= {"built_fields": c.sheet_fields, "warnings": _without_sheet(c.warnings)}
+                log_decision(
+                    db,
+                    key,
+                    "kept",
+                    by=by,
+                    note="approved drafts kept; the sheet changed: " + ", ".join(kept),
+                )
+            update(db, key, clean_fields(key, fields))
             log_decision(db, key, "approved", by=by, note=note)
         return self.require(key)
+
+    def note_sheet_changes(self) -> dict[str, list[str]]:
+        """Give every approved contact whose sheet row changed since its drafts were built a
+        review warning saying which fields (kind "sheet"), and take it from the others;
+        returns {key: changed fields} of the approved ones."""
+        changed: dict[str, list[str]] = {}
+        for c in self.contacts():
+            fields_ = c.sheet_changes if c.locked and c.current else []
+            want = _without_sheet(c.warnings)
+            if fields_:
+                changed[c.key] = fields_
+                want.append({"kind": SHEET_WARNING, "message": sheet_message(c, fields_)})
+            if want != c.warnings:
+                self.upsert(c.key, warnings=want)
+        return changed
 
     def reject(self, key: str, by: str, note: str) -> ContactState:
         """Reject a contact's documents, saying why (refused while it is being built)."""
@@ -915,7 +999,11 @@ class BatchState:
                     f"{c.name or key} is being built right now; reject it when the batch has finished."
                 )
             update(
-                db, key, clean_fields(key, _review("rejected", by, note) | {"approved_files": {}})
+                db,
+                key,
+                clean_fields(
+                    key, _review("rejected", by, note) | {"approved_files": {}, "acknowledged": {}}
+                ),
             )
             log_decision(db, key, "rejected", by=by, note=note)
         return self.require(key)
@@ -1169,6 +1257,23 @@ def _stored_as(fields: Mapping[str, Any]) -> tuple[Any, ...] | None:
         return None
 
 
+SHEET_WARNING = "sheet"
+
+
+def sheet_message(c: ContactState, fields_: list[str]) -> str:
+    """The review warning of an approved contact whose sheet row changed."""
+    return (
+        f"Approved, but the sheet changed since: {', '.join(fields_)}. The approved drafts "
+        "still have the old details and are not exported. Reject it to rebuild it from the "
+        f"new row, or approve it again to keep the approved drafts "
+        f"(dossier review approve {c.key})."
+    )
+
+
+def _without_sheet(warnings: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(w) for w in warnings if w.get("kind") != SHEET_WARNING]
+
+
 def _unconfirmed_message(c: ContactState, roles: list[str]) -> str:
     parts = []
     for r in roles:
@@ -1194,6 +1299,7 @@ __all__ = [
     "FILENAME",
     "ReviewRefused",
     "SCHEMA_VERSION",
+    "SHEET_WARNING",
     "STATUSES",
     "SheetSync",
     "base_key",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import email
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -146,3 +147,71 @@ def rewrite_note(folder: Path, stem: str, markdown: str) -> dict[str, Path]:
     atomic_write_text(paths["txt"], markdown_to_text(markdown))
     atomic_write_bytes(paths["eml"], msg.as_bytes(policy=policy.SMTP))
     return paths
+
+
+@dataclass
+class Agreement:
+    """Do a note's ``.md``, ``.txt`` and ``.eml`` say the same thing (see :func:`note_agreement`)?
+
+    ``md_edited``: the ``.txt`` and the ``.eml`` agree with each other but not with the ``.md``,
+    so the ``.md`` was edited after the draft was built (they can be written again from it).
+    ``hand_edited``: the ``.txt`` or ``.eml`` files that say something the ``.md`` does not.
+    """
+
+    stem: str
+    md_edited: bool = False
+    hand_edited: list[str] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool:
+        return not self.md_edited and not self.hand_edited
+
+
+def _same(a: str, b: str) -> bool:
+    return a.replace("\r\n", "\n").rstrip() == b.replace("\r\n", "\n").rstrip()
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def note_agreement(folder: Path, stem: str) -> Agreement:
+    """Compare a note's three files: the ``.txt`` must be the ``.md`` as text, and the
+    ``.eml``'s text and HTML parts the ``.md`` as the build writes them. Nothing is written.
+    A note whose ``.md`` is missing is not drafted: it agrees (there is nothing to send); a
+    missing ``.txt`` or HTML part is not compared (a missing file stops approval anyway)."""
+    folder = Path(folder)
+    md = _read(folder / f"{stem}.md")
+    out = Agreement(stem)
+    if md is None:
+        return out
+    txt = _read(folder / f"{stem}.txt")
+    plain = html_part = subject = None
+    try:
+        msg = email.message_from_bytes((folder / f"{stem}.eml").read_bytes(), policy=policy.default)
+        subject = str(msg["Subject"] or "")
+        if (part := msg.get_body(("plain",))) is not None:
+            plain = str(part.get_content())
+        if (part := msg.get_body(("html",))) is not None:
+            html_part = str(part.get_content())
+    except (OSError, LookupError, ValueError):
+        pass
+    want = markdown_to_text(md)
+    txt_ok = txt is None or _same(txt, want)  # no .txt: nothing to disagree (nor to send)
+    eml_ok = (
+        plain is not None
+        and _same(plain, want)
+        and (html_part is None or _same(html_part, markdown_to_html(md, subject or "")))
+    )
+    if txt_ok and eml_ok:
+        return out
+    if (txt is None and not eml_ok) or (
+        not txt_ok and txt is not None and plain is not None and _same(txt, plain)
+    ):
+        out.md_edited = True  # the build's .txt and .eml (or its .eml alone), older than the .md
+        return out
+    out.hand_edited = [f"{stem}.{ext}" for ext, ok in (("txt", txt_ok), ("eml", eml_ok)) if not ok]
+    return out
