@@ -127,8 +127,12 @@ def test_every_cited_page_is_listed_once_and_is_no_search_page() -> None:
     from dossier.agency.gazetteer import _SEARCH_PAGE
 
     sources = (GAZETTEER_FILE.parent / "agencies-sources.md").read_text(encoding="utf-8")
-    pages = sources.split("## Per-agency facts")[0]  # the page list (the fact rows are listed after it)
-    listed = [line.split(" — ", 1)[0][2:] for line in pages.splitlines() if line.startswith("- http")]
+    pages = sources.split("## Per-agency facts")[
+        0
+    ]  # the page list (the fact rows are listed after it)
+    listed = [
+        line.split(" — ", 1)[0][2:] for line in pages.splitlines() if line.startswith("- http")
+    ]
     raw = tomllib.loads(GAZETTEER_FILE.read_text(encoding="utf-8"))["agency"]
     cited = {a["source"] for a in raw} | {
         row["source"] for a in raw for key in ("ownership", "history") for row in a.get(key, [])
@@ -510,7 +514,9 @@ def snip(snippet: str, gaz: Gazetteer) -> set[tuple[str, str, str]]:
     return {(r.brand, r.agency, r.status) for r in extract_text("", snippet, gaz)}
 
 
-def test_a_brand_led_by_a_first_name_is_an_organisation_when_the_text_says_so(gaz: Gazetteer) -> None:
+def test_a_brand_led_by_a_first_name_is_an_organisation_when_the_text_says_so(
+    gaz: Gazetteer,
+) -> None:
     # a classifier before it, or "its" after it
     assert snip("Fitness group Ada Lovell has awarded its media account to Harlow Media.", gaz) == {
         ("Ada Lovell", "Harlow Media", "appointed")
@@ -522,7 +528,9 @@ def test_a_brand_led_by_a_first_name_is_an_organisation_when_the_text_says_so(ga
 
 def test_an_office_of_a_listed_agency_is_no_person(gaz: Gazetteer) -> None:
     # "Leo" is a first name; "Leo Burnett London" is the agency's office
-    found = snip("Northwind Traders has handed its global advertising account to Leo Burnett London.", gaz)
+    found = snip(
+        "Northwind Traders has handed its global advertising account to Leo Burnett London.", gaz
+    )
     assert found == {("Northwind Traders", "Leo Burnett London", "appointed")}
 
 
@@ -554,18 +562,27 @@ def test_the_subject_that_owns_the_account_is_the_brand(gaz: Gazetteer) -> None:
         "from McCann to DDB.",
         gaz,
     )
-    assert found == {("The Northwind Navy", "McCann", "ended"), ("The Northwind Navy", "DDB", "appointed")}
+    assert found == {
+        ("The Northwind Navy", "McCann", "ended"),
+        ("The Northwind Navy", "DDB", "appointed"),
+    }
 
 
 @pytest.mark.parametrize(
     ("snippet", "expected"),
     [
-        ("Northwind Traders' media buying is with OMD Canada.", ("Northwind Traders", "OMD Canada", "credit")),
+        (
+            "Northwind Traders' media buying is with OMD Canada.",
+            ("Northwind Traders", "OMD Canada", "credit"),
+        ),
         (
             'Northwind Traders\' campaign "Highway Gallery" from TBWA\\RAAD Dubai.',
             ("Northwind Traders", "TBWA\\RAAD Dubai", "credit"),
         ),
-        ("Northwind Traders' new ad, by Droga5, features a bear.", ("Northwind Traders", "Droga5", "credit")),
+        (
+            "Northwind Traders' new ad, by Droga5, features a bear.",
+            ("Northwind Traders", "Droga5", "credit"),
+        ),
         (
             "Northwind Traders had worked with Harlow Road on its consumer PR account since 2016.",
             ("Northwind Traders", "Harlow Road", "credit"),
@@ -580,9 +597,13 @@ def test_an_incumbent_with_no_contest_reported_is_the_brands_agency_not_a_review
     gaz: Gazetteer,
 ) -> None:
     # shaped on B&T, 3 December 2023: "incumbent" alone describes the agency; no review
-    calm = "Northwind Traders' new ad, the work of incumbent creative agency Droga5, features a bear."
+    calm = (
+        "Northwind Traders' new ad, the work of incumbent creative agency Droga5, features a bear."
+    )
     assert snip(calm, gaz) == {("Northwind Traders", "Droga5", "credit")}
-    contest = "Northwind Traders has called a pitch for its creative account; Droga5 is the incumbent."
+    contest = (
+        "Northwind Traders has called a pitch for its creative account; Droga5 is the incumbent."
+    )
     assert ("Northwind Traders", "Droga5", "review") in snip(contest, gaz)
 
 
@@ -774,7 +795,10 @@ def test_trade_outlets() -> None:
         (
             "Northwind Traders has picked Mother as its creative agency. The retailer, which had "
             "previously worked with McCann Manchester since 2012, appointed Mother after a pitch.",
-            {("Northwind Traders", "Mother", "appointed"), ("Northwind Traders", "McCann Manchester", "ended")},
+            {
+                ("Northwind Traders", "Mother", "appointed"),
+                ("Northwind Traders", "McCann Manchester", "ended"),
+            },
         ),
         # a figure that is rumoured is no rumoured move
         (
@@ -794,7 +818,9 @@ def test_trade_outlets() -> None:
         ),
     ],
 )
-def test_item_level_frames(gaz: Gazetteer, snippet: str, expected: set[tuple[str, str, str]]) -> None:
+def test_item_level_frames(
+    gaz: Gazetteer, snippet: str, expected: set[tuple[str, str, str]]
+) -> None:
     assert snip(snippet, gaz) == expected
 
 

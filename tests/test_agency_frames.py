@@ -12,7 +12,10 @@ from dossier.agency import extract_text
 
 
 def rels(gaz, headline: str, snippet: str = "") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    return {(r.brand.removeprefix("The "), r.agency, r.status) for r in extract_text(headline, snippet, gaz)}
+    return {
+        (r.brand.removeprefix("The "), r.agency, r.status)
+        for r in extract_text(headline, snippet, gaz)
+    }
 
 
 def test_a_long_apposition_after_the_subject_is_read_away(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -29,13 +32,21 @@ def test_a_long_apposition_after_the_subject_is_read_away(gaz) -> None:  # type:
 
 def test_a_second_predicate_shares_the_subject(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.ana.net/magazines/show/id/ana-2022-10-account-review
-    got = rels(gaz, "", "Earlier this year, KFC selected MullenLowe to be its new creative agency of record and parted ways with Wieden+Kennedy.")
+    got = rels(
+        gaz,
+        "",
+        "Earlier this year, KFC selected MullenLowe to be its new creative agency of record and parted ways with Wieden+Kennedy.",
+    )
     assert {("KFC", "MullenLowe", "appointed"), ("KFC", "Wieden+Kennedy", "ended")} <= got
 
 
 def test_a_discourse_adverb_between_subject_and_verb(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.bandt.com.au/streamers-liberals-banks-set-the-tone-in-bts-february-new-business-winners/
-    got = rels(gaz, "", "Meanwhile, 72andSunny had two decent wins with Aussie tech unicorn Deputy and and American land barge manufacturer Cadillac.")
+    got = rels(
+        gaz,
+        "",
+        "Meanwhile, 72andSunny had two decent wins with Aussie tech unicorn Deputy and and American land barge manufacturer Cadillac.",
+    )
     assert ("Deputy", "72andSunny", "appointed") in got
 
 
@@ -88,10 +99,18 @@ def test_the_account_was_won_by(gaz) -> None:  # type: ignore[no-untyped-def]
 
 def test_it_won_takes_the_agency_named_before(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.campaignlive.co.uk/article/top-300-agencies-school-reports-part-1-5/543545
-    got = rels(gaz, "", "Carat piled on the billings when it won Abbey, as did ZenithOptimedia when it scooped L'Oreal.")
+    got = rels(
+        gaz,
+        "",
+        "Carat piled on the billings when it won Abbey, as did ZenithOptimedia when it scooped L'Oreal.",
+    )
     assert {("Abbey", "Carat", "appointed"), ("L'Oreal", "ZenithOptimedia", "appointed")} <= got
     # ... but not a pitch it won against other agencies (dev2 ag2-0071)
-    got = rels(gaz, "", "Carat has been Santander's UK media partner since 2008 when it won a pitch against Universal McCann and Arena BLM.")
+    got = rels(
+        gaz,
+        "",
+        "Carat has been Santander's UK media partner since 2008 when it won a pitch against Universal McCann and Arena BLM.",
+    )
     assert not any(b == "Arena BLM" for b, _a, _s in got)
 
 
@@ -110,15 +129,26 @@ def test_clung_on_to_is_a_retention(gaz) -> None:  # type: ignore[no-untyped-def
 def test_one_agency_given_two_disciplines_holds_two_relations(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://audecibel.com/podcast-episode/us/Campaign-podcast/142813/64809716/1 (a headline it lists)
     found = extract_text("NatWest picks IPG as it consolidates media and creative account", "", gaz)
-    assert sorted((r.agency, r.role, r.status) for r in found) == [("IPG", "creative", "appointed"), ("IPG", "media", "appointed")]
+    assert sorted((r.agency, r.role, r.status) for r in found) == [
+        ("IPG", "creative", "appointed"),
+        ("IPG", "media", "appointed"),
+    ]
     # a list of agencies with a list of roles is zipped, not doubled (dev ag-0014)
-    found = extract_text("", "The Changi Airport Group has appointed DDB and OMD as its creative and media agencies-of-record in Singapore.", gaz)
+    found = extract_text(
+        "",
+        "The Changi Airport Group has appointed DDB and OMD as its creative and media agencies-of-record in Singapore.",
+        gaz,
+    )
     assert sorted((r.agency, r.role) for r in found) == [("DDB", "creative"), ("OMD", "media")]
 
 
 def test_pitch_consultants_are_never_the_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.campaignlive.co.uk/article/pitch-update-govt-extends-agency-frameworks-shops-meet-man-city/1682478
-    got = rels(gaz, "", "Foot Locker has picked Gravity Road as its lead European digital agency after a competitive pitch handled by Creativebrief.")
+    got = rels(
+        gaz,
+        "",
+        "Foot Locker has picked Gravity Road as its lead European digital agency after a competitive pitch handled by Creativebrief.",
+    )
     assert got == {("Foot Locker", "Gravity Road", "appointed")}
 
 
@@ -134,7 +164,11 @@ def test_two_agencies_teaming_up_is_no_credit(gaz) -> None:  # type: ignore[no-u
 
 def test_an_owner_qualified_agency_is_the_unit(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.bandt.com.au/streamers-liberals-banks-set-the-tone-in-bts-february-new-business-winners/
-    got = rels(gaz, "", "Match & Wood won Renault's media account which had previously been held by Omnicom-owned agency OMD.")
+    got = rels(
+        gaz,
+        "",
+        "Match & Wood won Renault's media account which had previously been held by Omnicom-owned agency OMD.",
+    )
     assert not any(a == "Omnicom" for _b, a, _s in got)
 
 
@@ -173,10 +207,14 @@ def test_the_keyword_prefilter_never_skips_a_rule_that_matches(gaz) -> None:  # 
     rules = list(zip(_compile(), _keywords(), strict=True))
     assert sum(w is not None for _r, w in rules) > 0.9 * len(rules)  # nearly every rule has words
     path = Path(__file__).parent.parent / "eval" / "agency" / "dev.jsonl"
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line][:80]
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line][
+        :80
+    ]
     matched = 0
     for item in items:
-        for sentence in split_clauses(item["headline"]) + split_clauses(item["snippet"], headline=False):
+        for sentence in split_clauses(item["headline"]) + split_clauses(
+            item["snippet"], headline=False
+        ):
             text = place(normalise(sentence), gaz).text
             for (pattern, *_rest), words in rules:
                 if words is not None and pattern.search(text):
@@ -211,5 +249,7 @@ def test_a_quoted_title_is_neither_brand_nor_agency(gaz) -> None:  # type: ignor
 
 def test_an_event_is_not_a_brand(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://ijes-srw.com/2021/12/14/2021-in-review-12-notable-agency-breakups/
-    got = rels(gaz, "", "Energy BBDO, the creative agency behind the company’s last two Super Bowl spots")
+    got = rels(
+        gaz, "", "Energy BBDO, the creative agency behind the company’s last two Super Bowl spots"
+    )
     assert not any(brand == "Super Bowl" for brand, _a, _s in got)

@@ -13,7 +13,11 @@ from .test_agency_frames import rels
 
 def test_a_dateline_opening_the_snippet_is_no_name(gaz) -> None:  # type: ignore[no-untyped-def]
     # http://www.holmesreport.com/latest/article/p-g-hands-lucrative-global-vicks-pr-brief-to-mslgroup
-    got = rels(gaz, "", "NEW YORK--Procter & Gamble has consolidated global PR duties for its Vicks brand with MSLGroup, the Holmes Report can reveal.")
+    got = rels(
+        gaz,
+        "",
+        "NEW YORK--Procter & Gamble has consolidated global PR duties for its Vicks brand with MSLGroup, the Holmes Report can reveal.",
+    )
     assert ("Vicks", "MSLGroup", "appointed") in got
     assert not any(b.startswith(("YORK", "NEW")) for b, _a, _s in got)
     # https://marketech-apac.com/tag/national-day/ (also an aside between unspaced dashes)
@@ -25,13 +29,21 @@ def test_a_dateline_opening_the_snippet_is_no_name(gaz) -> None:  # type: ignore
     )
     assert ("SIRIM QAS International", "M&C Saatchi", "credit") in got
     # constructed: an opening adverb before a comma and a dash is not a dateline
-    got = rels(gaz, "", "Meanwhile, Vistara — Tata's joint venture with Singapore Airlines — remains with Avian Media.")
+    got = rels(
+        gaz,
+        "",
+        "Meanwhile, Vistara — Tata's joint venture with Singapore Airlines — remains with Avian Media.",
+    )
     assert not any(b == "Singapore Airlines" for b, _a, _s in got)
 
 
 def test_winning_against_rivals_and_poaching_work(gaz) -> None:  # type: ignore[no-untyped-def]
     # http://www.malltomall.com/article/bbh-lands-interbrew-account-hoegaarden/194826
-    got = rels(gaz, "", "Earlier this month, BBH beat off competition from Mother to take the Castlemaine XXXX brand.")
+    got = rels(
+        gaz,
+        "",
+        "Earlier this month, BBH beat off competition from Mother to take the Castlemaine XXXX brand.",
+    )
     assert ("Castlemaine XXXX", "BBH", "appointed") in got
     assert not any(a == "Mother" and s == "appointed" for _b, a, s in got)
     # http://www.adpulp.com/opportunity_kno/
@@ -44,7 +56,11 @@ def test_winning_against_rivals_and_poaching_work(gaz) -> None:  # type: ignore[
     assert ("Walt Disney Co", "McGarryBowen", "appointed") in got
     assert ("Walt Disney Co", "Leo Burnett", "ended") in got
     # https://newsverge.com/2017/09/29/leo-burnett-lagos-wins-multi-million-naira-world-bank-project
-    got = rels(gaz, "", "Leo Burnett Lagos, a fast rising advertising agency in Nigeria has won the World Bank International Finance Corporation pitch.")
+    got = rels(
+        gaz,
+        "",
+        "Leo Burnett Lagos, a fast rising advertising agency in Nigeria has won the World Bank International Finance Corporation pitch.",
+    )
     assert ("World Bank International Finance Corporation", "Leo Burnett Lagos", "appointed") in got
     # constructed: a pitch for something else is no brand's
     assert not rels(gaz, "", "BBH beat off competition from Mother to take the top spot.")
@@ -52,7 +68,9 @@ def test_winning_against_rivals_and_poaching_work(gaz) -> None:  # type: ignore[
 
 def test_an_account_awarded_to_or_retained_by_the_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://devweb.motivatedigital.com/campaignme/jwt-and-leo-burnett-retain-stc-account/amp
-    assert ("STC", "Starcom", "retained") in rels(gaz, "", "STC’s media buying and planning account was retained by Starcom in May last year.")
+    assert ("STC", "Starcom", "retained") in rels(
+        gaz, "", "STC’s media buying and planning account was retained by Starcom in May last year."
+    )
     # the headline's "STC" is the snippet's "Saudi Telecom" (the company's initial)
     got = rels(
         gaz,
@@ -60,7 +78,10 @@ def test_an_account_awarded_to_or_retained_by_the_agency(gaz) -> None:  # type: 
         "JWT and Leo Burnett have retained Saudi Telecom’s advertising business following a review process that "
         "lasted the best part of a year.",
     )
-    assert got == {("Saudi Telecom", "JWT", "retained"), ("Saudi Telecom", "Leo Burnett", "retained")}
+    assert got == {
+        ("Saudi Telecom", "JWT", "retained"),
+        ("Saudi Telecom", "Leo Burnett", "retained"),
+    }
     # https://afaqs.com/news/advertising/28682_playing-the-india-card-sons-of-the-soil-fight-back
     got = rels(
         gaz,
@@ -111,7 +132,7 @@ def test_quoted_titles_places_and_categories_are_not_parties(gaz) -> None:  # ty
         gaz,
         "",
         "Last month Tourism Australia unvieled its 'There's Nothing like Australia' campaign, created by DDB, which it "
-        "said would \"fit neatly into Building Brand Australia\".",
+        'said would "fit neatly into Building Brand Australia".',
     )
     assert got == {("Tourism Australia", "DDB", "credit")}
     # https://cutimes.com/2004/11/30/utahoregon-leagues-join-california-in-launching-advocacy-campaigns-but-theyre-voluntary
@@ -130,28 +151,51 @@ def test_quoted_titles_places_and_categories_are_not_parties(gaz) -> None:  # ty
         "(with contributing agency, Toronto-based Campus Intercept), and Juniper Park won a bronze in the Beauty "
         "Products & Services category for Eos – Reinventing Lip Balm, on behalf of Eos products.",
     )
-    assert {(a, st) for b, a, st in got if b.startswith("James Ready")} == {("Leo Burnett", "credit"), ("Campus Intercept", "credit")}
+    assert {(a, st) for b, a, st in got if b.startswith("James Ready")} == {
+        ("Leo Burnett", "credit"),
+        ("Campus Intercept", "credit"),
+    }
     assert not any(a == "Small Budgets/Products" for _b, a, _s in got)
 
 
 def test_a_holding_company_adding_a_shop_appoints_nothing(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://adage.com/article/agency-news/adland-s-small-holding-companies-big-thing/295306
-    got = rels(gaz, "", "And four-year-old Project Worldwide added Burger King creative shop Pitch to its growing roster of shops.")
+    got = rels(
+        gaz,
+        "",
+        "And four-year-old Project Worldwide added Burger King creative shop Pitch to its growing roster of shops.",
+    )
     assert not any(s == "appointed" for _b, _a, s in got)
     # constructed: a client adding an agency to its roster still appoints it
-    assert ("Telstra", "Clemenger BBDO Sydney", "appointed") in rels(gaz, "", "Telstra has added Clemenger BBDO Sydney to its agency roster.")
+    assert ("Telstra", "Clemenger BBDO Sydney", "appointed") in rels(
+        gaz, "", "Telstra has added Clemenger BBDO Sydney to its agency roster."
+    )
 
 
 def test_credits_the_agency_is_named_for(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.thedrum.com/news/2014/07/22/creative-commonwealth-india-malaysia-and-singapore-share-their-insights-creativity
-    assert ("Nike Cricket", "JWT", "credit") in rels(gaz, "", "JWT's 'Make Every Yard Count' ad for Nike Cricket features 1,440 young cricketers")
+    assert ("Nike Cricket", "JWT", "credit") in rels(
+        gaz, "", "JWT's 'Make Every Yard Count' ad for Nike Cricket features 1,440 young cricketers"
+    )
     # http://www.malltomall.com/article/wrigley-narrows-global-creative-shortlist-three/666274
-    got = rels(gaz, "", "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.")
+    got = rels(
+        gaz,
+        "",
+        "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.",
+    )
     assert ("Wrigley", "EnergyBBDO", "credit") in got
     # http://strategyonline.ca/issue/features/
-    assert ("Télévision Française Ontario", "Lowe Roche", "credit") in rels(gaz, "TFO’s iconic update", "Lowe Roche gives Télévision Française Ontario a modern makeover.")
+    assert ("Télévision Française Ontario", "Lowe Roche", "credit") in rels(
+        gaz,
+        "TFO’s iconic update",
+        "Lowe Roche gives Télévision Française Ontario a modern makeover.",
+    )
     # constructed, after http://redg.co/2020/07/page/4: a long description of the piece of work
-    got = rels(gaz, "", "Ogilvy has created a three and a half minute music video for Woody Creek Distillers.")
+    got = rels(
+        gaz,
+        "",
+        "Ogilvy has created a three and a half minute music video for Woody Creek Distillers.",
+    )
     assert ("Woody Creek Distillers", "Ogilvy", "credit") in got
     # constructed: a brand giving itself a makeover names no agency
     assert not rels(gaz, "", "Nike gives its stores a makeover.")
@@ -161,10 +205,18 @@ def test_a_pair_named_together(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://stoppress.co.nz/features/stoppress-year-rear/
     assert ("ASB", "Saatchi & Saatchi", "credit") in rels(gaz, "ASB and Saatchi & Saatchi", "")
     # (the page writes "Colenso" here; with the agency's full name, as the headline gives it)
-    got = rels(gaz, "", "However, this unwritten rule didn’t apply to the partnership between Colenso BBDO and V Energy.")
+    got = rels(
+        gaz,
+        "",
+        "However, this unwritten rule didn’t apply to the partnership between Colenso BBDO and V Energy.",
+    )
     assert ("V Energy", "Colenso BBDO", "credit") in got
     # https://adage.com/article/special-report-creativity-top-5/best-cannes-lions-2021-winning-campaigns-ads-commercials/2346766
-    got = rels(gaz, "", "Mastercard and McCann also earned it in Brand Experience and Activation for its \"True Name\" card.")
+    got = rels(
+        gaz,
+        "",
+        'Mastercard and McCann also earned it in Brand Experience and Activation for its "True Name" card.',
+    )
     assert ("Mastercard", "McCann", "credit") in got
     # constructed: a headline list of three names, or two agencies, pairs nobody
     assert not rels(gaz, "OgilvyOne, Maxus and Interactive Shine", "")
@@ -179,7 +231,10 @@ def test_an_agencys_loss_to_a_rival(gaz) -> None:  # type: ignore[no-untyped-def
         "This small pattern is hardly compensation for PHD following its loss of Transport for London to Mediaedge:cia, "
         "or for Manning Gottlieb OMD following its loss of Eurostar to Vizeum",
     )
-    assert {("Eurostar", "Manning Gottlieb OMD", "ended"), ("Eurostar", "Vizeum", "appointed")} <= got
+    assert {
+        ("Eurostar", "Manning Gottlieb OMD", "ended"),
+        ("Eurostar", "Vizeum", "appointed"),
+    } <= got
     # https://www.moreaboutadvertising.com/page/22/
     got = rels(
         gaz,
@@ -217,7 +272,10 @@ def test_an_agencys_loss_to_a_rival(gaz) -> None:  # type: ignore[no-untyped-def
     )
     assert {("Cadbury", "Starcom Motive", "appointed"), ("Cadbury", "Carat", "ended")} <= got
     # constructed: losing out in a pitch it did not hold is no ended account
-    assert not any(s == "ended" for _b, _a, s in rels(gaz, "", "Ogilvy lost out to BBDO in the pitch for Mars."))
+    assert not any(
+        s == "ended"
+        for _b, _a, s in rels(gaz, "", "Ogilvy lost out to BBDO in the pitch for Mars.")
+    )
     # dev4 (B&T, Optus): an attempt to take the business is no move
     got = rels(
         gaz,
@@ -231,7 +289,11 @@ def test_an_agencys_loss_to_a_rival(gaz) -> None:  # type: ignore[no-untyped-def
 def test_an_agency_extending_its_relationship_keeps_the_client(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed, after https://www.campaignlive.co.uk/article/pitch-update-john-lewis-mind-river-island-klarna/1750826
     # ("this time it extended its relationship with John Lewis Partnership following a competitive pitch")
-    got = rels(gaz, "", "MG OMD has extended its relationship with Sainsbury's following a competitive pitch.")
+    got = rels(
+        gaz,
+        "",
+        "MG OMD has extended its relationship with Sainsbury's following a competitive pitch.",
+    )
     assert ("Sainsbury", "MG OMD", "retained") in got
     # constructed: a brand extending its deal with a partner names no agency
     assert not rels(gaz, "", "Nike has extended its relationship with the NBA.")
@@ -262,14 +324,21 @@ def test_a_brand_name_ending_in_an_apostrophe(gaz) -> None:  # type: ignore[no-u
 
 def test_headline_forms_of_making_and_handing(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed headlines, one for each form
-    assert rels(gaz, "Ogilvy-created spot for Heinz wins gold", "") == {("Heinz", "Ogilvy", "credit")}
+    assert rels(gaz, "Ogilvy-created spot for Heinz wins gold", "") == {
+        ("Heinz", "Ogilvy", "credit")
+    }
     assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "Heinz awards creative to Ogilvy", "")
     assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "Heinz brings on Ogilvy", "")
-    assert ("Hennessy", "Droga5", "credit") in rels(gaz, "", "Droga5's latest Hennessy campaign is a hit.")
+    assert ("Hennessy", "Droga5", "credit") in rels(
+        gaz, "", "Droga5's latest Hennessy campaign is a hit."
+    )
     # a prize awarded is still no account
     assert not rels(gaz, "BBDO awards gold to Nike", "")
     # an unlisted name before "-made" is left as it is
-    assert not any(a.endswith("-made") or a == "Canadian" for _b, a, _s in rels(gaz, "Canadian-made spot for Heinz by Ogilvy", ""))
+    assert not any(
+        a.endswith("-made") or a == "Canadian"
+        for _b, a, _s in rels(gaz, "Canadian-made spot for Heinz by Ogilvy", "")
+    )
 
 
 def test_an_aside_around_the_object_or_the_brand(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -337,7 +406,11 @@ def test_former_holders_and_relative_clauses(gaz) -> None:  # type: ignore[no-un
     assert ("Philippine Advertising Congress", "TBWA Santiago Mangada Puno", "appointed") in got
     # constructed, after https://www.campaignlive.co.uk/article/pitch-update/873887 ("Rapier, which B&Q has
     # appointed in the meantime to handle a project, ..."; Rapier is not listed, so the frame alone does not make it an agency)
-    got = rels(gaz, "", "Mother, which B&Q has appointed in the meantime to handle a project, will be hoping its work impresses.")
+    got = rels(
+        gaz,
+        "",
+        "Mother, which B&Q has appointed in the meantime to handle a project, will be hoping its work impresses.",
+    )
     assert ("B&Q", "Mother", "appointed") in got
     # https://www.campaignlive.co.uk/article/top-300-agencies-school-reports-part-1-5/543545: "the agency he founded" is another agency than the one named
     got = rels(
@@ -361,7 +434,9 @@ def test_a_name_joined_by_an_ampersand_is_no_person(gaz) -> None:  # type: ignor
     assert ("Highways England", "George & Dragon", "appointed") in got
     assert ("Highways England", "Abbott Mead Vickers BBDO", "ended") in got
     # constructed: a first name and a surname is still a person
-    assert not rels(gaz, "", "Highways England has appointed George Dragon to handle its ad account.")
+    assert not rels(
+        gaz, "", "Highways England has appointed George Dragon to handle its ad account."
+    )
 
 
 def test_an_aside_about_a_review_does_not_hide_the_move(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -384,10 +459,14 @@ def test_prizes_pairs_and_rosters(gaz) -> None:  # type: ignore[no-untyped-def]
     got = rels(
         gaz,
         "Effies Single Out Southern Shops",
-        "Doe picked up its prize for Maker's Mark \"Stories\" series in the beverage/alcohol spirits category, and "
-        "TGM's \"This is the American Cancer Society\" scored in the nonprofit/pro-bono division.",
+        'Doe picked up its prize for Maker\'s Mark "Stories" series in the beverage/alcohol spirits category, and '
+        'TGM\'s "This is the American Cancer Society" scored in the nonprofit/pro-bono division.',
     )
-    assert ("Maker", "Doe", "credit") in got  # the name as placed ("Maker's Mark"; the suite matches it)
+    assert (
+        "Maker",
+        "Doe",
+        "credit",
+    ) in got  # the name as placed ("Maker's Mark"; the suite matches it)
     # https://strategyonline.ca/2011/06/08/effies-2011
     got = rels(
         gaz,
@@ -405,7 +484,11 @@ def test_prizes_pairs_and_rosters(gaz) -> None:  # type: ignore[no-untyped-def]
     )
     assert ("Ministry of Health", "DraftFCB", "credit") in got
     # http://www.malltomall.com/article/wrigley-narrows-global-creative-shortlist-three/666274
-    got = rels(gaz, "", "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.")
+    got = rels(
+        gaz,
+        "",
+        "However, EnergyBBDO in Chicago remains Wrigley's lead agency in the US and BBDO is expected to remain on its roster.",
+    )
     assert ("Wrigley", "BBDO", "credit") in got
     # constructed: two brands as a team credit nobody
     assert not rels(gaz, "", "Nike and Apple are a formidable team.")
@@ -440,4 +523,6 @@ def test_the_agency_as_it_in_its_own_sentence(gaz) -> None:  # type: ignore[no-u
     )
     assert ("Fáilte Ireland", "DDFH&B-JWT", "retained") in got
     # constructed: the same with an appointment
-    assert ("Heinz", "Ogilvy", "appointed") in rels(gaz, "", "Ogilvy said on Monday that it has been appointed by Heinz.")
+    assert ("Heinz", "Ogilvy", "appointed") in rels(
+        gaz, "", "Ogilvy said on Monday that it has been appointed by Heinz."
+    )

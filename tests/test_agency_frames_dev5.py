@@ -14,7 +14,11 @@ from .test_agency_frames import rels
 
 def test_a_brand_launches_work_with_an_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://stoppress.co.nz/features/great-stoppress-year-rear-our-take-2016-chance-vote-your-favourites/
-    got = rels(gaz, "", "In what feels like an epic campaign for a big international brand, Steinlager launched its Tokyo Dry Beer with DDB.")
+    got = rels(
+        gaz,
+        "",
+        "In what feels like an epic campaign for a big international brand, Steinlager launched its Tokyo Dry Beer with DDB.",
+    )
     assert ("Steinlager", "DDB", "credit") in got
     # https://adage.com/article/agency-news/ageny-brief-havas-chicago-bbdo-account-moves-june-17-2022/2420681
     got = rels(
@@ -30,10 +34,22 @@ def test_a_brand_launches_work_with_an_agency(gaz) -> None:  # type: ignore[no-u
 
 def test_with_the_agency_opening_the_sentence(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://stoppress.co.nz/awards-events/stoppies-2018/stoppies-2018-great-stoppress-year-review/
-    got = rels(gaz, "", "Together with DDB, Speight’s put a contemporary take on its classic ads with dancing men front and centre.")
-    assert any(agency == "DDB" and status == "credit" and brand.startswith("Speight") for brand, agency, status in got)
+    got = rels(
+        gaz,
+        "",
+        "Together with DDB, Speight’s put a contemporary take on its classic ads with dancing men front and centre.",
+    )
+    assert any(
+        agency == "DDB" and status == "credit" and brand.startswith("Speight")
+        for brand, agency, status in got
+    )
     # constructed: "With A set to lose ..." is no credit
-    assert not any(s == "credit" for _b, _a, s in rels(gaz, "", "With Ogilvy set to lose the account, Ford is weighing its options."))
+    assert not any(
+        s == "credit"
+        for _b, _a, s in rels(
+            gaz, "", "With Ogilvy set to lose the account, Ford is weighing its options."
+        )
+    )
 
 
 def test_the_agency_ends_its_contract_with_the_brand(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +65,11 @@ def test_the_agency_ends_its_contract_with_the_brand(gaz) -> None:  # type: igno
 
 def test_the_agency_s_own_campaign_for_the_brand_in_award_text(gaz) -> None:  # type: ignore[no-untyped-def]
     # http://www.digitalmarket.asia/which-apac-agencies-understand-digital-the-best/ (dev4)
-    got = rels(gaz, "", "Cheil Worldwide Seoul also got six metals with five for its ‘Look at Me’ campaign for Samsung.")
+    got = rels(
+        gaz,
+        "",
+        "Cheil Worldwide Seoul also got six metals with five for its ‘Look at Me’ campaign for Samsung.",
+    )
     assert ("Samsung", "Cheil Worldwide Seoul", "credit") in got
 
 
@@ -68,8 +88,15 @@ def test_a_win_from_the_incumbent_over_a_named_brand(gaz) -> None:  # type: igno
 
 def test_a_brand_departs_one_agency_for_another(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.moreaboutadvertising.com/2024/07/publicis-media-wins-600m-hersheys/ (dev4)
-    got = rels(gaz, "", "Also in the UK grocery delivery firm Ocado has departed Omnicom’s Hearts & Science for Havas Media Network.")
-    assert {("Ocado", "Hearts & Science", "ended"), ("Ocado", "Havas Media Network", "appointed")} <= got
+    got = rels(
+        gaz,
+        "",
+        "Also in the UK grocery delivery firm Ocado has departed Omnicom’s Hearts & Science for Havas Media Network.",
+    )
+    assert {
+        ("Ocado", "Hearts & Science", "ended"),
+        ("Ocado", "Havas Media Network", "appointed"),
+    } <= got
     # constructed: a person who departs is a person move
     assert not rels(gaz, "", "Jane Smith has departed Ogilvy for McCann.")
 
@@ -105,7 +132,9 @@ def test_a_named_lead_agency_takes_the_article_s_brand(gaz) -> None:  # type: ig
     )
     assert ("Ford", "BBDO", "appointed") in got
     # constructed: an award is not an appointment
-    assert not rels(gaz, "Ogilvy named agency of the year", "Ogilvy was named the agency of the year.")
+    assert not rels(
+        gaz, "Ogilvy named agency of the year", "Ogilvy was named the agency of the year."
+    )
 
 
 def test_the_agency_of_record_continues_to_be(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +145,11 @@ def test_the_agency_of_record_continues_to_be(gaz) -> None:  # type: ignore[no-u
 
 def test_two_names_joined_before_a_singular_agency_are_one_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.afaqs.com/news/advertising/32992_wagh-bakri-appoints-saints-and-warriors-for-mili
-    got = rels(gaz, "", "Packaged tea brand Wagh Bakri has appointed Saints and Warriors as its creative agency for its second brand Mili.")
+    got = rels(
+        gaz,
+        "",
+        "Packaged tea brand Wagh Bakri has appointed Saints and Warriors as its creative agency for its second brand Mili.",
+    )
     assert {a for _b, a, _s in got} == {"Saints and Warriors"}
     # constructed: "agencies" keeps two listed agencies apart
     got = rels(gaz, "", "Nike has appointed Ogilvy and McCann as its creative agencies.")
@@ -127,13 +160,25 @@ def test_two_names_joined_before_a_singular_agency_are_one_agency(gaz) -> None: 
     ("headline", "snippet"),
     [
         # https://www.campaignlive.co.uk/article/mediacom-axes-poster-publicity/32396: an agency's supplier
-        ("MediaCom axes Poster Publicity", "Posterscope is to take on at least two account managers now that it is absorbing pounds 10 million extra outdoor business from MediaCom TMB."),
+        (
+            "MediaCom axes Poster Publicity",
+            "Posterscope is to take on at least two account managers now that it is absorbing pounds 10 million extra outdoor business from MediaCom TMB.",
+        ),
         # https://stoppress.co.nz/news/media-counsel-appoints-carat/: an agency's own booking agent
-        ("Media Counsel appoints Carat", "The Media Counsel, the agency which lost its PMAA accredition, has forgone an opportunity to appeal the decision."),
+        (
+            "Media Counsel appoints Carat",
+            "The Media Counsel, the agency which lost its PMAA accredition, has forgone an opportunity to appeal the decision.",
+        ),
         # https://marketingmagazine.com.my/top-20-articles-for-2021/: the headline's "Kien" is the snippet's person
-        ("Kien leaves Publicis Groupe Malaysia", "Tan Kien Eng, CEO of Publicis Groupe/Leo Burnett Group Malaysia, will part ways with the agency on January 31."),
+        (
+            "Kien leaves Publicis Groupe Malaysia",
+            "Tan Kien Eng, CEO of Publicis Groupe/Leo Burnett Group Malaysia, will part ways with the agency on January 31.",
+        ),
         # https://www.campaignasia.com/article/tbwa-santiago-mangada-puno-wins-big-at-philippines-advertising-congress/u2bbq1wsrf8tvy2nv4saxfbczs
-        ("TBWA Santiago Mangada Puno wins big at Philippines Advertising Congress", "MANILA - TBWA Santiago Mangada Puno, along with Tequila Manila, was judged as the Agency of the Year."),
+        (
+            "TBWA Santiago Mangada Puno wins big at Philippines Advertising Congress",
+            "MANILA - TBWA Santiago Mangada Puno, along with Tequila Manila, was judged as the Agency of the Year.",
+        ),
     ],
 )
 def test_distractors_from_dev5_give_nothing(gaz, headline: str, snippet: str) -> None:  # type: ignore[no-untyped-def]

@@ -21,8 +21,12 @@ def test_an_agencys_client_list_credits_the_brands(gaz) -> None:  # type: ignore
     for brand in ("Goodyear", "Perdue Farms", "U.S. Bank", "Target"):
         assert (brand, "Colle McVoy", "credit") in got
     # constructed: the possessive and the relative clause read the same
-    assert ("Heinz", "Rethink", "credit") in rels(gaz, "", "Rethink's clients include Heinz and A&W.")
-    assert ("Heinz", "Rethink", "credit") in rels(gaz, "", "Vancouver indie Rethink, whose clients include Heinz, opened in Toronto.")
+    assert ("Heinz", "Rethink", "credit") in rels(
+        gaz, "", "Rethink's clients include Heinz and A&W."
+    )
+    assert ("Heinz", "Rethink", "credit") in rels(
+        gaz, "", "Vancouver indie Rethink, whose clients include Heinz, opened in Toronto."
+    )
     # constructed: a client list names no agency, so nothing
     assert not rels(gaz, "", "The client list includes Goodyear and Target.")
 
@@ -38,13 +42,22 @@ def test_a_win_hoped_for_is_no_win(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed: hoping, bidding or tipped to win is not yet a win; a win is
     assert not rels(gaz, "", "BBH is tipped to win the Barclaycard account.")
     assert not rels(gaz, "", "Ogilvy is hoping to win the Ford account.")
-    assert ("Barclaycard", "BBH", "appointed") in rels(gaz, "", "BBH has won the Barclaycard account.")
+    assert ("Barclaycard", "BBH", "appointed") in rels(
+        gaz, "", "BBH has won the Barclaycard account."
+    )
 
 
 def test_brands_won_by_an_agency_in_the_passive(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.mmm-online.com/agencies/healixs-jeffrey-erb-on-what-pharma-giants-consolidating-accounts-means-for-agencies/article/788276/
-    got = rels(gaz, "", "Two recent pharma consolidations, Teva and AstraZeneca, were won by Interpublic Group network Healix Global.")
-    assert {("Teva", "Healix Global", "appointed"), ("AstraZeneca", "Healix Global", "appointed")} <= got
+    got = rels(
+        gaz,
+        "",
+        "Two recent pharma consolidations, Teva and AstraZeneca, were won by Interpublic Group network Healix Global.",
+    )
+    assert {
+        ("Teva", "Healix Global", "appointed"),
+        ("AstraZeneca", "Healix Global", "appointed"),
+    } <= got
     # the holding company that owns the agency is not the winner
     assert not any(agency == "Interpublic Group" for _b, agency, _s in got)
     # constructed: a person won by nobody is nothing
@@ -54,11 +67,17 @@ def test_brands_won_by_an_agency_in_the_passive(gaz) -> None:  # type: ignore[no
 def test_a_brand_returns_to_its_former_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # http://adage.com/article/global-news/wieden-sao-paulo-office-hires-y-r-s-guillermo-vega/227404/
     got = rels(
-        gaz, "", "In fact, last month Nike dropped a local agency in Mexico to return to its former longtime shop there, JWT Mexico."
+        gaz,
+        "",
+        "In fact, last month Nike dropped a local agency in Mexico to return to its former longtime shop there, JWT Mexico.",
     )
     assert ("Nike", "JWT Mexico", "appointed") in got
     # constructed: returning to an event is no agency move
     assert not any(
         s == "appointed"
-        for _b, _a, s in rels(gaz, "", "Avocados From Mexico, which will be returning to the Super Bowl next year, praised its agency of record.")
+        for _b, _a, s in rels(
+            gaz,
+            "",
+            "Avocados From Mexico, which will be returning to the Super Bowl next year, praised its agency of record.",
+        )
     )

@@ -322,5 +322,7 @@ def test_the_reviewer_is_told_when_reports_name_another_agency() -> None:
         company="Apple Inc.", candidates=[strong], roles=[current], named="TBWA\\Media Arts Lab"
     )
     assert elsewhere_warnings(same) == []
-    found = AgencyFinding(company="Apple Inc.", candidates=[strong], roles=[current], chosen=current)
+    found = AgencyFinding(
+        company="Apple Inc.", candidates=[strong], roles=[current], chosen=current
+    )
     assert elsewhere_warnings(found) == []  # found in the reports: nothing to tell

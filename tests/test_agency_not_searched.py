@@ -24,7 +24,9 @@ def _dossier(gaps: list[Gap], cited: tuple[str, ...] = ()) -> Dossier:
     return Dossier(
         organisation=Organisation(display_name="Acme Corp", identifiers=Identifiers()),
         citations=[
-            Citation(number=i + 1, source=s, label=s, url=f"https://example.com/{s}", retrieved_at=now)
+            Citation(
+                number=i + 1, source=s, label=s, url=f"https://example.com/{s}", retrieved_at=now
+            )
             for i, s in enumerate(cited)
         ],
         gaps=gaps,
@@ -77,7 +79,11 @@ def _ann_not_looked_for_ben_none(folder: Path) -> BatchState:
     """A batch state: Ann's agency was not looked for, Ben's was and none was found."""
     m = BatchState.open(folder)
     m.upsert("a", name="Ann Able", company="Acme Corp", fingerprint="fp")
-    m.mark_done("a", outputs={}, agency_roles={"creative": {"agency": None, "status": "none", "searched": False}})
+    m.mark_done(
+        "a",
+        outputs={},
+        agency_roles={"creative": {"agency": None, "status": "none", "searched": False}},
+    )
     m.upsert("b", name="Ben Bold", company="Beta Ltd", fingerprint="fp")
     m.mark_done("b", outputs={}, agency_roles={"creative": {"agency": None, "status": "none"}})
     return m
@@ -134,7 +140,9 @@ def test_a_reviewers_choice_replaces_not_looked_for(tmp_path: Path) -> None:
     m.choose_agency("a", "creative", "Droga5", by="Kim")
     m.choose_agency("b", "creative", None, by="Kim")
     chosen = m.get("a").role_state("creative")
-    assert chosen["status"] == "chosen" and chosen["agency"] == "Droga5" and "searched" not in chosen
+    assert (
+        chosen["status"] == "chosen" and chosen["agency"] == "Droga5" and "searched" not in chosen
+    )
     assert m.get("a").agency_roles["creative"]["searched"] is False  # the build's finding is kept
     html = write_review_page(tmp_path, m, Brand(name="Fieldstone & Co")).read_text(encoding="utf-8")
     assert "not looked for" not in html

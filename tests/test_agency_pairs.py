@@ -30,7 +30,9 @@ from dossier.agency.pairs import (
 from dossier.errors import ConfigError
 
 # https://hastalacreative.com/creative-ideas/accounts/page/19 (dev7)
-BOOKING = "Booking.com has selected Anomaly as its U.S. creative agency of record following a review."
+BOOKING = (
+    "Booking.com has selected Anomaly as its U.S. creative agency of record following a review."
+)
 
 
 def _names(placed, c: Candidate) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
@@ -57,8 +59,12 @@ def test_a_plain_name_is_no_agency_candidate(gaz) -> None:  # type: ignore[no-un
     placed = place(normalise("Northwind has chosen Contoso to handle its creative duties."), gaz)
     assert candidates(placed) == []
     # constructed: an agency-shaped unlisted name is one
-    placed = place(normalise("Northwind has chosen Contoso Communications to handle its creative duties."), gaz)
-    assert ("Contoso Communications", "Northwind") in {_names(placed, c) for c in candidates(placed)}
+    placed = place(
+        normalise("Northwind has chosen Contoso Communications to handle its creative duties."), gaz
+    )
+    assert ("Contoso Communications", "Northwind") in {
+        _names(placed, c) for c in candidates(placed)
+    }
 
 
 def test_features_read_order_verbs_and_the_words_between(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -77,15 +83,22 @@ def test_the_scorer_adds_a_pair_no_frame_joined(gaz) -> None:  # type: ignore[no
     # pair, the frames alone give nothing
     text = "Northwind settled for Contoso Communications after a long search."
     assert extract_text("", text, gaz, model=None) == []
-    model = PairModel({"appointed": {"w:ba:settled": 50.0}}, {"appointed": -25.0}, {s: 0.9 for s in STATUSES})
-    got = [(r.brand, r.agency, r.status, r.in_gazetteer) for r in extract_text("", text, gaz, model=model)]
+    model = PairModel(
+        {"appointed": {"w:ba:settled": 50.0}}, {"appointed": -25.0}, {s: 0.9 for s in STATUSES}
+    )
+    got = [
+        (r.brand, r.agency, r.status, r.in_gazetteer)
+        for r in extract_text("", text, gaz, model=model)
+    ]
     assert got == [("Northwind", "Contoso Communications", "appointed", False)]
 
 
 def test_a_pair_the_frames_read_keeps_their_reading(gaz) -> None:  # type: ignore[no-untyped-def]
     frames = {(r.brand, r.agency, r.status) for r in extract_text("", BOOKING, gaz, model=None)}
     assert ("Booking.com", "Anomaly", "appointed") in frames
-    assert {(r.brand, r.agency, r.status) for r in extract_text("", BOOKING, gaz, model=always("ended"))} == frames
+    assert {
+        (r.brand, r.agency, r.status) for r in extract_text("", BOOKING, gaz, model=always("ended"))
+    } == frames
 
 
 @pytest.mark.parametrize(
@@ -108,7 +121,12 @@ def test_the_frames_guards_hold_for_every_scored_pair(gaz, sentence: str) -> Non
 
 def test_a_holding_company_is_left_to_the_frames(gaz) -> None:  # type: ignore[no-untyped-def]
     # https://www.adweek.com/brand-marketing/... (dev2): "another tough turn for WPP" names a loser, not the agency
-    got = extract_text("", "United Airlines Hands Global Media Duties to Dentsu in Another Tough Turn for WPP", gaz, model=always())
+    got = extract_text(
+        "",
+        "United Airlines Hands Global Media Duties to Dentsu in Another Tough Turn for WPP",
+        gaz,
+        model=always(),
+    )
     assert not any(r.agency == "WPP" for r in got)
 
 
@@ -122,7 +140,12 @@ def test_the_model_file_is_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unreadable"):
         read_model(bad)
     off = tmp_path / "off.json"
-    off.write_text(json.dumps({"format": FORMAT, "enabled": False, "weights": {}, "bias": {}, "thresholds": {}}), encoding="utf-8")
+    off.write_text(
+        json.dumps(
+            {"format": FORMAT, "enabled": False, "weights": {}, "bias": {}, "thresholds": {}}
+        ),
+        encoding="utf-8",
+    )
     assert load_model.__wrapped__(off) is None  # switched off: the frames work alone
     assert load_model.__wrapped__(tmp_path / "absent.json") is None
 

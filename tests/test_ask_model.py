@@ -72,9 +72,14 @@ def test_the_model_file_loads_and_says_what_it_was_trained_on() -> None:
     assert model.trained >= "2026-12-01"
     # Trained on the development collections only: never on the held-out test or cold dev7,
     # dev9 and dev13.
-    assert {"dev.jsonl", "dev6.jsonl", "dev8.jsonl", "dev10.jsonl", "dev11.jsonl", "dev12.jsonl"} <= set(
-        model.corpus
-    )
+    assert {
+        "dev.jsonl",
+        "dev6.jsonl",
+        "dev8.jsonl",
+        "dev10.jsonl",
+        "dev11.jsonl",
+        "dev12.jsonl",
+    } <= set(model.corpus)
     assert not {"test.jsonl", "dev7.jsonl", "dev9.jsonl", "dev13.jsonl"} & set(model.corpus)
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     assert data["trained_by"] == "eval/train_ask_model.py"

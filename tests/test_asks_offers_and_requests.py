@@ -60,7 +60,10 @@ ASKS = [
     ("We built [YOUR_PRODUCT] - it helps [SPECIFIC ROLE] with [SPECIFIC PROBLEM].", "service"),
     ("Our tool lets marketing teams plan a quarter in an afternoon.", "service"),
     ("Brands like Acme have been using it to halve their reporting time.", "track_record"),
-    ("A few companies like [SIMILAR_COMPANY] have been using it to [SPECIFIC_RESULT].", "track_record"),  # real (dev11)
+    (
+        "A few companies like [SIMILAR_COMPANY] have been using it to [SPECIFIC_RESULT].",
+        "track_record",
+    ),  # real (dev11)
     # What we did for one client like the reader, and work like the reader's.
     ("We recently helped a beauty brand double its repeat orders.", "track_record"),
     ("We just wrapped a similar project for a drinks company.", "track_record"),

@@ -17,11 +17,26 @@ EVAL = ROOT / "eval"
 ROLES = {"creative", "media", "pr", "digital", "other"}
 STATUSES = {"appointed", "retained", "ended", "review", "credit"}
 DISTRACTOR_KINDS = {
-    "person_move", "award", "acquisition", "layoff", "lost_pitch", "shortlist", "agency_business", "other",
+    "person_move",
+    "award",
+    "acquisition",
+    "layoff",
+    "lost_pitch",
+    "shortlist",
+    "agency_business",
+    "other",
 }
 CATEGORIES = {
-    "puffery", "weasel", "editorializing", "relative_time", "contentious_label", "said", "euphemism",
-    "doubt", "idiom", "contrast",
+    "puffery",
+    "weasel",
+    "editorializing",
+    "relative_time",
+    "contentious_label",
+    "said",
+    "euphemism",
+    "doubt",
+    "idiom",
+    "contrast",
 }
 
 
@@ -63,10 +78,14 @@ def test_the_agency_collection_has_every_status_and_enough_distractors() -> None
     assert all(len(i["snippet"]) <= 300 and len(i["headline"]) <= 300 for i in agency)
     assert all(i["url"].startswith("http") and i["outlet"] for i in agency)
     assert all(bool(i["relations"]) == (i["kind"] == "relation") for i in agency)
-    assert all((i["distractor_kind"] in DISTRACTOR_KINDS) == (i["kind"] == "distractor") for i in agency)
+    assert all(
+        (i["distractor_kind"] in DISTRACTOR_KINDS) == (i["kind"] == "distractor") for i in agency
+    )
     relations = [r for i in agency for r in i["relations"]]
     assert {r["status"] for r in relations} == STATUSES
-    assert {r["role"] for r in relations} <= ROLES and all(r["agency"] or r["brand"] for r in relations)
+    assert {r["role"] for r in relations} <= ROLES and all(
+        r["agency"] or r["brand"] for r in relations
+    )
 
 
 def test_the_lint_and_ask_collections_have_every_label() -> None:
@@ -77,7 +96,10 @@ def test_the_lint_and_ask_collections_have_every_label() -> None:
     assert all((i["category"] in CATEGORIES) == (i["label"] == "tag") for i in lint)
     asks = _items("asks", "dev15")
     assert len(asks) >= 50 and {i["label"] for i in asks} == {"ask", "warm"}
-    assert sum(i["label"] == "ask" for i in asks) >= 20 and sum(i["label"] == "warm" for i in asks) >= 20
+    assert (
+        sum(i["label"] == "ask" for i in asks) >= 20
+        and sum(i["label"] == "warm" for i in asks) >= 20
+    )
     assert not any(i["soft"] for i in asks if i["label"] == "warm")
     assert all(len(i["text"]) <= 300 and i["url"].startswith("http") for i in lint + asks)
 

@@ -30,12 +30,21 @@ def _text(sentence: str, brand: str = "", agency: str = "", subject: str = "") -
     [
         ("The retailer has appointed Mother.", "Tesco has appointed Mother."),
         ("The Sydney-based company has appointed Mother.", "Tesco has appointed Mother."),
-        ("Since then the fast-food chain has appointed Mother.", "Since then Tesco has appointed Mother."),
-        ("The brand's new agency, Mother, launched its first work.", "Tesco's new agency, Mother, launched its first work."),
+        (
+            "Since then the fast-food chain has appointed Mother.",
+            "Since then Tesco has appointed Mother.",
+        ),
+        (
+            "The brand's new agency, Mother, launched its first work.",
+            "Tesco's new agency, Mother, launched its first work.",
+        ),
         ("The client moved its account to Mother.", "Tesco moved its account to Mother."),
         ("The carmaker, the bank and the telco", "Tesco, the bank and the telco"),  # the first only
         ("It picked Mother after a review.", "Tesco picked Mother after a review."),
-        ("Its incumbent agency, BBH, will repitch.", "Tesco's incumbent agency, BBH, will repitch."),
+        (
+            "Its incumbent agency, BBH, will repitch.",
+            "Tesco's incumbent agency, BBH, will repitch.",
+        ),
         ("The group has hired Mother.", "Tesco has hired Mother."),  # "the group" as the subject
     ],
 )
@@ -66,7 +75,10 @@ def test_no_brand_anaphor(sentence: str) -> None:
         ("The network lost the account.", "Mother lost the account."),
         ("The independent has won Asda.", "Mother has won Asda."),
         ("The WPP-owned agency has won Asda.", "Mother has won Asda."),
-        ("The win for the indie agency came after the agency lost Asda.", "The win for Mother came after Mother lost Asda."),
+        (
+            "The win for the indie agency came after the agency lost Asda.",
+            "The win for Mother came after Mother lost Asda.",
+        ),
     ],
 )
 def test_agency_side_anaphors_take_the_agency(sentence: str, expected: str) -> None:
@@ -91,9 +103,13 @@ def test_a_later_sentence_refers_to_the_agency_of_the_headline(gaz) -> None:  # 
     snippet = "The win for the independent agency came six months after the agency lost SA Tourism’s creative account to TBWA in April."
     got = {(r.brand, r.agency, r.status): r for r in extract_text(headline, snippet, gaz)}
     assert ("SA Tourism", "KWP", "ended") in got
-    assert ("SA Tourism", "KWP", "ended") not in {(r.brand, r.agency, r.status) for r in extract_text(headline, snippet, gaz, linking=False)}
+    assert ("SA Tourism", "KWP", "ended") not in {
+        (r.brand, r.agency, r.status) for r in extract_text(headline, snippet, gaz, linking=False)
+    }
     r = got[("SA Tourism", "KWP", "ended")]
-    assert r.sentence == normalise(snippet)  # the real sentence (as every relation reports it), not the rewritten one
+    assert r.sentence == normalise(
+        snippet
+    )  # the real sentence (as every relation reports it), not the rewritten one
     assert "independent agency" in r.sentence and "KWP" not in r.sentence
     assert r.linked == normalise(headline)  # the sentence that named the agency
     assert not got[("Tourism NT", "KWP", "appointed")].linked  # read from its own sentence
@@ -113,7 +129,10 @@ def test_an_opening_it_is_the_agency_the_previous_sentence_opens_with(gaz) -> No
 
 def test_a_later_sentence_refers_to_the_brand_of_the_headline(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed: the headline names the brand, the snippet only "the carmaker"
-    headline, snippet = "Ford's review", "The carmaker moved its account to BBDO after 75 years with WPP."
+    headline, snippet = (
+        "Ford's review",
+        "The carmaker moved its account to BBDO after 75 years with WPP.",
+    )
     got = {(r.brand, r.agency, r.status): r for r in extract_text(headline, snippet, gaz)}
     assert set(got) >= {("Ford", "BBDO", "appointed"), ("Ford", "WPP", "ended")}
     assert not extract_text(headline, snippet, gaz, linking=False)
@@ -123,8 +142,12 @@ def test_a_later_sentence_refers_to_the_brand_of_the_headline(gaz) -> None:  # t
 
 def test_no_brand_link_when_the_headline_leads_with_an_agency(gaz) -> None:  # type: ignore[no-untyped-def]
     # constructed: "the company" of an agency's headline is the agency, never a client
-    assert not extract_text("Mother opens Paris office", "The company has moved its account to BBH.", gaz)
-    assert not extract_text("WPP reports results", "The group has hired Mother for its own brand campaign.", gaz)
+    assert not extract_text(
+        "Mother opens Paris office", "The company has moved its account to BBH.", gaz
+    )
+    assert not extract_text(
+        "WPP reports results", "The group has hired Mother for its own brand campaign.", gaz
+    )
 
 
 def test_two_organisations_before_the_reference_give_no_link(gaz) -> None:  # type: ignore[no-untyped-def]
@@ -141,10 +164,16 @@ def test_two_organisations_before_the_reference_give_no_link(gaz) -> None:  # ty
 @pytest.mark.parametrize(
     ("headline", "snippet"),
     [
-        ("Tesco hires new CMO", "The retailer has appointed Jane Smith, formerly of Mother, as its chief marketing officer."),
+        (
+            "Tesco hires new CMO",
+            "The retailer has appointed Jane Smith, formerly of Mother, as its chief marketing officer.",
+        ),
         ("Ford's review", "The carmaker has named a former BBDO strategist as its CMO."),
         ("Mother wins Tesco", "It won the Campaign agency of the year award for the third time."),
-        ("Mother wins Tesco creative account", "The agency was acquired by Accenture Song in 2024."),
+        (
+            "Mother wins Tesco creative account",
+            "The agency was acquired by Accenture Song in 2024.",
+        ),
     ],
 )
 def test_distractor_guards_hold_on_the_resolved_sentence(gaz, headline: str, snippet: str) -> None:  # type: ignore[no-untyped-def]
@@ -155,7 +184,11 @@ def test_distractor_guards_hold_on_the_resolved_sentence(gaz, headline: str, sni
 
 def test_evidence_keeps_the_real_sentence_and_names_the_linked_one(gaz) -> None:  # type: ignore[no-untyped-def]
     # CONSTRUCTED: an invented item about a fictional brand
-    item = _article("Quorvane Foods's review", "The retailer moved its account to BBDO after a pitch.", "https://example.org/q")
+    item = _article(
+        "Quorvane Foods's review",
+        "The retailer moved its account to BBDO after a pitch.",
+        "https://example.org/q",
+    )
     found = evidence.extract_evidence([item], "Quorvane Foods", gaz)
     ev = next(e for e in found if e.relation == "appointed")
     assert ev.sentence == "The retailer moved its account to BBDO after a pitch."

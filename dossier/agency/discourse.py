@@ -61,7 +61,9 @@ _BRAND_VERB = (
     r"reappoint|stick|stuck|stay)\w*"
 )
 _IT_BRAND = re.compile(rf"^(?P<lead>\W*)(?P<ref>It)(?=\s+{_BRAND_VERB}\b)")
-_ITS_BRAND = re.compile(r"^(?P<lead>\W*)(?P<ref>Its)(?=\s+(?:[\w-]+\s+){0,3}?(?:agency|agencies|account|business|review|pitch|roster|aor)\b)")
+_ITS_BRAND = re.compile(
+    r"^(?P<lead>\W*)(?P<ref>Its)(?=\s+(?:[\w-]+\s+){0,3}?(?:agency|agencies|account|business|review|pitch|roster|aor)\b)"
+)
 _AGENCY_REF = re.compile(
     r"\b(?P<ref>[Tt]he\s+(?:(?:indie|independent|creative|media|digital|pr|ad|advertising|lead|[\w&+-]+-owned|[\w-]+-based)\s+)?"
     r"(?:agency|shop|network|independent|indie|indy|hotshop))(?P<pos>['’]s)?(?![\w-])"
@@ -89,7 +91,12 @@ class Resolved:
 def _swap(text: str, m: re.Match[str], name: str) -> str:
     ref = "ref" if m.groupdict().get("ref") else "sref"
     possessive = "'s" if m.groupdict().get("pos") else ""
-    return text[: m.start(ref)] + name + possessive + text[m.end("pos") if possessive else m.end(ref) :]
+    return (
+        text[: m.start(ref)]
+        + name
+        + possessive
+        + text[m.end("pos") if possessive else m.end(ref) :]
+    )
 
 
 def resolve(sentence: str, brand: str, agency: str, subject_agency: str = "") -> Resolved | None:

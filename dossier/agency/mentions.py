@@ -28,7 +28,22 @@ from .gazetteer import AgencyEntry, Gazetteer
 # ----------------------------------------------------------------------------- sentences
 
 _ABBREV = {"inc", "corp", "co", "ltd", "llc", "plc", "st", "mr", "mrs", "ms", "dr", "no", "vs"}
-_ABBREV |= {"jr", "sr", "u.s", "u.k", "e.g", "i.e", "bros", "int'l", "ont", "calif", "mass", "l.a", "n.y", "d.c"}
+_ABBREV |= {
+    "jr",
+    "sr",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+    "bros",
+    "int'l",
+    "ont",
+    "calif",
+    "mass",
+    "l.a",
+    "n.y",
+    "d.c",
+}
 _ABBREV |= {"s.f", "u.a.e", "n.z"}
 _EXCLAIMED = {"yum", "yahoo", "jeopardy", "wow"}  # "Yum! Brands": no sentence ends there
 
@@ -36,7 +51,14 @@ _EXCLAIMED = {"yum", "yahoo", "jeopardy", "wow"}  # "Yum! Brands": no sentence e
 def normalise(text: str) -> str:
     """NFKC, typographic quotes as ASCII, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text or "")
-    table: dict[str, str | int | None] = {"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "›": "'"}
+    table: dict[str, str | int | None] = {
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "\u00a0": " ",
+        "›": "'",
+    }
     text = re.sub(r"[™®℠]", "", text)
     text = text.translate(str.maketrans(table))
     return re.sub(r"\s+", " ", text).strip()
@@ -48,7 +70,11 @@ def split_sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"[.!?]+[\"')]*\s+(?=[\"'(]?[A-Z0-9])", text):
         last = text[start : m.start()].rsplit(" ", 1)[-1].lower().rstrip(".")
-        if last in _ABBREV or (len(last) == 1 and last.isalpha()) or (m.group().startswith("!") and last in _EXCLAIMED):
+        if (
+            last in _ABBREV
+            or (len(last) == 1 and last.isalpha())
+            or (m.group().startswith("!") and last in _EXCLAIMED)
+        ):
             continue
         out.append(text[start : m.end()].strip())
         start = m.end()
@@ -134,8 +160,9 @@ VERB_WORDS = {
 }
 
 # Words that never start or continue a proper name, even capitalised (title-case headlines).
-COMMON = set(
-    """
+COMMON = (
+    set(
+        """
 a an the and or but nor of to in on at by for from with without into onto over under after before
 amid among against as via per than then so if while when where who whom whose which that this these
 those its it their his her our your my we you they he she them him us i me is are was were be been
@@ -166,8 +193,10 @@ billion billions thousand
 die der das den dem des ein eine einen und von mit für bei zum zur nach auch ist agentur agenturen
 le la les et du pour avec
 """.split()  # noqa: SIM905
-) | VERB_WORDS | set(
-    """
+    )
+    | VERB_WORDS
+    | set(
+        """
 goes gets got sees saw says said reveals revealed follows following follow-up update updates
 calls called puts reviewing joins joined ends ended ending beats beat ousts ousted replaces replaced
 looks looking seeks seeking searches searching hunts hunting eyes eyeing tips tipped set poised
@@ -175,6 +204,7 @@ announces announced confirms confirmed celebrate celebrates celebrating teams te
 partnered issues issued open opens opened spot spots film films effort efforts push stunt stunts
 video videos trailer commercial commercials parody tvc teaser billboard billboards poster posters launches launched kicks calls holds held begins starts
 reviewing concludes concluded""".split()  # noqa: SIM905
+    )
 )
 
 # A single capitalised word that is never a brand or agency on its own (places, datelines, outlets).
@@ -281,7 +311,8 @@ _AGENCY_SHAPE = re.compile(r"^[A-Z][\w&.+'-]*\s*[/\\]\s*[A-Z][\w&.+'-]*")
 
 # after a name an agency owns: the name is the agency's client ("Havas' Geely win", "BMF's Tourism Tasmania retention")
 _WON_NOUN = re.compile(
-    r"^\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention|account)\b", re.I
+    r"^\s+(?:(?:creative|media|pr|digital|advertising|global|account|business)\s+){0,2}(?:win|capture|retention|account)\b",
+    re.I,
 )
 
 _PR_FIRM = re.compile(
@@ -350,7 +381,23 @@ ROLE_WORDS = [
         r"\bdirect\s+marketing\b|\bretail\s+marketing\b|\bpromotions?\b|\bactivation\b",
     ),
 ]
-ROLE_ABBREVIATIONS = {"pr", "tv", "crm", "aor", "ooh", "seo", "cx", "atl", "btl", "rfp", "rfi", "psa", "dm", "b2b", "ai"}
+ROLE_ABBREVIATIONS = {
+    "pr",
+    "tv",
+    "crm",
+    "aor",
+    "ooh",
+    "seo",
+    "cx",
+    "atl",
+    "btl",
+    "rfp",
+    "rfi",
+    "psa",
+    "dm",
+    "b2b",
+    "ai",
+}
 
 # ----------------------------------------------------------------------------- names
 
@@ -385,9 +432,17 @@ def title_case(text: str, vocab: frozenset[str] = frozenset()) -> bool:
     tokens = re.findall(r"[A-Za-z][\w'-]*", text)[1:]
     long = [t for t in tokens if len(t) > 3]
     # "Sure Winning Is Great, but Defeat Is a Good Teacher": every longer word capitalised
-    if len(long) >= 5 and all(t[0].isupper() for t in long) and any(t.lower() in COMMON | vocab for t in long):
+    if (
+        len(long) >= 5
+        and all(t[0].isupper() for t in long)
+        and any(t.lower() in COMMON | vocab for t in long)
+    ):
         return True
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3 and w.lower() in COMMON | vocab]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'-]*", text)
+        if len(w) > 3 and w.lower() in COMMON | vocab
+    ]
     if len(words) < 2 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
         return False
     if any(t[0].isupper() and t.lower() in _TITLE_CUES for t in tokens):
@@ -435,14 +490,44 @@ _FUNCTION_WORDS = set(
     """a an the and or but of to in on at by for from with as into after before its their his her our
     this that these those it they he she we you i is are was were be has have had new""".split()  # noqa: SIM905
 )
-_CONNECTORS = {"of", "de", "&", "for", "or", "von", "van", "der", "den", "du", "di", "da", "del", "y"}
+_CONNECTORS = {
+    "of",
+    "de",
+    "&",
+    "for",
+    "or",
+    "von",
+    "van",
+    "der",
+    "den",
+    "du",
+    "di",
+    "da",
+    "del",
+    "y",
+}
 MONTHS = set(
     """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
     august september october november december""".split()  # noqa: SIM905
 )
 
 
-_LEGAL_FORMS = frozenset(["corp", "corporation", "inc", "co", "ltd", "plc", "llc", "group", "holdings", "ag", "sa", "gmbh"])
+_LEGAL_FORMS = frozenset(
+    [
+        "corp",
+        "corporation",
+        "inc",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "group",
+        "holdings",
+        "ag",
+        "sa",
+        "gmbh",
+    ]
+)
 
 
 #: The proper names found in a sentence, by (text, spans taken, title case, vocabulary): a
@@ -477,15 +562,24 @@ def _find_proper_names(
     def close() -> None:
         while run and run[-1][2].lower() in _CONNECTORS | {"and", "the"}:
             run.pop()
-        while run and run[0][2].lower() in COMMON and not (run[0][2] == "The" and len(run) > 1) and not (
-            # "News Corp", "Big Group": a legal form alone is no name; the word before is part of it
-            len(run) == 2 and run[1][2].lower().rstrip(".") in _LEGAL_FORMS
-        ) and not (
-            run[0][2].isupper() and len(run) > 1 and not title
-        ) and not (
-            # "works with All Response Media": mid-sentence, a capitalised word starts the name
-            len(run) > 1 and not title and run[0][0] > 0 and run[0][2][0].isupper()
-            and run[0][2].lower() not in VERB_WORDS and run[0][2].lower() not in _FUNCTION_WORDS
+        while (
+            run
+            and run[0][2].lower() in COMMON
+            and not (run[0][2] == "The" and len(run) > 1)
+            and not (
+                # "News Corp", "Big Group": a legal form alone is no name; the word before is part of it
+                len(run) == 2 and run[1][2].lower().rstrip(".") in _LEGAL_FORMS
+            )
+            and not (run[0][2].isupper() and len(run) > 1 and not title)
+            and not (
+                # "works with All Response Media": mid-sentence, a capitalised word starts the name
+                len(run) > 1
+                and not title
+                and run[0][0] > 0
+                and run[0][2][0].isupper()
+                and run[0][2].lower() not in VERB_WORDS
+                and run[0][2].lower() not in _FUNCTION_WORDS
+            )
         ):
             run.pop(0)
         while run and re.fullmatch(r"\d+", run[0][2]):
@@ -500,7 +594,11 @@ def _find_proper_names(
             and not run[-1][2].isupper()
         ):
             run.pop(0)
-        if run and run[0][2].lower().rstrip(".") in MONTHS and (len(run) == 1 or run[1][2][0].isdigit()):
+        if (
+            run
+            and run[0][2].lower().rstrip(".") in MONTHS
+            and (len(run) == 1 or run[1][2][0].isdigit())
+        ):
             run.clear()
         if run:
             s, e = run[0][0], run[-1][1]
@@ -527,7 +625,9 @@ def _find_proper_names(
         gap = text[run[-1][1] : s] if run else ""
         joinable = not run or re.fullmatch(r"\s*(?:&|\+)?\s*|-", gap) is not None
         # initials: "H. J. Heinz"
-        joinable = joinable or (gap == ". " and re.fullmatch(r"[A-Z]|St|Mt|Ft|U\.S|U\.K", run[-1][2]) is not None)
+        joinable = joinable or (
+            gap == ". " and re.fullmatch(r"[A-Z]|St|Mt|Ft|U\.S|U\.K", run[-1][2]) is not None
+        )
         if not free(s, e):
             close()
             continue
@@ -545,9 +645,16 @@ def _find_proper_names(
         breaker = breaker or low in _TITLE_BREAK
         if i == 0 and not run and low in vocab and not tok.isupper() and len(tokens) > 1:
             breaker = True  # "Supermarket chain Morrisons ...": the item writes "supermarket"
-        if title and low in vocab and not tok.isupper() and (not run or re.search(r"[a-z](?:s|ed|ing)$", tok)):
+        if (
+            title
+            and low in vocab
+            and not tok.isupper()
+            and (not run or re.search(r"[a-z](?:s|ed|ing)$", tok))
+        ):
             nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-            breaker = breaker or not (is_cap(nxt) and nxt.lower() not in vocab and nxt.lower() not in COMMON)
+            breaker = breaker or not (
+                is_cap(nxt) and nxt.lower() not in vocab and nxt.lower() not in COMMON
+            )
         breaker = breaker or low.endswith(("etat", "etats")) or low in ROLE_ABBREVIATIONS
         if title and re.search(r"[a-z](?:ing|ed)$", tok) and (low in vocab or low in VERB_WORDS):
             breaker = True
@@ -584,20 +691,30 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
         if merged:
             prev = merged[-1]
             gap = sentence[prev.end : n.start]
-            if re.fullmatch(r"'s?\s+", gap) and prev.entry is not None and (
-                n.entry is not None or "holding" in prev.entry.discipline
-            ) and not (n.entry is None and _WON_NOUN.match(sentence[n.end :])):  # "Havas' Geely win": its client
+            if (
+                re.fullmatch(r"'s?\s+", gap)
+                and prev.entry is not None
+                and (n.entry is not None or "holding" in prev.entry.discipline)
+                and not (n.entry is None and _WON_NOUN.match(sentence[n.end :]))
+            ):  # "Havas' Geely win": its client
                 # "WPP's Ogilvy", "Ogilvy's David"; "Omnicom's Attention + Influence"
                 # the owner's words go with the unit's token, so lists stay lists ("IPG's UM and
                 # Omnicom's BBDO"); the name is the unit's
                 merged[-1] = Name(prev.start, n.end, n.text, n.entry, "agency", cue=n.entry is None)
                 continue
             if gap == "-" and not (prev.entry and n.entry):
-                merged[-1] = Name(prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry)
+                merged[-1] = Name(
+                    prev.start, n.end, sentence[prev.start : n.end], prev.entry or n.entry
+                )
                 continue
             # "Leo Burnett McDelivery ad task": a name before an account word is the brand's
             product = n.entry is None and _ACCOUNT_NEXT.match(sentence[n.end :]) is not None
-            if gap == " " and (prev.entry is None) != (n.entry is None) and not (title and n.entry is None) and not product:
+            if (
+                gap == " "
+                and (prev.entry is None) != (n.entry is None)
+                and not (title and n.entry is None)
+                and not product
+            ):
                 entry = prev.entry or n.entry
                 text = sentence[prev.start : n.end]
                 if entry is not None and "holding" not in entry.discipline:
@@ -609,11 +726,23 @@ def _merge_names(sentence: str, names: list[Name], title: bool = False) -> list[
             if gap == " " and prev.entry is None and n.entry is None:
                 merged[-1] = Name(prev.start, n.end, sentence[prev.start : n.end], None)
                 continue
-            if gap == " " and prev.entry is not None and n.entry is not None and "holding" in prev.entry.discipline:
+            if (
+                gap == " "
+                and prev.entry is not None
+                and n.entry is not None
+                and "holding" in prev.entry.discipline
+            ):
                 merged[-1] = n  # "WPP Mindshare"
                 continue
-            if gap == " " and prev.entry is not None and n.entry is None and "holding" in prev.entry.discipline:
-                merged[-1] = Name(prev.start, n.end, sentence[prev.start : n.end], None, "agency", cue=True)
+            if (
+                gap == " "
+                and prev.entry is not None
+                and n.entry is None
+                and "holding" in prev.entry.discipline
+            ):
+                merged[-1] = Name(
+                    prev.start, n.end, sentence[prev.start : n.end], None, "agency", cue=True
+                )
                 continue  # "Dentsu Mitchell"
         merged.append(n)
     return merged
@@ -623,7 +752,11 @@ def looks_like_person(name: str) -> bool:
     """Two or three words and the first is a common first name ("Ben Borders"); never a name
     joined by "&" or "+" ("George & Dragon" is a firm)."""
     words = name.split()
-    return 2 <= len(words) <= 3 and words[0].lower().strip(".") in FIRST_NAMES and not {"&", "+"} & set(words)
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower().strip(".") in FIRST_NAMES
+        and not {"&", "+"} & set(words)
+    )
 
 
 def agency_like(name: str) -> bool:
@@ -644,7 +777,10 @@ def place(
         while s > 1 and sentence[s - 1] == "-" and sentence[s - 2].isalnum():
             s -= 1
             # "DDFH&B-JWT": the whole name before the hyphen, "&" included
-            while s > 0 and (sentence[s - 1].isalnum() or (sentence[s - 1] in "&+" and s > 1 and sentence[s - 2].isalnum())):
+            while s > 0 and (
+                sentence[s - 1].isalnum()
+                or (sentence[s - 1] in "&+" and s > 1 and sentence[s - 2].isalnum())
+            ):
                 s -= 1
         while (
             e + 1 < len(sentence)
@@ -663,12 +799,24 @@ def place(
         if right:
             e += right.end()
         # "Ogilvy Australia", "DDB Sydney": an office is the agency
-        office = re.match(r"\s+((?:New\s+York|Hong\s+Kong|Los\s+Angeles|San\s+Francisco|Kuala\s+Lumpur|[A-Z][a-z]+|[A-Z]{2,4}))\b(?!['’]s)", sentence[e:])
-        if office and all(w in NOT_A_NAME | _UPPER_PLACES for w in office.group(1).lower().split()) and office.group(1).lower() not in COMMON:
+        office = re.match(
+            r"\s+((?:New\s+York|Hong\s+Kong|Los\s+Angeles|San\s+Francisco|Kuala\s+Lumpur|[A-Z][a-z]+|[A-Z]{2,4}))\b(?!['’]s)",
+            sentence[e:],
+        )
+        if (
+            office
+            and all(w in NOT_A_NAME | _UPPER_PLACES for w in office.group(1).lower().split())
+            and office.group(1).lower() not in COMMON
+        ):
             e += office.end()
         # "Ogilvy PR", "Edelman Digital": a unit named after its discipline
-        unit = re.match(r"\s+(?:PR|Public\s+Relations|Media|Digital|Health|Interactive|Consulting|Social|Content)\b(?!\s+[A-Z])", sentence[e:])
-        if unit and not re.match(r"\s+\w+\s+(?:account|business|agency)", sentence[e + unit.end() :]):
+        unit = re.match(
+            r"\s+(?:PR|Public\s+Relations|Media|Digital|Health|Interactive|Consulting|Social|Content)\b(?!\s+[A-Z])",
+            sentence[e:],
+        )
+        if unit and not re.match(
+            r"\s+\w+\s+(?:account|business|agency)", sentence[e + unit.end() :]
+        ):
             e += unit.end()
         if re.search(r"\b[A-Z]\.[A-Z]$", sentence[s:e]) and sentence[e : e + 1] == ".":
             e += 1  # "TBWA\\Chiat\\Day L.A."
@@ -688,7 +836,13 @@ def place(
         # "North Africa", "Greater Mother": an ambiguous one-word name after a capitalised word
         # belongs to a longer name
         lead = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[:s])
-        if surface in entry.ambiguous and " " not in surface and lead and sentence[: lead.start()].strip() and not title:
+        if (
+            surface in entry.ambiguous
+            and " " not in surface
+            and lead
+            and sentence[: lead.start()].strip()
+            and not title
+        ):
             continue
         names.append(Name(s, e, surface, entry, "agency"))
     taken = [(n.start, n.end) for n in names]
@@ -697,8 +851,12 @@ def place(
         # "BluePrint PR", "Tell-Em PR": an unlisted name with "PR" after it is a PR firm's name
         # (not "the Microsoft PR account", "Samsung PR work")
         pr = _PR_FIRM.match(sentence[n.end :])
-        if pr and not any(o.start < n.end + pr.end() and o.end > n.end for o in names + found if o is not n):
-            found[k] = Name(n.start, n.end + pr.end(), sentence[n.start : n.end + pr.end()], None, n.kind)
+        if pr and not any(
+            o.start < n.end + pr.end() and o.end > n.end for o in names + found if o is not n
+        ):
+            found[k] = Name(
+                n.start, n.end + pr.end(), sentence[n.start : n.end + pr.end()], None, n.kind
+            )
     names += found
     names.sort(key=lambda n: n.start)
     merged = _merge_names(sentence, names, title)
@@ -729,7 +887,9 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
         n.kind = "agency"
         # "his friend Jeff Goodby" is a person even when "Goodby" is an agency's alias
         # ("Leo Burnett London", an office of a listed name, stays the agency)
-        listed = n.text in n.entry.names or any(n.text.startswith(f"{alias} ") for alias in n.entry.names)
+        listed = n.text in n.entry.names or any(
+            n.text.startswith(f"{alias} ") for alias in n.entry.names
+        )
         if looks_like_person(n.text) and not listed:
             n.kind, n.entry = "person", None
         return
@@ -737,12 +897,21 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if n.text in people or _PERSON_BEFORE.search(before) and len(words) >= 2:
         n.kind = "person"
         return
-    if _AGENCY_BEFORE.search(before) and not _PERSON_AFTER.match(after) and words[0] not in FIRST_NAMES:
+    if (
+        _AGENCY_BEFORE.search(before)
+        and not _PERSON_AFTER.match(after)
+        and words[0] not in FIRST_NAMES
+    ):
         # "marketing agency Fast Track has been appointed by ...": the cue names an agency
         n.kind, n.cue = "agency", True
         return
-    first_name = words[0] in FIRST_NAMES and len(words) <= 3 and not {"&", "+"} & set(words)  # "George & Dragon": a firm
-    if first_name and re.match(r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))", after):
+    first_name = (
+        words[0] in FIRST_NAMES and len(words) <= 3 and not {"&", "+"} & set(words)
+    )  # "George & Dragon": a firm
+    if first_name and re.match(
+        r"^(?:\s+and\s+(?:her|his)\b|\s*,?\s+(?:who|whose)\b|'s\s+(?:wife|husband|son|daughter))",
+        after,
+    ):
         n.kind = "person"
         return
     n.personish = first_name
@@ -758,16 +927,24 @@ def _type(placed: Placed, i: int, people: frozenset[str]) -> None:
     if (
         re.search(r"⟦\d+⟧\s+in\s+$", before)
         and len(words) <= 2
-        and re.match(r"\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b", after)
+        and re.match(
+            r"\s+(?:[a-z]+\s+)?(?:chose|picked|hired|named|appointed|selected|tapped|has|have|had|is|was)\b",
+            after,
+        )
         and not agency_like(n.text)
     ):
         n.kind = "place"  # "Checkers in Tampa chose ...": where the named organisation is
         return
     owner = re.search(r"⟦(\d+)⟧(?:'s|')\s+(?:new\s+|own\s+|in-house\s+)?$", before)
-    if _AGENCY_BEFORE.search(before) or _AGENCY_AFTER.match(after) or (
-        owner and placed.names[int(owner.group(1))].entry is not None  # "DDB's new We Are Unlimited"
-        and not first_name  # "Ogilvy's Sarah Jones" is a person
-        and not _WON_NOUN.match(after)  # "UM's King Living win": the agency's client
+    if (
+        _AGENCY_BEFORE.search(before)
+        or _AGENCY_AFTER.match(after)
+        or (
+            owner
+            and placed.names[int(owner.group(1))].entry is not None  # "DDB's new We Are Unlimited"
+            and not first_name  # "Ogilvy's Sarah Jones" is a person
+            and not _WON_NOUN.match(after)  # "UM's King Living win": the agency's client
+        )
     ):
         n.kind, n.cue = "agency", True
 
@@ -778,8 +955,27 @@ def public_body(name: str) -> bool:
     return _PUBLIC_BODY.search(name) is not None
 
 
-_PUBLIC_BODY = re.compile(r"^(?:the\s+)?\S+(?:\s+\S+)*\s+(?:government|council|ministry|police|army|navy|department)$", re.I)
-_UPPER_PLACES = {"us", "u.s", "uk", "u.k", "usa", "eu", "uae", "la", "nyc", "ny", "sf", "hk", "nz", "apac", "emea"}
+_PUBLIC_BODY = re.compile(
+    r"^(?:the\s+)?\S+(?:\s+\S+)*\s+(?:government|council|ministry|police|army|navy|department)$",
+    re.I,
+)
+_UPPER_PLACES = {
+    "us",
+    "u.s",
+    "uk",
+    "u.k",
+    "usa",
+    "eu",
+    "uae",
+    "la",
+    "nyc",
+    "ny",
+    "sf",
+    "hk",
+    "nz",
+    "apac",
+    "emea",
+}
 _UPPER_PLACES |= {"mena", "gcc", "latam", "anz", "sea", "cee", "dach"}
 
 
@@ -797,7 +993,9 @@ def vocabulary(texts: list[str]) -> frozenset[str]:
     return frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", normalise(text)))
 
 
-def people_in(texts: list[str], gazetteer: Gazetteer, vocab: frozenset[str] = frozenset()) -> frozenset[str]:
+def people_in(
+    texts: list[str], gazetteer: Gazetteer, vocab: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """Names the item marks as people anywhere (a job title beside them, "said", "spent")."""
     out = set()
     for text in texts:

@@ -57,14 +57,51 @@ def verb_classes(word: str) -> tuple[str, ...]:
 
 
 _CUE_WORDS = {
-    "agency": "AGENCYW", "agencies": "AGENCYW", "shop": "AGENCYW", "indie": "AGENCYW", "aor": "AOR",
-    "account": "ACCOUNT", "accounts": "ACCOUNT", "business": "ACCOUNT", "brief": "ACCOUNT", "mandate": "ACCOUNT",
-    "duties": "ACCOUNT", "remit": "ACCOUNT", "review": "REVIEW", "pitch": "REVIEW", "tender": "REVIEW",
-    "incumbent": "INCUMBENT", "campaign": "WORK", "campaigns": "WORK", "ad": "WORK", "ads": "WORK", "spot": "WORK",
-    "work": "WORK", "film": "WORK", "creative": "ROLE", "media": "ROLE", "pr": "ROLE", "digital": "ROLE",
-    "for": "FOR", "by": "BY", "from": "FROM", "to": "TO", "with": "WITH", "its": "ITS", "their": "ITS",
-    "client": "CLIENT", "clients": "CLIENT", "previously": "PAST", "formerly": "PAST", "longtime": "PAST",
-    "former": "PAST", "new": "NEW", "and": "AND", "as": "AS", "at": "AT", "of": "OF",
+    "agency": "AGENCYW",
+    "agencies": "AGENCYW",
+    "shop": "AGENCYW",
+    "indie": "AGENCYW",
+    "aor": "AOR",
+    "account": "ACCOUNT",
+    "accounts": "ACCOUNT",
+    "business": "ACCOUNT",
+    "brief": "ACCOUNT",
+    "mandate": "ACCOUNT",
+    "duties": "ACCOUNT",
+    "remit": "ACCOUNT",
+    "review": "REVIEW",
+    "pitch": "REVIEW",
+    "tender": "REVIEW",
+    "incumbent": "INCUMBENT",
+    "campaign": "WORK",
+    "campaigns": "WORK",
+    "ad": "WORK",
+    "ads": "WORK",
+    "spot": "WORK",
+    "work": "WORK",
+    "film": "WORK",
+    "creative": "ROLE",
+    "media": "ROLE",
+    "pr": "ROLE",
+    "digital": "ROLE",
+    "for": "FOR",
+    "by": "BY",
+    "from": "FROM",
+    "to": "TO",
+    "with": "WITH",
+    "its": "ITS",
+    "their": "ITS",
+    "client": "CLIENT",
+    "clients": "CLIENT",
+    "previously": "PAST",
+    "formerly": "PAST",
+    "longtime": "PAST",
+    "former": "PAST",
+    "new": "NEW",
+    "and": "AND",
+    "as": "AS",
+    "at": "AT",
+    "of": "OF",
 }
 
 
@@ -95,7 +132,9 @@ def candidates(placed: Placed) -> list[Candidate]:
     for a in range(len(names)):
         # the agency is one the text names as such: listed, marked ("agency X") or shaped
         # ("... Partners"); a plain name is left to the frames
-        if not _organisation_like(placed, a) or not (names[a].kind == "agency" or agency_like(names[a].text)):
+        if not _organisation_like(placed, a) or not (
+            names[a].kind == "agency" or agency_like(names[a].text)
+        ):
             continue
         for b in range(len(names)):
             if b == a or names[b].kind != "name" or not _organisation_like(placed, b):
@@ -128,7 +167,19 @@ def _agency_type(placed: Placed, i: int) -> str:
 
 
 def _bucket(n: int) -> str:
-    return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-4" if n <= 4 else "5-8" if n <= 8 else "9+"
+    return (
+        "0"
+        if n == 0
+        else "1"
+        if n == 1
+        else "2"
+        if n == 2
+        else "3-4"
+        if n <= 4
+        else "5-8"
+        if n <= 8
+        else "9+"
+    )
 
 
 def features(placed: Placed, c: Candidate, guards: Iterable[str] = ()) -> list[str]:
@@ -216,7 +267,9 @@ def parse_model(data: dict[str, Any], where: str = "pair model") -> PairModel:
     if data.get("format") != FORMAT:
         raise ConfigError(f"{where}: not a {FORMAT} file")
     try:
-        weights = {s: {str(k): float(v) for k, v in data["weights"][s].items()} for s in data["weights"]}
+        weights = {
+            s: {str(k): float(v) for k, v in data["weights"][s].items()} for s in data["weights"]
+        }
         bias = {s: float(v) for s, v in data["bias"].items()}
         thresholds = {s: float(v) for s, v in data["thresholds"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -151,7 +151,10 @@ _AUX = (
 )
 _AUXG = _AUX.replace(r"plans\s+to|is\s+to|", "")
 # before a passive participle: no "has" that would make "has handed" passive
-_AUXP = _AUXG.replace(r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|", "(?:is|are|was|were|will|would|could|may|might|").replace(r"has\s+reportedly|", "")
+_AUXP = _AUXG.replace(
+    r"(?:has|have|had|is|are|was|were|will|would|could|may|might|has\s+now|",
+    "(?:is|are|was|were|will|would|could|may|might|",
+).replace(r"has\s+reportedly|", "")
 # after an agency subject: "G, which has ...", "G (the incumbent) has ..."
 _GSEP = (
     r"(?:'s\s+(?:[A-Z][\w.-]*\s+){1,2}(?:office|arm|outpost|hub))?"  # "Anomaly's London office"
@@ -664,7 +667,6 @@ def _keywords() -> list[frozenset[str] | None]:
     return [rule[4] for rule in _parsed()]
 
 
-
 # ----------------------------------------------------------------------------- reviews
 
 _REVIEW_CUE = re.compile(
@@ -705,7 +707,10 @@ _REVIEW_OBJECT = re.compile(
     ),
     re.IGNORECASE,
 )
-_REVIEW_UP = re.compile(_t(r"{BN}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"), re.IGNORECASE)
+_REVIEW_UP = re.compile(
+    _t(r"{BN}\s+(?:is\s+|are\s+)?(?:now\s+)?up\s+for\s+(?:review|pitch|grabs|tender)"),
+    re.IGNORECASE,
+)
 _REVIEW_LIST = re.compile(
     _t(
         r"\b(?:reviews?|pitch|pitches|review\s+process)\s*,?\s+(?:including\s+(?:those\s+|ones\s+)?(?:from|by|of|for|at)\s+|(?:for|of|from)\s+)"
@@ -713,20 +718,24 @@ _REVIEW_LIST = re.compile(
     ),
     re.IGNORECASE,
 )
-_DESCRIBED_LIST = (
-    r"(?P<b>⟦\d+⟧(?:\s*,\s*(?:(?:and|&)\s+)?(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)*\s*,?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)"
-)
+_DESCRIBED_LIST = r"(?P<b>⟦\d+⟧(?:\s*,\s*(?:(?:and|&)\s+)?(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)*\s*,?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,2}⟦\d+⟧)"
 # "Instacart, vacuum brand Bissell, and import beer Modelo Especial are all looking for new shops"
 _REVIEW_DESCRIBED = re.compile(
-    _t(rf"(?:^|[.;:]\s+)\W*(?:additionally,?\s+|also,?\s+)?{_DESCRIBED_LIST}\s+(?:are|were)\s+(?:all\s+)?(?:\w+ly\s+)?(?:looking|searching|seeking|reviewing|on\s+the\s+hunt)"),
+    _t(
+        rf"(?:^|[.;:]\s+)\W*(?:additionally,?\s+|also,?\s+)?{_DESCRIBED_LIST}\s+(?:are|were)\s+(?:all\s+)?(?:\w+ly\s+)?(?:looking|searching|seeking|reviewing|on\s+the\s+hunt)"
+    ),
     re.IGNORECASE,
 )
 _REVIEW_INPLAY = re.compile(
-    _t(r"\b(?:accounts?|business(?:es)?|brands?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs|in\s+review|under\s+review)\s+(?:are|is|include)\s+{BN}"),
+    _t(
+        r"\b(?:accounts?|business(?:es)?|brands?)\s+(?:now\s+)?(?:in\s+play|up\s+for\s+grabs|in\s+review|under\s+review)\s+(?:are|is|include)\s+{BN}"
+    ),
     re.IGNORECASE,
 )
 _REVIEW_NOUN_OF = re.compile(
-    _t(r"(?:the\s+)?{BN}(?:'s)?\s+(?:\$?[\d.]+[mb]n?\s+|[\w-]+\s+){0,3}?(?:review|pitch)\b(?!\s+(?:committee|board|panel|site))"),
+    _t(
+        r"(?:the\s+)?{BN}(?:'s)?\s+(?:\$?[\d.]+[mb]n?\s+|[\w-]+\s+){0,3}?(?:review|pitch)\b(?!\s+(?:committee|board|panel|site))"
+    ),
     re.IGNORECASE,
 )
 # a contest under way: an incumbent named in one is the review's
@@ -742,7 +751,9 @@ _REVIEW_REF = re.compile(
     ),
     re.IGNORECASE,
 )
-_REVIEW_AGAIN = re.compile(r"\b(?:reactivat\w+|relaunch\w*|reviv\w+|restart\w*|resum\w+|reopen\w*)\b", re.I)
+_REVIEW_AGAIN = re.compile(
+    r"\b(?:reactivat\w+|relaunch\w*|reviv\w+|restart\w*|resum\w+|reopen\w*)\b", re.I
+)
 _NOT_REVIEW_RE = re.compile(
     r"\b(?:calls?|called|calling)\s+off\b|\bcancel(?:s|led|ed|ling)?\b|\babandon(?:s|ed)?\b|"
     r"\bscraps?\b|\bscrapped\b|\bhalts?\b|\bhalted\b|\bconcludes?\b|\bconcluded\b|\bended\s+a\b|"
@@ -758,7 +769,9 @@ _PERSON = re.compile(
     r"\bformerly\s+(?:of|at|with)\b|\bjoins\s+from\b|\bjoined\s+from\b|\bpoached\b|\bpoaches\b|"
     r"\b(?:former|outgoing|incoming)\s+(?:[\w-]+\s+){0,3}" + TITLE_WORDS + r"\b|"
     r"\bas\s+(?:its\s+|the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(?:new\s+|first\s+|global\s+|interim\s+|regional\s+|acting\s+|next\s+|"
-    r"(?:[\w-]+\s+){0,3}(?:co-)?)?" + TITLE_WORDS + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
+    r"(?:[\w-]+\s+){0,3}(?:co-)?)?"
+    + TITLE_WORDS
+    + r"\b|\bpromot(?:es|ed|ing)\b|\bsteps\s+down\b|\bto\s+head\s+up\b|"
     r"\bhead\s+up\s+its\b|\b(?:appoints|names|hires|taps|poaches)\s+(?:[\w-]+\s+){0,2}(?:veteran|alum|exec|executive|chief|boss|marketer|strategist)\b",
     re.IGNORECASE,
 )
@@ -831,23 +844,88 @@ _AGENCY_CONTEXT = re.compile(
 )
 # pitch consultants, research firms and trade bodies run reviews; they are never the brand
 _NOT_BRANDS = {
-    "aar", "aar partners", "oystercatchers", "r3", "trinityp3", "ebiquity", "creativebrief", "mediasense",
-    "ingenuity", "the observatory", "agency assessments", "media audits", "comvergence", "nielsen",
-    "kantar", "kantar media", "warc", "ana", "4a's", "4as", "ipa", "isba", "pitch doctor", "ark advisors",
-    "aprais", "flock associates", "sri", "the pitch doctor", "agency insight",
+    "aar",
+    "aar partners",
+    "oystercatchers",
+    "r3",
+    "trinityp3",
+    "ebiquity",
+    "creativebrief",
+    "mediasense",
+    "ingenuity",
+    "the observatory",
+    "agency assessments",
+    "media audits",
+    "comvergence",
+    "nielsen",
+    "kantar",
+    "kantar media",
+    "warc",
+    "ana",
+    "4a's",
+    "4as",
+    "ipa",
+    "isba",
+    "pitch doctor",
+    "ark advisors",
+    "aprais",
+    "flock associates",
+    "sri",
+    "the pitch doctor",
+    "agency insight",
     # money written short ("$165 Mil.")
-    "mil", "mln", "bil", "bln",
+    "mil",
+    "mln",
+    "bil",
+    "bln",
 }
 # events and seasons that campaigns are made for: "the company's last two Super Bowl spots"
 _EVENTS = {
-    "super bowl", "olympics", "olympic games", "paralympics", "world cup", "fifa world cup",
-    "cannes lions", "cannes", "oscars", "grammys", "emmys", "black friday", "cyber monday",
-    "march madness", "eurovision", "ramadan", "diwali", "lunar new year", "world series",
+    "super bowl",
+    "olympics",
+    "olympic games",
+    "paralympics",
+    "world cup",
+    "fifa world cup",
+    "cannes lions",
+    "cannes",
+    "oscars",
+    "grammys",
+    "emmys",
+    "black friday",
+    "cyber monday",
+    "march madness",
+    "eurovision",
+    "ramadan",
+    "diwali",
+    "lunar new year",
+    "world series",
 }
 _OUTLETS = {
-    "adweek", "ad age", "adage", "campaign", "campaign asia", "mumbrella", "b&t", "adnews", "the drum",
-    "prweek", "mediapost", "digiday", "marketing week", "marketing dive", "agencyspy", "lbb", "strategy",
-    "campaign brief", "adpulp", "adrants", "bloomberg", "reuters", "business insider", "wsj",
+    "adweek",
+    "ad age",
+    "adage",
+    "campaign",
+    "campaign asia",
+    "mumbrella",
+    "b&t",
+    "adnews",
+    "the drum",
+    "prweek",
+    "mediapost",
+    "digiday",
+    "marketing week",
+    "marketing dive",
+    "agencyspy",
+    "lbb",
+    "strategy",
+    "campaign brief",
+    "adpulp",
+    "adrants",
+    "bloomberg",
+    "reuters",
+    "business insider",
+    "wsj",
 }
 
 # ----------------------------------------------------------------------------- sentences
@@ -857,7 +935,9 @@ def _ids(group: str | None) -> list[int]:
     return [int(i) for i in re.findall(r"⟦(\d+)⟧", group or "")]
 
 
-def _overlapping(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterable[re.Match[str]]:
+def _overlapping(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterable[re.Match[str]]:
     """Every leftmost match from each starting point (a name list ends where a verb starts),
     within ``text[start:end]``."""
     end = len(text) if end is None else end
@@ -877,7 +957,12 @@ def _plausible_brand(name: str) -> bool:
     if all(generic_word(w) for w in words) and not public_body(name):
         return False
     low = name.lower()
-    return low not in _OUTLETS and low not in _NOT_BRANDS and low not in _EVENTS and outlet_kind(name) is None
+    return (
+        low not in _OUTLETS
+        and low not in _NOT_BRANDS
+        and low not in _EVENTS
+        and outlet_kind(name) is None
+    )
 
 
 _INTRODUCED_AGENCY = re.compile(
@@ -887,7 +972,9 @@ _INTRODUCED_AGENCY = re.compile(
 
 
 # a name ending in a word only agencies use for themselves is never the client
-_AGENCY_ONLY_NAME = re.compile(r"(?:^|\s)(?:publicity|counsel|public\s+relations|advertising|associates)$", re.IGNORECASE)
+_AGENCY_ONLY_NAME = re.compile(
+    r"(?:^|\s)(?:publicity|counsel|public\s+relations|advertising|associates)$", re.IGNORECASE
+)
 _QUALIFIES_AGENCY = re.compile(r"\s+(?:[\w-]+\s+)?(?:agency|agencies|shop)\s+⟦", re.IGNORECASE)
 
 
@@ -906,13 +993,16 @@ def _quoted(placed: Placed, i: int) -> bool:
 # a quoted title of a piece of work ("its 'There's Nothing like Australia' campaign"): a name in it
 # is part of the title, neither the brand nor the agency
 _WORK_TITLE = re.compile(
-    rf"(?:(?<=[\s(])|^)(['\"])(?=\S)[^\"]{{1,80}}?(?<=\S)\1(?=\s+(?:[\w-]+\s+){{0,2}}?{_PIECE}\b)", re.IGNORECASE
+    rf"(?:(?<=[\s(])|^)(['\"])(?=\S)[^\"]{{1,80}}?(?<=\S)\1(?=\s+(?:[\w-]+\s+){{0,2}}?{_PIECE}\b)",
+    re.IGNORECASE,
 )
 
 
 def _in_work_title(placed: Placed, i: int) -> bool:
     n = placed.names[i]
-    return any(m.start() < n.start and n.end < m.end() for m in _WORK_TITLE.finditer(placed.sentence))
+    return any(
+        m.start() < n.start and n.end < m.end() for m in _WORK_TITLE.finditer(placed.sentence)
+    )
 
 
 def _brand_ok(placed: Placed, b: int) -> bool:
@@ -922,7 +1012,9 @@ def _brand_ok(placed: Placed, b: int) -> bool:
         n.kind == "name"
         and not _quoted(placed, b)
         and not _in_work_title(placed, b)
-        and not re.match(r"\s+(?:category|categories)\b", placed.after(b, 20), re.I)  # "in the Beverage category"
+        and not re.match(
+            r"\s+(?:category|categories)\b", placed.after(b, 20), re.I
+        )  # "in the Beverage category"
         and _plausible_brand(_clean(n.text))
         and not _INTRODUCED_AGENCY.search(placed.before(b, 40))
         and not _QUALIFIES_AGENCY.match(placed.after(b, 40))  # "Scandinavian digital agency X"
@@ -951,21 +1043,37 @@ def _agency_ok(placed: Placed, g: int, flags: str, context: int, matched: str) -
         return False
     # "a Salt Lake City agency, Summit Group": the place describes the agency named next;
     # "the Small Budgets/Products category": an awards category
-    if re.match(r"\s+(?:(?:[\w-]+\s+)?(?:agency|shop|firm|outfit|consultancy)\s*,\s+⟦|(?:category|categories)\b)", placed.after(g, 60), re.I):
+    if re.match(
+        r"\s+(?:(?:[\w-]+\s+)?(?:agency|shop|firm|outfit|consultancy)\s*,\s+⟦|(?:category|categories)\b)",
+        placed.after(g, 60),
+        re.I,
+    ):
         return False
     text = _clean(n.text)
     words = text.split()
     if not words or len(words) > 6 or looks_like_person(text) or n.personish:
         return False
-    if all(generic_word(w) for w in words) or text.lower() in _OUTLETS or outlet_kind(text) is not None:
-        return False  # "the Holmes Report can reveal": a trade title (dossier/data/trade_outlets.toml)
+    if (
+        all(generic_word(w) for w in words)
+        or text.lower() in _OUTLETS
+        or outlet_kind(text) is not None
+    ):
+        return (
+            False  # "the Holmes Report can reveal": a trade title (dossier/data/trade_outlets.toml)
+        )
     # "for PAVV creative", "Auris job": a name that qualifies an account is the brand's
-    if re.match(rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b", placed.after(g), re.I):
+    if re.match(
+        rf"\s+(?:{_WORK}|business|creative|media|pr|digital|advertising|ad)\b",
+        placed.after(g),
+        re.I,
+    ):
         return False
     if agency_like(text):
         return True
     if not context or not (
-        "k" in flags or ("c" in flags and _AGENCY_WORDS.search(matched)) or ("w" in flags and context >= 2)
+        "k" in flags
+        or ("c" in flags and _AGENCY_WORDS.search(matched))
+        or ("w" in flags and context >= 2)
     ):
         return False
     # in a title-case headline a lone word must look like a name (digits, inner capitals, &, +, /)
@@ -987,9 +1095,9 @@ def _organisation(placed: Placed, b: int, m: re.Match[str]) -> bool:
         return True
     _s, e = placed.spans[b]
     between = placed.text[e : m.end()] if e < m.end() else ""
-    return re.search(r"^(?:'s)?\s+(?:\w+\s+){0,4}?(?:its|it)\b", between) is not None and not re.search(
-        r"\b(?:his|her|he|she)\b", between, re.I
-    )
+    return re.search(
+        r"^(?:'s)?\s+(?:\w+\s+){0,4}?(?:its|it)\b", between
+    ) is not None and not re.search(r"\b(?:his|her|he|she)\b", between, re.I)
 
 
 def _person_object(placed: Placed, g: int) -> bool:
@@ -1014,9 +1122,9 @@ def _title_between(placed: Placed, m: re.Match[str], g: int) -> bool:
 def _title_between_at(placed: Placed, start: int, g: int) -> bool:
     s, _e = placed.spans[g]
     window = placed.text[max(start, s - 50) : s]
-    if re.search(rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I) or re.match(
-        rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I
-    ):
+    if re.search(
+        rf"\b(?:former|ex-)\s*$|\b{TITLE_WORDS}\s+(?:of\s+|at\s+|from\s+)?$", window, re.I
+    ) or re.match(rf"(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?{TITLE_WORDS}\b", placed.after(g, 60), re.I):
         return True
     # "Ogilvy's Sarah Jones", "Ogilvy veteran Sarah Jones": the agency says where a person works
     person = re.match(r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,2}?⟦(\d+)⟧", placed.after(g, 60))
@@ -1034,7 +1142,10 @@ def _not_review(sentence: str) -> bool:
 
 
 # "Heinz awards creative to Mischief": "awards" as the verb of handing an account, not a prize
-_AWARD_VERB = re.compile(r"\b(?:awards|awarded|awarding)\s+(?:(?:its|their|the)\s+)?(?:[^\s⟦⟧.;]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?⟦", re.I)
+_AWARD_VERB = re.compile(
+    r"\b(?:awards|awarded|awarding)\s+(?:(?:its|their|the)\s+)?(?:[^\s⟦⟧.;]+\s+){0,5}?(?:to|into)\s+(?:the\s+)?⟦",
+    re.I,
+)
 
 
 def _exclusions(sentence: str, text: str = "") -> set[str]:
@@ -1115,8 +1226,21 @@ def extract_sentence(
             for g, b, status in _pairs(placed, m, first, second, flags, {k[0] for k in found}):
                 if (g, b) in found or (g in owned and "o" not in flags):
                     continue
-                known = any(k[0] == g for k in found)  # already read as an agency ("the agency" refers to it)
-                if not _keep(placed, m, g, b, status, flags + ("k" if known else ""), blocked, context, sentence, clause(m)):
+                known = any(
+                    k[0] == g for k in found
+                )  # already read as an agency ("the agency" refers to it)
+                if not _keep(
+                    placed,
+                    m,
+                    g,
+                    b,
+                    status,
+                    flags + ("k" if known else ""),
+                    blocked,
+                    context,
+                    sentence,
+                    clause(m),
+                ):
                     continue
                 found[(g, b)] = _Found(g, b, status, flags)
                 if "o" in flags:
@@ -1124,7 +1248,11 @@ def extract_sentence(
     # a credit for an agency the sentence appoints, keeps or drops adds nothing, unless it names
     # work the agency made ("appointed A as its agency and the agency launched its debut campaign")
     moved = {f.g for f in found.values() if f.status in ("appointed", "retained", "ended")}
-    found = {k: f for k, f in found.items() if not (f.status == "credit" and f.g in moved and "p" not in f.flags)}
+    found = {
+        k: f
+        for k, f in found.items()
+        if not (f.status == "credit" and f.g in moved and "p" not in f.flags)
+    }
     out: list[Relation] = []
     for f in _drop_products(placed, found):
         name = placed.names[f.g]
@@ -1145,7 +1273,9 @@ def extract_sentence(
 
 
 # "the Ogilvy-created spot for Heinz": a listed agency's name joined to the participle of making
-_MAKER_COMPOUND = re.compile(r"\b([A-Z][\w&+.]*(?:\s+[A-Z][\w&+.]*){0,2})-(?:created|made|produced|designed|crafted|developed|devised|conceived)\b")
+_MAKER_COMPOUND = re.compile(
+    r"\b([A-Z][\w&+.]*(?:\s+[A-Z][\w&+.]*){0,2})-(?:created|made|produced|designed|crafted|developed|devised|conceived)\b"
+)
 
 
 def _maker_compounds(sentence: str, gazetteer: Gazetteer) -> str:
@@ -1161,10 +1291,14 @@ def _maker_compounds(sentence: str, gazetteer: Gazetteer) -> str:
 
 _CLAUSE_VERB = _t(r"(?:{WIN}|{LOSE}|{APPOINT}|{HAND}|{DROP}|{KEEP}|{HOLD}|{MAKE})(?=\s+[\w⟦$£\"'])")
 _NEW_CLAUSE = re.compile(
-    _t(rf"(?:,\s+|;\s+|\s+while\s+|\s+whereas\s+|\s+but\s+)(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"),
+    _t(
+        rf"(?:,\s+|;\s+|\s+while\s+|\s+whereas\s+|\s+but\s+)(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"
+    ),
     re.IGNORECASE,
 )
-_AND_CLAUSE = re.compile(_t(rf"\s+and\s+(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"), re.IGNORECASE)
+_AND_CLAUSE = re.compile(
+    _t(rf"\s+and\s+(?=(?:the\s+)?{_LIST}\s+(?:{{AUX}})?{_CLAUSE_VERB}\b)"), re.IGNORECASE
+)
 _HAS_VERB = re.compile(rf"⟦\d+⟧\s+(?:\w+\s+){{0,3}}?{_CLAUSE_VERB}\b", re.IGNORECASE)
 
 
@@ -1189,7 +1323,9 @@ def _antecedent(placed: Placed, pos: int, agencies: set[int] | None = None) -> l
     """The agencies "they" or "the indy" at ``pos`` refers to: the last agency (or list of
     agencies) the sentence named before it (listed, or already read as an agency)."""
     before = [
-        i for i, (s, _e) in enumerate(placed.spans) if s < pos and (placed.names[i].kind == "agency" or i in (agencies or set()))
+        i
+        for i, (s, _e) in enumerate(placed.spans)
+        if s < pos and (placed.names[i].kind == "agency" or i in (agencies or set()))
     ]
     if not before:
         return []
@@ -1198,7 +1334,12 @@ def _antecedent(placed: Placed, pos: int, agencies: set[int] | None = None) -> l
 
 
 def _pairs(
-    placed: Placed, m: re.Match[str], first: str, second: str | None, flags: str, agencies: set[int] | None = None
+    placed: Placed,
+    m: re.Match[str],
+    first: str,
+    second: str | None,
+    flags: str,
+    agencies: set[int] | None = None,
 ) -> Iterable[tuple[int, int | None, str]]:
     """The (agency, brand, status) pairs a match of a rule gives."""
     groups = m.groupdict()
@@ -1229,7 +1370,9 @@ def _pairs(
     for group, status in (("g", first), ("g2", second)):
         if status is None:
             continue
-        ids = [i for i in _ids(groups.get(group)) if not _possessor(placed, i)] or _ids(groups.get(group))[:1]
+        ids = [i for i in _ids(groups.get(group)) if not _possessor(placed, i)] or _ids(
+            groups.get(group)
+        )[:1]
         if groups.get(group) and not ids:
             ids = _antecedent(placed, m.start(group), agencies or set())
         if "l" in flags and group == "g":
@@ -1243,7 +1386,10 @@ def _pairs(
 def _in_dash_aside(placed: Placed, i: int) -> bool:
     """The name at ``i`` ends an aside between dashes ("— ... with Singapore Airlines —")."""
     before = placed.before(i, 200)
-    return re.match(r"\s*[–—]", placed.after(i, 5)) is not None and (before.count("—") + before.count("–")) % 2 == 1
+    return (
+        re.match(r"\s*[–—]", placed.after(i, 5)) is not None
+        and (before.count("—") + before.count("–")) % 2 == 1
+    )
 
 
 _ASIDES = re.compile(r"\s*,[^,⟦⟧]{1,80},|\s*\([^()]{1,80}\)|\s*[–—][^–—]{1,100}[–—]")
@@ -1268,14 +1414,28 @@ def _keep(
         return False  # "Vistara — Tata's joint venture with Singapore Airlines — remains with": not the subject
     if b is not None and "n" in flags and agency_like(placed.names[b].text):
         return False
-    if b is not None and placed.names[b].personish and not ("p" in flags or "n" in flags or _organisation(placed, b, m)):
+    if (
+        b is not None
+        and placed.names[b].personish
+        and not ("p" in flags or "n" in flags or _organisation(placed, b, m))
+    ):
         return False  # "his friend Jeff Goodby's agency"
     # (an aside about the brand, "in a piecemeal do-over of its advertising review", does not count)
-    if "r" in flags and re.search(r"\b(?:review|pitch|tender|rfp)\b", _ASIDES.sub(" ", m.group()), re.I):
+    if "r" in flags and re.search(
+        r"\b(?:review|pitch|tender|rfp)\b", _ASIDES.sub(" ", m.group()), re.I
+    ):
         return False
-    if "a" in flags and placed.names and placed.names[0].kind == "agency" and g != 0 and re.match(r"\W*$", placed.text[: placed.spans[0][0]]):
+    if (
+        "a" in flags
+        and placed.names
+        and placed.names[0].kind == "agency"
+        and g != 0
+        and re.match(r"\W*$", placed.text[: placed.spans[0][0]])
+    ):
         return False
-    partner = "q" in flags and any(placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2")))
+    partner = "q" in flags and any(
+        placed.names[k].entry is not None for k in _ids(m.groupdict().get("g2"))
+    )
     if not _agency_ok(placed, g, flags + ("k" if partner else ""), context, clause or m.group()):
         return False
     if status in ("appointed", "retained", "ended", "incumbent", "holder", "credit") and (
@@ -1286,7 +1446,11 @@ def _keep(
         return False
     if "person" in blocked and status in ("appointed", "retained") and _person_object(placed, g):
         return False
-    if "award" in blocked and status in ("appointed", "retained") and not _WORK_WORD.search(sentence):
+    if (
+        "award" in blocked
+        and status in ("appointed", "retained")
+        and not _WORK_WORD.search(sentence)
+    ):
         return False
     if "award" in blocked and status in ("credit", "holder") and "p" not in flags:
         return False
@@ -1296,9 +1460,12 @@ def _keep(
         return False
     if status in ("appointed", "retained") and _BEATEN.search(placed.before(g, 40)):
         return False  # "MediaCom ... pipped Media Planning Group to scoop ...": the beaten rival
-    if "deal" in blocked and status in ("appointed", "ended", "credit") and _DEAL.search(
-        placed.before(g, 40) + " " + placed.after(g, 40)
-    ) and not _WORK_WORD.search(sentence):
+    if (
+        "deal" in blocked
+        and status in ("appointed", "ended", "credit")
+        and _DEAL.search(placed.before(g, 40) + " " + placed.after(g, 40))
+        and not _WORK_WORD.search(sentence)
+    ):
         return False
     if "stable" in blocked and status == "appointed":
         return False
@@ -1318,13 +1485,19 @@ _OWNER_AFTER = re.compile(
     r"|-(?:owned|backed|controlled)\s+(?:[\w-]+\s+)?(?:agency|agencies|shop|unit|network)\s+⟦",
     re.I,
 )
-_OWNER_BEFORE = re.compile(r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$", re.I)
+_OWNER_BEFORE = re.compile(
+    r"\b(?:part\s+of|owned\s+by|unit\s+of|a\s+division\s+of|arm\s+of|subsidiary\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _owner(placed: Placed, g: int) -> bool:
     """ "Publicis agency Le Pub", "Thompson, part of the WPP Group": the name at ``g`` owns or
     qualifies the agency, it is not the agency."""
-    return _OWNER_AFTER.match(placed.after(g, 40)) is not None or _OWNER_BEFORE.search(placed.before(g, 30)) is not None
+    return (
+        _OWNER_AFTER.match(placed.after(g, 40)) is not None
+        or _OWNER_BEFORE.search(placed.before(g, 30)) is not None
+    )
 
 
 def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) -> list[_Found]:
@@ -1332,15 +1505,30 @@ def _drop_products(placed: Placed, found: dict[tuple[int, int | None], _Found]) 
     out: list[_Found] = []
     for (g, b), f in found.items():
         # "Cathay Pacific has dropped Dragonair's agencies Leo Burnett and Starcom": Dragonair's
-        m = re.search(r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,4}?(?:agency|agencies|aor|partners?|shop)\s+(?:⟦\d+⟧\s*(?:,|and|&)\s*)*$", placed.text[: placed.spans[g][0]])
-        if m and int(m.group(1)) != b and int(m.group(1)) != g and _brand_ok(placed, int(m.group(1))):
+        m = re.search(
+            r"⟦(\d+)⟧'s?\s+(?:[\w-]+\s+){0,4}?(?:agency|agencies|aor|partners?|shop)\s+(?:⟦\d+⟧\s*(?:,|and|&)\s*)*$",
+            placed.text[: placed.spans[g][0]],
+        )
+        if (
+            m
+            and int(m.group(1)) != b
+            and int(m.group(1)) != g
+            and _brand_ok(placed, int(m.group(1)))
+        ):
             owner = int(m.group(1))
             if (g, owner) not in found:
                 out.append(replace(f, b=owner))
             continue
         if b is not None:
-            parent = re.match(r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧", placed.after(b, 40))
-            if parent and _brand_ok(placed, int(parent.group(1))) and (g, int(parent.group(1))) not in found:
+            parent = re.match(
+                r"\s+(?:owner|parent|parent\s+company|maker|owner\s+company)\s+⟦(\d+)⟧",
+                placed.after(b, 40),
+            )
+            if (
+                parent
+                and _brand_ok(placed, int(parent.group(1)))
+                and (g, int(parent.group(1))) not in found
+            ):
                 out.append(replace(f, b=int(parent.group(1))))  # "Cadbury owner Mondelez"
                 continue
             start = placed.spans[b][0]
@@ -1456,10 +1644,16 @@ def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Rel
         ):
             k = int(m.group(1))
             name = placed.names[k]
-            if any(x.agency == _clean(name.text) for x in found) or not _agency_ok(placed, k, "k", 1, ""):
+            if any(x.agency == _clean(name.text) for x in found) or not _agency_ok(
+                placed, k, "k", 1, ""
+            ):
                 continue
             role, stated = _role_for(placed, k)
-            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
+            out.append(
+                replace(
+                    r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated
+                )
+            )
             break
         # "awarded its creative account to A and its public relations business to B": the second
         # account of the same brand, handed in the same clause
@@ -1467,10 +1661,16 @@ def _continued(placed: Placed, found: list[Relation], sentence: str) -> list[Rel
         if r.status == "appointed" and second:
             k = int(second.group(1))
             name = placed.names[k]
-            if any(x.agency == _clean(name.text) for x in [*found, *out]) or not _agency_ok(placed, k, "k", 1, ""):
+            if any(x.agency == _clean(name.text) for x in [*found, *out]) or not _agency_ok(
+                placed, k, "k", 1, ""
+            ):
                 continue
             role, stated = _role_for(placed, k)
-            out.append(replace(r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated))
+            out.append(
+                replace(
+                    r, agency=_clean(name.text), entry=name.entry, role=role, role_stated=stated
+                )
+            )
     return out
 
 
@@ -1496,21 +1696,29 @@ def _revise_incumbents(found: list[Relation], sentence: str) -> list[Relation]:
     for r in found:
         if r.status in ("incumbent", "holder") and r.agency_name in kept:
             continue  # "with B retaining 15-year incumbent A and C awarding its account to D": A kept B
-        if r.status in ("incumbent", "holder") and r.agency_name not in appointed and any(
-            r.agency in o.agency or o.agency in r.agency or f"{o.agency} {r.agency}" in sentence
-            for o in found
-            if o.status == "appointed" and o.agency
+        if (
+            r.status in ("incumbent", "holder")
+            and r.agency_name not in appointed
+            and any(
+                r.agency in o.agency or o.agency in r.agency or f"{o.agency} {r.agency}" in sentence
+                for o in found
+                if o.status == "appointed" and o.agency
+            )
         ):
             continue  # "lost out to Starcom MediaVest, the planning incumbent": part of a name appointed
         if r.status in ("incumbent", "holder", "review") and r.agency_name in ended:
             # "PHD, the incumbent on the Sony Mobile business, is not taking part": Sony Mobile's
             if r.brand:
                 found = [
-                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    replace(o, brand=r.brand)
+                    if o.status == "ended" and o.agency_name == r.agency_name and not o.brand
+                    else o
                     for o in found
                 ]
                 out = [
-                    replace(o, brand=r.brand) if o.status == "ended" and o.agency_name == r.agency_name and not o.brand else o
+                    replace(o, brand=r.brand)
+                    if o.status == "ended" and o.agency_name == r.agency_name and not o.brand
+                    else o
                     for o in out
                 ]
             continue
@@ -1529,14 +1737,20 @@ def _reviews(placed: Placed, sentence: str, found: list[Relation]) -> list[Relat
         return []
     brands: list[int | None] = []
     # "X launches a review for its brand Y": the review is Y's
-    for patterns in ((_REVIEW_LIST, _REVIEW_INPLAY, _REVIEW_DESCRIBED), (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_UP, _REVIEW_NOUN_OF)):
+    for patterns in (
+        (_REVIEW_LIST, _REVIEW_INPLAY, _REVIEW_DESCRIBED),
+        (_REVIEW_BRAND, _REVIEW_OBJECT, _REVIEW_UP, _REVIEW_NOUN_OF),
+    ):
         for pattern in patterns:
             for m in pattern.finditer(placed.text):
                 for k in _ids(m.group("b")):
                     listed = _list_of(placed, k)
-                    if (
-                        any(placed.names[j].kind == "agency" or agency_like(placed.names[j].text) for j in listed)
-                        or re.search(r"\bagencies\s+(?:including|such\s+as|like)\s+(?:⟦\d+⟧\s*,?\s*(?:and\s+)?)*$", placed.before(k, 120))
+                    if any(
+                        placed.names[j].kind == "agency" or agency_like(placed.names[j].text)
+                        for j in listed
+                    ) or re.search(
+                        r"\bagencies\s+(?:including|such\s+as|like)\s+(?:⟦\d+⟧\s*,?\s*(?:and\s+)?)*$",
+                        placed.before(k, 120),
                     ):
                         continue  # "agencies including Engine, The & Partnership and Pablo"
                     if _brand_ok(placed, k) and k not in brands:
@@ -1584,7 +1798,12 @@ _DEFAULT: Any = object()
 
 
 def extract_text(
-    headline: str, snippet: str, gazetteer: Gazetteer, model: PairModel | None = _DEFAULT, *, linking: bool = True
+    headline: str,
+    snippet: str,
+    gazetteer: Gazetteer,
+    model: PairModel | None = _DEFAULT,
+    *,
+    linking: bool = True,
 ) -> list[Relation]:
     """Every relation an article's headline and snippet state, merged.
 
@@ -1604,17 +1823,27 @@ def extract_text(
         model = load_model()
     snippet = _undated(snippet, gazetteer)
     sentences = [*split_clauses(headline), *split_clauses(snippet, headline=False)]
-    context = 2 if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}")) else 1 if any(gazetteer.find_in(s) for s in sentences) else 0
+    context = (
+        2
+        if _AGENCY_CONTEXT.search(normalise(f"{headline} {snippet}"))
+        else 1
+        if any(gazetteer.find_in(s) for s in sentences)
+        else 0
+    )
     vocab = vocabulary([headline, snippet])
     people = people_in([headline, snippet], gazetteer, vocab)
     # "Kien leaves Publicis Groupe Malaysia" over "Tan Kien Eng, CEO of ...": a lone word of a
     # person's name the item gives in full is that person
-    people = people | {w for p in people if " " in p for w in p.split() if len(w) >= 3 and w[:1].isupper()}
+    people = people | {
+        w for p in people if " " in p for w in p.split() if len(w) >= 3 and w[:1].isupper()
+    }
     found: list[Relation] = []
     last = ""  # the agency the sentences so far named last
     last_in = ""  # the sentence that named it
     topic: str | None = None  # the item's topic brand (computed when a sentence needs it)
-    referred: dict[str, tuple[str, str]] = {}  # a sentence's brand by reference, and where it was named
+    referred: dict[
+        str, tuple[str, str]
+    ] = {}  # a sentence's brand by reference, and where it was named
     for i, s in enumerate(sentences):
         # "The agency, which has worked with the retailer since 2006, will continue ...": the
         # subject refers to the agency the previous sentence named
@@ -1629,33 +1858,69 @@ def extract_text(
             base = normalise(s)
             read = extract_sentence(s, gazetteer, context=context, people=people, vocab=vocab)
             for variant in _simplified(normalise(s)):
-                more = extract_sentence(variant, gazetteer, context=context, people=people, vocab=vocab)
-                read += [replace(r, sentence=s) for r in more if not any(_same_relation(r, o) for o in read)]
+                more = extract_sentence(
+                    variant, gazetteer, context=context, people=people, vocab=vocab
+                )
+                read += [
+                    replace(r, sentence=s)
+                    for r in more
+                    if not any(_same_relation(r, o) for o in read)
+                ]
             found.extend(read)
         if i and linking and (has_reference(base) or any(not r.brand for r in read)):
             # a later sentence that refers to the brand or the agency another sentence named
             if topic is None:
                 topic = _topic(headline, snippet, gazetteer, people, vocab)
-            brand, brand_in = _brand_antecedent(found, read, sentences[:i], topic, gazetteer, people, vocab)
-            agency = last if last and not subject and not _agency_before_reference(base, gazetteer) else ""
-            lead, lead_agency, lead_subject = _lead_organisation(sentences[i - 1], gazetteer, people, vocab)
-            agencies = (agency, last_in, lead if lead_agency and lead_subject else "", sentences[i - 1])
-            found.extend(_linked(s, base, read, (brand, brand_in), agencies, gazetteer, context, people, vocab))
+            brand, brand_in = _brand_antecedent(
+                found, read, sentences[:i], topic, gazetteer, people, vocab
+            )
+            agency = (
+                last
+                if last and not subject and not _agency_before_reference(base, gazetteer)
+                else ""
+            )
+            lead, lead_agency, lead_subject = _lead_organisation(
+                sentences[i - 1], gazetteer, people, vocab
+            )
+            agencies = (
+                agency,
+                last_in,
+                lead if lead_agency and lead_subject else "",
+                sentences[i - 1],
+            )
+            found.extend(
+                _linked(
+                    s, base, read, (brand, brand_in), agencies, gazetteer, context, people, vocab
+                )
+            )
             if brand and any(not r.brand for r in read):
                 referred[s] = (brand, brand_in)
         if model is not None:
-            found.extend(_scored_pairs(s, [r for r in found if r.sentence == s], gazetteer, model, people, vocab))
+            found.extend(
+                _scored_pairs(
+                    s, [r for r in found if r.sentence == s], gazetteer, model, people, vocab
+                )
+            )
         # the agency the sentence is about: the one appointed, kept or credited, else the first
         mine = [r for r in found if r.agency and r.sentence == s]
         listed = [normalise(s)[a:b] for _e, a, b in gazetteer.find_in(normalise(s))]
         if mine:
-            last = next((r.agency for r in mine if r.status in ("appointed", "retained", "credit")), mine[0].agency)
+            last = next(
+                (r.agency for r in mine if r.status in ("appointed", "retained", "credit")),
+                mine[0].agency,
+            )
             last_in = s
         elif listed:
             last = listed[-1]
             last_in = s
     brands = [r.brand for r in found if r.brand]
-    topic = brands[0] if brands else topic if topic is not None else _topic(headline, snippet, gazetteer, people, vocab)
+    topic = (
+        brands[0]
+        if brands
+        else topic
+        if topic is not None
+        else _topic(headline, snippet, gazetteer, people, vocab)
+    )
     for b in brands:
         if len(b) > len(topic) and _initials(topic, b):
             topic = b
@@ -1675,11 +1940,17 @@ def extract_text(
             r = replace(r, brand=acronyms[r.brand])
         if r.brand in aliases:
             r = replace(r, brand=aliases[r.brand])
-        if r.agency and (same_name(r.brand, r.agency) or _is_agency_name(r.brand, gazetteer) or _AGENCY_ONLY_NAME.search(r.brand)):
+        if r.agency and (
+            same_name(r.brand, r.agency)
+            or _is_agency_name(r.brand, gazetteer)
+            or _AGENCY_ONLY_NAME.search(r.brand)
+        ):
             continue
         out.append(r)
     out = _joined_agencies(out)
-    cue = any((_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences)
+    cue = any(
+        (_REVIEW_CUE.search(s) or _CONTEST.search(s)) and not _not_review(s) for s in sentences
+    )
     return _tidy(_merge(out), cue)
 
 
@@ -1704,10 +1975,14 @@ def _undated(sentence: str, gazetteer: Gazetteer) -> str:
     return normalise(sentence)[m.end() :]
 
 
-_SUBJECT_VERB_MORE = re.compile(r"^(?:\s+(?:showed|won|wins|landed|secured|picked|took|made|created)\b|['’]s\s+[a-z])", re.I)
+_SUBJECT_VERB_MORE = re.compile(
+    r"^(?:\s+(?:showed|won|wins|landed|secured|picked|took|made|created)\b|['’]s\s+[a-z])", re.I
+)
 
 
-def _lead_organisation(sentence: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> tuple[str, bool, bool]:
+def _lead_organisation(
+    sentence: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]
+) -> tuple[str, bool, bool]:
     """The first organisation a sentence names: (name, whether it is an agency (or a holding
     company, or a name only agencies use), whether it is the sentence's subject). ("", False,
     False) when it names none."""
@@ -1718,10 +1993,19 @@ def _lead_organisation(sentence: str, gazetteer: Gazetteer, people: frozenset[st
         name = _clean(n.text)
         lead = placed.text[: placed.spans[i][0]].strip(" \"'-–—•*")
         after = placed.after(i, 60)
-        subject = (_SUBJECT_VERB.match(after) is not None or _SUBJECT_VERB_MORE.match(after) is not None) and (
-            not lead or _OPENING.fullmatch(lead) is not None or _INTRODUCED_AGENCY.search(lead) is not None
+        subject = (
+            _SUBJECT_VERB.match(after) is not None or _SUBJECT_VERB_MORE.match(after) is not None
+        ) and (
+            not lead
+            or _OPENING.fullmatch(lead) is not None
+            or _INTRODUCED_AGENCY.search(lead) is not None
         )
-        if n.agency or _is_agency_name(name, gazetteer) or _AGENCY_ONLY_NAME.search(name) or agency_like(name):
+        if (
+            n.agency
+            or _is_agency_name(name, gazetteer)
+            or _AGENCY_ONLY_NAME.search(name)
+            or agency_like(name)
+        ):
             return name, True, subject
         if _brand_ok(placed, i) and not n.personish:
             return name, False, subject
@@ -1752,13 +2036,19 @@ def _brand_antecedent(
         if r.brand and r.sentence in earlier:
             return r.brand, r.sentence
     for s in dict.fromkeys([earlier[-1], earlier[0]]):
-        if topic and any(same_name(topic, n.text) for n in place(normalise(s), gazetteer, people, vocab).names):
+        if topic and any(
+            same_name(topic, n.text) for n in place(normalise(s), gazetteer, people, vocab).names
+        ):
             return topic, s
     for s in dict.fromkeys([earlier[-1], earlier[0]]):
         name, is_agency, subject = _lead_organisation(s, gazetteer, people, vocab)
         # ... the only organisation it names ("Elvis has pulled out of the Citroen pitch. It
         # means that the car manufacturer ...": two candidates, no link)
-        others = [n for n in place(normalise(s), gazetteer, people, vocab).names if n.kind not in ("person", "place")]
+        others = [
+            n
+            for n in place(normalise(s), gazetteer, people, vocab).names
+            if n.kind not in ("person", "place")
+        ]
         if name and subject and not is_agency and len(others) == 1 and not _column_label(name, s):
             return name, s
     return "", ""
@@ -1767,7 +2057,11 @@ def _brand_antecedent(
 def _column_label(name: str, sentence: str) -> bool:
     """ "THE BOOK OF LISTS: The 10 Biggest Account Moves": a headline's column or series label,
     in capitals before a colon, names no brand."""
-    return len(name.split()) >= 2 and name.isupper() and re.match(rf"^\W*{re.escape(name)}\s*:", normalise(sentence)) is not None
+    return (
+        len(name.split()) >= 2
+        and name.isupper()
+        and re.match(rf"^\W*{re.escape(name)}\s*:", normalise(sentence)) is not None
+    )
 
 
 def _agency_before_reference(text: str, gazetteer: Gazetteer) -> bool:
@@ -1799,12 +2093,18 @@ def _linked(
     if resolved is None:
         return []
     out = []
-    for r in extract_sentence(resolved.text, gazetteer, context=context, people=people, vocab=vocab):
+    for r in extract_sentence(
+        resolved.text, gazetteer, context=context, people=people, vocab=vocab
+    ):
         via_brand = bool(resolved.brand) and same_name(r.brand, resolved.brand)
         via_agency = bool(resolved.agency) and agency_key(r.agency) == agency_key(resolved.agency)
         if not (via_brand or via_agency):
             continue  # the sentence's own names: read already (or an artefact of the rewrite)
-        if any(o.status == r.status and (not o.brand or agency_key(o.agency_name) == agency_key(r.agency_name)) for o in read):
+        if any(
+            o.status == r.status
+            and (not o.brand or agency_key(o.agency_name) == agency_key(r.agency_name))
+            for o in read
+        ):
             continue
         if via_agency:
             linked = subject_in if resolved.agency == subject and subject else agency_in
@@ -1817,7 +2117,9 @@ def _linked(
 # ----------------------------------------------------------------------------- scored pairs
 
 
-def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: set[str], sentence: str) -> bool:
+def _pair_blocked(
+    placed: Placed, g: int, b: int | None, status: str, blocked: set[str], sentence: str
+) -> bool:
     """The frames' guards, for a pair the model scored (no frame matched, so no frame flags)."""
     name = placed.names[g]
     text = _clean(name.text)
@@ -1845,13 +2147,21 @@ def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: s
         return True
     if "person_verb" in blocked and status in ("appointed", "retained", "ended"):
         return True
-    if "award" in blocked and status in ("appointed", "retained") and not _WORK_WORD.search(sentence):
+    if (
+        "award" in blocked
+        and status in ("appointed", "retained")
+        and not _WORK_WORD.search(sentence)
+    ):
         return True
     if "shortlist" in blocked and _in_shortlist(placed, g):
         return True
     if _owner(placed, g):
         return True
-    if "deal" in blocked and status in ("appointed", "ended", "credit") and not _WORK_WORD.search(sentence):
+    if (
+        "deal" in blocked
+        and status in ("appointed", "ended", "credit")
+        and not _WORK_WORD.search(sentence)
+    ):
         return True
     if "stable" in blocked and status == "appointed":
         return True
@@ -1860,9 +2170,13 @@ def _pair_blocked(placed: Placed, g: int, b: int | None, status: str, blocked: s
     return "hypothetical" in blocked and status in ("appointed", "ended")
 
 
-def _covered(read: list[Relation], agency: str, entry: AgencyEntry | None, brand: str | None) -> bool:
+def _covered(
+    read: list[Relation], agency: str, entry: AgencyEntry | None, brand: str | None
+) -> bool:
     for r in read:
-        same_agency = (entry is not None and r.entry is not None and r.entry.name == entry.name) or same_name(r.agency, agency)
+        same_agency = (
+            entry is not None and r.entry is not None and r.entry.name == entry.name
+        ) or same_name(r.agency, agency)
         if same_agency and (brand is None or not r.brand or same_name(r.brand, brand)):
             return True
     return False
@@ -1904,7 +2218,17 @@ def _scored_pairs(
     for g, (_p, b, status) in sorted(best.items()):
         role, stated = _role_for(placed, g)
         brand = _clean(placed.names[b].text) if b is not None else ""
-        out.append(Relation(brand, _clean(placed.names[g].text), role, status, sentence, placed.names[g].entry, stated))
+        out.append(
+            Relation(
+                brand,
+                _clean(placed.names[g].text),
+                role,
+                status,
+                sentence,
+                placed.names[g].entry,
+                stated,
+            )
+        )
     return out
 
 
@@ -1927,13 +2251,18 @@ _ADVERB_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "Earlier this year, KFC selected ...": an opening adverbial of time
-_OPENING_PHRASE = re.compile(r"^\W*(?:earlier|later|last|this|in|on|during|at\s+the\s+start\s+of|by)\b[^,⟦⟧]{0,30},\s*(?=[A-Z])", re.IGNORECASE)
+_OPENING_PHRASE = re.compile(
+    r"^\W*(?:earlier|later|last|this|in|on|during|at\s+the\s+start\s+of|by)\b[^,⟦⟧]{0,30},\s*(?=[A-Z])",
+    re.IGNORECASE,
+)
 _NAME_WORDS = r"(?:[A-Z0-9][\w&'’.+/-]*\s*){1,6}?"
 _APPOSITION = re.compile(
     rf"^(\W*{_NAME_WORDS}),\s+(?:the|a|an|which|who|whose|one\s+of)\s[^;]{{3,220}}?,\s+"
     r"(?=(?:has|have|had|is|was|were|will|also|recently|today|now)\b|[a-z]+(?:ed|s)\s)"
 )
-_DESCRIBED_SUBJECT = re.compile(rf"^\W*(?:our|the|this|a|an)\s[^,⟦⟧]{{3,60}},\s+({_NAME_WORDS}),\s+(?=[a-z])")
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^\W*(?:our|the|this|a|an)\s[^,⟦⟧]{{3,60}},\s+({_NAME_WORDS}),\s+(?=[a-z])"
+)
 _SECOND_PREDICATE = re.compile(
     _t(
         rf"^(\W*{_NAME_WORDS})(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b[^;]*?\s*,?\s+and\s+(?:has\s+|have\s+|also\s+|then\s+)?"
@@ -1965,7 +2294,11 @@ def _simplified(sentence: str) -> list[str]:
 
 
 def _same_relation(a: Relation, b: Relation) -> bool:
-    return a.status == b.status and agency_key(a.agency_name) == agency_key(b.agency_name) and same_name(a.brand or "-", b.brand or "-")
+    return (
+        a.status == b.status
+        and agency_key(a.agency_name) == agency_key(b.agency_name)
+        and same_name(a.brand or "-", b.brand or "-")
+    )
 
 
 _SUBJECT_AREF = re.compile(
@@ -1982,7 +2315,8 @@ def _is_agency_name(brand: str, gazetteer: Gazetteer) -> bool:
 
 
 _BRAND_POSITION_AFTER = re.compile(
-    rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b", re.I
+    rf"^(?:'s?)?\s+(?:\"[^\"]*\"\s+|[\w-]+\s+){{0,3}}?(?:{_PIECE}|{_WORK}|collab|collaboration|ode)\b",
+    re.I,
 )
 _TITLE_SEPARATOR = re.compile(r"^\W*[^-–—|:]{2,60}?(?:\s+[-–—|]\s+|\s*:\s+)\S")
 _SUBJECT_VERB = re.compile(
@@ -1994,7 +2328,8 @@ _SUBJECT_VERB = re.compile(
 _OPENING = re.compile(r"(?:in|on|at|by|during|earlier|last|this|after|since)\b[^⟦⟧,;]{0,30},", re.I)
 _OWNS_ACCOUNT = re.compile(rf"\b(?:its|their)\s+(?:[\w$£€.-]+\s+){{0,4}}?{_WORK}\b", re.I)
 _BRAND_POSITION_BEFORE = re.compile(
-    rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$", re.I
+    rf"\b(?:{_PIECE}|{_WORK}|collab)\s+(?:[\w-]+\s+){{0,2}}?(?:for|from)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}$",
+    re.I,
 )
 _BRAND_POSITION_VERB = re.compile(
     r"^\s+(?:has\s+|have\s+)?(?:launch(?:es|ed)?|unveil(?:s|ed)?|debut(?:s|ed)?|releas(?:es|ed)|rolls?\s+out|rolled\s+out|"
@@ -2012,7 +2347,9 @@ _BRAND_DECIDES = re.compile(
 )
 
 
-def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]) -> str:
+def _topic(
+    headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[str], vocab: frozenset[str]
+) -> str:
     """The brand an article is about when no relation names one: a brand-like name the
     headline and snippet share, or one in a brand's place ("Apple's new ad", "work from Apple",
     "Apple launches ..."). None when nothing says so (a credit then has no brand)."""
@@ -2041,16 +2378,21 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     score += 1
                     # "Whistler Film Fest messes with Hollywood", "Sky Spa elevates its look": a
                     # headline that opens with the name as the subject of its verb
-                    if i == 0 and not placed.text[: placed.spans[0][0]].strip(" \"'") and re.match(r"\s+[a-z]{3,}(?:es|s)\b", placed.after(0, 20)):
+                    if (
+                        i == 0
+                        and not placed.text[: placed.spans[0][0]].strip(" \"'")
+                        and re.match(r"\s+[a-z]{3,}(?:es|s)\b", placed.after(0, 20))
+                    ):
                         score += 1
                     # "Chicken Licken - When Love Is Tough", "Hinge: It's Funny We Met": a work
                     # headline leads with the brand, then a dash or colon and the work's title
                     if _TITLE_SEPARATOR.match(headline) and normalise(headline).startswith(n.text):
                         score += 1
                 after, before = placed.after(i, 60), placed.before(i, 40)
-                if (_BRAND_POSITION_AFTER.match(after) and not re.search(r"\b(?:its|their)\s+$", before)) or (
-                    _BRAND_POSITION_BEFORE.search(before)
-                ):
+                if (
+                    _BRAND_POSITION_AFTER.match(after)
+                    and not re.search(r"\b(?:its|their)\s+$", before)
+                ) or (_BRAND_POSITION_BEFORE.search(before)):
                     score += 2
                 lead = placed.text[: placed.spans[i][0]].strip(" \"'-–—•*")
                 # the sentence's subject, perhaps after an opening adverbial ("In February, X put ...")
@@ -2059,7 +2401,11 @@ def _topic(headline: str, snippet: str, gazetteer: Gazetteer, people: frozenset[
                     # ... that the sentence says owns an account ("X is ... as its ad account moves")
                     if _OWNS_ACCOUNT.search(placed.text[placed.spans[i][1] :]):
                         score += 1
-                if _BRAND_POSITION_VERB.match(after) or _BRAND_DECIDES.match(after) or re.search(r"\bclient\s*,?\s*$", before, re.I):
+                if (
+                    _BRAND_POSITION_VERB.match(after)
+                    or _BRAND_DECIDES.match(after)
+                    or re.search(r"\bclient\s*,?\s*$", before, re.I)
+                ):
                     score += 2  # "X launches ..."; "founding client X"
                 scores[key] += score
                 first = False
@@ -2074,7 +2420,8 @@ def _acronyms(text: str) -> dict[str, str]:
     """ "Hong Kong Tourism Board (HKTB)": HKTB -> Hong Kong Tourism Board."""
     out = {}
     for m in re.finditer(
-        r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)", normalise(text)
+        r"((?:[A-Z][\w&'-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,6})\(([A-Z][A-Za-z&]{1,8})\)",
+        normalise(text),
     ):
         name = re.sub(r"^The\s+", "", m.group(1).strip())
         name = re.sub(r"'s$", "", name)
@@ -2090,7 +2437,11 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
     account's review; a review that ended in an appointment or a retention is that result; a
     credit for a pair the same item reports ended or in review is that past relationship."""
     revised = []
-    holders = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status in ("incumbent", "holder")}
+    holders = {
+        (r.brand.lower(), agency_key(r.agency_name))
+        for r in found
+        if r.status in ("incumbent", "holder")
+    }
 
     def others_appointed(r: Relation, same_role: bool) -> bool:
         return any(
@@ -2106,38 +2457,70 @@ def _tidy(found: list[Relation], review_cue: bool = False) -> list[Relation]:
             continue  # named incumbent and appointed: kept (below)
         if r.status in ("incumbent", "holder"):
             if any(
-                o.status in ("appointed", "retained") and same_name(o.brand, r.brand) and o.agency_name == r.agency_name
+                o.status in ("appointed", "retained")
+                and same_name(o.brand, r.brand)
+                and o.agency_name == r.agency_name
                 for o in found
-            ) and (r.status == "holder" or any(o.status == "retained" and o.agency_name == r.agency_name for o in found)):
+            ) and (
+                r.status == "holder"
+                or any(o.status == "retained" and o.agency_name == r.agency_name for o in found)
+            ):
                 r = replace(r, status="retained")
             else:
                 lost = any(
-                    o.status == "ended" and same_name(o.brand, r.brand) and o.agency_name == r.agency_name for o in found
+                    o.status == "ended"
+                    and same_name(o.brand, r.brand)
+                    and o.agency_name == r.agency_name
+                    for o in found
                 )
-                reviewed = review_cue or any(o.status == "review" and same_name(o.brand, r.brand) for o in found)
+                reviewed = review_cue or any(
+                    o.status == "review" and same_name(o.brand, r.brand) for o in found
+                )
                 if r.status == "incumbent":
                     # "VCCP is the incumbent": an incumbent is the incumbent of a contest, when
                     # the item reports one; "the work of incumbent creative agency X" alone
                     # reports no review, only that X is the brand's agency
                     status = (
-                        "ended" if lost or others_appointed(r, False) else "review" if reviewed else "credit"
+                        "ended"
+                        if lost or others_appointed(r, False)
+                        else "review"
+                        if reviewed
+                        else "credit"
                     )
                 else:
-                    status = "ended" if lost or others_appointed(r, True) else "review" if reviewed else "credit"
+                    status = (
+                        "ended"
+                        if lost or others_appointed(r, True)
+                        else "review"
+                        if reviewed
+                        else "credit"
+                    )
                 r = replace(r, status=status)
         revised.append(r)
     found = _merge(revised)
     named_review = [r.brand for r in found if r.status == "review" and r.agency]
     named_review += [r.brand for r in found if r.status in ("appointed", "retained")]
-    closed = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status in ("ended", "review")}
+    closed = {
+        (r.brand.lower(), agency_key(r.agency_name))
+        for r in found
+        if r.status in ("ended", "review")
+    }
     ended = {(r.brand.lower(), agency_key(r.agency_name)) for r in found if r.status == "ended"}
     out = []
     for r in found:
-        if r.status == "review" and not r.agency and any(same_name(r.brand, b) for b in named_review):
+        if (
+            r.status == "review"
+            and not r.agency
+            and any(same_name(r.brand, b) for b in named_review)
+        ):
             continue
         if r.status == "credit" and (r.brand.lower(), agency_key(r.agency_name)) in closed:
             continue
-        if r.status == "review" and r.agency and (r.brand.lower(), agency_key(r.agency_name)) in ended:
+        if (
+            r.status == "review"
+            and r.agency
+            and (r.brand.lower(), agency_key(r.agency_name)) in ended
+        ):
             continue
         out.append(r)
     return _review_incumbents(out)
@@ -2149,8 +2532,12 @@ def _review_incumbents(found: list[Relation]) -> list[Relation]:
     brand the incumbent and appoints or keeps none (the incumbent's own relation stays)."""
     out: list[Relation] = []
     for r in found:
-        if r.status != "review" or r.agency or any(
-            o.status in ("appointed", "retained") and same_name(o.brand, r.brand) for o in found
+        if (
+            r.status != "review"
+            or r.agency
+            or any(
+                o.status in ("appointed", "retained") and same_name(o.brand, r.brand) for o in found
+            )
         ):
             out.append(r)
             continue
@@ -2160,13 +2547,22 @@ def _review_incumbents(found: list[Relation]) -> list[Relation]:
             if o.agency
             and o.status in ("ended", "review")
             and same_name(o.brand, r.brand)
-            and re.search(rf"\bincumbents?\s*,?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(o.agency)}\b", normalise(o.sentence), re.I)
+            and re.search(
+                rf"\bincumbents?\s*,?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(o.agency)}\b",
+                normalise(o.sentence),
+                re.I,
+            )
         ]
         if not named:
             out.append(r)
             continue
         for o in named:
-            if not any(x.status == "review" and x.agency_name == o.agency_name and same_name(x.brand, r.brand) for x in out):
+            if not any(
+                x.status == "review"
+                and x.agency_name == o.agency_name
+                and same_name(x.brand, r.brand)
+                for x in out
+            ):
                 out.append(replace(r, agency=o.agency, entry=o.entry))
     return out
 
@@ -2190,10 +2586,17 @@ def _brand_tokens(name: str) -> tuple[str, ...]:
 def _initials(a: str, b: str) -> bool:
     """ "BT" and "British Telecom": one is the other's initials."""
     short, long = sorted((a.strip(), b.strip()), key=len)
-    words = [w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")]
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in ("of", "and", "the", "for")
+    ]
     initials = "".join(w[0] for w in words).upper()
     # "STC" and "Saudi Telecom": the short form's last letter may be the company's legal word
-    company = len(words) >= 2 and len(short) == len(initials) + 1 and short[-1] in "CG" and short[:-1] == initials
+    company = (
+        len(words) >= 2
+        and len(short) == len(initials) + 1
+        and short[-1] in "CG"
+        and short[:-1] == initials
+    )
     return short.isupper() and 2 <= len(short) <= 5 and (initials == short or company)
 
 
@@ -2207,10 +2610,18 @@ def _joined_agencies(found: list[Relation]) -> list[Relation]:
             continue
         for j in range(i + 1, len(found)):
             b = found[j]
-            if j in skip or a.entry is not None or b.entry is not None or (a.sentence, a.status, a.brand) != (b.sentence, b.status, b.brand):
+            if (
+                j in skip
+                or a.entry is not None
+                or b.entry is not None
+                or (a.sentence, a.status, a.brand) != (b.sentence, b.status, b.brand)
+            ):
                 continue
             joined = f"{a.agency} and {b.agency}"
-            if re.search(rf"\b{re.escape(joined)}\s+as\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?agency\b(?!\s+of\s+record\s+and)", normalise(a.sentence)):
+            if re.search(
+                rf"\b{re.escape(joined)}\s+as\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){{0,3}}?agency\b(?!\s+of\s+record\s+and)",
+                normalise(a.sentence),
+            ):
                 a = replace(a, agency=joined)
                 skip.add(j)
         out.append(a)
@@ -2224,7 +2635,11 @@ def _nickname(short: str, long: str) -> bool:
     if " " in short or " " in long or len(short) >= len(long):
         return False
     stem = re.sub(r"(?:ies|ie|ys|y|s|o|z)$", "", short.lower())
-    return len(stem) >= 4 and long.lower().startswith(stem) and not long.lower().startswith(short.lower())
+    return (
+        len(stem) >= 4
+        and long.lower().startswith(stem)
+        and not long.lower().startswith(short.lower())
+    )
 
 
 def _similar_agency(a: str, b: str) -> bool:
@@ -2241,7 +2656,11 @@ def _similar_agency(a: str, b: str) -> bool:
 def _discipline(r: Relation) -> str:
     """The role that keeps two relations apart: only in a sentence that gives one agency two
     disciplines ("its creative and media account"); elsewhere a role is no distinction."""
-    if not r.role_stated or r.status not in ("appointed", "retained") or r.role not in ("creative", "media", "pr", "digital"):
+    if (
+        not r.role_stated
+        or r.status not in ("appointed", "retained")
+        or r.role not in ("creative", "media", "pr", "digital")
+    ):
         return ""
     return r.role if _ROLE_PAIR.search(r.sentence) else ""
 
@@ -2272,8 +2691,14 @@ def _merge(found: list[Relation]) -> list[Relation]:
                 better = replace(better, brand=r.brand)
             if not twin.role_stated and r.role_stated:
                 better = replace(better, role=r.role, role_stated=True)
-            if r.agency and twin.agency and len(r.agency) > len(twin.agency) and (
-                r.agency.startswith(twin.agency) or (twin.entry is None and _similar_agency(twin.agency, r.agency))
+            if (
+                r.agency
+                and twin.agency
+                and len(r.agency) > len(twin.agency)
+                and (
+                    r.agency.startswith(twin.agency)
+                    or (twin.entry is None and _similar_agency(twin.agency, r.agency))
+                )
             ):
                 # "Publicis Groupe"; "WE Communications" for the headline's "WE Comms"
                 better = replace(better, agency=r.agency, entry=r.entry or twin.entry)

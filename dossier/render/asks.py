@@ -698,7 +698,12 @@ _ASK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # The breakup e-mail's inference from silence: "I'll assume the timing isn't right",
     # "I'll take that as a no".
-    ("chase", _c(r"\b(?:i|we)\s+will\s+(?:just\s+)?(?:assume|take\s+(?:that|this|it|your\s+silence)\s+as)\b")),
+    (
+        "chase",
+        _c(
+            r"\b(?:i|we)\s+will\s+(?:just\s+)?(?:assume|take\s+(?:that|this|it|your\s+silence)\s+as)\b"
+        ),
+    ),
     # The outreach credited to a third party: "slot suggested I connect", "Jane recommended I
     # reach out".
     (

@@ -594,7 +594,9 @@ def history_rows(org: Organisation, today: date, years: int) -> list[Row]:
         text = _event_text(org, e)
         if e.said:  # the benefit of the doubt goes with the fact, wherever it is shown
             said = e.said.strip().rstrip(".")
-            text = f"{text.rstrip('.')}; {e.said_by or 'a spokesperson'} said at the time: “{said}”."
+            text = (
+                f"{text.rstrip('.')}; {e.said_by or 'a spokesperson'} said at the time: “{said}”."
+            )
         rows.append(Row(f"{_cap(_partial(e.date))}: {text}", (f,), cells=(_partial(e.date), text)))
     return rows
 

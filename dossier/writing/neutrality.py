@@ -1543,7 +1543,9 @@ def _attribution(text: str, start: int, end: int) -> _Attribution:
                     named = True
                     reported.append((start, start + m.start()))
                     stop = re.search(r"[,;:.!?(—–]", after)
-                    speakers.append((start + m.end(), start + m.end() + (stop.start() if stop else len(after))))
+                    speakers.append(
+                        (start + m.end(), start + m.end() + (stop.start() if stop else len(after)))
+                    )
         elif re.match(r"\s+by\s+(?:" + _NAME_START + r"|the\s|an?\s)", after) and prefix.strip():
             # Passive with its agent: "was described by Forbes as ...".
             named = True
@@ -1729,7 +1731,8 @@ def lint_text(
                 # Gear. Jeremy is a huge talent,” Hall said."): check its last sentence too.
                 last = sentence_of(max(quote.start(), quote.end() - 1))
                 if _quote_attributed(named_masked, quote, span, attr) or (
-                    last != k and _quote_attributed(named_masked, quote, spans[last], attributions[last])
+                    last != k
+                    and _quote_attributed(named_masked, quote, spans[last], attributions[last])
                 ):
                     continue
             speaker = any(s <= start and end <= e for s, e in attr.speakers)
