@@ -114,18 +114,13 @@ _GAZETTEER = "gazetteer"  # the agency list's source key (research.company.GAZET
 
 
 @dataclass(frozen=True)
-class AgencySubstance:
-    """How much an agency profile cites, and whether that is enough to draft it."""
+class AgencySubstance(Substance):
+    """How much an agency profile cites, and whether that is enough to draft it (the same count
+    and test as :class:`Substance`, against the agency minimum, with its own reason)."""
 
-    facts: int
-    sources: tuple[str, ...]  # the public sources besides the agency list, in citation order
-    listed: bool = True  # the agency is in the agency list
     min_facts: int = AGENCY_MIN_FACTS
-    min_sources: int = AGENCY_MIN_SOURCES
-
-    @property
-    def ready(self) -> bool:
-        return self.facts >= self.min_facts and len(self.sources) >= self.min_sources
+    min_sources: int = AGENCY_MIN_SOURCES  # public sources besides the agency list
+    listed: bool = True  # the agency is in the agency list
 
     def reason(self, name: str) -> str:
         """Why the profile of ``name`` was not drafted, in plain words ("" when it was)."""
@@ -149,13 +144,9 @@ class AgencySubstance:
         return text
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "ready": self.ready,
-            "facts": self.facts,
-            "sources": list(self.sources),
-            "in_agency_list": self.listed,
-            "minimum": {"facts": self.min_facts, "sources": self.min_sources},
-        }
+        counted = super().as_dict()
+        minimum = counted.pop("minimum")  # the record's order: the list's answer before it
+        return {**counted, "in_agency_list": self.listed, "minimum": minimum}
 
 
 def _site(url: str) -> str:
