@@ -4,7 +4,7 @@ The development split is ``eval/agency/dev.jsonl``, ``dev2.jsonl``, ``dev3.jsonl
 ``dev4.jsonl``, ``dev5.jsonl``, ``dev7.jsonl``, ``dev9.jsonl``, ``dev10.jsonl``, ``dev11.jsonl`` and
 ``dev13.jsonl`` (scored together, and each on a line of its own; dev3, dev4, dev5, dev7, dev9, dev10,
 dev11 and dev13 were each scored cold before any code changed for them, figures in docs/agency.md);
-``dev6.jsonl``, ``dev8.jsonl``, ``dev12.jsonl`` and ``dev14.jsonl`` are printed on lines of their own as cold
+``dev6.jsonl``, ``dev8.jsonl``, ``dev12.jsonl``, ``dev14.jsonl`` and ``dev15.jsonl`` are printed on lines of their own as cold
 checks (each scored once, after the last change of its round, never tuned on); the pair scorer
 (``dossier/agency/pairs.py``) is measured on its own lines when its file leaves it switched off; the test split is ``test.jsonl``, only ever scored. Each item is a headline and a snippet (at most 300 characters)
 from a public trade-press page, labelled with every (brand, agency, role, status) it states;
@@ -52,7 +52,9 @@ SPLITS = {
 # it was, totals only, and was opened for development in the agency17 round (3 December 2026).
 # dev14, the cold15 collection (eval/build_cold15.py, 3 December 2026), is scored once by the
 # lead, totals only, and is not tuned on.
-COLD: tuple[str, ...] = ("dev6", "dev8", "dev12", "dev14")
+# dev15, the cold16 collection (eval/build_cold16.py, 3 December 2026; 49 items, 28 English), is
+# scored once by the lead, totals only, and is not tuned on.
+COLD: tuple[str, ...] = ("dev6", "dev8", "dev12", "dev14", "dev15")
 
 
 _FRAMES_DEFAULT: Any = object()  # the extractor as shipped (its pair scorer on only if its file says so)
@@ -230,7 +232,7 @@ def run(split: str) -> list[str]:
 def show_errors(name: str = "dev") -> None:
     """Print the development items the extractor gets wrong (never the test split)."""
     if name not in (*SPLITS["dev"], "dev"):
-        raise SystemExit("errors are shown for the development files only (not the test, nor the cold dev6, dev8, dev12 and dev14)")
+        raise SystemExit("errors are shown for the development files only (not the test, nor the cold dev6, dev8, dev12, dev14 and dev15)")
     gaz = load_gazetteer()
     for item, pred, pairs in score(load(name), gaz)["errors"]:
         hit = {id(p) for _g, p in pairs}
