@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cold_builder import Round, _h, page_key  # noqa: E402
+from cold_builder import Round  # noqa: E402
 
 # (corpus folder, working file, output stem, id prefix, text fields)
 PARTS = (
@@ -26,10 +26,6 @@ PARTS = (
     ("asks", "dev15_raw", "dev15", "ak15", ("text",)),
 )
 ROUND = Round(PARTS)
-known_pages = ROUND.known_pages
-known_texts = ROUND.known_texts
-build = ROUND.build
-__all__ = ["PARTS", "ROUND", "_h", "build", "known_pages", "known_texts", "page_key"]
 
 if __name__ == "__main__":
     sys.exit(ROUND.main())

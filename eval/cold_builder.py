@@ -5,8 +5,7 @@ Refusals: a text (agency: a snippet, or a non-empty headline) longer than 300 ch
 already in any earlier file of its corpus; a text twice in the collection; a page (URL, compared
 without scheme, ``www.``/mirror host prefixes, query strings and trailing slashes) that any file
 under ``eval/`` other than the round's own already names. Earlier files are read only to build
-SHA-256 sets of those keys; nothing of them is printed. A part whose working file does not exist
-is skipped.
+SHA-256 sets of those keys; nothing of them is printed.
 """
 
 from __future__ import annotations
@@ -80,8 +79,6 @@ class Round:
         out: dict[Path, list[dict]] = {}
         problems: list[str] = []
         for corpus, raw, stem, prefix, fields in self.parts:
-            if not (HERE / corpus / f"{raw}.jsonl").exists():
-                continue
             texts = self.known_texts(corpus, fields)
             own: set[str] = set()
             items = []

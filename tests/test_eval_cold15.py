@@ -56,7 +56,7 @@ def _items(corpus: str, stem: str) -> list[dict]:
 
 
 def test_the_builder_refuses_nothing_and_reproduces_the_files() -> None:
-    built, problems = _module("build_cold15").build()
+    built, problems = _module("build_cold15").ROUND.build()
     assert problems == []
     for path, items in built.items():
         with path.open(encoding="utf-8") as f:
@@ -64,17 +64,23 @@ def test_the_builder_refuses_nothing_and_reproduces_the_files() -> None:
 
 
 def test_no_page_of_this_round_is_named_by_an_earlier_file() -> None:
-    builder = _module("build_cold15")
-    earlier = builder.known_pages()
+    shared = _module("cold_builder")
+    earlier = _module("build_cold15").ROUND.known_pages()
     for corpus, stem in (("agency", "dev14"), ("neutrality", "dev12"), ("asks", "dev15")):
-        pages = {builder._h(builder.page_key(i["url"])) for i in _items(corpus, stem)}
+        pages = {shared._h(shared.page_key(i["url"])) for i in _items(corpus, stem)}
         assert not pages & earlier, corpus
 
 
 def test_the_agency_collection_has_every_status_and_enough_distractors() -> None:
     agency = _items("agency", "dev14")
     assert len(agency) >= 70 and sum(i["kind"] == "distractor" for i in agency) >= 25
-    assert [i["id"] for i in agency] == [f"ag14-{n:04d}" for n in range(1, len(agency) + 1)]
+    assert_agency_items(agency, "ag14")
+
+
+def assert_agency_items(agency: list[dict], prefix: str) -> None:
+    """An agency collection's shape: ids in order, short texts, a page and an outlet for every
+    item, relations exactly on relation items, known distractor kinds, every status, known roles."""
+    assert [i["id"] for i in agency] == [f"{prefix}-{n:04d}" for n in range(1, len(agency) + 1)]
     assert all(len(i["snippet"]) <= 300 and len(i["headline"]) <= 300 for i in agency)
     assert all(i["url"].startswith("http") and i["outlet"] for i in agency)
     assert all(bool(i["relations"]) == (i["kind"] == "relation") for i in agency)

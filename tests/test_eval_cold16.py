@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .test_eval_cold15 import DISTRACTOR_KINDS, EVAL, ROLES, STATUSES, _module
+from .test_eval_cold15 import EVAL, _module, assert_agency_items
 
 
 def _items() -> list[dict]:
@@ -17,7 +17,7 @@ def _items() -> list[dict]:
 
 
 def test_the_builder_refuses_nothing_and_reproduces_the_file() -> None:
-    built, problems = _module("build_cold16").build()
+    built, problems = _module("build_cold16").ROUND.build()
     assert problems == []
     assert built
     for path, items in built.items():
@@ -26,26 +26,16 @@ def test_the_builder_refuses_nothing_and_reproduces_the_file() -> None:
 
 
 def test_no_page_of_this_round_is_named_by_an_earlier_file() -> None:
-    builder = _module("build_cold16")
-    earlier = builder.known_pages()
-    pages = {builder._h(builder.page_key(i["url"])) for i in _items()}
+    shared = _module("cold_builder")
+    earlier = _module("build_cold16").ROUND.known_pages()
+    pages = {shared._h(shared.page_key(i["url"])) for i in _items()}
     assert pages and not pages & earlier
 
 
 def test_the_agency_collection_is_well_formed() -> None:
     agency = _items()
     assert len(agency) >= 45 and sum(i["kind"] == "distractor" for i in agency) >= 5
-    assert [i["id"] for i in agency] == [f"ag15-{n:04d}" for n in range(1, len(agency) + 1)]
-    assert all(len(i["snippet"]) <= 300 and len(i["headline"]) <= 300 for i in agency)
-    assert all(i["url"].startswith("http") and i["outlet"] for i in agency)
-    assert all(bool(i["relations"]) == (i["kind"] == "relation") for i in agency)
-    assert all(
-        (i["distractor_kind"] in DISTRACTOR_KINDS) == (i["kind"] == "distractor") for i in agency
-    )
-    relations = [r for i in agency for r in i["relations"]]
-    assert {r["status"] for r in relations} == STATUSES
-    assert {r["role"] for r in relations} <= ROLES
-    assert all(r["agency"] or r["brand"] for r in relations)
+    assert_agency_items(agency, "ag15")
 
 
 def test_the_collection_is_scored_only() -> None:
