@@ -259,6 +259,38 @@ def test_a_recycled_pdf_pool_ends_its_workers_before_new_ones_start() -> None:
         pool.shutdown(kill=True)
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a fork server on Linux only: spawned elsewhere"
+)
+def test_a_batchs_pdf_workers_and_their_replacements_come_from_the_fork_server() -> None:
+    """The batch's pool (build_workers.pdf_pool) forks its workers, and the ones that replace
+    them when it is recycled, from the server that got WeasyPrint ready; they render, and
+    they stay alive between documents (their parent is the server, not this process, so a
+    watcher comparing with this process's id would end them)."""
+    import os
+    import time
+
+    from dossier.build_workers import pdf_pool
+
+    pool = pdf_pool(1)
+    pool.limit = 2  # recycled every second document
+    brand = load_brand(None)
+    try:
+        pids = set()
+        for i in range(4):
+            assert pool.render(f"<p>document {i}</p>", brand, None).startswith(b"%PDF-")
+            (proc,) = pool._pool._processes.values()
+            pids.add(proc.pid)
+            ppid = int(Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            assert ppid != os.getpid()
+        assert len(pids) == 2  # one worker, then its replacement
+        time.sleep(1.5)  # longer than the parent watcher's interval
+        (proc,) = pool._pool._processes.values()
+        assert proc.is_alive()
+    finally:
+        pool.shutdown(kill=True)
+
+
 def test_a_build_hands_each_pdf_over_before_it_audits_and_looks_for_the_incumbent_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -349,14 +349,13 @@ def _run(
         groups.setdefault(company_key(row), []).append(row)
     if not groups:
         return
-    from ..build_workers import settled_imports
+    from ..build_workers import pdf_pool, settled_imports
 
     with settled_imports():  # the build's modules kept out of the collector's walks
         from ..build import BuildOptions, runtime
-        from ..render import PdfPool
 
     rt = runtime(BuildOptions(offline=opts.offline, brand=opts.brand, cache=opts.cache))
-    pool = PdfPool(max(1, opts.pdf_processes))
+    pool = pdf_pool(max(1, opts.pdf_processes))
 
     def render(html: str, brand: Brand, templates: Path | None) -> bytes:
         if halt:

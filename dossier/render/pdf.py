@@ -105,24 +105,39 @@ class PdfPool:
 
     WeasyPrint's memory grows slowly with each document, so workers are recycled. This is
     done by swapping in a fresh pool rather than with ``max_tasks_per_child``, which hung here
-    on Python 3.11 when workers were replaced under load. "spawn" because forking a process
-    that runs threads can copy a held lock into the child.
+    on Python 3.11 when workers were replaced under load. By default the workers are spawned
+    interpreters ("spawn": forking a process that runs threads can copy a held lock into the
+    child), each importing WeasyPrint and setting up its fonts itself. A caller can pass another
+    ``context`` and the ``initializer`` its workers run instead: the batch passes the fork
+    server of :mod:`dossier.build_workers`, which did that set-up once, so a worker (and every
+    recycled one) starts ready.
     """
 
-    def __init__(self, workers: int, recycle_after: int = 50) -> None:
+    def __init__(
+        self,
+        workers: int,
+        recycle_after: int = 50,
+        context: Any = None,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[Any, ...] = (),
+    ) -> None:
         self.workers = workers
         self.limit = recycle_after * workers
         self._count = 0
         self._lock = threading.Lock()
+        self._context = context if context is not None else multiprocessing.get_context("spawn")
+        if initializer is None:
+            initializer, initargs = _worker_init, (os.getpid(),)
+        self._init = (initializer, initargs)
         self._pool = self._new()
         self._retired: list[ProcessPoolExecutor] = []
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init,
-            initargs=(os.getpid(),),
+            mp_context=self._context,
+            initializer=self._init[0],
+            initargs=self._init[1],
         )
 
     def render(self, html: str, brand: Brand, templates: Path | None) -> bytes:

@@ -8,6 +8,8 @@ import threading
 from datetime import date
 from typing import Any, ClassVar
 
+from pydantic_core import from_json
+
 from ..errors import ExtractError, FetchError
 from ..model import (
     Code,
@@ -207,7 +209,7 @@ def _day(value: str | None) -> date | None:
 def extract_submissions(doc: Document) -> list[Fact]:
     """Registry facts and recent filings from a submissions JSON."""
     try:
-        d = json.loads(doc.body)
+        d = _json(doc.body)
         cik = pad_cik(d["cik"])
     except (ValueError, KeyError, TypeError) as exc:
         raise ExtractError(
@@ -396,9 +398,20 @@ def extract_companyfacts(doc: Document) -> list[Fact]:
         return _extract_companyfacts(doc)
 
 
+def _json(body: bytes) -> Any:
+    """A large JSON body parsed: pydantic's Rust parser (about a third quicker than
+    :func:`json.loads` on a 3.7 MB companyfacts document, the same objects), else the standard
+    library's, which also reads what the Rust parser refuses (a lone surrogate escape) and
+    raises the error for a body that is not JSON."""
+    try:
+        return from_json(body)
+    except ValueError:
+        return json.loads(body)
+
+
 def _extract_companyfacts(doc: Document) -> list[Fact]:
     try:
-        d = json.loads(doc.body)
+        d = _json(doc.body)
         facts_root = d["facts"]
     except (ValueError, KeyError, TypeError) as exc:
         raise ExtractError(
